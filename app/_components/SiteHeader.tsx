@@ -1,0 +1,40 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import type { Dictionary, Locale } from '@/lib/i18n';
+import { LanguageSwitch } from './LanguageSwitch';
+import { SiteNav } from './SiteNav';
+
+/** Sticky header: brand, main navigation, an optional status slot (e.g. the selected client's decision) and the language switch. */
+export function SiteHeader({
+  t,
+  locale,
+  onSwitchLocale,
+  status,
+}: {
+  t: Dictionary;
+  locale: Locale;
+  onSwitchLocale: (formData: FormData) => Promise<void>;
+  status?: ReactNode;
+}) {
+  const items = [
+    { href: '/dashboard', label: t.nav.dashboard },
+    { href: '/modele', label: t.nav.model },
+    { href: '/donnees', label: t.nav.data },
+    { href: '/veille', label: t.nav.watch },
+    { href: '/api-docs', label: t.nav.api },
+  ];
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <Link href="/" className="site-header__brand">
+          {t.meta.title}
+        </Link>
+        <SiteNav items={items} label={t.nav.label} />
+        <div className="site-header__tools">
+          {status}
+          <LanguageSwitch current={locale} label={t.common.switchTo} ariaLabel={t.common.switchToLabel} action={onSwitchLocale} />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,29 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import { dictionary } from '@/lib/i18n';
+import { requestDictionary, requestLocale } from '@/lib/i18n/request';
+import { setLocale } from './_actions/setLocale';
+import { SiteHeader } from './_components/SiteHeader';
+import './globals.css';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = dictionary(await requestLocale());
+  return { title: { default: t.meta.title, template: `%s · ${t.meta.title}` }, description: t.meta.description };
+}
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const { locale, t } = await requestDictionary();
+  return (
+    <html lang={locale}>
+      <body>
+        <a href="#main" className="skip-link">
+          {t.common.skipToContent}
+        </a>
+        <SiteHeader t={t} locale={locale} onSwitchLocale={setLocale} />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}

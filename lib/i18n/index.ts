@@ -1,0 +1,29 @@
+import { en } from './en';
+import { type Dictionary, fr } from './fr';
+
+export type { Dictionary } from './fr';
+
+export const LOCALES = ['fr', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'fr';
+/** Name of the cookie that remembers the analyst's language. */
+export const LOCALE_COOKIE = 'lang';
+
+const dictionaries: Record<Locale, Dictionary> = { fr, en };
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+export function resolveLocale(value: string | undefined | null): Locale {
+  return isLocale(value) ? value : DEFAULT_LOCALE;
+}
+
+export function dictionary(locale: Locale): Dictionary {
+  return dictionaries[locale];
+}
+
+/** BCP 47 tag used for number and date formatting. */
+export function intlTag(locale: Locale): string {
+  return locale === 'fr' ? 'fr-FR' : 'en-GB';
+}
