@@ -9,7 +9,7 @@ const config = [
   },
   {
     // Root tool configs are CommonJS.
-    files: ['*.js'],
+    files: ['*.js', 'tests/**/*.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {

@@ -4,7 +4,7 @@ const nextJest = require('next/jest');
 const createJestConfig = nextJest({ dir: './' });
 
 module.exports = createJestConfig({
-  testEnvironment: 'node',
+  testEnvironment: '<rootDir>/tests/unit/nodeRealmEnvironment.js',
   roots: ['<rootDir>/tests/unit'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   moduleNameMapper: { '^@/(.*)$': '<rootDir>/$1' },

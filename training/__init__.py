@@ -1,0 +1,1 @@
+"""Python training code (run with /usr/bin/python3 from the repository root)."""
