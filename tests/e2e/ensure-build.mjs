@@ -4,7 +4,7 @@ import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const buildId = path.join('.next', 'BUILD_ID');
+const buildId = path.join(process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID');
 const SOURCES = ['app', 'lib', 'models', 'public', 'next.config.js', 'package-lock.json', 'instrumentation.ts'];
 
 function newestMtime(p) {
