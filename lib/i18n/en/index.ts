@@ -1,9 +1,17 @@
 import type { Dictionary } from '../fr';
+import { apiDocs } from './apiDocs';
 import { common } from './common';
+import { dashboard } from './dashboard';
+import { data } from './data';
 import { home } from './home';
+import { model } from './model';
 
 /** The English dictionary (same shape as the French reference, checked by the type). */
 export const en: Dictionary = {
   ...common,
   home,
+  dashboard,
+  model,
+  data,
+  apiDocs,
 };

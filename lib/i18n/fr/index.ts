@@ -1,5 +1,9 @@
+import { apiDocs } from './apiDocs';
 import { common } from './common';
+import { dashboard } from './dashboard';
+import { data } from './data';
 import { home } from './home';
+import { model } from './model';
 
 /**
  * The French dictionary — the reference. Each section lives in its own file of this folder;
@@ -8,6 +12,10 @@ import { home } from './home';
 export const fr = {
   ...common,
   home,
+  dashboard,
+  model,
+  data,
+  apiDocs,
 } as const;
 
 /** Shape of a dictionary: the French reference's keys, any strings as values. */

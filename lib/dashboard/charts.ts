@@ -1,0 +1,35 @@
+import type { Layout, LayoutAxis } from 'plotly.js';
+import { PALETTE } from './palette';
+
+/**
+ * Shared Plotly layout pieces for every chart of the dashboard, model and data pages: compact
+ * margins, the page's font, the palette's ink and grid colours, horizontal legends. Pure
+ * functions (no Node imports): client components use them too (what-if, top-N waterfall).
+ */
+
+export const FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
+
+export function axis(extra: Partial<LayoutAxis> = {}): Partial<LayoutAxis> {
+  return {
+    gridcolor: PALETTE.grid,
+    linecolor: PALETTE.reference,
+    zerolinecolor: PALETTE.reference,
+    tickfont: { color: PALETTE.ink, size: 12 },
+    automargin: true,
+    ...extra,
+  };
+}
+
+export function baseLayout(extra: Partial<Layout> = {}): Partial<Layout> {
+  return {
+    margin: { l: 16, r: 16, t: 16, b: 16 },
+    font: { family: FONT_FAMILY, size: 13, color: PALETTE.ink },
+    paper_bgcolor: PALETTE.background,
+    plot_bgcolor: PALETTE.background,
+    showlegend: false,
+    legend: { orientation: 'h', x: 0, y: 1.02, yanchor: 'bottom', font: { size: 12 } },
+    hoverlabel: { bgcolor: '#ffffff', bordercolor: PALETTE.ink, font: { color: PALETTE.ink, family: FONT_FAMILY } },
+    dragmode: false,
+    ...extra,
+  };
+}

@@ -1,0 +1,145 @@
+import { intlTag, type Locale } from '../i18n';
+import type { RawValue } from '../data/columnarTable';
+import { DAYS_EMPLOYED_ANOMALY, daysToYears, fieldScale } from '../analysis/scale';
+
+export { fieldScale, type FieldScale } from '../analysis/scale';
+
+/**
+ * Number, amount, percentage, duration and date formatting for the dashboard, in French
+ * (fr-FR: « 540 000 », « 12,3 % ») or British English (en-GB: « 540,000 », « 12.3% »).
+ * Every user-visible number goes through here so that both languages stay consistent.
+ * Formatters are cached per (locale, options) because Intl constructors are slow.
+ */
+
+const cache = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(intlTag(locale), options);
+    cache.set(key, f);
+  }
+  return f;
+}
+
+/** Replaces the narrow no-break space used by fr-FR with a regular no-break space (same look, simpler to search). */
+const normaliseSpaces = (s: string): string => s.replace(/\u202f/g, '\u00a0');
+
+/** An integer count: « 63 444 » / « 63,444 ». */
+export function formatCount(value: number, locale: Locale): string {
+  return normaliseSpaces(numberFormat(locale, { maximumFractionDigits: 0 }).format(value));
+}
+
+/** A plain number with at most `digits` decimals: « 0,57 » / « 0.57 ». */
+export function formatNumber(value: number, locale: Locale, digits = 2): string {
+  return normaliseSpaces(numberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(value));
+}
+
+/** A monetary amount, rounded to the unit, without currency sign (the data carries none): « 540 000 ». */
+export function formatAmount(value: number, locale: Locale): string {
+  return normaliseSpaces(numberFormat(locale, { maximumFractionDigits: 0 }).format(Math.round(value)));
+}
+
+/** A ratio in [0, 1] as a percentage: formatPercent(0.1234, 'fr') → « 12,3 % ». */
+export function formatPercent(ratio: number, locale: Locale, digits = 1): string {
+  return normaliseSpaces(
+    numberFormat(locale, { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: digits }).format(ratio),
+  );
+}
+
+/** A difference of two probabilities in percentage points: « +3,2 pts » / « −3.2 pts ». */
+export function formatPoints(delta: number, locale: Locale, digits = 1): string {
+  const abs = normaliseSpaces(
+    numberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(Math.abs(delta) * 100),
+  );
+  const sign = delta > 0 ? '+' : delta < 0 ? '−' : '';
+  return `${sign}${abs}\u00a0${locale === 'fr' ? 'pts' : 'pts'}`;
+}
+
+/** A signed number (contributions, differences): « +0,42 » / « −0.42 ». */
+export function formatSigned(value: number, locale: Locale, digits = 2): string {
+  const abs = formatNumber(Math.abs(value), locale, digits);
+  return value > 0 ? `+${abs}` : value < 0 ? `−${abs}` : abs;
+}
+
+/** A signed amount difference: « +12 000 » / « −128 000 ». */
+export function formatSignedAmount(value: number, locale: Locale): string {
+  const abs = formatAmount(Math.abs(value), locale);
+  return value > 0 ? `+${abs}` : value < 0 ? `−${abs}` : abs;
+}
+
+/** A duration in years: « 35 ans » / « 35 years », « 1,5 an » / « 1.5 years ». */
+export function formatYears(years: number, locale: Locale, digits = 1): string {
+  const rounded = Math.round(years * 10 ** digits) / 10 ** digits;
+  const text = formatNumber(rounded, locale, digits);
+  if (locale === 'fr') return `${text}\u00a0${Math.abs(rounded) < 2 ? 'an' : 'ans'}`;
+  return `${text}\u00a0${rounded === 1 ? 'year' : 'years'}`;
+}
+
+/** A value already on its display scale (years for DAYS_*), e.g. a histogram bin edge or a median. */
+export function formatScaled(field: string, value: number, locale: Locale): string {
+  switch (fieldScale(field)) {
+    case 'amount':
+      return formatAmount(value, locale);
+    case 'years':
+    case 'employmentYears':
+      return formatYears(value, locale);
+    case 'score':
+      return formatNumber(value, locale, 2);
+    case 'percent':
+      return formatPercent(value, locale);
+    case 'count':
+    case 'flag':
+      return formatNumber(value, locale, 1);
+    default:
+      return formatNumber(value, locale, Math.abs(value) >= 100 ? 0 : 3);
+  }
+}
+
+/** A calendar date: « 25 novembre 2025 » / « 25 November 2025 ». */
+export function formatDate(date: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(intlTag(locale), { day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+}
+
+/** A date and time: « 25/11/2025 09:41 » / « 25/11/2025, 09:41 ». */
+export function formatDateTime(date: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(intlTag(locale), { dateStyle: 'short', timeStyle: 'short' }).format(date);
+}
+
+export interface ValueWords {
+  readonly missing: string;
+  readonly yes: string;
+  readonly no: string;
+  readonly noEmployment: string;
+}
+
+/** Formats any field value for people (missing → the `missing` word). Categories go through `category` when given. */
+export function formatFieldValue(
+  field: string,
+  value: RawValue,
+  locale: Locale,
+  words: ValueWords,
+  category?: (field: string, value: string) => string,
+): string {
+  if (value === null || (typeof value === 'number' && Number.isNaN(value))) return words.missing;
+  if (typeof value === 'string') return category ? category(field, value) : value;
+  switch (fieldScale(field)) {
+    case 'amount':
+      return formatAmount(value, locale);
+    case 'employmentYears':
+      return value === DAYS_EMPLOYED_ANOMALY ? words.noEmployment : formatYears(daysToYears(value), locale);
+    case 'years':
+      return formatYears(daysToYears(value), locale);
+    case 'score':
+      return formatNumber(value, locale, 2);
+    case 'percent':
+      return formatPercent(value, locale);
+    case 'flag':
+      return value === 1 ? words.yes : value === 0 ? words.no : formatNumber(value, locale);
+    case 'count':
+      return formatNumber(value, locale, 1);
+    default:
+      return formatNumber(value, locale, Math.abs(value) >= 100 ? 0 : 3);
+  }
+}
