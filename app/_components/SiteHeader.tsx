@@ -31,7 +31,10 @@ export function SiteHeader({
         </Link>
         <SiteNav items={items} label={t.nav.label} />
         <div className="site-header__tools">
-          {status}
+          {/* Pages with a selected client portal its decision here (HeaderStatus), so it stays visible while scrolling. */}
+          <div id="site-header-status" className="header-status">
+            {status}
+          </div>
           <LanguageSwitch current={locale} label={t.common.switchTo} ariaLabel={t.common.switchToLabel} action={onSwitchLocale} />
         </div>
       </div>

@@ -10,7 +10,7 @@ import { DAYS_EMPLOYED_ANOMALY, DAYS_PER_YEAR } from '../credit/engineeredFeatur
 export { DAYS_EMPLOYED_ANOMALY };
 
 /** How a field's raw value is shown to people. */
-export type FieldScale = 'amount' | 'years' | 'employmentYears' | 'percent' | 'score' | 'count' | 'flag' | 'category' | 'number';
+export type FieldScale = 'amount' | 'times' | 'years' | 'employmentYears' | 'percent' | 'score' | 'count' | 'flag' | 'category' | 'number';
 
 /** The display scale of a Home Credit field (or engineered feature), from its name. */
 export function fieldScale(field: string): FieldScale {
@@ -22,6 +22,7 @@ export function fieldScale(field: string): FieldScale {
   if (field.startsWith('FLAG_') || field.startsWith('REG_') || field.startsWith('LIVE_') || field === 'DAYS_EMPLOYED_ANOMALY') return 'flag';
   if (field.startsWith('CNT_') || field.startsWith('OBS_') || field.startsWith('DEF_') || field === 'OWN_CAR_AGE') return 'count';
   if (field === 'INCOME_PER_FAMILY_MEMBER') return 'amount';
+  if (field === 'CREDIT_INCOME_RATIO') return 'times';
   if (field.endsWith('_RATIO')) return 'percent';
   return 'number';
 }

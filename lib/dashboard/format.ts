@@ -87,6 +87,8 @@ export function formatScaled(field: string, value: number, locale: Locale): stri
       return formatYears(value, locale);
     case 'score':
       return formatNumber(value, locale, 2);
+    case 'times':
+      return `${formatNumber(value, locale, 2)}\u00a0×`;
     case 'percent':
       return formatPercent(value, locale);
     case 'count':
@@ -133,6 +135,8 @@ export function formatFieldValue(
       return formatYears(daysToYears(value), locale);
     case 'score':
       return formatNumber(value, locale, 2);
+    case 'times':
+      return `${formatNumber(value, locale, 2)}\u00a0×`;
     case 'percent':
       return formatPercent(value, locale);
     case 'flag':

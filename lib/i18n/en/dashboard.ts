@@ -130,10 +130,10 @@ export const dashboard: Dictionary['dashboard'] = {
     ratioNames: {
       creditIncome: 'Credit / annual income',
       annuityIncome: 'Annuity / annual income (debt burden)',
-      creditGoods: 'Credit / goods price',
-      term: 'Implied term (credit / annuity)',
+      creditGoods: 'Goods price / credit',
+      term: 'Credit / annuity (number of annuities)',
     },
-    termYears: '{years}',
+    termValue: '{n} annuities',
     timesIncome: '{x} times the income',
   },
   explanation: {

@@ -71,7 +71,7 @@ export const data: Dictionary['data'] = {
     previewEmpty: 'No known value',
   },
   values: {
-    NAME_CONTRACT_TYPE: { 'Cash loans': 'Cash loan', 'Revolving loans': 'Revolving loan' },
+    NAME_CONTRACT_TYPE: { 'Cash loans': 'Cash loan', 'Revolving loans': 'Revolving loan', 'Consumer loans': 'Consumer loan', XNA: 'Not given' },
     CODE_GENDER: { F: 'Female', M: 'Male', XNA: 'Not given' },
     FLAG_OWN_CAR: { Y: 'Yes', N: 'No' },
     FLAG_OWN_REALTY: { Y: 'Yes', N: 'No' },

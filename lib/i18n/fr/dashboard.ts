@@ -128,10 +128,10 @@ export const dashboard = {
     ratioNames: {
       creditIncome: 'Crédit / revenu annuel',
       annuityIncome: 'Annuité / revenu annuel (taux d’effort)',
-      creditGoods: 'Crédit / prix du bien',
-      term: 'Durée implicite (crédit / annuité)',
+      creditGoods: 'Prix du bien / crédit',
+      term: 'Crédit / annuité (nombre d’annuités)',
     },
-    termYears: '{years}',
+    termValue: '{n} annuités',
     timesIncome: '{x} fois le revenu',
   },
   explanation: {

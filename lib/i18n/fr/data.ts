@@ -70,7 +70,7 @@ export const data = {
   },
   /** French names of category values shown to people; values absent here are shown as they are. */
   values: {
-    NAME_CONTRACT_TYPE: { 'Cash loans': 'Prêt personnel', 'Revolving loans': 'Crédit renouvelable' },
+    NAME_CONTRACT_TYPE: { 'Cash loans': 'Prêt personnel', 'Revolving loans': 'Crédit renouvelable', 'Consumer loans': 'Crédit à la consommation', XNA: 'Non renseigné' },
     CODE_GENDER: { F: 'Femme', M: 'Homme', XNA: 'Non renseigné' },
     FLAG_OWN_CAR: { Y: 'Oui', N: 'Non' },
     FLAG_OWN_REALTY: { Y: 'Oui', N: 'Non' },
