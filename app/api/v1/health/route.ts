@@ -1,8 +1,7 @@
-import { NextResponse } from 'next/server';
+import { health } from '@/lib/api/operations';
+import { healthStatus } from '@/lib/api/resources/health';
+import { apiRoute, handle } from '@/lib/api/route';
 
 export const dynamic = 'force-dynamic';
 
-/** Liveness probe. */
-export function GET() {
-  return NextResponse.json({ status: 'ok' });
-}
+export const { GET, POST, PUT, PATCH, DELETE } = apiRoute(handle(health, () => healthStatus()));

@@ -1,0 +1,80 @@
+import type { z } from 'zod';
+import type { Caller } from './auth';
+import type { Scope } from './config';
+import type { ProblemSlug } from './problem';
+
+/**
+ * An operation of the public API: method, path template and the zod schemas of its path
+ * parameters, query, body and response. The same object validates requests (route wrapper)
+ * and generates the OpenAPI document — one source of truth for the contract.
+ */
+
+export type Method = 'GET' | 'POST';
+
+export interface JsonBodySpec {
+  readonly maxBytes: number;
+  readonly example?: unknown;
+}
+
+export interface CsvBodySpec {
+  readonly maxBytes: number;
+  /** Schema of the CSV records when it differs from the JSON body's (e.g. more records allowed). */
+  readonly schema?: z.ZodType;
+  /** Turns the CSV text into the value the body schema validates (throws ApiError on a malformed file). */
+  readonly toInput: (text: string) => unknown;
+  readonly example?: string;
+}
+
+export interface BodySpec {
+  readonly schema: z.ZodType;
+  /** Name of the schema in the OpenAPI components. */
+  readonly schemaId: string;
+  readonly json?: JsonBodySpec;
+  readonly csv?: CsvBodySpec;
+}
+
+export interface ResponseSpec {
+  readonly schema: z.ZodType;
+  readonly schemaId: string;
+  readonly example?: unknown;
+}
+
+export interface Operation {
+  /** Key of the operation's summary and description in the apiDocs dictionaries. */
+  readonly operationId: string;
+  readonly method: Method;
+  /** OpenAPI path template, e.g. `/api/v1/applications/{id}`. */
+  readonly path: `/api/v1/${string}`;
+  readonly tag: string;
+  /** Scope an API key needs; `public` routes need no key (health, OpenAPI document). */
+  readonly scope: Scope | 'public';
+  readonly params?: z.ZodType;
+  readonly query?: z.ZodType;
+  readonly body?: BodySpec;
+  readonly response: ResponseSpec;
+  /** Query of the example request shown in the documentation (path parameters use their schema's example). */
+  readonly exampleQuery?: Readonly<Record<string, string>>;
+  /** Problem types this operation can answer with, besides the ones every route can (401, 403, 405, 429, 500). */
+  readonly problems: readonly ProblemSlug[];
+}
+
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+type BodyOut<B> = B extends BodySpec ? z.output<B['schema']> : undefined;
+
+export interface HandlerInput<O extends Operation> {
+  readonly params: Out<O['params']>;
+  readonly query: Out<O['query']>;
+  readonly body: BodyOut<O['body']>;
+  /** Media type the body came in (undefined without a body). */
+  readonly bodyType: 'application/json' | 'text/csv' | undefined;
+  readonly request: Request;
+  readonly caller: Caller;
+}
+
+export type HandlerResult<O extends Operation> = z.output<O['response']['schema']> | Response;
+
+export type Handler<O extends Operation> = (input: HandlerInput<O>) => HandlerResult<O> | Promise<HandlerResult<O>>;
+
+export function defineOperation<const O extends Operation>(operation: O): O {
+  return operation;
+}

@@ -1,0 +1,188 @@
+import { MIB } from './body';
+import { csvToApplications } from './csvApplications';
+import { defineOperation, type Operation } from './operation';
+import { whatIfRequestSchema, counterfactualSchema, distributionQuerySchema, distributionSchema, neighboursQuerySchema, neighboursSchema, whatIfSchema } from './schemas/analysis';
+import { applicationListSchema, applicationProfileSchema, listApplicationsQuerySchema } from './schemas/applications';
+import { applicationIdParamsSchema } from './schemas/common';
+import { healthSchema, openApiDocumentSchema } from './schemas/meta';
+import { modelCardSchema } from './schemas/model';
+import {
+  csvScoreRequestSchema,
+  explanationQuerySchema,
+  scoreQuerySchema,
+  scoreRequestSchema,
+  scoreResponseSchema,
+  storedExplanationSchema,
+  storedScoreSchema,
+} from './schemas/scoring';
+import * as examples from './examples';
+
+/**
+ * The catalogue of the public API: every operation with its schemas. Route files bind handlers
+ * to these; the OpenAPI document and the /api-docs page are generated from them.
+ */
+
+export const JSON_BODY_LIMIT = 1 * MIB;
+export const CSV_BODY_LIMIT = 20 * MIB;
+
+const id = applicationIdParamsSchema;
+
+export const health = defineOperation({
+  operationId: 'getHealth',
+  method: 'GET',
+  path: '/api/v1/health',
+  tag: 'Service',
+  scope: 'public',
+  response: { schema: healthSchema, schemaId: 'Health', example: examples.health },
+  problems: [],
+});
+
+export const openApi = defineOperation({
+  operationId: 'getOpenApi',
+  method: 'GET',
+  path: '/api/v1/openapi.json',
+  tag: 'Service',
+  scope: 'public',
+  response: { schema: openApiDocumentSchema, schemaId: 'OpenApiDocument' },
+  problems: [],
+});
+
+export const listApplications = defineOperation({
+  operationId: 'listApplications',
+  method: 'GET',
+  path: '/api/v1/applications',
+  tag: 'Applications',
+  scope: 'read',
+  query: listApplicationsQuerySchema,
+  exampleQuery: { q: '10002', limit: '3' },
+  response: { schema: applicationListSchema, schemaId: 'ApplicationList', example: examples.applicationList },
+  problems: ['invalid-parameters'],
+});
+
+export const getApplication = defineOperation({
+  operationId: 'getApplication',
+  method: 'GET',
+  path: '/api/v1/applications/{id}',
+  tag: 'Applications',
+  scope: 'read',
+  params: id,
+  response: { schema: applicationProfileSchema, schemaId: 'ApplicationProfile' },
+  problems: ['invalid-parameters', 'not-found'],
+});
+
+export const getApplicationScore = defineOperation({
+  operationId: 'getApplicationScore',
+  method: 'GET',
+  path: '/api/v1/applications/{id}/score',
+  tag: 'Scoring',
+  scope: 'read',
+  params: id,
+  response: { schema: storedScoreSchema, schemaId: 'StoredScore', example: examples.storedScore },
+  problems: ['invalid-parameters', 'not-found', 'service-unavailable'],
+});
+
+export const getApplicationExplanation = defineOperation({
+  operationId: 'getApplicationExplanation',
+  method: 'GET',
+  path: '/api/v1/applications/{id}/explanation',
+  tag: 'Scoring',
+  scope: 'read',
+  params: id,
+  query: explanationQuerySchema,
+  exampleQuery: { top: '5', lang: 'en' },
+  response: { schema: storedExplanationSchema, schemaId: 'StoredExplanation', example: examples.storedExplanation },
+  problems: ['invalid-parameters', 'not-found', 'service-unavailable'],
+});
+
+export const getApplicationNeighbours = defineOperation({
+  operationId: 'getApplicationNeighbours',
+  method: 'GET',
+  path: '/api/v1/applications/{id}/neighbours',
+  tag: 'Comparison',
+  scope: 'read',
+  params: id,
+  query: neighboursQuerySchema,
+  exampleQuery: { k: '5' },
+  response: { schema: neighboursSchema, schemaId: 'Neighbours' },
+  problems: ['invalid-parameters', 'not-found', 'service-unavailable'],
+});
+
+export const getApplicationDistribution = defineOperation({
+  operationId: 'getApplicationDistribution',
+  method: 'GET',
+  path: '/api/v1/applications/{id}/distribution',
+  tag: 'Comparison',
+  scope: 'read',
+  params: id,
+  query: distributionQuerySchema,
+  exampleQuery: { field: 'EXT_SOURCE_2', bins: '20' },
+  response: { schema: distributionSchema, schemaId: 'Distribution' },
+  problems: ['invalid-parameters', 'not-found'],
+});
+
+export const whatIf = defineOperation({
+  operationId: 'whatIf',
+  method: 'POST',
+  path: '/api/v1/applications/{id}/what-if',
+  tag: 'Simulation',
+  scope: 'score',
+  params: id,
+  body: { schema: whatIfRequestSchema, schemaId: 'WhatIfRequest', json: { maxBytes: JSON_BODY_LIMIT, example: examples.whatIfRequest } },
+  response: { schema: whatIfSchema, schemaId: 'WhatIf' },
+  problems: ['invalid-parameters', 'not-found', 'malformed-request', 'payload-too-large', 'unsupported-media-type', 'validation-failed', 'service-unavailable'],
+});
+
+export const getCounterfactual = defineOperation({
+  operationId: 'getCounterfactual',
+  method: 'GET',
+  path: '/api/v1/applications/{id}/counterfactual',
+  tag: 'Simulation',
+  scope: 'read',
+  params: id,
+  response: { schema: counterfactualSchema, schemaId: 'Counterfactual' },
+  problems: ['invalid-parameters', 'not-found', 'service-unavailable'],
+});
+
+export const scoreApplications = defineOperation({
+  operationId: 'scoreApplications',
+  method: 'POST',
+  path: '/api/v1/score',
+  tag: 'Scoring',
+  scope: 'score',
+  query: scoreQuerySchema,
+  exampleQuery: { top: '3', lang: 'en' },
+  body: {
+    schema: scoreRequestSchema,
+    schemaId: 'ScoreRequest',
+    json: { maxBytes: JSON_BODY_LIMIT, example: examples.scoreRequest },
+    csv: { maxBytes: CSV_BODY_LIMIT, schema: csvScoreRequestSchema, toInput: csvToApplications, example: examples.scoreCsv },
+  },
+  response: { schema: scoreResponseSchema, schemaId: 'ScoreResponse', example: examples.scoreResponse },
+  problems: ['invalid-parameters', 'malformed-request', 'payload-too-large', 'unsupported-media-type', 'validation-failed', 'service-unavailable'],
+});
+
+export const getModelCard = defineOperation({
+  operationId: 'getModelCard',
+  method: 'GET',
+  path: '/api/v1/model',
+  tag: 'Model',
+  scope: 'read',
+  response: { schema: modelCardSchema, schemaId: 'ModelCard' },
+  problems: ['service-unavailable'],
+});
+
+/** Every operation, in documentation order. */
+export const OPERATIONS: readonly Operation[] = [
+  health,
+  openApi,
+  listApplications,
+  getApplication,
+  getApplicationScore,
+  getApplicationExplanation,
+  scoreApplications,
+  getApplicationNeighbours,
+  getApplicationDistribution,
+  whatIf,
+  getCounterfactual,
+  getModelCard,
+];

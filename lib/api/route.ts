@@ -1,0 +1,251 @@
+import crypto from 'node:crypto';
+import type { z } from 'zod';
+import { logAccess, logUnexpectedError } from './accessLog';
+import { authenticate, authorize, type Caller, clientAddress } from './auth';
+import { acceptedMediaType, type BodyMediaType, parseJsonText, readBodyText } from './body';
+import { apiConfig, type RateLimitConfig } from './config';
+import { ApiError, invalidParameters, validationFailed } from './errors';
+import { zodIssuesToProblems } from './fieldErrors';
+import type { Handler, Operation } from './operation';
+import { problemDocument, problemResponse, type ProblemSlug } from './problem';
+import { type RateDecision, TokenBucketLimiter } from './rateLimit';
+
+/**
+ * Route wrapper: turns operations and their handlers into Next.js route handlers that
+ * authenticate, rate-limit, check the media type and size of the body, parse and validate
+ * path, query and body against the operation's schemas, call the handler, and answer any
+ * failure with a problem document — a stack trace never leaves the process. Every response
+ * carries X-Request-Id and the rate-limit headers; every request writes one access-log line.
+ */
+
+export const ROUTE_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+export type RouteMethod = (typeof ROUTE_METHODS)[number];
+
+export interface RouteContext {
+  readonly params: Promise<Record<string, string | string[] | undefined>>;
+}
+export type RouteHandler = (request: Request, context: RouteContext) => Promise<Response>;
+export type RouteHandlers = Record<RouteMethod, RouteHandler>;
+
+export interface BoundOperation {
+  readonly operation: Operation;
+  readonly handler: Handler<Operation>;
+}
+
+/** Binds a handler to its operation (type-checked against the operation's schemas). */
+export function handle<O extends Operation>(operation: O, handler: Handler<O>): BoundOperation {
+  return { operation, handler: handler as unknown as Handler<Operation> };
+}
+
+// --- per-process state (kept on globalThis: route bundles may each hold a copy of this module) ---
+
+interface ApiState {
+  limiter?: { config: RateLimitConfig; limiter: TokenBucketLimiter };
+}
+const state: ApiState = ((globalThis as unknown as { __apiState?: ApiState }).__apiState ??= {});
+
+function limiterFor(config: RateLimitConfig | undefined): TokenBucketLimiter | undefined {
+  if (!config) return undefined;
+  if (state.limiter?.config !== config) {
+    state.limiter = { config, limiter: new TokenBucketLimiter(config.ratePerSecond, config.burst) };
+  }
+  return state.limiter.limiter;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+function requestIdOf(headers: Headers): string {
+  const given = headers.get('x-request-id');
+  return given !== null && REQUEST_ID.test(given) ? given : crypto.randomUUID();
+}
+
+function rateHeaders(decision: RateDecision): Record<string, string> {
+  return {
+    'ratelimit-limit': String(decision.limit),
+    'ratelimit-remaining': String(decision.remaining),
+    'ratelimit-reset': String(decision.resetSeconds),
+  };
+}
+
+// --- parsing helpers ---
+
+function parseWith<S extends z.ZodType>(schema: S, value: unknown, where: 'path' | 'query'): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const problems = zodIssuesToProblems(result.error.issues, where).map((p) =>
+    p.message === 'unknown field' ? { ...p, message: 'unknown parameter' } : p,
+  );
+  throw invalidParameters(problems);
+}
+
+/** Query string as an object: one value per name as a string, a repeated name as an array of strings. */
+export function queryObject(url: URL): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [name, value] of url.searchParams) {
+    const prev = out[name];
+    out[name] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
+  }
+  return out;
+}
+
+async function readBody(operation: Operation, request: Request): Promise<{ value: unknown; type: BodyMediaType; schema: z.ZodType }> {
+  const spec = operation.body;
+  if (!spec) throw new Error('readBody without a body spec');
+  const accepted: BodyMediaType[] = [];
+  if (spec.json) accepted.push('application/json');
+  if (spec.csv) accepted.push('text/csv');
+  const type = acceptedMediaType(request.headers.get('content-type'), accepted);
+  if (type === 'text/csv' && spec.csv) {
+    const text = await readBodyText(request, spec.csv.maxBytes);
+    return { value: spec.csv.toInput(text), type, schema: spec.csv.schema ?? spec.schema };
+  }
+  const text = await readBodyText(request, spec.json?.maxBytes ?? 0);
+  return { value: parseJsonText(text), type, schema: spec.schema };
+}
+
+// --- the wrapper ---
+
+interface Outcome {
+  response: Response;
+  problem?: ProblemSlug;
+}
+
+function problemOutcome(err: unknown, requestId: string, route: string): Outcome {
+  if (err instanceof ApiError) {
+    return {
+      response: problemResponse(problemDocument(err.slug, err.message, err.errors, requestId), err.headers),
+      problem: err.slug,
+    };
+  }
+  logUnexpectedError(err, route, requestId);
+  return {
+    response: problemResponse(
+      problemDocument(
+        'internal-error',
+        'The server failed to answer this request; it has been logged under the request id.',
+        undefined,
+        requestId,
+      ),
+    ),
+    problem: 'internal-error',
+  };
+}
+
+function jsonResponse(value: unknown): Response {
+  return new Response(JSON.stringify(value), {
+    status: 200,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+  });
+}
+
+/** Applies auth and rate limits; returns the caller and the rate-limit decision (if limiting is on). */
+function admit(operation: Operation, headers: Headers): { caller: Caller; rate: RateDecision | undefined } {
+  const config = apiConfig();
+  const limiter = limiterFor(config.rateLimit);
+  let caller: Caller;
+  try {
+    caller = operation.scope === 'public' ? { id: `ip:${clientAddress(headers)}`, scopes: 'all' } : authenticate(headers, config.keys);
+  } catch (err) {
+    // Failed authentications are limited per address too, so keys cannot be guessed at full speed.
+    const rate = limiter?.take(`ip:${clientAddress(headers)}`);
+    if (rate && !rate.allowed) throw rateLimited(rate);
+    throw err;
+  }
+  const rate = limiter?.take(caller.id);
+  if (rate && !rate.allowed) throw rateLimited(rate);
+  if (operation.scope !== 'public') authorize(caller, operation.scope);
+  return { caller, rate };
+}
+
+function rateLimited(rate: RateDecision): ApiError {
+  return new ApiError(
+    'rate-limited',
+    `Rate limit exceeded; retry in ${rate.retryAfterSeconds} s.`,
+    undefined,
+    { 'retry-after': String(rate.retryAfterSeconds), ...rateHeaders(rate) },
+  );
+}
+
+async function runOperation(bound: BoundOperation, request: Request, context: RouteContext): Promise<Response> {
+  const started = performance.now();
+  const { operation, handler } = bound;
+  const requestId = requestIdOf(request.headers);
+  let outcome: Outcome;
+  let rate: RateDecision | undefined;
+  let client: string | undefined;
+  try {
+    const admitted = admit(operation, request.headers);
+    rate = admitted.rate;
+    if (admitted.caller.id.startsWith('key:')) client = admitted.caller.id;
+    const params = operation.params ? parseWith(operation.params, await context.params, 'path') : undefined;
+    const query = operation.query ? parseWith(operation.query, queryObject(new URL(request.url)), 'query') : undefined;
+    let body: unknown;
+    let bodyType: BodyMediaType | undefined;
+    if (operation.body) {
+      const read = await readBody(operation, request);
+      const parsed = read.schema.safeParse(read.value);
+      if (!parsed.success) throw validationFailed(zodIssuesToProblems(parsed.error.issues));
+      body = parsed.data;
+      bodyType = read.type;
+    }
+    const result = await handler({ params, query, body, bodyType, request, caller: admitted.caller } as never);
+    outcome = { response: result instanceof Response ? result : jsonResponse(result) };
+  } catch (err) {
+    outcome = problemOutcome(err, requestId, operation.path);
+  }
+  return finish(outcome, request.method, operation.path, started, requestId, rate, client);
+}
+
+function finish(
+  outcome: Outcome,
+  method: string,
+  route: string,
+  started: number,
+  requestId: string,
+  rate: RateDecision | undefined,
+  client: string | undefined,
+): Response {
+  const { response } = outcome;
+  response.headers.set('x-request-id', requestId);
+  if (rate && !response.headers.has('ratelimit-limit')) {
+    for (const [name, value] of Object.entries(rateHeaders(rate))) response.headers.set(name, value);
+  }
+  if (apiConfig().accessLog) {
+    logAccess({ method, route, status: response.status, ms: performance.now() - started, requestId, client, problem: outcome.problem });
+  }
+  return response;
+}
+
+/** A response that is a problem from the start (unknown path, method not allowed), still logged and identified. */
+export function problemRoute(route: string, slug: ProblemSlug, detail: (request: Request) => string, headers?: Record<string, string>): RouteHandler {
+  return async (request) => {
+    const started = performance.now();
+    const requestId = requestIdOf(request.headers);
+    const error = new ApiError(slug, detail(request), undefined, headers);
+    return finish(problemOutcome(error, requestId, route), request.method, route, started, requestId, undefined, undefined);
+  };
+}
+
+/**
+ * The Next.js handlers of one path: each bound operation under its method, every other method
+ * answered with 405 and the Allow header (HEAD and OPTIONS are implemented by Next.js from GET).
+ */
+export function apiRoute(...bound: BoundOperation[]): RouteHandlers {
+  const path = bound[0]?.operation.path;
+  if (!path || bound.some((b) => b.operation.path !== path)) throw new Error('apiRoute: operations of one path expected');
+  const methods = bound.map((b) => b.operation.method);
+  const allow = [...methods, ...(methods.includes('GET') ? ['HEAD'] : []), 'OPTIONS'].join(', ');
+  const notAllowed = problemRoute(path, 'method-not-allowed', (r) => `${safeMethod(r.method)} is not allowed on ${path}; use ${methods.join(' or ')}.`, {
+    allow,
+  });
+  const out = {} as RouteHandlers;
+  for (const method of ROUTE_METHODS) {
+    const b = bound.find((x) => x.operation.method === method);
+    out[method] = b ? (request, context) => runOperation(b, request, context) : notAllowed;
+  }
+  return out;
+}
+
+function safeMethod(method: string): string {
+  return /^[A-Z]{1,10}$/.test(method) ? method : 'This method';
+}

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { APPLICATION_FIELD_SCHEMAS } from './applicationFields';
+import { applicationSetSchema, intQuery } from './common';
+import { decisionSchema, rawValueSchema } from './common';
+import { modelRefSchema, scoreFieldsShape } from './credit';
+import { APPLICATION_FIELDS } from '../../data/homeCreditSchema';
+
+/** Comparison with other clients and simulations: neighbours, distribution, what-if, counterfactual. */
+
+const outcomeCounts = {
+  repaid: z.number().int().meta({ description: 'Historical loans repaid (TARGET 0).' }),
+  defaulted: z.number().int().meta({ description: 'Historical loans with payment difficulties (TARGET 1).' }),
+};
+
+/** Non-finite numbers (open bin edges, empty-bin rates) are sent as null. */
+const finiteOrNull = z.number().nullable();
+
+export const distributionQuerySchema = z.strictObject({
+  field: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Z0-9_]+$/, 'must be a field name in capitals (e.g. AMT_CREDIT)')
+    .meta({ description: 'An application field or an engineered feature of the model (e.g. `AMT_CREDIT`, `CREDIT_TO_INCOME_RATIO`).', examples: ['EXT_SOURCE_2'] }),
+  bins: intQuery(5, 100, 30, 'Number of bins for continuous fields.'),
+});
+
+export const distributionSchema = z.object({
+  id: z.number().int(),
+  field: z.string(),
+  scale: z.string().meta({ description: 'Scale of the values: DAYS_* fields are in years elapsed (`years`), others as stored.' }),
+  population: z.literal('historical loans'),
+  distribution: z.discriminatedUnion('kind', [
+    z.object({
+      kind: z.literal('numeric'),
+      discrete: z.boolean().meta({ description: 'One bin per integer value (lo is the value).' }),
+      bins: z.array(z.object({ lo: finiteOrNull, hi: finiteOrNull, ...outcomeCounts, defaultRate: finiteOrNull })).meta({
+        description: 'lo inclusive, hi exclusive; null edges are open (the tails).',
+      }),
+      missing: z.object(outcomeCounts),
+      total: z.object(outcomeCounts),
+      median: finiteOrNull,
+      client: z
+        .object({
+          value: z.number(),
+          bin: z.number().int(),
+          percentile: z.number().meta({ description: 'Share of the population below the client (0–1).' }),
+        })
+        .nullable()
+        .meta({ description: "The client's position; null when the client's value is missing." }),
+    }),
+    z.object({
+      kind: z.literal('categorical'),
+      categories: z.array(
+        z.object({
+          category: z.string().nullable(),
+          count: z.number().int(),
+          share: z.number(),
+          ...outcomeCounts,
+          defaultRate: finiteOrNull,
+        }),
+      ),
+      total: z.object(outcomeCounts),
+      client: z.object({ value: z.string().nullable(), index: z.number().int() }).nullable(),
+    }),
+  ]),
+});
+
+export const neighboursQuerySchema = z.strictObject({
+  k: intQuery(1, 100, 10, 'Number of neighbours.'),
+});
+
+export const neighboursSchema = z.object({
+  id: z.number().int(),
+  k: z.number().int(),
+  features: z.array(z.string()).meta({ description: 'Features the distance is computed on (standardised).' }),
+  neighbours: z.array(
+    z.object({
+      id: z.number().int(),
+      set: applicationSetSchema,
+      distance: z.number(),
+      target: z.union([z.literal(0), z.literal(1)]).nullable(),
+    }),
+  ),
+  defaultRate: finiteOrNull.meta({ description: 'Share of payment difficulties among the neighbours.' }),
+});
+
+export const whatIfRequestSchema = z.strictObject({
+  changes: z
+    .strictObject(Object.fromEntries(APPLICATION_FIELDS.map((f) => [f, APPLICATION_FIELD_SCHEMAS[f].optional()])))
+    .meta({ description: 'Fields to change, with their new raw values (null = make missing).' }),
+});
+
+const scoreOnly = z.object(scoreFieldsShape);
+
+export const whatIfSchema = z.object({
+  id: z.number().int(),
+  before: scoreOnly,
+  after: scoreOnly,
+  changed: z.array(z.object({ field: z.string(), from: rawValueSchema, to: rawValueSchema })),
+  model: modelRefSchema,
+});
+
+export const counterfactualSchema = z.object({
+  id: z.number().int(),
+  decision: decisionSchema,
+  counterfactual: z
+    .object({
+      changes: z.array(z.object({ field: z.string(), from: rawValueSchema, to: rawValueSchema })),
+      after: scoreOnly,
+    })
+    .nullable()
+    .meta({ description: 'Smallest change found that flips the decision; null when none was found (or the application is already accepted).' }),
+  model: modelRefSchema,
+});

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { decisionSchema, rawValueSchema } from './common';
+
+/** Schemas of the credit engine's answers (mirroring lib/credit/types.ts) as the API serialises them. */
+
+export const modelRefSchema = z
+  .object({
+    name: z.string(),
+    version: z.string(),
+  })
+  .meta({ description: 'The model that produced the answer.' });
+
+export const scoreFieldsShape = {
+  probability: z.number().min(0).max(1).meta({ description: 'Calibrated probability of payment difficulties.' }),
+  threshold: z.number().min(0).max(1).meta({ description: 'Cost-optimal threshold on the probability.' }),
+  decision: decisionSchema,
+  margin: z.number().meta({ description: 'Raw model output (log-odds) before calibration.' }),
+};
+
+export const contributionSchema = z.object({
+  field: z.string().meta({ description: 'Application field (or engineered feature) the contribution is aggregated to.' }),
+  value: rawValueSchema.meta({ description: "The client's value (null when missing)." }),
+  contribution: z.number().meta({ description: 'SHAP value in log-odds; > 0 pushes towards refusal.' }),
+});
+
+export const reasonSchema = z.object({
+  field: z.string(),
+  label: z.string().meta({ description: 'Human label of the field in the requested language.' }),
+  text: z.string().meta({ description: 'One plain-language sentence.' }),
+  contribution: z.number(),
+  value: rawValueSchema,
+  populationMedian: z.number().nullable(),
+});
+
+export const explanationFieldsShape = {
+  ...scoreFieldsShape,
+  baseValue: z.number().meta({ description: 'Expected margin over the training population (TreeSHAP base value).' }),
+  contributions: z.array(contributionSchema).meta({ description: 'The `top` largest contributions by absolute value.' }),
+  otherContributions: z.number().meta({
+    description: 'Sum of the contributions not listed, so that baseValue + Σ contributions + otherContributions = margin.',
+  }),
+  reasons: z.object({
+    towardsRefusal: z.array(reasonSchema),
+    towardsAcceptance: z.array(reasonSchema),
+  }),
+};
+
+export const explanationBodySchema = z.object(explanationFieldsShape);

@@ -1,0 +1,136 @@
+import type { Dictionary } from '../fr';
+
+/** API documentation page (English). The operation texts are also the OpenAPI summaries and descriptions. */
+export const apiDocs: Dictionary['apiDocs'] = {
+  title: 'Scoring API',
+  lead:
+    'Other programs of the company (loan origination, batch jobs) get the same decisions and explanations as the dashboard through versioned JSON routes under /api/v1.',
+  openApiLink: 'OpenAPI 3.1 document',
+  openApiDescription:
+    'Scores and explanations of loan applications by the credit model, the same as the dashboard shows. Errors are RFC 9457 problem documents (application/problem+json). Body limits: {json} for JSON, {csv} for CSV.',
+  contents: 'Contents',
+  sections: {
+    overview: 'Overview',
+    auth: 'Authentication',
+    limits: 'Rate limits and body sizes',
+    errors: 'Errors',
+    operations: 'Routes',
+  },
+  overview: [
+    'Base path: /api/v1. Requests and responses are JSON (UTF-8); POST /api/v1/score also accepts text/csv.',
+    'Responses are never cached (Cache-Control: no-store) and carry an X-Request-Id header, which also appears in the server log.',
+    'Raw applications use the Home Credit field names; any field may be absent or null (missing). Unknown fields are rejected so that a misspelt field is never scored as missing.',
+  ],
+  auth: [
+    'When the server is started with API_KEYS (comma-separated keys), every route except health and the OpenAPI document requires the header Authorization: Bearer <key>; otherwise 401.',
+    'A key may be restricted to scopes with a suffix: key:read can only read (GET routes); key:score can only score (POST routes); a key without suffix can do both. A key without the needed scope gets 403.',
+  ],
+  limits: [
+    'Each key (each client address when keys are off) has a token bucket: API_RATE_LIMIT_RPS requests per second (5,000 by default), bursts of API_RATE_LIMIT_BURST (twice the rate by default). Beyond it: 429 with Retry-After.',
+    'Every response carries RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset.',
+    'Bodies: 1 MB of JSON (up to 1,000 applications), 20 MB of CSV (up to 50,000 records); beyond: 413.',
+  ],
+  errorsLead:
+    'Every error is a problem document (RFC 9457) of type application/problem+json: type, title, status, detail, requestId, and errors (a list of { path, message }) when fields are at fault. Paths: AMT_CREDIT, [3].AMT_CREDIT (item 3 of an array or record 3 of a CSV), query.top, path.id. Values sent by the client are never echoed.',
+  problems: {
+    'malformed-request': 'The body cannot be read: invalid JSON or UTF-8, CSV with a wrong number of fields, JSON nested deeper than 32 levels, empty body.',
+    'invalid-parameters': 'A path or query parameter is invalid (for example an id that is not a number, top=0, an unknown parameter, a forged cursor).',
+    unauthorized: 'API keys are enabled and the request has no key, or a key that is not valid.',
+    forbidden: 'The key is valid but lacks the scope the route needs (read or score).',
+    'not-found': 'No such route, or no stored application with this id.',
+    'method-not-allowed': 'The route exists but not with this method; the Allow header lists the methods it has.',
+    'payload-too-large': 'The body is larger than the limit (1 MB JSON, 20 MB CSV); the server stops reading as soon as it is exceeded.',
+    'unsupported-media-type': 'The Content-Type is missing or not accepted by the route (Accept-Post lists the accepted types), or the charset is not UTF-8.',
+    'validation-failed': 'The body is well-formed but some fields are not valid: wrong type, out of bounds, unknown field or category, too many applications. All the errors are listed; nothing is scored.',
+    'rate-limited': 'Too many requests for this key: wait for the number of seconds in Retry-After.',
+    'internal-error': 'The server failed; the error is logged under the request id. It never comes from the content of the request.',
+    'service-unavailable': 'A model the route needs is not available on this server (not trained or not deployed).',
+  },
+  labels: {
+    method: 'Method',
+    path: 'Path',
+    scope: 'Key scope:',
+    publicScope: 'public (no key)',
+    parameters: 'Parameters',
+    name: 'Name',
+    location: 'In',
+    required: 'Required',
+    yes: 'yes',
+    no: 'no',
+    description: 'Description',
+    requestBody: 'Request body',
+    response: 'Response',
+    example: 'Example',
+    curl: 'With curl',
+    errors: 'Errors',
+    status: 'Status',
+    problemType: 'Problem type',
+    meaning: 'Meaning',
+  },
+  operations: {
+    getHealth: {
+      summary: 'Liveness and loaded models',
+      description: 'Answers as long as the server runs; lists the models the service uses, whether they are loaded, and their versions. No key needed.',
+      response: 'The service is alive.',
+    },
+    getOpenApi: {
+      summary: 'This API as an OpenAPI 3.1 document',
+      description: 'Generated from the schemas that validate the requests. No key needed.',
+      response: 'The OpenAPI document.',
+    },
+    listApplications: {
+      summary: 'List and search stored applications',
+      description:
+        'Stored applications in ascending id order, one page at a time (cursor pagination). q keeps the ids starting with the given digits (type-ahead); set keeps historical loans (train) or new applications (test).',
+      response: 'One page of applications.',
+    },
+    getApplication: {
+      summary: 'Profile of one application',
+      description: 'The 120 fields of a stored application (null = missing), its set, and the actual outcome when it is a historical loan.',
+      response: 'The application.',
+    },
+    getApplicationScore: {
+      summary: 'Score of a stored application',
+      description: 'Calibrated probability of payment difficulties, the cost-optimal threshold and the decision.',
+      response: 'The score.',
+    },
+    getApplicationExplanation: {
+      summary: 'Explanation of a stored application',
+      description:
+        'The score with the top largest SHAP contributions (log-odds, > 0 pushes towards refusal) and the plain-language reasons on each side, in French or English.',
+      response: 'The score and its explanation.',
+    },
+    scoreApplications: {
+      summary: 'Score raw applications',
+      description:
+        'Scores one application (JSON object), up to 1,000 (JSON array) or up to 50,000 (text/csv, header row of field names). Each result has the probability, the threshold, the decision and (unless explain=false) the explanation. If any application is invalid, nothing is scored: 422 lists every error with its path ([3].AMT_CREDIT).',
+      response: 'One result per application, in request order.',
+    },
+    getApplicationNeighbours: {
+      summary: 'Most similar historical loans',
+      description: 'The k historical loans nearest to the application on standardised features, with their outcomes and their default rate.',
+      response: 'The neighbours.',
+    },
+    getApplicationDistribution: {
+      summary: 'Distribution of one field with the client’s position',
+      description:
+        'The distribution of a field over the historical loans, split by outcome (histogram or categories), and where the client stands. DAYS_* fields are given in years elapsed.',
+      response: 'The distribution.',
+    },
+    whatIf: {
+      summary: 'What if some fields changed',
+      description: 'Scores the stored application again with the given fields changed (null makes a field missing) and returns both scores.',
+      response: 'The score before and after the changes.',
+    },
+    getCounterfactual: {
+      summary: 'Nearest change that flips a refusal',
+      description: 'For a refused application, the smallest change of the actionable fields found that makes it accepted.',
+      response: 'The counterfactual (null when none was found or the application is accepted).',
+    },
+    getModelCard: {
+      summary: 'Model card',
+      description: 'The model, its validation metrics, the decision threshold and the costs it minimises, and the global importance of the fields.',
+      response: 'The model card.',
+    },
+  },
+};

@@ -1,0 +1,134 @@
+/** Page de documentation de l'API (français, référence de la forme). Les textes anglais des opérations servent aussi au document OpenAPI. */
+export const apiDocs = {
+  title: 'API de scoring',
+  lead:
+    "Les autres programmes de l'entreprise (octroi de prêts, traitements par lots) obtiennent les mêmes décisions et explications que le tableau de bord par des routes JSON versionnées sous /api/v1.",
+  openApiLink: 'Document OpenAPI 3.1',
+  openApiDescription:
+    'Scores et explications des demandes de prêt par le modèle de crédit. Erreurs au format RFC 9457 (application/problem+json). Limites : {json} en JSON, {csv} en CSV.',
+  contents: 'Sommaire',
+  sections: {
+    overview: "Vue d'ensemble",
+    auth: 'Authentification',
+    limits: 'Limites de débit et de taille',
+    errors: 'Erreurs',
+    operations: 'Routes',
+  },
+  overview: [
+    'Chemin de base : /api/v1. Requêtes et réponses en JSON (UTF-8) ; POST /api/v1/score accepte aussi text/csv.',
+    "Les réponses ne sont jamais mises en cache (Cache-Control: no-store) et portent un en-tête X-Request-Id, que l'on retrouve dans le journal du serveur.",
+    "Les demandes brutes utilisent les noms de champs Home Credit ; tout champ peut être absent ou null (manquant). Les champs inconnus sont refusés, pour qu'un nom mal orthographié ne soit jamais scoré comme manquant.",
+  ],
+  auth: [
+    "Quand le serveur est lancé avec API_KEYS (clés séparées par des virgules), toutes les routes sauf health et le document OpenAPI exigent l'en-tête Authorization: Bearer <clé> ; sinon 401.",
+    'Une clé peut être limitée par un suffixe : clé:read ne peut que lire (routes GET) ; clé:score ne peut que scorer (routes POST) ; sans suffixe, les deux. Une clé sans le droit nécessaire reçoit 403.',
+  ],
+  limits: [
+    "Chaque clé (chaque adresse cliente si les clés sont désactivées) a un seau de jetons : API_RATE_LIMIT_RPS requêtes par seconde (5 000 par défaut), rafales de API_RATE_LIMIT_BURST (le double par défaut). Au-delà : 429 avec Retry-After.",
+    'Chaque réponse porte RateLimit-Limit, RateLimit-Remaining et RateLimit-Reset.',
+    'Corps : 1 Mo de JSON (jusqu’à 1 000 demandes), 20 Mo de CSV (jusqu’à 50 000 lignes) ; au-delà : 413.',
+  ],
+  errorsLead:
+    "Toute erreur est un document « problem » (RFC 9457) de type application/problem+json : type, title, status, detail, requestId, et errors (liste de { path, message }) quand des champs sont en cause. Chemins : AMT_CREDIT, [3].AMT_CREDIT (élément 3 d'un tableau ou ligne 3 d'un CSV), query.top, path.id. Les valeurs envoyées ne sont jamais recopiées.",
+  problems: {
+    'malformed-request': "Le corps est illisible : JSON ou UTF-8 invalide, CSV au mauvais nombre de champs, JSON imbriqué sur plus de 32 niveaux, corps vide.",
+    'invalid-parameters': "Un paramètre de chemin ou de requête est invalide (identifiant non numérique, top=0, paramètre inconnu, curseur forgé…).",
+    unauthorized: "Les clés d'API sont activées et la requête n'a pas de clé, ou une clé invalide.",
+    forbidden: "La clé est valide mais n'a pas le droit requis par la route (read ou score).",
+    'not-found': 'Route inexistante, ou aucune demande enregistrée avec cet identifiant.',
+    'method-not-allowed': "La route existe mais pas avec cette méthode ; l'en-tête Allow liste celles qu'elle accepte.",
+    'payload-too-large': 'Le corps dépasse la limite (1 Mo en JSON, 20 Mo en CSV) ; le serveur arrête de lire dès le dépassement.',
+    'unsupported-media-type': "Content-Type absent ou non accepté par la route (Accept-Post liste les types acceptés), ou jeu de caractères autre qu'UTF-8.",
+    'validation-failed': "Le corps est bien formé mais des champs sont invalides : mauvais type, hors bornes, champ ou catégorie inconnus, trop de demandes. Toutes les erreurs sont listées ; rien n'est scoré.",
+    'rate-limited': 'Trop de requêtes pour cette clé : attendre le nombre de secondes indiqué par Retry-After.',
+    'internal-error': "Le serveur a échoué ; l'erreur est journalisée sous l'identifiant de requête. Elle ne vient jamais du contenu de la requête.",
+    'service-unavailable': "Un modèle nécessaire à la route n'est pas disponible sur ce serveur (pas entraîné ou pas déployé).",
+  },
+  labels: {
+    method: 'Méthode',
+    path: 'Chemin',
+    scope: 'Droit de la clé :',
+    publicScope: 'public (sans clé)',
+    parameters: 'Paramètres',
+    name: 'Nom',
+    location: 'Où',
+    required: 'Obligatoire',
+    yes: 'oui',
+    no: 'non',
+    description: 'Description',
+    requestBody: 'Corps de la requête',
+    response: 'Réponse',
+    example: 'Exemple',
+    curl: 'Avec curl',
+    errors: 'Erreurs',
+    status: 'Statut',
+    problemType: 'Type de problème',
+    meaning: 'Signification',
+  },
+  operations: {
+    getHealth: {
+      summary: 'Vivacité et modèles chargés',
+      description: 'Répond tant que le serveur tourne ; liste les modèles utilisés, s’ils sont chargés et leurs versions. Sans clé.',
+      response: 'Le service est vivant.',
+    },
+    getOpenApi: {
+      summary: 'Cette API en document OpenAPI 3.1',
+      description: 'Généré à partir des schémas qui valident les requêtes. Sans clé.',
+      response: 'Le document OpenAPI.',
+    },
+    listApplications: {
+      summary: 'Lister et chercher les demandes enregistrées',
+      description:
+        "Les demandes enregistrées par identifiant croissant, page par page (pagination par curseur). q garde les identifiants qui commencent par ces chiffres (saisie semi-automatique) ; set garde les prêts historiques (train) ou les nouvelles demandes (test).",
+      response: 'Une page de demandes.',
+    },
+    getApplication: {
+      summary: "Profil d'une demande",
+      description: "Les 120 champs d'une demande enregistrée (null = manquant), son ensemble, et l'issue réelle s'il s'agit d'un prêt historique.",
+      response: 'La demande.',
+    },
+    getApplicationScore: {
+      summary: "Score d'une demande enregistrée",
+      description: 'Probabilité calibrée de difficultés de paiement, seuil qui minimise le coût et décision.',
+      response: 'Le score.',
+    },
+    getApplicationExplanation: {
+      summary: "Explication d'une demande enregistrée",
+      description:
+        'Le score, les top plus grandes contributions SHAP (en log-odds, > 0 pousse vers le refus) et les raisons en langage clair de chaque côté, en français ou en anglais.',
+      response: 'Le score et son explication.',
+    },
+    scoreApplications: {
+      summary: 'Scorer des demandes brutes',
+      description:
+        "Score une demande (objet JSON), jusqu'à 1 000 (tableau JSON) ou jusqu'à 50 000 (text/csv, ligne d'en-tête avec les noms de champs). Chaque résultat donne la probabilité, le seuil, la décision et (sauf explain=false) l'explication. Si une demande est invalide, rien n'est scoré : 422 liste toutes les erreurs avec leur chemin ([3].AMT_CREDIT).",
+      response: 'Un résultat par demande, dans l’ordre de la requête.',
+    },
+    getApplicationNeighbours: {
+      summary: 'Prêts historiques les plus proches',
+      description: 'Les k prêts historiques les plus proches de la demande sur des variables standardisées, avec leur issue et leur taux de défaut.',
+      response: 'Les voisins.',
+    },
+    getApplicationDistribution: {
+      summary: "Distribution d'un champ et position du client",
+      description:
+        "La distribution d'un champ sur les prêts historiques, séparée par issue (histogramme ou catégories), et la position du client. Les champs DAYS_* sont en années écoulées.",
+      response: 'La distribution.',
+    },
+    whatIf: {
+      summary: 'Et si certains champs changeaient',
+      description: 'Rescore la demande enregistrée avec les champs modifiés (null rend un champ manquant) et renvoie les deux scores.',
+      response: 'Le score avant et après les changements.',
+    },
+    getCounterfactual: {
+      summary: 'Plus petit changement qui renverse un refus',
+      description: "Pour une demande refusée, le plus petit changement des champs modifiables trouvé qui la fait accepter.",
+      response: 'Le contrefactuel (null si aucun trouvé ou si la demande est acceptée).',
+    },
+    getModelCard: {
+      summary: 'Fiche du modèle',
+      description: "Le modèle, ses métriques de validation, le seuil de décision et les coûts qu'il minimise, et l'importance globale des champs.",
+      response: 'La fiche du modèle.',
+    },
+  },
+} as const;
