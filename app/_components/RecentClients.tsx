@@ -1,9 +1,9 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import { DecisionBadge } from './DecisionBadge';
-import { clearRecentClients, type RecentClient, readRecentClients, rememberClient } from './recentClients';
+import { clearRecentClients, parseRecentClients, recentClientsSnapshot, rememberClient, subscribeRecentClients } from './recentClients';
 
 /** The list of recently viewed clients (read after mount: localStorage does not exist on the server). */
 export function RecentClients({
@@ -21,8 +21,9 @@ export function RecentClients({
   accept: string;
   refuse: string;
 }) {
-  const [items, setItems] = useState<RecentClient[] | null>(null);
-  useEffect(() => setItems(readRecentClients()), []);
+  // null on the server and during hydration: localStorage exists only in the browser.
+  const raw = useSyncExternalStore(subscribeRecentClients, recentClientsSnapshot, () => null);
+  const items = useMemo(() => (raw === null ? null : parseRecentClients(raw)), [raw]);
   return (
     <section aria-labelledby="recent-heading">
       <h2 id="recent-heading">{heading}</h2>
@@ -46,10 +47,7 @@ export function RecentClients({
           <button
             type="button"
             className="button"
-            onClick={() => {
-              clearRecentClients();
-              setItems([]);
-            }}
+            onClick={clearRecentClients}
           >
             {clear}
           </button>

@@ -43,15 +43,10 @@ export function IdCombobox({
   const optionId = (i: number) => `${base}-opt-${i}`;
   const touched = useRef(false);
 
+  const hasDigits = /\d/.test(value);
   useEffect(() => {
-    if (!touched.current) return;
+    if (!touched.current || !hasDigits) return;
     const q = value.trim();
-    if (!/\d/.test(q)) {
-      setItems([]);
-      setFetched(false);
-      setOpen(false);
-      return;
-    }
     const controller = new AbortController();
     const timer = window.setTimeout(() => {
       fetch(`/dashboard/suggestions?q=${encodeURIComponent(q)}`, { signal: controller.signal })
@@ -68,7 +63,7 @@ export function IdCombobox({
       window.clearTimeout(timer);
       controller.abort();
     };
-  }, [value]);
+  }, [value, hasDigits]);
 
   const go = (s: Suggestion) => {
     setOpen(false);
@@ -78,14 +73,14 @@ export function IdCombobox({
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     switch (e.key) {
       case 'ArrowDown':
-        if (items.length > 0) {
+        if (hasDigits && items.length > 0) {
           e.preventDefault();
           setOpen(true);
           setActive((a) => (a + 1) % items.length);
         }
         break;
       case 'ArrowUp':
-        if (items.length > 0) {
+        if (hasDigits && items.length > 0) {
           e.preventDefault();
           setOpen(true);
           setActive((a) => (a <= 0 ? items.length - 1 : a - 1));
@@ -112,7 +107,7 @@ export function IdCombobox({
     }
   };
 
-  const expanded = open && fetched;
+  const expanded = open && fetched && hasDigits;
   return (
     <form method="get" action="/dashboard" role="search" aria-label={strings.comboLabel} className="combobox-form">
       <div className="field">

@@ -1,9 +1,12 @@
 import { getHomeCreditStore, type StoredApplication } from '../data/homeCreditStore';
 import { dictionary, type Locale } from '../i18n';
 import { formatDate } from './format';
+import { type ComparisonModel, comparisonModel, type NeighboursModel, neighboursModel } from './clientSections';
 import { historyModel, type HistoryModel } from './history';
 import { type ClientProfile, clientProfile } from './profile';
 import { fill } from './text';
+import { DEFAULT_SIMILARITY_FEATURES } from '../analysis/similar';
+import { type ClientView, viewParams } from './view';
 
 /**
  * View-model of the client page: everything the analyst's one screen shows about one
@@ -29,6 +32,10 @@ export interface ClientPageModel {
   readonly outcome: OutcomeModel | null;
   readonly profile: ClientProfile;
   readonly history: HistoryModel | null;
+  readonly comparison: ComparisonModel;
+  readonly neighbours: NeighboursModel;
+  /** Current view settings as query-string pairs (for the view forms). */
+  readonly view: Readonly<Record<string, string>>;
   readonly printedOn: string;
   readonly modelVersion: string;
 }
@@ -37,7 +44,7 @@ export function findApplication(id: number): StoredApplication | undefined {
   return getHomeCreditStore().get(id);
 }
 
-export function clientPageModel(app: StoredApplication, locale: Locale, now: Date = new Date()): ClientPageModel {
+export function clientPageModel(app: StoredApplication, locale: Locale, view: ClientView, now: Date = new Date()): ClientPageModel {
   const t = dictionary(locale).dashboard;
   const historical = app.set === 'train';
   return {
@@ -51,6 +58,9 @@ export function clientPageModel(app: StoredApplication, locale: Locale, now: Dat
         : null,
     profile: clientProfile(app.fields, locale),
     history: historyModel(app.id, locale),
+    comparison: comparisonModel(app, locale, view, DEFAULT_SIMILARITY_FEATURES.slice(0, 5)),
+    neighbours: neighboursModel(app, locale),
+    view: viewParams(view),
     printedOn: fill(t.client.printedOn, { date: formatDate(now, locale) }),
     modelVersion: fill(t.client.modelVersion, { version: t.client.modelPending }),
   };

@@ -187,6 +187,7 @@ export const dashboard: Dictionary['dashboard'] = {
     range: '{lo} to {hi}',
     missingCategory: 'not given',
     frequency: 'Number of loans',
+    frequencyShare: 'Share of loans',
     averageRate: 'Average default rate',
   },
   neighbours: {

@@ -185,6 +185,7 @@ export const dashboard = {
     range: 'de {lo} à {hi}',
     missingCategory: 'non renseigné',
     frequency: 'Nombre de prêts',
+    frequencyShare: 'Part des prêts',
     averageRate: 'Taux de défaut moyen',
   },
   neighbours: {

@@ -2,15 +2,18 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { clientPageModel, findApplication, parseClientId } from '@/lib/dashboard/clientPage';
+import { parseClientView } from '@/lib/dashboard/view';
 import { dictionary } from '@/lib/i18n';
 import { requestDictionary, requestLocale } from '@/lib/i18n/request';
 import { PrintButton } from '../../../_components/PrintButton';
 import { RememberClient } from '../../../_components/RecentClients';
+import { ComparisonSection } from './ComparisonSection';
+import { NeighboursSection } from './NeighboursSection';
 import '../../../_components/dashboard.css';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = dictionary(await requestLocale());
@@ -18,12 +21,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: id === undefined ? t.dashboard.client.notFoundTitle : `${t.dashboard.words.client} ${id}` };
 }
 
-export default async function ClientPage({ params }: Props) {
+export default async function ClientPage({ params, searchParams }: Props) {
   const id = parseClientId((await params).id);
   const app = id === undefined ? undefined : findApplication(id);
   if (!app) notFound();
   const { locale, t } = await requestDictionary();
-  const m = clientPageModel(app, locale);
+  const m = clientPageModel(app, locale, parseClientView(await searchParams));
   const d = t.dashboard;
   return (
     <>
@@ -76,6 +79,10 @@ export default async function ClientPage({ params }: Props) {
           </div>
         </div>
       </section>
+
+      <ComparisonSection m={m.comparison} view={m.view} t={t} locale={locale} />
+
+      <NeighboursSection m={m.neighbours} t={t} />
 
       <section aria-labelledby="history-heading" id="historique" className="no-print">
         <h2 id="history-heading">{d.history.heading}</h2>
