@@ -1,0 +1,384 @@
+import type { Data } from 'plotly.js';
+import { dictionary, type Locale } from '../i18n';
+import type { FigureModel } from './chartSpec';
+import { axis, baseLayout } from './charts';
+import { formatCount, formatDateTime, formatNumber, formatPercent } from './format';
+import { fieldLabel } from './labels';
+import type { ModelReport } from './modelReport';
+import { PALETTE } from './palette';
+import { fill } from './text';
+
+/**
+ * View-model of the « Modèle » page: global importance, ROC and precision-recall curves,
+ * reliability curve, cost versus threshold, confusion matrix at the threshold, and the metrics
+ * table — every figure an accessible FigureModel built from the model's reports.
+ */
+
+export interface ModelPageModel {
+  readonly summary: readonly { label: string; value: string }[];
+  readonly quick: boolean;
+  readonly evaluatedOn: string;
+  readonly metrics: { readonly caption: string; readonly rows: readonly (readonly [string, string])[] };
+  readonly importance: FigureModel;
+  readonly roc: FigureModel;
+  readonly pr: FigureModel;
+  readonly reliability: FigureModel;
+  readonly cost: FigureModel;
+  readonly confusion: FigureModel;
+}
+
+/** At most n points of a curve, evenly spaced by index, keeping the first and the last. */
+export function samplePoints<T>(points: readonly T[], n: number): T[] {
+  if (points.length <= n) return [...points];
+  const out: T[] = [];
+  for (let i = 0; i < n; i++) out.push(points[Math.round((i * (points.length - 1)) / (n - 1))]);
+  return out;
+}
+
+const IMPORTANCE_TOP = 15;
+
+function importanceFigure(r: ModelReport, locale: Locale): FigureModel {
+  const t = dictionary(locale).model.importance;
+  const groups = r.importance.groups.slice(0, IMPORTANCE_TOP);
+  const labels = groups.map((g) => fieldLabel(g.group, locale));
+  return {
+    id: 'importance',
+    title: fill(t.title, { n: groups.length }),
+    caption: fill(t.caption, { top: labels[0] ?? '', second: labels[1] ?? '', third: labels[2] ?? '' }),
+    label: t.label,
+    chart: {
+      height: 80 + groups.length * 26,
+      data: [
+        {
+          type: 'bar',
+          orientation: 'h',
+          y: labels,
+          x: groups.map((g) => g.meanAbsShap),
+          marker: { color: PALETTE.neutral },
+          text: groups.map((g) => formatNumber(g.meanAbsShap, locale, 3)),
+          textposition: 'outside',
+          cliponaxis: false,
+          hovertemplate: `%{y} : %{x:.3f}<extra></extra>`,
+        },
+      ],
+      layout: baseLayout({ yaxis: axis({ autorange: 'reversed' }), xaxis: axis({ title: { text: t.value }, rangemode: 'tozero' }), margin: { l: 16, r: 48, t: 8, b: 16 } }),
+    },
+    table: {
+      caption: t.tableCaption,
+      columns: [t.feature, t.value],
+      rows: r.importance.groups.slice(0, 30).map((g) => [fieldLabel(g.group, locale), formatNumber(g.meanAbsShap, locale, 4)]),
+    },
+  };
+}
+
+function operatingPoint(c: ModelReport['confusion']) {
+  const recall = c.tp / Math.max(1, c.tp + c.fn);
+  const fpr = c.fp / Math.max(1, c.fp + c.tn);
+  const precision = c.tp / Math.max(1, c.tp + c.fp);
+  return { recall, fpr, precision };
+}
+
+function rocFigure(r: ModelReport, locale: Locale): FigureModel {
+  const t = dictionary(locale).model.roc;
+  const op = operatingPoint(r.confusion);
+  const data: Data[] = [
+    { type: 'scatter', mode: 'lines', name: t.chance, x: [0, 1], y: [0, 1], line: { color: PALETTE.reference, dash: 'dash', width: 1.5 }, hoverinfo: 'skip' },
+    {
+      type: 'scatter',
+      mode: 'lines',
+      name: t.model,
+      x: r.curves.roc.map((p) => p.fpr),
+      y: r.curves.roc.map((p) => p.tpr),
+      line: { color: PALETTE.repaid, width: 3 },
+      hovertemplate: `${t.fpr} : %{x:.1%}<br>${t.tpr} : %{y:.1%}<extra></extra>`,
+    },
+    {
+      type: 'scatter',
+      mode: 'markers',
+      name: t.operating,
+      x: [op.fpr],
+      y: [op.recall],
+      marker: { symbol: 'diamond', size: 13, color: PALETTE.ink },
+      hovertemplate: `${t.operating}<br>${t.fpr} : %{x:.1%}<br>${t.tpr} : %{y:.1%}<extra></extra>`,
+    },
+  ];
+  return {
+    id: 'roc',
+    title: t.heading,
+    caption: fill(t.caption, { auc: formatNumber(r.metrics.rocAuc, locale, 3) }),
+    label: t.label,
+    chart: {
+      height: 340,
+      data,
+      layout: baseLayout({
+        showlegend: true,
+        legend: { orientation: 'h', x: 0, y: 1.02, yanchor: 'bottom' },
+        margin: { l: 16, r: 16, t: 40, b: 16 },
+        xaxis: axis({ title: { text: t.fpr }, tickformat: '.0%', range: [0, 1] }),
+        yaxis: axis({ title: { text: t.tpr }, tickformat: '.0%', range: [0, 1.02] }),
+      }),
+    },
+    table: {
+      caption: t.tableCaption,
+      columns: [t.threshold, t.fpr, t.tpr],
+      rows: samplePoints(r.curves.roc.slice(1), 15).map((p) => [formatPercent(p.threshold, locale), formatPercent(p.fpr, locale), formatPercent(p.tpr, locale)]),
+    },
+  };
+}
+
+function prFigure(r: ModelReport, locale: Locale): FigureModel {
+  const t = dictionary(locale).model.pr;
+  const roc = dictionary(locale).model.roc;
+  const op = operatingPoint(r.confusion);
+  const base = r.positives / r.rows;
+  const data: Data[] = [
+    { type: 'scatter', mode: 'lines', name: t.baseline, x: [0, 1], y: [base, base], line: { color: PALETTE.reference, dash: 'dash', width: 1.5 }, hoverinfo: 'skip' },
+    {
+      type: 'scatter',
+      mode: 'lines',
+      name: roc.model,
+      x: r.curves.pr.map((p) => p.recall),
+      y: r.curves.pr.map((p) => p.precision),
+      line: { color: PALETTE.repaid, width: 3 },
+      hovertemplate: `${t.recall} : %{x:.1%}<br>${t.precision} : %{y:.1%}<extra></extra>`,
+    },
+    {
+      type: 'scatter',
+      mode: 'markers',
+      name: roc.operating,
+      x: [op.recall],
+      y: [op.precision],
+      marker: { symbol: 'diamond', size: 13, color: PALETTE.ink },
+      hovertemplate: `${roc.operating}<br>${t.recall} : %{x:.1%}<br>${t.precision} : %{y:.1%}<extra></extra>`,
+    },
+  ];
+  return {
+    id: 'pr',
+    title: t.heading,
+    caption: fill(t.caption, { ap: formatNumber(r.metrics.prAuc, locale, 3), base: formatPercent(base, locale) }),
+    label: t.label,
+    chart: {
+      height: 340,
+      data,
+      layout: baseLayout({
+        showlegend: true,
+        legend: { orientation: 'h', x: 0, y: 1.02, yanchor: 'bottom' },
+        margin: { l: 16, r: 16, t: 40, b: 16 },
+        xaxis: axis({ title: { text: t.recall }, tickformat: '.0%', range: [0, 1] }),
+        yaxis: axis({ title: { text: t.precision }, tickformat: '.0%', range: [0, 1.02] }),
+      }),
+    },
+    table: {
+      caption: t.tableCaption,
+      columns: [roc.threshold, t.recall, t.precision],
+      rows: samplePoints(r.curves.pr, 15).map((p) => [formatPercent(p.threshold, locale), formatPercent(p.recall, locale), formatPercent(p.precision, locale)]),
+    },
+  };
+}
+
+function reliabilityFigure(r: ModelReport, locale: Locale): FigureModel {
+  const t = dictionary(locale).model.reliability;
+  const pts = r.curves.reliability;
+  const max = Math.max(0.05, ...pts.map((p) => Math.max(p.predicted, p.observed))) * 1.05;
+  const data: Data[] = [
+    { type: 'scatter', mode: 'lines', name: t.perfect, x: [0, max], y: [0, max], line: { color: PALETTE.reference, dash: 'dash', width: 1.5 }, hoverinfo: 'skip' },
+    {
+      type: 'scatter',
+      mode: 'lines+markers',
+      name: t.observed,
+      x: pts.map((p) => p.predicted),
+      y: pts.map((p) => p.observed),
+      line: { color: PALETTE.repaid, width: 2 },
+      marker: { size: 8, color: PALETTE.repaid, line: { color: PALETTE.ink, width: 1 } },
+      customdata: pts.map((p) => formatCount(p.count, locale)),
+      hovertemplate: `${t.predicted} : %{x:.1%}<br>${t.observed} : %{y:.1%}<br>${t.count} : %{customdata}<extra></extra>`,
+    },
+  ];
+  return {
+    id: 'reliability',
+    title: t.heading,
+    caption: fill(t.caption, { brier: formatNumber(r.metrics.brier, locale, 4) }),
+    label: t.label,
+    chart: {
+      height: 340,
+      data,
+      layout: baseLayout({
+        showlegend: true,
+        legend: { orientation: 'h', x: 0, y: 1.02, yanchor: 'bottom' },
+        margin: { l: 16, r: 16, t: 40, b: 16 },
+        xaxis: axis({ title: { text: t.predicted }, tickformat: '.0%', range: [0, max] }),
+        yaxis: axis({ title: { text: t.observed }, tickformat: '.0%', range: [0, max] }),
+      }),
+    },
+    table: {
+      caption: t.tableCaption,
+      columns: [t.predicted, t.observed, t.count],
+      rows: pts.map((p) => [formatPercent(p.predicted, locale), formatPercent(p.observed, locale), formatCount(p.count, locale)]),
+    },
+  };
+}
+
+function costFigure(r: ModelReport, locale: Locale): FigureModel {
+  const t = dictionary(locale).model.cost;
+  const pts = r.curves.cost;
+  const perClient = pts.map((p) => p.cost / r.rows);
+  const best = r.metrics.costPerClient;
+  return {
+    id: 'cost',
+    title: t.heading,
+    caption: fill(t.caption, { threshold: formatPercent(r.threshold, locale), cost: formatNumber(best, locale, 3) }),
+    label: t.label,
+    chart: {
+      height: 340,
+      data: [
+        {
+          type: 'scatter',
+          mode: 'lines',
+          name: t.cost,
+          x: pts.map((p) => p.threshold),
+          y: perClient,
+          line: { color: PALETTE.repaid, width: 3 },
+          hovertemplate: `${t.threshold} : %{x:.1%}<br>${t.cost} : %{y:.3f}<extra></extra>`,
+        },
+        {
+          type: 'scatter',
+          mode: 'markers',
+          name: t.chosen,
+          x: [r.threshold],
+          y: [best],
+          marker: { symbol: 'diamond', size: 13, color: PALETTE.ink },
+          hovertemplate: `${t.chosen} : %{x:.1%}<br>${t.cost} : %{y:.3f}<extra></extra>`,
+        },
+      ],
+      layout: baseLayout({
+        showlegend: true,
+        legend: { orientation: 'h', x: 0, y: 1.02, yanchor: 'bottom' },
+        margin: { l: 16, r: 16, t: 40, b: 16 },
+        xaxis: axis({ title: { text: t.threshold }, tickformat: '.0%', range: [0, 0.6] }),
+        yaxis: axis({ title: { text: t.cost }, rangemode: 'tozero' }),
+        shapes: [{ type: 'line', xref: 'x', yref: 'paper', x0: r.threshold, x1: r.threshold, y0: 0, y1: 1, line: { color: PALETTE.ink, width: 2, dash: 'dash' } }],
+        annotations: [
+          { x: r.threshold, y: 1, xref: 'x', yref: 'paper', yanchor: 'bottom', xanchor: 'left', showarrow: false, text: `${t.chosen} : ${formatPercent(r.threshold, locale)}` },
+        ],
+      }),
+    },
+    table: {
+      caption: t.tableCaption,
+      columns: [t.threshold, t.cost],
+      rows: [...samplePoints(pts.filter((p) => p.threshold <= 0.6), 16), { threshold: r.threshold, cost: r.metrics.cost }]
+        .sort((a, b) => a.threshold - b.threshold)
+        .map((p) => [p.threshold === r.threshold ? `${formatPercent(p.threshold, locale)} (${t.chosen})` : formatPercent(p.threshold, locale), formatNumber(p.cost / r.rows, locale, 3)]),
+    },
+  };
+}
+
+function confusionFigure(r: ModelReport, locale: Locale): FigureModel {
+  const t = dictionary(locale).model.confusion;
+  const c = r.confusion;
+  const positives = c.tp + c.fn;
+  const negatives = c.tn + c.fp;
+  // Rows: actual outcome; columns: decision. Shares within each actual outcome.
+  const z = [
+    [c.tn / negatives, c.fp / negatives],
+    [c.fn / positives, c.tp / positives],
+  ];
+  const counts = [
+    [c.tn, c.fp],
+    [c.fn, c.tp],
+  ];
+  const x = [t.accept, t.refuse];
+  const y = [t.repaid, t.defaulted];
+  const text = counts.map((row, i) => row.map((n, j) => `${formatCount(n, locale)}<br>(${formatPercent(z[i][j], locale)})`));
+  return {
+    id: 'confusion',
+    title: t.heading,
+    caption: fill(t.caption, {
+      threshold: formatPercent(r.threshold, locale),
+      tp: formatCount(c.tp, locale),
+      positives: formatCount(positives, locale),
+      recall: formatPercent(c.tp / positives, locale),
+      fp: formatCount(c.fp, locale),
+      negatives: formatCount(negatives, locale),
+    }),
+    label: t.label,
+    chart: {
+      height: 300,
+      data: [
+        {
+          type: 'heatmap',
+          x,
+          y,
+          z,
+          text: text as unknown as string[],
+          texttemplate: '%{text}',
+          textfont: { size: 15, color: PALETTE.ink },
+          // A light single-hue scale: the counts printed in dark ink stay readable on every cell.
+          colorscale: [
+            [0, '#FFFFFF'],
+            [1, '#9CC9E8'],
+          ],
+          zmin: 0,
+          zmax: 1,
+          showscale: false,
+          xgap: 3,
+          ygap: 3,
+          hovertemplate: `${t.actual} : %{y}<br>${t.predicted} : %{x}<br>%{text}<extra></extra>`,
+        },
+      ],
+      layout: baseLayout({
+        xaxis: axis({ title: { text: t.predicted }, side: 'top', gridcolor: '#ffffff' }),
+        yaxis: axis({ title: { text: t.actual }, autorange: 'reversed', gridcolor: '#ffffff' }),
+        margin: { l: 16, r: 16, t: 16, b: 16 },
+      }),
+    },
+    table: {
+      caption: t.tableCaption,
+      columns: [`${t.actual} \\ ${t.predicted}`, t.accept, t.refuse],
+      rows: [
+        [t.repaid, formatCount(c.tn, locale), formatCount(c.fp, locale)],
+        [t.defaulted, formatCount(c.fn, locale), formatCount(c.tp, locale)],
+      ],
+    },
+  };
+}
+
+export function modelPageModel(r: ModelReport, locale: Locale): ModelPageModel {
+  const t = dictionary(locale).model;
+  const n = t.metrics.names;
+  const op = operatingPoint(r.confusion);
+  return {
+    quick: r.quick,
+    evaluatedOn: fill(t.metrics.evaluatedOn, { rows: formatCount(r.rows, locale) }),
+    summary: [
+      { label: t.summary.version, value: r.version },
+      { label: t.summary.trainedAt, value: formatDateTime(new Date(r.createdAt), locale) },
+      { label: t.summary.algorithm, value: fill(t.summary.algorithmText, { type: r.algorithm.type, trees: formatCount(r.algorithm.trees, locale), candidate: r.algorithm.candidate }) },
+      { label: t.summary.threshold, value: formatPercent(r.threshold, locale, 2) },
+      { label: t.summary.costs, value: fill(t.summary.costsText, { fn: formatNumber(r.costs.falseNegative, locale), fp: formatNumber(r.costs.falsePositive, locale) }) },
+    ],
+    metrics: {
+      caption: t.metrics.caption,
+      rows: [
+        [n.rocAuc, formatNumber(r.metrics.rocAuc, locale, 3)],
+        [n.prAuc, formatNumber(r.metrics.prAuc, locale, 3)],
+        [fill(n.brier, { before: formatNumber(r.metrics.brierBefore, locale, 4) }), formatNumber(r.metrics.brier, locale, 4)],
+        [fill(n.ece, { before: formatNumber(r.metrics.eceBefore, locale, 4) }), formatNumber(r.metrics.ece, locale, 4)],
+        [n.calibration, r.metrics.calibration],
+        [n.costPerClient, formatNumber(r.metrics.costPerClient, locale, 3)],
+        [n.costVsAcceptAll, formatPercent(r.metrics.cost / r.metrics.acceptAll, locale)],
+        [fill(n.costVsBaseline, { name: r.metrics.baselineName }), formatPercent(r.metrics.cost / r.metrics.baselineCost, locale)],
+        [fill(n.costAtTheoretical, { value: formatPercent(r.theoreticalThreshold, locale, 2) }), formatNumber(r.metrics.costAtTheoretical / r.rows, locale, 3)],
+        [n.refusalRate, formatPercent(r.metrics.refusalRate, locale)],
+        [n.recall, formatPercent(op.recall, locale)],
+        [n.precision, formatPercent(op.precision, locale)],
+        [n.rows, `${formatCount(r.rows, locale)} (${formatCount(r.positives, locale)})`],
+      ],
+    },
+    importance: importanceFigure(r, locale),
+    roc: rocFigure(r, locale),
+    pr: prFigure(r, locale),
+    reliability: reliabilityFigure(r, locale),
+    cost: costFigure(r, locale),
+    confusion: confusionFigure(r, locale),
+  };
+}
