@@ -50,6 +50,14 @@ export interface Reason {
   readonly contribution: number;
   readonly value: RawValue;
   readonly populationMedian: number | null;
+  /** The client's value as shown in `text` (units converted, e.g. years for DAYS_* fields). */
+  readonly displayValue: string;
+  /** The population median as shown in `text`, null for categories and yes/no fields. */
+  readonly displayMedian: string | null;
+  /** How the value compares with the population. */
+  readonly comparison: 'low' | 'high' | 'typical' | 'missing' | 'category';
+  /** Share of clients with the same value (categories, yes/no fields, missing values), else null. */
+  readonly populationShare: number | null;
 }
 
 export interface Explanation extends Score {
@@ -61,4 +69,28 @@ export interface Explanation extends Score {
     readonly towardsRefusal: readonly Reason[];
     readonly towardsAcceptance: readonly Reason[];
   };
+}
+
+/** A stored client (historical loan or new application) with its score. */
+export interface StoredScore extends Score {
+  readonly id: number;
+  readonly set: 'train' | 'test';
+  /** Actual outcome for historical loans (1 = payment difficulties), null for new applications. */
+  readonly target: number | null;
+}
+
+export interface StoredExplanation extends Explanation {
+  readonly id: number;
+  readonly set: 'train' | 'test';
+  readonly target: number | null;
+}
+
+/** The training population as model feature rows (row-major float32, NaN = missing). */
+export interface PopulationFeatures {
+  readonly names: readonly string[];
+  readonly rows: number;
+  readonly cols: number;
+  readonly matrix: Float32Array;
+  readonly ids: Float64Array;
+  readonly target: Float64Array;
 }

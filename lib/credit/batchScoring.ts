@@ -1,0 +1,147 @@
+import fs from 'node:fs';
+import { once } from 'node:events';
+import Papa from 'papaparse';
+import type { CreditModel } from './creditModel';
+import { reasonsOf } from './explanation';
+import type { Lang } from './fieldLabels';
+import type { PopulationStats } from './population';
+import { CsvHeaderError, type CsvLayout, parseCsvHeader, parseCsvRow } from './csvRows';
+import type { FieldError, RawApplication } from './types';
+
+/**
+ * Streams a CSV of applications through the model in batches: constant memory whatever the
+ * file size, one ONNX Runtime call per batch, TreeSHAP reasons per row. Invalid rows are
+ * reported (line, field, why) and skipped, or stop the run in strict mode.
+ */
+
+export interface BatchOptions {
+  readonly input: string;
+  readonly output: string;
+  readonly lang?: Lang;
+  /** Reasons written per row (0 = scores only). */
+  readonly reasons?: number;
+  readonly strict?: boolean;
+  readonly batchSize?: number;
+  /** Called for each rejected row. */
+  readonly onReject?: (reject: RejectedRow) => void;
+  /** Called after each batch with the rows done so far and the input bytes read. */
+  readonly onProgress?: (progress: { rows: number; rejected: number; bytesRead: number }) => void;
+}
+
+export interface RejectedRow {
+  readonly line: number;
+  readonly id: string;
+  readonly errors: readonly FieldError[];
+}
+
+export interface BatchSummary {
+  readonly scored: number;
+  readonly rejected: number;
+  readonly seconds: number;
+  readonly rowsPerSecond: number;
+  /** Set when strict mode stopped the run at a rejected row. */
+  readonly stoppedAt?: RejectedRow;
+}
+
+export class StrictModeError extends Error {
+  constructor(readonly reject: RejectedRow) {
+    super(`line ${reject.line}: ${reject.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+    this.name = 'StrictModeError';
+  }
+}
+
+function csvCell(s: string): string {
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function outputHeader(reasons: number): string {
+  const cols = ['SK_ID_CURR', 'probability', 'decision'];
+  for (let i = 1; i <= reasons; i++) cols.push(`reason_${i}`);
+  return `${cols.join(',')}\n`;
+}
+
+export async function scoreCsvFile(model: CreditModel, stats: PopulationStats | undefined, options: BatchOptions): Promise<BatchSummary> {
+  const started = performance.now();
+  const reasons = options.reasons ?? 3;
+  const batchSize = options.batchSize ?? 2048;
+  const lang = options.lang ?? 'fr';
+  if (reasons > 0 && !stats) throw new Error('population statistics are needed to word reasons');
+
+  const source = fs.createReadStream(options.input, { encoding: 'utf8' });
+  const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { delimiter: ',', skipEmptyLines: false });
+  source.pipe(parser);
+  const out = fs.createWriteStream(options.output, { encoding: 'utf8' });
+  const write = async (text: string) => {
+    if (!out.write(text)) await once(out, 'drain');
+  };
+  await write(outputHeader(reasons));
+
+  let layout: CsvLayout | undefined;
+  let line = 1;
+  let scored = 0;
+  let rejected = 0;
+  let stoppedAt: RejectedRow | undefined;
+  const width = model.width;
+  let ids: number[] = [];
+  let apps: RawApplication[] = [];
+  const groupBuffer = new Float64Array(model.index.groups.length);
+
+  const flush = async () => {
+    if (apps.length === 0) return;
+    const features = new Float32Array(apps.length * width);
+    apps.forEach((app, i) => model.pipeline.writeRow((f) => app[f] ?? null, features, i * width));
+    const margins = await model.scorer.margins(features, apps.length);
+    let text = '';
+    for (let i = 0; i < apps.length; i++) {
+      const score = model.scoreOf(margins[i]);
+      text += `${ids[i]},${score.probability.toFixed(6)},${score.decision}`;
+      if (reasons > 0) {
+        const c = model.contributions(features, i * width, groupBuffer);
+        const r = reasonsOf(model.index, c.byGroup, apps[i], stats as PopulationStats, { lang, top: reasons });
+        const list = score.decision === 'refuse' ? r.towardsRefusal : r.towardsAcceptance;
+        for (let k = 0; k < reasons; k++) text += `,${list[k] ? csvCell(list[k].text) : ''}`;
+      }
+      text += '\n';
+    }
+    scored += apps.length;
+    ids = [];
+    apps = [];
+    await write(text);
+    options.onProgress?.({ rows: scored, rejected, bytesRead: source.bytesRead });
+  };
+
+  try {
+    for await (const cells of parser as AsyncIterable<string[]>) {
+      const start = line;
+      for (const cell of cells) for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) line++;
+      line++;
+      if (cells.length === 1 && cells[0] === '') continue; // blank line
+      if (!layout) {
+        layout = parseCsvHeader(cells);
+        continue;
+      }
+      const row = parseCsvRow(layout, cells);
+      if (!row.ok) {
+        const reject = { line: start, id: row.id, errors: row.errors };
+        rejected++;
+        options.onReject?.(reject);
+        if (options.strict) {
+          stoppedAt = reject;
+          throw new StrictModeError(reject);
+        }
+        continue;
+      }
+      ids.push(row.id);
+      apps.push(row.application);
+      if (apps.length >= batchSize) await flush();
+    }
+    if (!layout) throw new CsvHeaderError('the file is empty (no header line)');
+    await flush();
+  } finally {
+    source.destroy();
+    out.end();
+    await once(out, 'close');
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return { scored, rejected, seconds, rowsPerSecond: scored / seconds, ...(stoppedAt ? { stoppedAt } : {}) };
+}

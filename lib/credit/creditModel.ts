@@ -1,0 +1,97 @@
+import { type Calibrator, makeCalibrator } from './calibration';
+import { type ExplainOptions, type GroupIndex, aggregateByGroup, buildExplanation, groupIndex } from './explanation';
+import { compileFeatures, type FeaturePipeline } from './features';
+import type { FeatureSpec } from './featureSpec';
+import { loadModelBundle, type ModelBundle } from './modelBundle';
+import { type MarginScorer, openMarginScorer } from './onnxScorer';
+import type { PopulationStats } from './population';
+import { buildShapTables, type ShapTables, shapScratch, treeShap } from './treeShap';
+import type { Decision, Explanation, RawApplication, Score } from './types';
+
+/**
+ * A loaded credit model: the feature pipeline from the exported spec, the ONNX Runtime scorer
+ * (served margins), the calibration map and threshold (decision), and the TreeSHAP tables
+ * (explanations). Stateless apart from scratch buffers; one per process (see engine.ts).
+ */
+
+export interface Contributions {
+  /** Per explanation group (index.groups order), in log-odds. */
+  readonly byGroup: Float64Array;
+  readonly baseValue: number;
+  /** base + Σ contributions: the exact sum of the reached leaves. */
+  readonly margin: number;
+}
+
+export class CreditModel {
+  readonly spec: FeatureSpec;
+  readonly pipeline: FeaturePipeline;
+  readonly threshold: number;
+  readonly calibrate: Calibrator;
+  readonly shap: ShapTables;
+  readonly index: GroupIndex;
+  private readonly phi: Float64Array;
+  private readonly scratch: Uint8Array;
+
+  private constructor(
+    readonly bundle: ModelBundle,
+    readonly scorer: MarginScorer,
+  ) {
+    this.spec = bundle.metadata.featureSpec;
+    this.pipeline = compileFeatures(this.spec);
+    this.threshold = bundle.metadata.threshold;
+    this.calibrate = makeCalibrator(bundle.calibration);
+    this.shap = buildShapTables(bundle.ensemble);
+    this.index = groupIndex(this.spec);
+    this.phi = new Float64Array(this.spec.features.length + 1);
+    this.scratch = shapScratch(this.shap);
+  }
+
+  static async load(dir: string, threads = 1): Promise<CreditModel> {
+    const bundle = loadModelBundle(dir);
+    const scorer = await openMarginScorer(bundle.onnxPath, bundle.metadata.features.length, {
+      inputName: bundle.metadata.onnx.input,
+      outputName: bundle.metadata.onnx.output,
+      threads,
+    });
+    return new CreditModel(bundle, scorer);
+  }
+
+  get width(): number {
+    return this.pipeline.width;
+  }
+
+  decision(probability: number): Decision {
+    return probability >= this.threshold ? 'refuse' : 'accept';
+  }
+
+  /** Score from a served margin: calibrated probability, threshold, decision. */
+  scoreOf(margin: number): Score {
+    const probability = this.calibrate(margin);
+    return { margin, probability, threshold: this.threshold, decision: this.decision(probability) };
+  }
+
+  /** Scores of n row-major feature rows, in one ONNX Runtime call. */
+  async scoreFeatures(features: Float32Array, rows: number): Promise<Score[]> {
+    const margins = await this.scorer.margins(features, rows);
+    return Array.from(margins, (m) => this.scoreOf(m));
+  }
+
+  async scoreApplications(apps: readonly RawApplication[]): Promise<Score[]> {
+    return this.scoreFeatures(this.pipeline.matrix(apps), apps.length);
+  }
+
+  /** Exact TreeSHAP of one feature row, summed into explanation groups (into `out` when given). */
+  contributions(row: Float32Array, rowOffset = 0, out?: Float64Array): Contributions {
+    const margin = treeShap(this.shap, row, this.phi, this.scratch, rowOffset);
+    const byGroup = aggregateByGroup(this.index, this.phi, out ?? new Float64Array(this.index.groups.length));
+    return { byGroup, baseValue: this.phi[this.spec.features.length], margin };
+  }
+
+  explain(score: Score, contributions: Contributions, app: RawApplication, stats: PopulationStats, options?: ExplainOptions): Explanation {
+    return buildExplanation(this.index, score, contributions.baseValue, contributions.byGroup, app, stats, options);
+  }
+
+  release(): Promise<void> {
+    return this.scorer.release();
+  }
+}

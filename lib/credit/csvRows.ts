@@ -1,0 +1,65 @@
+import type { RawValue } from '../data/columnarTable';
+import { ID_FIELD, isApplicationField, TARGET_FIELD } from '../data/homeCreditSchema';
+import type { FieldError, RawApplication } from './types';
+import { parseFieldValue, unknownFieldMessage } from './validation';
+
+/**
+ * Validation of CSV input (the score CLI): a header of Home Credit column names (any subset of
+ * the 120 application fields, in any order, with SK_ID_CURR and optionally TARGET), then rows
+ * whose cells are validated like parseApplication with numbers written as text.
+ */
+
+export interface CsvLayout {
+  readonly columns: readonly string[];
+  readonly idColumn: number;
+}
+
+export class CsvHeaderError extends Error {
+  constructor(message: string) {
+    super(`header: ${message}`);
+    this.name = 'CsvHeaderError';
+  }
+}
+
+export function parseCsvHeader(cells: readonly string[]): CsvLayout {
+  const columns = cells.map((c, i) => (i === 0 ? c.replace(/^\uFEFF/, '') : c).trim());
+  const seen = new Set<string>();
+  for (const c of columns) {
+    if (c !== ID_FIELD && c !== TARGET_FIELD && !isApplicationField(c)) throw new CsvHeaderError(`column "${c}": ${unknownFieldMessage(c)}`);
+    if (seen.has(c)) throw new CsvHeaderError(`column "${c}" appears twice`);
+    seen.add(c);
+  }
+  const idColumn = columns.indexOf(ID_FIELD);
+  if (idColumn < 0) throw new CsvHeaderError(`the ${ID_FIELD} column is required`);
+  return { columns, idColumn };
+}
+
+export type CsvRowResult =
+  | { readonly ok: true; readonly id: number; readonly application: RawApplication }
+  | { readonly ok: false; readonly id: string; readonly errors: readonly FieldError[] };
+
+export function parseCsvRow(layout: CsvLayout, cells: readonly string[]): CsvRowResult {
+  const rawId = cells[layout.idColumn] ?? '';
+  if (cells.length !== layout.columns.length) {
+    const why = cells.length < layout.columns.length ? 'truncated or malformed row' : 'too many fields';
+    return {
+      ok: false,
+      id: rawId,
+      errors: [{ path: '(row)', message: `expected ${layout.columns.length} fields but found ${cells.length} (${why})` }],
+    };
+  }
+  const errors: FieldError[] = [];
+  const id = Number(rawId.trim());
+  if (rawId.trim() === '' || !Number.isInteger(id)) {
+    errors.push({ path: ID_FIELD, message: `expected an integer id, got "${rawId.slice(0, 40)}"` });
+  }
+  const application: Record<string, RawValue> = {};
+  for (let c = 0; c < cells.length; c++) {
+    const field = layout.columns[c];
+    if (field === ID_FIELD || field === TARGET_FIELD) continue;
+    const parsed = parseFieldValue(field, cells[c], true);
+    if ('error' in parsed) errors.push({ path: field, message: parsed.error });
+    else if (parsed.value !== null) application[field] = parsed.value;
+  }
+  return errors.length > 0 ? { ok: false, id: rawId, errors } : { ok: true, id, application };
+}

@@ -1,0 +1,190 @@
+import { type HomeCreditStore, getHomeCreditStore } from '../data/homeCreditStore';
+import { type Contributions, CreditModel } from './creditModel';
+import type { ExplainOptions } from './explanation';
+import { fieldLabel, type Lang } from './fieldLabels';
+import { LruCache } from './lruCache';
+import { buildModelCard, loadModelReports, type ModelCard, type ModelReports } from './modelCard';
+import { creditModelDir } from './paths';
+import { computePopulationStats, type PopulationStats } from './population';
+import type { Explanation, PopulationFeatures, RawApplication, Score, StoredExplanation, StoredScore } from './types';
+
+/**
+ * The credit engine's facade for the dashboard, the API routes and the CLIs. The model
+ * (models/credit, or CREDIT_MODEL_DIR) is loaded once per process on first use; population
+ * statistics and feature rows are computed once, on first need; explanations of stored clients
+ * are cached (their values never change).
+ *
+ *   const scores = await scoreApplications(apps);              // validated apps (parseApplication)
+ *   const e = await explainApplication(app, { lang: 'fr', top: 4 });
+ *   const s = await explainStored(100002, { lang: 'en' });      // a client of the store
+ *   const card = await modelCard('fr');
+ */
+
+const STORED_CACHE_SIZE = 50_000;
+
+export class CreditEngine {
+  private stats?: PopulationStats;
+  private population?: PopulationFeatures;
+  private populationScoreList?: Promise<readonly Score[]>;
+  private reports?: ModelReports;
+  private readonly cards = new Map<Lang, ModelCard>();
+  private readonly storedMargins = new Map<number, number>();
+  private readonly storedContributions = new LruCache<number, Contributions>(STORED_CACHE_SIZE);
+
+  constructor(
+    readonly model: CreditModel,
+    private readonly storeProvider: () => HomeCreditStore = getHomeCreditStore,
+  ) {}
+
+  get store(): HomeCreditStore {
+    return this.storeProvider();
+  }
+
+  /** Feature rows of the 63,444 historical loans (computed once). */
+  populationFeatures(): PopulationFeatures {
+    if (!this.population) {
+      const train = this.store.train;
+      this.population = {
+        names: this.model.pipeline.names,
+        rows: train.table.rowCount,
+        cols: this.model.width,
+        matrix: this.model.pipeline.tableMatrix(train.table),
+        ids: train.ids,
+        target: train.target as Float64Array,
+      };
+    }
+    return this.population;
+  }
+
+  /** Quantiles and category shares of the training population, per explanation group (computed once). */
+  populationStats(): PopulationStats {
+    this.stats ??= computePopulationStats(this.store.train.table, this.model.spec, this.populationFeatures().matrix);
+    return this.stats;
+  }
+
+  /** Scores of every historical loan (in-sample, final model), in store row order (computed once). */
+  populationScores(): Promise<readonly Score[]> {
+    this.populationScoreList ??= (async () => {
+      const p = this.populationFeatures();
+      return this.model.scoreFeatures(p.matrix, p.rows);
+    })();
+    return this.populationScoreList;
+  }
+
+  scoreApplications(apps: readonly RawApplication[]): Promise<Score[]> {
+    return this.model.scoreApplications(apps);
+  }
+
+  async explainApplications(apps: readonly RawApplication[], options?: ExplainOptions): Promise<Explanation[]> {
+    const features = this.model.pipeline.matrix(apps);
+    const scores = await this.model.scoreFeatures(features, apps.length);
+    const stats = this.populationStats();
+    return apps.map((app, i) => {
+      const c = this.model.contributions(features, i * this.model.width);
+      return this.model.explain(scores[i], c, app, stats, options);
+    });
+  }
+
+  async explainApplication(app: RawApplication, options?: ExplainOptions): Promise<Explanation> {
+    return (await this.explainApplications([app], options))[0];
+  }
+
+  private stored(id: number) {
+    const s = this.store.get(id);
+    return s ? { ...s, app: s.fields as RawApplication } : undefined;
+  }
+
+  async scoreStored(id: number): Promise<StoredScore | undefined> {
+    const s = this.stored(id);
+    if (!s) return undefined;
+    let margin = this.storedMargins.get(id);
+    if (margin === undefined) {
+      margin = (await this.model.scorer.margins(this.model.pipeline.row(s.app), 1))[0];
+      this.storedMargins.set(id, margin);
+    }
+    return { id, set: s.set, target: s.target, ...this.model.scoreOf(margin) };
+  }
+
+  async explainStored(id: number, options?: ExplainOptions): Promise<StoredExplanation | undefined> {
+    const s = this.stored(id);
+    if (!s) return undefined;
+    const score = await this.scoreStored(id);
+    if (!score) return undefined;
+    let c = this.storedContributions.get(id);
+    if (!c) {
+      c = this.model.contributions(this.model.pipeline.row(s.app));
+      this.storedContributions.set(id, c);
+    }
+    const plain: Score = { margin: score.margin, probability: score.probability, threshold: score.threshold, decision: score.decision };
+    const e = this.model.explain(plain, c, s.app, this.populationStats(), options);
+    return { ...e, id, set: score.set, target: score.target };
+  }
+
+  modelCard(lang: Lang = 'fr'): ModelCard {
+    let card = this.cards.get(lang);
+    if (!card) {
+      this.reports ??= loadModelReports(this.model.bundle);
+      card = buildModelCard(this.model.bundle, this.reports, this.model.index.groups.length, lang);
+      this.cards.set(lang, card);
+    }
+    return card;
+  }
+}
+
+const holder = globalThis as unknown as { __creditEngine?: Promise<CreditEngine> };
+
+/** The process-wide engine, loaded on first use (survives hot reloads in development). */
+export function getCreditEngine(): Promise<CreditEngine> {
+  holder.__creditEngine ??= CreditModel.load(creditModelDir(), Number(process.env.CREDIT_ORT_THREADS ?? 1)).then(
+    (model) => new CreditEngine(model),
+    (err: unknown) => {
+      holder.__creditEngine = undefined; // let a later call retry
+      throw err;
+    },
+  );
+  return holder.__creditEngine;
+}
+
+export async function scoreApplications(apps: readonly RawApplication[]): Promise<Score[]> {
+  return (await getCreditEngine()).scoreApplications(apps);
+}
+
+export async function explainApplication(app: RawApplication, options?: ExplainOptions): Promise<Explanation> {
+  return (await getCreditEngine()).explainApplication(app, options);
+}
+
+export async function explainApplications(apps: readonly RawApplication[], options?: ExplainOptions): Promise<Explanation[]> {
+  return (await getCreditEngine()).explainApplications(apps, options);
+}
+
+export async function scoreStored(id: number): Promise<StoredScore | undefined> {
+  return (await getCreditEngine()).scoreStored(id);
+}
+
+export async function explainStored(id: number, options?: ExplainOptions): Promise<StoredExplanation | undefined> {
+  return (await getCreditEngine()).explainStored(id, options);
+}
+
+export async function modelCard(lang: Lang = 'fr'): Promise<ModelCard> {
+  return (await getCreditEngine()).modelCard(lang);
+}
+
+export async function populationFeatures(): Promise<PopulationFeatures> {
+  return (await getCreditEngine()).populationFeatures();
+}
+
+export async function populationStatistics(): Promise<PopulationStats> {
+  return (await getCreditEngine()).populationStats();
+}
+
+export async function populationScores(): Promise<readonly Score[]> {
+  return (await getCreditEngine()).populationScores();
+}
+
+/** The explanation groups (application fields, then engineered features), in model order. */
+export async function explanationGroups(): Promise<readonly string[]> {
+  return (await getCreditEngine()).model.index.groups;
+}
+
+export { fieldLabel };
+export type { Lang, ExplainOptions, ModelCard, PopulationStats };

@@ -1,0 +1,128 @@
+import type { RawValue } from '../data/columnarTable';
+import { ENGINEERED_FEATURES } from './engineeredFeatures';
+import { type FeatureSpec, featureGroups } from './featureSpec';
+import { recordGetter } from './features';
+import { fieldLabel, type Lang } from './fieldLabels';
+import type { PopulationStats } from './population';
+import { wordReason } from './reasons';
+import type { Explanation, FieldContribution, RawApplication, Reason, Score } from './types';
+
+/**
+ * From per-column SHAP values to the analyst's explanation: contributions of encoded columns
+ * summed back into their application field (or engineered feature), sorted by |contribution|,
+ * and the plain-language reasons that push most towards refusal and towards acceptance.
+ */
+
+export interface GroupIndex {
+  readonly groups: readonly string[];
+  /** Group index of each model column. */
+  readonly groupOf: Int32Array;
+  /** Engineered features explained as themselves (their own group), by name. */
+  readonly engineered: ReadonlyMap<string, (app: RawApplication) => number>;
+}
+
+export function groupIndex(spec: FeatureSpec): GroupIndex {
+  const groups = featureGroups(spec);
+  const position = new Map(groups.map((g, i) => [g, i]));
+  const groupOf = Int32Array.from(spec.features, (f) => position.get(f.group) as number);
+  const engineered = new Map<string, (app: RawApplication) => number>();
+  for (const e of ENGINEERED_FEATURES) {
+    if (e.group === e.name && position.has(e.name)) {
+      engineered.set(e.name, (app) => {
+        const get = recordGetter(app);
+        return e.compute((f) => {
+          const v = get(f);
+          return typeof v === 'number' ? v : NaN;
+        });
+      });
+    }
+  }
+  return { groups, groupOf, engineered };
+}
+
+/** Sums column contributions (phi[0..F)) into groups (out[0..G)). */
+export function aggregateByGroup(index: GroupIndex, phi: ArrayLike<number>, out: Float64Array): Float64Array {
+  out.fill(0);
+  const { groupOf } = index;
+  for (let j = 0; j < groupOf.length; j++) out[groupOf[j]] += phi[j];
+  return out;
+}
+
+/** The client's value of a group: the application's raw value, or the engineered feature's value. */
+export function groupValue(index: GroupIndex, group: string, app: RawApplication): RawValue {
+  const compute = index.engineered.get(group);
+  if (compute) {
+    const v = compute(app);
+    return Number.isNaN(v) ? null : v;
+  }
+  return app[group] ?? null;
+}
+
+export interface ExplainOptions {
+  readonly lang?: Lang;
+  /** Reasons per direction (default 4). */
+  readonly top?: number;
+}
+
+function reason(index: GroupIndex, group: string, contribution: number, app: RawApplication, stats: PopulationStats, lang: Lang): Reason {
+  const value = groupValue(index, group, app);
+  const w = wordReason(group, value, stats.groups.get(group), lang);
+  return {
+    field: group,
+    label: fieldLabel(group, lang),
+    text: w.text,
+    contribution,
+    value,
+    populationMedian: w.populationMedian,
+    displayValue: w.displayValue,
+    displayMedian: w.displayMedian,
+    comparison: w.comparison,
+    populationShare: w.populationShare,
+  };
+}
+
+/** The `top` groups pushing most towards refusal (> 0) and towards acceptance (< 0). */
+export function topGroups(contributions: Float64Array, top: number): { refusal: number[]; acceptance: number[] } {
+  const refusal: number[] = [];
+  const acceptance: number[] = [];
+  for (let g = 0; g < contributions.length; g++) {
+    if (contributions[g] > 0) refusal.push(g);
+    else if (contributions[g] < 0) acceptance.push(g);
+  }
+  refusal.sort((a, b) => contributions[b] - contributions[a]);
+  acceptance.sort((a, b) => contributions[a] - contributions[b]);
+  return { refusal: refusal.slice(0, top), acceptance: acceptance.slice(0, top) };
+}
+
+export function reasonsOf(
+  index: GroupIndex,
+  contributions: Float64Array,
+  app: RawApplication,
+  stats: PopulationStats,
+  options: ExplainOptions = {},
+): Explanation['reasons'] {
+  const lang = options.lang ?? 'fr';
+  const { refusal, acceptance } = topGroups(contributions, options.top ?? 4);
+  return {
+    towardsRefusal: refusal.map((g) => reason(index, index.groups[g], contributions[g], app, stats, lang)),
+    towardsAcceptance: acceptance.map((g) => reason(index, index.groups[g], contributions[g], app, stats, lang)),
+  };
+}
+
+export function buildExplanation(
+  index: GroupIndex,
+  score: Score,
+  baseValue: number,
+  contributions: Float64Array,
+  app: RawApplication,
+  stats: PopulationStats,
+  options: ExplainOptions = {},
+): Explanation {
+  const all: FieldContribution[] = index.groups.map((field, g) => ({
+    field,
+    value: groupValue(index, field, app),
+    contribution: contributions[g],
+  }));
+  all.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution));
+  return { ...score, baseValue, contributions: all, reasons: reasonsOf(index, contributions, app, stats, options) };
+}

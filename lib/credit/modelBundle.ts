@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CalibrationData } from './calibration';
+import { type FeatureSpec, validateFeatureSpec } from './featureSpec';
+import { loadTreeEnsemble, type TreeEnsemble } from './treeModel';
+
+/**
+ * The files of a trained credit model (models/credit/, written by training/credit/train.py),
+ * read and cross-checked: the feature specification and order, the trees, the calibration map,
+ * the threshold and costs, the reports.
+ */
+
+export interface ModelMetadata {
+  readonly name: string;
+  readonly version: string;
+  readonly createdAt: string;
+  readonly quick: boolean;
+  readonly model: {
+    readonly type: string;
+    readonly params: Readonly<Record<string, number | string>>;
+    readonly rounds: number;
+    readonly trees: number;
+    readonly nodes: number;
+    readonly baseMargin: number;
+    readonly leafQuantumBits: number;
+    readonly candidate: string;
+  };
+  readonly onnx: { readonly file: string; readonly input: string; readonly output: string };
+  readonly featureSpec: FeatureSpec;
+  readonly features: readonly string[];
+  readonly threshold: number;
+  readonly theoreticalThreshold: number;
+  readonly costs: { readonly falseNegative: number; readonly falsePositive: number };
+  readonly calibration: { readonly method: string; readonly file: string };
+  readonly data: {
+    readonly source: { readonly file: string; readonly size: number; readonly sha256: string };
+    readonly rows: number;
+    readonly positives: number;
+    readonly matrixSha256: string;
+  };
+  readonly files: Readonly<Record<'trees' | 'metrics' | 'importance' | 'golden' | 'oof', string>>;
+  readonly versions: Readonly<Record<string, string>>;
+  readonly trainingSeconds: number;
+}
+
+export interface ModelBundle {
+  readonly dir: string;
+  readonly metadata: ModelMetadata;
+  readonly calibration: CalibrationData;
+  readonly ensemble: TreeEnsemble;
+  readonly onnxPath: string;
+}
+
+export function readJson<T>(file: string): T {
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+}
+
+export class ModelFilesError extends Error {
+  constructor(dir: string, message: string) {
+    super(`credit model in ${dir}: ${message} (train it with npm run train:credit, or set CREDIT_MODEL_DIR)`);
+    this.name = 'ModelFilesError';
+  }
+}
+
+export function loadModelBundle(dir: string): ModelBundle {
+  const metaPath = path.join(dir, 'metadata.json');
+  if (!fs.existsSync(metaPath)) throw new ModelFilesError(dir, 'metadata.json not found');
+  const metadata = readJson<ModelMetadata>(metaPath);
+  validateFeatureSpec(metadata.featureSpec);
+  const names = metadata.featureSpec.features.map((f) => f.name);
+  if (names.length !== metadata.features.length || names.some((n, i) => n !== metadata.features[i])) {
+    throw new ModelFilesError(dir, 'feature order of metadata.json does not match its feature spec');
+  }
+  const ensemble = loadTreeEnsemble(path.join(dir, metadata.files.trees));
+  if (ensemble.featureCount !== names.length) {
+    throw new ModelFilesError(dir, `trees expect ${ensemble.featureCount} features, the spec has ${names.length}`);
+  }
+  const calibration = readJson<CalibrationData>(path.join(dir, metadata.calibration.file));
+  const onnxPath = path.join(dir, metadata.onnx.file);
+  if (!fs.existsSync(onnxPath)) throw new ModelFilesError(dir, `${metadata.onnx.file} not found`);
+  return { dir, metadata, calibration, ensemble, onnxPath };
+}

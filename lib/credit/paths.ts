@@ -1,0 +1,15 @@
+import path from 'node:path';
+import { cacheDir, modelsDir } from '../config';
+
+/** Git-ignored working folder of the credit engine (training matrices, logs). */
+export function creditCacheDir(): string {
+  return path.join(cacheDir(), 'credit');
+}
+
+/**
+ * Folder of the trained credit model (models/credit by default). CREDIT_MODEL_DIR points the
+ * engine at another export, e.g. a quick model trained into a temporary folder.
+ */
+export function creditModelDir(): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.env.CREDIT_MODEL_DIR ?? path.join(modelsDir(), 'credit'));
+}

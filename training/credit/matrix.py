@@ -1,0 +1,50 @@
+"""Reader of the binary feature-matrix files written by lib/credit/matrixFile.ts."""
+from __future__ import annotations
+
+import json
+import struct
+from dataclasses import dataclass
+
+import numpy as np
+
+MAGIC = b"PADFMX01"
+
+
+def _align8(n: int) -> int:
+    return (n + 7) & ~7
+
+
+@dataclass
+class FeatureMatrix:
+    header: dict
+    X: np.ndarray  # float32, rows x cols, NaN = missing
+    ids: np.ndarray  # float64 SK_ID_CURR
+    y: np.ndarray  # float64 TARGET (NaN when unknown)
+
+    @property
+    def spec(self) -> dict:
+        return self.header["spec"]
+
+    @property
+    def feature_names(self) -> list[str]:
+        return [f["name"] for f in self.spec["features"]]
+
+
+def read_matrix(path: str) -> FeatureMatrix:
+    with open(path, "rb") as fh:
+        raw = fh.read()
+    if raw[:8] != MAGIC:
+        raise ValueError(f"{path} is not a feature-matrix file (bad magic)")
+    (length,) = struct.unpack_from("<I", raw, 8)
+    header = json.loads(raw[12 : 12 + length].decode("utf-8"))
+    start = _align8(12 + length)
+    rows, cols = header["rows"], header["cols"]
+    blocks = header["blocks"]
+
+    def block(name: str, count: int) -> np.ndarray:
+        b = blocks[name]
+        dtype = np.dtype("<f4") if b["dtype"] == "float32" else np.dtype("<f8")
+        return np.frombuffer(raw, dtype=dtype, count=count, offset=start + b["offset"]).copy()
+
+    X = block("matrix", rows * cols).reshape(rows, cols)
+    return FeatureMatrix(header=header, X=X, ids=block("ids", rows), y=block("target", rows))

@@ -1,0 +1,289 @@
+"""npm run train:credit — trains, selects, calibrates and exports the credit-risk model.
+
+Reads the feature matrix written by `npm run features:credit` (the TypeScript serving pipeline),
+runs a stratified 5-fold cross-validation of a logistic-regression baseline and an XGBoost
+hyper-parameter search, selects by business cost (10·FN + 1·FP at each candidate's own optimal
+threshold), calibrates the chosen model on out-of-fold margins, picks the cost-optimal threshold
+and exports everything the TypeScript engine serves from (models/credit/).
+
+    /usr/bin/python3 -m training.credit.train [--quick] [--out DIR] [--configs N] [--seed S]
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import platform
+import sys
+import time
+from datetime import datetime, timezone
+
+import numpy as np
+import onnx
+import sklearn
+import xgboost as xgb
+
+from . import metrics
+from .calibration import CALIBRATORS, cross_fitted, sigmoid
+from .cv import FitPool, fold_assignment, summarize, xgb_params
+from .exports import write_golden, write_importance, write_oof
+from .matrix import read_matrix
+from .onnx_export import build_model
+from .quantize import EXACT_RANGE, QUANTUM_BITS, quantize_booster
+from .search import sample_configs
+from .trees import from_booster, margins, write_trees
+
+THEORETICAL_THRESHOLD = metrics.FP_COST / (metrics.FP_COST + metrics.FN_COST)  # 1/11
+
+
+class Stages:
+    """Wall-clock time of each stage, printed as it ends."""
+
+    def __init__(self) -> None:
+        self.started = time.time()
+        self.last = self.started
+        self.seconds: dict[str, float] = {}
+
+    def done(self, name: str) -> None:
+        now = time.time()
+        self.seconds[name] = round(now - self.last, 1)
+        self.last = now
+        log(f"stage {name}: {self.seconds[name]:.1f} s (total {now - self.started:.1f} s)")
+
+    def total(self) -> float:
+        return round(time.time() - self.started, 1)
+
+
+def log(message: str) -> None:
+    print(f"[train:credit {datetime.now().strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def sha256_of(path: str) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def parse_args(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--matrix", default="data/.cache/credit/train_features.bin")
+    ap.add_argument("--test-sample", default="data/.cache/credit/test_sample_features.bin")
+    ap.add_argument("--out", default="models/credit")
+    ap.add_argument("--quick", action="store_true", help="tiny search and few rounds (development)")
+    ap.add_argument("--configs", type=int, default=None, help="number of XGBoost configurations (default 32)")
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--threads", type=int, default=1, help="threads of each XGBoost fit (results depend on it)")
+    ap.add_argument("--workers", type=int, default=2, help="parallel single-threaded cross-validation fits")
+    ap.add_argument("--golden-train", type=int, default=300)
+    ap.add_argument("--importance-rows", type=int, default=None, help="rows for global SHAP importance (default all)")
+    return ap.parse_args(argv)
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    stages = Stages()
+    quick = args.quick
+    n_configs = args.configs or (2 if quick else 32)
+    max_rounds, early_stopping = (60, 10) if quick else (2000, 60)
+    lr_grid = [0.1] if quick else [0.01, 0.1, 1.0]
+    os.makedirs(args.out, exist_ok=True)
+    log(f"{'QUICK ' if quick else ''}run: {n_configs} XGBoost configurations, {args.folds} folds, seed {args.seed}, "
+        f"{args.workers} workers x {args.threads} thread(s), output {args.out}")
+
+    # --- data -----------------------------------------------------------------------------
+    fm = read_matrix(args.matrix)
+    X, y = fm.X, fm.y.astype(np.int64)
+    if np.isnan(fm.y).any():
+        raise SystemExit("the training matrix has rows without TARGET")
+    n, n_features = X.shape
+    positives = int(y.sum())
+    log(f"matrix {n} rows x {n_features} features, {positives} positives ({positives / n:.4f})")
+    fold_of = fold_assignment(y, args.folds, args.seed)
+    pool = FitPool(args.matrix, y, fold_of, args.seed, args.workers)
+    stages.done("data")
+
+    def report(r):
+        s = summarize(r, y, fold_of)
+        params = json.dumps(r.params) if r.family == "xgboost" else ""
+        rounds = f", rounds {r.best_rounds}" if r.best_rounds else ""
+        log(f"{r.name} {params}: ROC AUC {s['oof']['rocAuc']:.4f}, PR AUC {s['oof']['prAuc']:.4f}, "
+            f"cost {s['oof']['cost']:.0f}{rounds} ({r.seconds:.0f} s of fits)")
+
+    # --- logistic-regression baseline --------------------------------------------------------
+    lr_results = pool.run([(f"logreg_C{C:g}", "logreg", C) for C in lr_grid], on_result=report)
+    baseline = min(lr_results, key=lambda r: (r.summary["oof"]["cost"], -r.summary["oof"]["rocAuc"]))
+    stages.done("logreg")
+
+    # --- XGBoost search ----------------------------------------------------------------------
+    configs = sample_configs(n_configs, (n - positives) / positives, args.seed)
+    xgb_results = pool.run([(f"xgb_{i:02d}", "xgboost", c) for i, c in enumerate(configs)], max_rounds, early_stopping,
+                           on_result=report)
+    pool.close()
+    chosen = min(xgb_results, key=lambda r: (r.summary["oof"]["cost"], -r.summary["oof"]["rocAuc"]))
+    best_overall = min([*xgb_results, *lr_results], key=lambda r: r.summary["oof"]["cost"])
+    log(f"selected {chosen.name} (cost {chosen.summary['oof']['cost']:.0f}); baseline {baseline.name} "
+        f"(cost {baseline.summary['oof']['cost']:.0f}); lowest cost overall: {best_overall.name}")
+    stages.done("search")
+
+    # --- final model on all labelled rows ------------------------------------------------------
+    n_rounds = int(round(float(np.mean(chosen.best_rounds))))
+    dall = xgb.DMatrix(X, y, nthread=args.threads)
+    raw_booster = xgb.train(xgb_params(chosen.params, args.seed, args.threads), dall, num_boost_round=n_rounds)
+    booster, largest_change = quantize_booster(raw_booster)
+    ens = from_booster(booster)
+    xgb_margin = booster.predict(dall, output_margin=True).astype(np.float64)
+    exact_margin = margins(ens, X)
+    raw_margin = raw_booster.predict(dall, output_margin=True).astype(np.float64)
+    partial = np.abs(exact_margin).max()
+    sum_check = {
+        "quantumBits": QUANTUM_BITS,
+        "largestLeafChange": largest_change,
+        "maxAbsMargin": float(partial),
+        "exactRange": EXACT_RANGE,
+        "xgboostVsExactSum": float(np.abs(xgb_margin - exact_margin).max()),
+        "quantizedVsRawMargin": float(np.abs(xgb_margin - raw_margin).max()),
+    }
+    log(f"final model: {n_rounds} rounds, {ens.n_trees} trees, {len(ens.left)} nodes; leaf quantisation "
+        f"{json.dumps(sum_check)}")
+    stages.done("final_model")
+
+    # --- calibration on out-of-fold margins ----------------------------------------------------
+    oof_margin = chosen.oof_margin
+    raw_prob = sigmoid(oof_margin)
+    calib_report = {"before": {"brier": metrics.brier(y, raw_prob), "ece": metrics.ece(y, raw_prob),
+                               "reliability": metrics.reliability(y, raw_prob, 10)}, "methods": {}}
+    crossfit = {}
+    for method in CALIBRATORS:
+        p = cross_fitted(method, oof_margin, y, fold_of)
+        crossfit[method] = p
+        in_sample = CALIBRATORS[method]().fit(oof_margin, y).predict(oof_margin)
+        calib_report["methods"][method] = {
+            "crossFitted": {"brier": metrics.brier(y, p), "ece": metrics.ece(y, p), "rocAuc": metrics.roc_auc(y, p)},
+            "inSample": {"brier": metrics.brier(y, in_sample), "ece": metrics.ece(y, in_sample)},
+        }
+    # the calibrator with the lowest cross-fitted ECE (the stated target); Brier breaks ties
+    method = min(CALIBRATORS, key=lambda m: (round(calib_report["methods"][m]["crossFitted"]["ece"], 4),
+                                             calib_report["methods"][m]["crossFitted"]["brier"]))
+    calibrator = CALIBRATORS[method]().fit(oof_margin, y)
+    calibrated = crossfit[method]
+    calib_report.update({
+        "method": method,
+        "fittedOn": "out-of-fold margins of the selected configuration (all folds); figures 'after' are cross-fitted",
+        "after": {"brier": metrics.brier(y, calibrated), "ece": metrics.ece(y, calibrated),
+                  "reliability": metrics.reliability(y, calibrated, 10)},
+        "reliabilityPoints": {"before": metrics.reliability(y, raw_prob, 20), "after": metrics.reliability(y, calibrated, 20)},
+    })
+    log(f"calibration {method}: Brier {calib_report['before']['brier']:.5f} -> {calib_report['after']['brier']:.5f}, "
+        f"ECE {calib_report['before']['ece']:.5f} -> {calib_report['after']['ece']:.5f}")
+    stages.done("calibration")
+
+    # --- cost-optimal threshold on calibrated out-of-fold probabilities -------------------------
+    threshold, cost = metrics.best_threshold(y, calibrated)
+    trivial = metrics.trivial_costs(y)
+    cost_at_theory = metrics.business_cost(y, calibrated >= THEORETICAL_THRESHOLD)
+    refuse = calibrated >= threshold
+    threshold_report = {
+        "value": threshold,
+        "theoretical": THEORETICAL_THRESHOLD,
+        "rule": "refuse when calibrated probability >= threshold",
+        "costs": {"falseNegative": metrics.FN_COST, "falsePositive": metrics.FP_COST},
+        "cost": cost,
+        "costPerClient": cost / n,
+        "costAtTheoretical": cost_at_theory,
+        "acceptAll": trivial["acceptAll"],
+        "refuseAll": trivial["refuseAll"],
+        "relativeToAcceptAll": cost / trivial["acceptAll"],
+        "relativeToRefuseAll": cost / trivial["refuseAll"],
+        "baselineCost": baseline.summary["oof"]["cost"],
+        "relativeToBaseline": cost / baseline.summary["oof"]["cost"],
+        "confusion": metrics.confusion(y, refuse),
+        "refusalRate": float(refuse.mean()),
+        "evaluatedOn": "cross-fitted calibrated out-of-fold probabilities (63,444 labelled rows)",
+        "costCurve": metrics.cost_curve_points(y, calibrated, 300),
+    }
+    log(f"threshold {threshold:.4f} (theory {THEORETICAL_THRESHOLD:.4f}): cost {cost:.0f} vs accept-all "
+        f"{trivial['acceptAll']:.0f}, refuse-all {trivial['refuseAll']:.0f}, baseline {baseline.summary['oof']['cost']:.0f}, "
+        f"at 1/11 {cost_at_theory:.0f}; confusion {threshold_report['confusion']}")
+    stages.done("threshold")
+
+    # --- exports -------------------------------------------------------------------------------
+    out = args.out
+    onnx.save(build_model(ens, double_precision=True, producer_version=xgb.__version__), os.path.join(out, "model.onnx"))
+    write_trees(os.path.join(out, "trees.bin"), ens)
+    with open(os.path.join(out, "calibration.json"), "w") as fh:
+        json.dump({**calibrator.export(), "input": "margin (log-odds) of model.onnx",
+                   "interpolation": "linear between points, clipped outside" if method == "isotonic" else "sigmoid(a*m+b)"},
+                  fh, indent=1)
+    write_oof(os.path.join(out, "oof.bin"), calibrated, y, fold_of, threshold)
+    ts = read_matrix(args.test_sample) if os.path.exists(args.test_sample) else None
+    golden_info = write_golden(os.path.join(out, "golden.json"), booster, calibrator, fm, ts, args.golden_train)
+    stages.done("export")
+
+    imp_rows = args.importance_rows or (3000 if quick else n)
+    importance = write_importance(os.path.join(out, "importance.json"), booster, X, fm.spec, imp_rows, args.seed)
+    log(f"global importance over {imp_rows} rows; top 5: "
+        f"{[(g['group'], round(g['meanAbsShap'], 4)) for g in importance['groups'][:5]]}")
+    stages.done("importance")
+
+    candidates = [r.summary for r in [*lr_results, *xgb_results]]
+    metrics_doc = {
+        "generatedAt": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "quick": quick,
+        "data": {"rows": n, "positives": positives, "features": n_features},
+        "cv": {"folds": args.folds, "seed": args.seed, "stratified": True, "earlyStopping":
+               f"{early_stopping} rounds on AUC of a 10% stratified inner split of each training fold",
+               "maxRounds": max_rounds},
+        "search": {"configurations": len(configs), "logregCandidates": len(lr_results),
+                   "selection": "lowest out-of-fold cost 10*FN + 1*FP at each candidate's own cost-optimal threshold"},
+        "selected": {**chosen.summary, "finalRounds": n_rounds},
+        "baseline": baseline.summary,
+        "candidates": candidates,
+        "calibration": calib_report,
+        "threshold": threshold_report,
+        "curves": {"roc": metrics.roc_points(y, calibrated), "pr": metrics.pr_points(y, calibrated),
+                   "rocRaw": metrics.roc_points(y, chosen.oof_score)},
+        "leafQuantization": sum_check,
+        "golden": golden_info,
+        "runtimeSeconds": {**stages.seconds},
+    }
+    runtime = stages.total()
+    metrics_doc["runtimeSeconds"]["total"] = runtime
+    with open(os.path.join(out, "metrics.json"), "w") as fh:
+        json.dump(metrics_doc, fh, indent=1)
+
+    metadata = {
+        "name": "credit-risk",
+        "version": datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S"),
+        "createdAt": metrics_doc["generatedAt"],
+        "quick": quick,
+        "model": {"type": "xgboost", "objective": "binary:logistic", "params": xgb_params(chosen.params, args.seed, args.threads),
+                  "rounds": n_rounds, "trees": ens.n_trees, "nodes": int(len(ens.left)), "baseMargin": ens.base_margin,
+                  "leafQuantumBits": QUANTUM_BITS, "candidate": chosen.name},
+        "onnx": {"file": "model.onnx", "input": "features", "inputType": "float32", "shape": [None, n_features],
+                 "output": "margin", "op": "ai.onnx.ml TreeEnsembleRegressor (double thresholds, BRANCH_LT)"},
+        "featureSpec": fm.spec,
+        "features": fm.feature_names,
+        "threshold": threshold,
+        "theoreticalThreshold": THEORETICAL_THRESHOLD,
+        "costs": {"falseNegative": metrics.FN_COST, "falsePositive": metrics.FP_COST},
+        "calibration": {"method": method, "file": "calibration.json"},
+        "data": {"source": fm.header["source"], "rows": n, "positives": positives,
+                 "matrixSha256": sha256_of(args.matrix)},
+        "files": {"trees": "trees.bin", "metrics": "metrics.json", "importance": "importance.json",
+                  "golden": "golden.json", "oof": "oof.bin"},
+        "versions": {"python": platform.python_version(), "xgboost": xgb.__version__, "sklearn": sklearn.__version__,
+                     "numpy": np.__version__, "onnx": onnx.__version__},
+        "trainingSeconds": runtime,
+    }
+    with open(os.path.join(out, "metadata.json"), "w") as fh:
+        json.dump(metadata, fh, indent=1)
+    log(f"done in {runtime:.1f} s ({runtime / 60:.1f} min); stages {json.dumps(stages.seconds)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
