@@ -1,13 +1,13 @@
 /**
  * Examples shown in the OpenAPI document and on /api-docs. Each one is checked against its
  * schema by tests/unit/api/openapi.test.ts, so an example cannot drift from the contract.
- * Figures of model outputs are illustrative.
+ * Model outputs come from a development model (quick training) and will differ from the deployed one.
  */
 
 export const health = {
   status: 'ok',
   uptimeSeconds: 3605.2,
-  models: [{ name: 'credit', loaded: true, version: '2025-11-25.1' }],
+  models: [{ name: 'credit', loaded: true, version: '20261125-092807' }],
 } as const;
 
 export const applicationList = {
@@ -16,49 +16,107 @@ export const applicationList = {
     { id: 100021, set: 'train', target: 0 },
     { id: 100022, set: 'train', target: 0 },
   ],
-  total: 10,
+  total: 9,
   limit: 3,
   nextCursor: 'YTEuMTAwMDIy',
 } as const;
 
-const model = { name: 'credit', version: '2025-11-25.1' } as const;
+const model = {
+  "name": "credit-risk",
+  "version": "20261125-092807"
+} as const;
 
 export const storedScore = {
-  id: 100002,
-  probability: 0.4123,
-  threshold: 0.1,
-  decision: 'refuse',
-  margin: 0.84,
-  model,
+  "id": 100002,
+  "probability": 0.445,
+  "threshold": 0.08079,
+  "decision": "refuse",
+  "margin": 0.507,
+  "model": {
+    "name": "credit-risk",
+    "version": "20261125-092807"
+  }
 } as const;
 
 export const storedExplanation = {
-  id: 100002,
-  probability: 0.4123,
-  threshold: 0.1,
-  decision: 'refuse',
-  margin: 0.84,
-  baseValue: -2.1,
-  contributions: [
-    { field: 'EXT_SOURCE_3', value: 0.1393757800997895, contribution: 0.61 },
-    { field: 'EXT_SOURCE_2', value: 0.2629485927471776, contribution: 0.48 },
+  "id": 100002,
+  "probability": 0.445,
+  "threshold": 0.08079,
+  "decision": "refuse",
+  "margin": 0.507,
+  "baseValue": -0.9812,
+  "contributions": [
+    {
+      "field": "EXT_SOURCES_MEAN",
+      "value": 0.1618,
+      "contribution": 0.5474
+    },
+    {
+      "field": "EXT_SOURCES_MIN",
+      "value": 0.08304,
+      "contribution": 0.223
+    }
   ],
-  otherContributions: 1.85,
-  reasons: {
-    towardsRefusal: [
+  "otherContributions": 0.7179,
+  "reasons": {
+    "towardsRefusal": [
       {
-        field: 'EXT_SOURCE_3',
-        label: 'External score 3',
-        text: 'External score 3 is low: 0.14 (median of clients: 0.54).',
-        contribution: 0.61,
-        value: 0.1393757800997895,
-        populationMedian: 0.54,
+        "field": "EXT_SOURCES_MEAN",
+        "label": "Mean of external scores",
+        "text": "Low mean of external scores: 0.16 (clients' median: 0.52)",
+        "contribution": 0.5474,
+        "value": 0.1618,
+        "populationMedian": 0.524,
+        "displayValue": "0.16",
+        "displayMedian": "0.52",
+        "comparison": "low",
+        "populationShare": null
       },
+      {
+        "field": "EXT_SOURCES_MIN",
+        "label": "Lowest external score",
+        "text": "Low lowest external score: 0.083 (clients' median: 0.40)",
+        "contribution": 0.223,
+        "value": 0.08304,
+        "populationMedian": 0.4021,
+        "displayValue": "0.083",
+        "displayMedian": "0.40",
+        "comparison": "low",
+        "populationShare": null
+      }
     ],
-    towardsAcceptance: [],
+    "towardsAcceptance": [
+      {
+        "field": "CREDIT_INCOME_RATIO",
+        "label": "Credit to income",
+        "text": "Low credit to income: 2.01 (clients' median: 3.26)",
+        "contribution": -0.03256,
+        "value": 2.008,
+        "populationMedian": 3.261,
+        "displayValue": "2.01",
+        "displayMedian": "3.26",
+        "comparison": "low",
+        "populationShare": null
+      },
+      {
+        "field": "ANNUITY_INCOME_RATIO",
+        "label": "Annuity to income",
+        "text": "Low annuity to income: 12.2% (clients' median: 16.3%)",
+        "contribution": -0.01155,
+        "value": 0.122,
+        "populationMedian": 0.1631,
+        "displayValue": "12.2%",
+        "displayMedian": "16.3%",
+        "comparison": "low",
+        "populationShare": null
+      }
+    ]
   },
-  lang: 'en',
-  model,
+  "lang": "en",
+  "model": {
+    "name": "credit-risk",
+    "version": "20261125-092807"
+  }
 } as const;
 
 export const scoreRequest = [
@@ -82,36 +140,111 @@ export const scoreCsv = [
 ].join('\n');
 
 export const scoreResponse = {
-  model,
-  lang: 'en',
-  results: [
+  "model": {
+    "name": "credit-risk",
+    "version": "20261125-092807"
+  },
+  "lang": "en",
+  "results": [
     {
-      index: 0,
-      id: 900001,
-      probability: 0.2312,
-      threshold: 0.1,
-      decision: 'refuse',
-      margin: 0.12,
-      explanation: {
-        baseValue: -2.1,
-        contributions: [{ field: 'EXT_SOURCE_2', value: 0.2629, contribution: 0.52 }],
-        otherContributions: 1.7,
-        reasons: {
-          towardsRefusal: [
+      "index": 0,
+      "id": 900001,
+      "probability": 0.1129,
+      "threshold": 0.08079,
+      "decision": "refuse",
+      "margin": -0.6674,
+      "explanation": {
+        "baseValue": -0.9812,
+        "contributions": [
+          {
+            "field": "EXT_SOURCES_MEAN",
+            "value": 0.2629,
+            "contribution": 0.2925
+          }
+        ],
+        "otherContributions": 0.02131,
+        "reasons": {
+          "towardsRefusal": [
             {
-              field: 'EXT_SOURCE_2',
-              label: 'External score 2',
-              text: 'External score 2 is low: 0.26 (median of clients: 0.57).',
-              contribution: 0.52,
-              value: 0.2629,
-              populationMedian: 0.57,
-            },
+              "field": "EXT_SOURCES_MEAN",
+              "label": "Mean of external scores",
+              "text": "Low mean of external scores: 0.26 (clients' median: 0.52)",
+              "contribution": 0.2925,
+              "value": 0.2629,
+              "populationMedian": 0.524,
+              "displayValue": "0.26",
+              "displayMedian": "0.52",
+              "comparison": "low",
+              "populationShare": null
+            }
           ],
-          towardsAcceptance: [],
-        },
-      },
+          "towardsAcceptance": [
+            {
+              "field": "DAYS_EMPLOYED",
+              "label": "Employment length",
+              "text": "Employment length not provided",
+              "contribution": -0.06849,
+              "value": null,
+              "populationMedian": -1661,
+              "displayValue": "",
+              "displayMedian": null,
+              "comparison": "missing",
+              "populationShare": 0.1802
+            }
+          ]
+        }
+      }
     },
-  ],
+    {
+      "index": 1,
+      "id": null,
+      "probability": 0.05883,
+      "threshold": 0.08079,
+      "decision": "accept",
+      "margin": -1.121,
+      "explanation": {
+        "baseValue": -0.9812,
+        "contributions": [
+          {
+            "field": "EXT_SOURCES_MEAN",
+            "value": 0.6222,
+            "contribution": -0.2007
+          }
+        ],
+        "otherContributions": 0.06104,
+        "reasons": {
+          "towardsRefusal": [
+            {
+              "field": "EXT_SOURCES_MISSING",
+              "label": "Missing external scores",
+              "text": "High missing external scores: 2 (clients' median: 1)",
+              "contribution": 0.05333,
+              "value": 2,
+              "populationMedian": 1,
+              "displayValue": "2",
+              "displayMedian": "1",
+              "comparison": "high",
+              "populationShare": null
+            }
+          ],
+          "towardsAcceptance": [
+            {
+              "field": "EXT_SOURCES_MEAN",
+              "label": "Mean of external scores",
+              "text": "High mean of external scores: 0.62 (clients' median: 0.52)",
+              "contribution": -0.2007,
+              "value": 0.6222,
+              "populationMedian": 0.524,
+              "displayValue": "0.62",
+              "displayMedian": "0.52",
+              "comparison": "high",
+              "populationShare": null
+            }
+          ]
+        }
+      }
+    }
+  ]
 };
 
 export const whatIfRequest = { changes: { AMT_CREDIT: 300000, AMT_ANNUITY: 18000 } };

@@ -7,11 +7,26 @@ import type { FieldProblem } from './problem';
  * Unknown keys give one problem per key. Received values are never echoed (they may be client data).
  */
 
+const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+
+/** A key as a path segment: plain names as they are, anything else quoted and cut to 40 characters. */
+function keySegment(key: string): string | undefined {
+  if (PLAIN_KEY.test(key)) return undefined;
+  const cut = key.length > 40 ? `${key.slice(0, 40)}…` : key;
+  return `[${JSON.stringify(cut)}]`;
+}
+
 export function formatPath(path: readonly PropertyKey[], prefix?: string): string {
   let out = prefix ?? '';
   for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else out += out.length === 0 ? String(part) : `.${String(part)}`;
+    if (typeof part === 'number') {
+      out += `[${part}]`;
+      continue;
+    }
+    const key = String(part);
+    const quoted = keySegment(key);
+    if (quoted !== undefined) out += quoted;
+    else out += out.length === 0 ? key : `.${key}`;
   }
   return out.length === 0 ? 'body' : out;
 }

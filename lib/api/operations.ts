@@ -5,7 +5,7 @@ import { whatIfRequestSchema, counterfactualSchema, distributionQuerySchema, dis
 import { applicationListSchema, applicationProfileSchema, listApplicationsQuerySchema } from './schemas/applications';
 import { applicationIdParamsSchema } from './schemas/common';
 import { healthSchema, openApiDocumentSchema } from './schemas/meta';
-import { modelCardSchema } from './schemas/model';
+import { modelCardQuerySchema, modelCardSchema } from './schemas/model';
 import {
   csvScoreRequestSchema,
   explanationQuerySchema,
@@ -89,7 +89,7 @@ export const getApplicationExplanation = defineOperation({
   scope: 'read',
   params: id,
   query: explanationQuerySchema,
-  exampleQuery: { top: '5', lang: 'en' },
+  exampleQuery: { top: '2', lang: 'en' },
   response: { schema: storedExplanationSchema, schemaId: 'StoredExplanation', example: examples.storedExplanation },
   problems: ['invalid-parameters', 'not-found', 'service-unavailable'],
 });
@@ -104,7 +104,7 @@ export const getApplicationNeighbours = defineOperation({
   query: neighboursQuerySchema,
   exampleQuery: { k: '5' },
   response: { schema: neighboursSchema, schemaId: 'Neighbours' },
-  problems: ['invalid-parameters', 'not-found', 'service-unavailable'],
+  problems: ['invalid-parameters', 'not-found'],
 });
 
 export const getApplicationDistribution = defineOperation({
@@ -150,7 +150,7 @@ export const scoreApplications = defineOperation({
   tag: 'Scoring',
   scope: 'score',
   query: scoreQuerySchema,
-  exampleQuery: { top: '3', lang: 'en' },
+  exampleQuery: { top: '1', lang: 'en' },
   body: {
     schema: scoreRequestSchema,
     schemaId: 'ScoreRequest',
@@ -167,8 +167,10 @@ export const getModelCard = defineOperation({
   path: '/api/v1/model',
   tag: 'Model',
   scope: 'read',
+  query: modelCardQuerySchema,
+  exampleQuery: { lang: 'en' },
   response: { schema: modelCardSchema, schemaId: 'ModelCard' },
-  problems: ['service-unavailable'],
+  problems: ['invalid-parameters', 'service-unavailable'],
 });
 
 /** Every operation, in documentation order. */

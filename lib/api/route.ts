@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { logAccess, logUnexpectedError } from './accessLog';
 import { authenticate, authorize, type Caller, clientAddress } from './auth';
 import { acceptedMediaType, type BodyMediaType, parseJsonText, readBodyText } from './body';
@@ -53,6 +53,7 @@ function limiterFor(config: RateLimitConfig | undefined): TokenBucketLimiter | u
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+const NO_QUERY = z.strictObject({});
 
 function requestIdOf(headers: Headers): string {
   const given = headers.get('x-request-id');
@@ -178,7 +179,8 @@ async function runOperation(bound: BoundOperation, request: Request, context: Ro
     rate = admitted.rate;
     if (admitted.caller.id.startsWith('key:')) client = admitted.caller.id;
     const params = operation.params ? parseWith(operation.params, await context.params, 'path') : undefined;
-    const query = operation.query ? parseWith(operation.query, queryObject(new URL(request.url)), 'query') : undefined;
+    // A route without query parameters still refuses unknown ones (a typo must not pass silently).
+    const query = parseWith(operation.query ?? NO_QUERY, queryObject(new URL(request.url)), 'query');
     let body: unknown;
     let bodyType: BodyMediaType | undefined;
     if (operation.body) {

@@ -30,6 +30,10 @@ export const reasonSchema = z.object({
   contribution: z.number(),
   value: rawValueSchema,
   populationMedian: z.number().nullable(),
+  displayValue: z.string().meta({ description: 'The value as written in `text` (units converted, e.g. years for DAYS_* fields).' }),
+  displayMedian: z.string().nullable(),
+  comparison: z.enum(['low', 'high', 'typical', 'missing', 'category']).meta({ description: 'How the value compares with the population.' }),
+  populationShare: z.number().nullable().meta({ description: 'Share of clients with the same value (categories, yes/no, missing), else null.' }),
 });
 
 export const explanationFieldsShape = {

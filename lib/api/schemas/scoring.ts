@@ -7,10 +7,12 @@ import { explanationFieldsShape, modelRefSchema, scoreFieldsShape } from './cred
 
 export const MAX_JSON_APPLICATIONS = 1000;
 export const MAX_CSV_APPLICATIONS = 50_000;
+/** Explanations are heavier than scores: beyond this many applications, explain=false is required. */
+export const MAX_EXPLAINED_APPLICATIONS = 5_000;
 export const MAX_TOP = 50;
 
 export const explanationQuerySchema = z.strictObject({
-  top: intQuery(1, MAX_TOP, 10, 'Number of contributions listed (largest by absolute value) and of reasons on each side.'),
+  top: intQuery(1, MAX_TOP, 5, 'Number of contributions listed (largest by absolute value) and of reasons on each side.'),
   lang: langSchema,
 });
 

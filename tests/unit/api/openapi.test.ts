@@ -90,7 +90,7 @@ describe('OpenAPI 3.1 document', () => {
     const ops = docsOperations(fr.apiDocs, 'http://localhost:3000');
     expect(ops).toHaveLength(OPERATIONS.length);
     const explanation = ops.find((o) => o.anchor === 'op-getApplicationExplanation');
-    expect(explanation?.curl).toContain("'http://localhost:3000/api/v1/applications/100002/explanation?top=5&lang=en'");
+    expect(explanation?.curl).toContain("'http://localhost:3000/api/v1/applications/100002/explanation?top=2&lang=en'");
     expect(explanation?.curl).toContain('Authorization: Bearer $API_KEY');
     expect(docsProblems(en.apiDocs).map((p) => p.slug)).toEqual(PROBLEM_SLUGS);
     expect(examplePath(OPERATIONS.find((o) => o.operationId === 'getHealth')!)).toBe('/api/v1/health');

@@ -209,3 +209,24 @@ describe('route wrapper', () => {
     expect((await noKey()).status).toBe(429);
   });
 });
+
+describe('field paths', () => {
+  test('plain keys as they are, odd keys quoted and cut, array items by index', async () => {
+    const { formatPath } = await import('@/lib/api/fieldErrors');
+    expect(formatPath([3, 'AMT_CREDIT'])).toBe('[3].AMT_CREDIT');
+    expect(formatPath(['top'], 'query')).toBe('query.top');
+    expect(formatPath(['changes', 'AMT_CREDIT'])).toBe('changes.AMT_CREDIT');
+    expect(formatPath([''])).toBe('[""]');
+    expect(formatPath([0, '日本語'])).toBe('[0]["日本語"]');
+    expect(formatPath(['x'.repeat(100)])).toBe(`["${'x'.repeat(40)}…"]`);
+    expect(formatPath([])).toBe('body');
+  });
+});
+
+describe('routes without query parameters', () => {
+  test('refuse unknown query parameters with 400', async () => {
+    const res = await handlers.GET(new Request('http://localhost/x?verbose=1'), ctx('1'));
+    expect(res.status).toBe(400);
+    expect((await res.json()).errors).toEqual([{ path: 'query.verbose', message: 'unknown parameter' }]);
+  });
+});

@@ -1,0 +1,7 @@
+import { whatIf } from '@/lib/api/operations';
+import { whatIfBody } from '@/lib/api/resources/whatIf';
+import { apiRoute, handle } from '@/lib/api/route';
+
+export const dynamic = 'force-dynamic';
+
+export const { GET, POST, PUT, PATCH, DELETE } = apiRoute(handle(whatIf, ({ params, body }) => whatIfBody(params.id, body.changes)));

@@ -1,0 +1,251 @@
+/**
+ * npm run bench:api — load benchmark of the public API against `next start` on localhost.
+ *
+ * Builds if needed (tests/e2e/ensure-build.mjs, honouring NEXT_DIST_DIR), starts its own server on
+ * a free port, then runs autocannon at 1, 16 and 64 connections on:
+ *   - GET /api/v1/applications/{id}             (store only: the framework + wrapper baseline)
+ *   - GET /api/v1/applications/{id}/score       (stored clients, ids rotating)
+ *   - GET /api/v1/applications/{id}/explanation (stored clients, ids rotating, top=10, lang=fr)
+ *   - POST /api/v1/score with 100 applications  (real applications of the test set, all fields)
+ * printing requests/s, p50 and p99 latency, non-2xx and 5xx counts; then a soak (5 minutes by
+ * default) on the explanation route printing the server's resident memory (VmRSS of its process
+ * tree) at the start and the end.
+ *
+ * Options: --duration=<s per run> (10), --connections=1,16,64, --soak-seconds=<s> (300, 0 = none),
+ * --soak-connections=<n> (64), --ids=<n rotating ids> (2000). The load generator runs on the same
+ * machine as the server: on 2 cores it takes a share of the CPU the server would otherwise have.
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { openHomeCreditStore } from '../../lib/data/homeCreditStore';
+
+interface Options {
+  duration: number;
+  connections: number[];
+  soakSeconds: number;
+  soakConnections: number;
+  ids: number;
+}
+
+function options(): Options {
+  const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+  return {
+    duration: Number(arg('duration') ?? 10),
+    connections: (arg('connections') ?? '1,16,64').split(',').map(Number),
+    soakSeconds: Number(arg('soak-seconds') ?? 300),
+    soakConnections: Number(arg('soak-connections') ?? 64),
+    ids: Number(arg('ids') ?? 2000),
+  };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const a = srv.address();
+      srv.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no free port'))));
+    });
+  });
+}
+
+/** VmRSS of a process and all its descendants, in MB (Linux /proc). */
+function treeRssMb(pid: number): number {
+  const children = (p: number): number[] => {
+    try {
+      return fs
+        .readFileSync(`/proc/${p}/task/${p}/children`, 'utf8')
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean)
+        .map(Number);
+    } catch {
+      return [];
+    }
+  };
+  const rss = (p: number): number => {
+    try {
+      const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'));
+      return m ? Number(m[1]) / 1024 : 0;
+    } catch {
+      return 0;
+    }
+  };
+  let total = 0;
+  const stack = [pid];
+  while (stack.length > 0) {
+    const p = stack.pop() as number;
+    total += rss(p);
+    stack.push(...children(p));
+  }
+  return total;
+}
+
+async function waitForHealth(base: string, server: ChildProcess): Promise<Record<string, unknown>> {
+  for (let i = 0; i < 240; i++) {
+    if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode}`);
+    try {
+      const res = await fetch(`${base}/api/v1/health`);
+      if (res.ok) return (await res.json()) as Record<string, unknown>;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('the server did not answer /api/v1/health within 2 minutes');
+}
+
+/** Seeded sample of stored ids (both sets) and of raw applications of the test set. */
+function sampleData(n: number) {
+  const store = openHomeCreditStore();
+  let seed = 20251125;
+  const next = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  const all = [...store.train.ids, ...store.test.ids];
+  const ids = Array.from({ length: n }, () => all[Math.floor(next() * all.length)]);
+  const bodies = Array.from({ length: 10 }, () =>
+    JSON.stringify(
+      Array.from({ length: 100 }, () => {
+        const app = store.get(store.test.ids[Math.floor(next() * store.test.ids.length)]);
+        return { SK_ID_CURR: app?.id, ...app?.fields };
+      }),
+    ),
+  );
+  return { ids, bodies };
+}
+
+interface Scenario {
+  name: string;
+  request: () => autocannon.Request;
+}
+
+interface Row {
+  scenario: string;
+  connections: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  s5xx: number;
+  errors: number;
+}
+
+function fiveXx(result: autocannon.Result): number {
+  const stats = (result as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {};
+  return Object.entries(stats)
+    .filter(([code]) => code.startsWith('5'))
+    .reduce((a, [, v]) => a + v.count, 0);
+}
+
+async function run(base: string, scenario: Scenario, connections: number, duration: number): Promise<Row> {
+  const result = await autocannon({
+    url: base,
+    connections,
+    duration,
+    pipelining: 1,
+    timeout: 30,
+    requests: [{ setupRequest: () => scenario.request() } as unknown as autocannon.Request],
+  });
+  return {
+    scenario: scenario.name,
+    connections,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    s5xx: fiveXx(result),
+    errors: result.errors + result.timeouts,
+  };
+}
+
+function printRows(rows: Row[]): void {
+  const pad = (s: string | number, n: number) => String(s).padStart(n);
+  console.log(`\n${'scenario'.padEnd(34)}${pad('conn', 6)}${pad('req/s', 10)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('non-2xx', 9)}${pad('5xx', 6)}${pad('errors', 8)}`);
+  for (const r of rows) {
+    console.log(
+      `${r.scenario.padEnd(34)}${pad(r.connections, 6)}${pad(r.rps.toFixed(0), 10)}${pad(r.p50, 9)}${pad(r.p99, 9)}${pad(r.non2xx, 9)}${pad(r.s5xx, 6)}${pad(r.errors, 8)}`,
+    );
+  }
+}
+
+async function main(): Promise<void> {
+  const opts = options();
+  const distDir = process.env.NEXT_DIST_DIR || '.next';
+  execFileSync(process.execPath, [path.join('tests', 'e2e', 'ensure-build.mjs')], { stdio: 'inherit', env: process.env });
+  const { ids, bodies } = sampleData(opts.ids);
+
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = spawn(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    env: { ...process.env, NODE_ENV: 'production', NEXT_DIST_DIR: distDir },
+    stdio: ['ignore', 'ignore', 'inherit'], // access log lines are written (as in production) and discarded
+  });
+  const stop = () => server.kill('SIGTERM');
+  process.on('exit', stop);
+  try {
+    const health = await waitForHealth(base, server);
+    const pid = server.pid as number;
+    console.log(`server pid ${pid} on ${base} (dist ${distDir}); RSS after start ${treeRssMb(pid).toFixed(0)} MB`);
+    console.log(`health: ${JSON.stringify(health)}`);
+
+    let i = 0;
+    const nextId = () => ids[i++ % ids.length];
+    let b = 0;
+    const scenarios: Scenario[] = [
+      { name: 'GET profile (store only)', request: () => ({ method: 'GET', path: `/api/v1/applications/${nextId()}` }) },
+      { name: 'GET score (stored)', request: () => ({ method: 'GET', path: `/api/v1/applications/${nextId()}/score` }) },
+      { name: 'GET explanation (stored)', request: () => ({ method: 'GET', path: `/api/v1/applications/${nextId()}/explanation?top=10&lang=fr` }) },
+      {
+        name: 'POST score ×100 applications',
+        request: () => ({ method: 'POST', path: '/api/v1/score?top=5&lang=fr', headers: { 'content-type': 'application/json' }, body: bodies[b++ % bodies.length] }),
+      },
+    ];
+
+    // Warm-up: load the store and the model, JIT the hot paths.
+    for (const s of scenarios) await run(base, s, 8, 3);
+    for (const s of scenarios) {
+      const r = s.request();
+      const res = await fetch(base + (r.path ?? '/'), {
+        method: r.method,
+        headers: r.headers as Record<string, string> | undefined,
+        body: typeof r.body === 'string' ? r.body : undefined,
+      });
+      if (res.status !== 200) console.warn(`warning: ${s.name} answers ${res.status} (model not available?)`);
+    }
+
+    const rows: Row[] = [];
+    for (const s of scenarios) {
+      for (const c of opts.connections) {
+        const row = await run(base, s, c, opts.duration);
+        rows.push(row);
+        printRows([row]);
+      }
+    }
+    console.log('\n=== summary ===');
+    printRows(rows);
+
+    if (opts.soakSeconds > 0) {
+      const soak = scenarios[2];
+      const start = treeRssMb(pid);
+      console.log(`\nsoak: ${soak.name}, ${opts.soakConnections} connections, ${opts.soakSeconds} s; RSS at start ${start.toFixed(1)} MB`);
+      const samples: number[] = [start];
+      const timer = setInterval(() => samples.push(treeRssMb(pid)), 10_000);
+      const row = await run(base, soak, opts.soakConnections, opts.soakSeconds);
+      clearInterval(timer);
+      const end = treeRssMb(pid);
+      samples.push(end);
+      printRows([row]);
+      console.log(`RSS start ${start.toFixed(1)} MB, end ${end.toFixed(1)} MB, growth ${(((end - start) / start) * 100).toFixed(1)} % (min ${Math.min(...samples).toFixed(1)}, max ${Math.max(...samples).toFixed(1)} MB over ${samples.length} samples)`);
+    }
+    const total5xx = rows.reduce((a, r) => a + r.s5xx, 0);
+    console.log(`\n5xx responses over all runs: ${total5xx}`);
+  } finally {
+    stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

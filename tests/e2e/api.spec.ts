@@ -1,0 +1,172 @@
+import { expect, test } from '@playwright/test';
+import { counterfactualSchema, distributionSchema, neighboursSchema, whatIfSchema } from '../../lib/api/schemas/analysis';
+import { applicationListSchema, applicationProfileSchema } from '../../lib/api/schemas/applications';
+import { healthSchema } from '../../lib/api/schemas/meta';
+import { modelCardSchema } from '../../lib/api/schemas/model';
+import { scoreResponseSchema, storedExplanationSchema, storedScoreSchema } from '../../lib/api/schemas/scoring';
+import { OPERATIONS } from '../../lib/api/operations';
+import { expectJson, expectProblem } from './api-helpers';
+
+/**
+ * Contract tests of /api/v1 against `next start`: each route's status codes, and every 200 body
+ * checked with the zod schema the OpenAPI document is generated from. Routes that need the credit
+ * model expect a 503 problem while no model is deployed.
+ */
+
+let creditModel = false;
+
+test.beforeAll(async ({ request }) => {
+  const health = await expectJson(await request.get('/api/v1/health'), healthSchema);
+  creditModel = health.models.some((m) => m.name === 'credit' && m.version !== null);
+});
+
+/** 200 with the schema when the model is there, 503 problem otherwise. */
+async function expectModelRoute<S extends Parameters<typeof expectJson>[1]>(response: Parameters<typeof expectJson>[0], schema: S) {
+  if (creditModel) return expectJson(response, schema);
+  await expectProblem(response, 503);
+  return undefined;
+}
+
+test.describe('API contract', () => {
+  test('GET /api/v1/health: liveness with the models', async ({ request }) => {
+    const res = await request.get('/api/v1/health');
+    const body = await expectJson(res, healthSchema);
+    expect(body.status).toBe('ok');
+    expect(res.headers()['x-request-id']).toBeTruthy();
+    expect(res.headers()['cache-control']).toBe('no-store');
+    expect((await request.head('/api/v1/health')).status()).toBe(200);
+  });
+
+  test('GET /api/v1/openapi.json: an OpenAPI 3.1 document with every route', async ({ request }) => {
+    const res = await request.get('/api/v1/openapi.json');
+    expect(res.status()).toBe(200);
+    const doc = await res.json();
+    expect(doc.openapi).toBe('3.1.0');
+    for (const op of OPERATIONS) expect(doc.paths[op.path]?.[op.method.toLowerCase()]?.operationId).toBe(op.operationId);
+  });
+
+  test('GET /api/v1/applications: search by prefix, cursor pagination, set filter, 400 on bad parameters', async ({ request }) => {
+    const first = await expectJson(await request.get('/api/v1/applications?q=10000&limit=3'), applicationListSchema);
+    expect(first.items.map((i) => i.id)).toEqual([100001, 100002, 100003]);
+    expect(first.items[1]).toEqual({ id: 100002, set: 'train', target: 1 });
+    expect(first.nextCursor).not.toBeNull();
+    const second = await expectJson(await request.get(`/api/v1/applications?q=10000&limit=3&cursor=${first.nextCursor}`), applicationListSchema);
+    expect(second.items[0].id).toBeGreaterThan(100003);
+    const tests = await expectJson(await request.get('/api/v1/applications?set=test&limit=100'), applicationListSchema);
+    expect(tests.items.every((i) => i.set === 'test' && i.target === null)).toBe(true);
+    expect(tests.total).toBe(48744);
+    for (const bad of ['limit=0', 'limit=101', 'q=abc', 'set=all', 'cursor=forged', 'page=2', 'limit=1&limit=2']) {
+      const p = await expectProblem(await request.get(`/api/v1/applications?${bad}`), 400);
+      expect(p.errors?.[0].path).toMatch(/^query\./);
+    }
+  });
+
+  test('GET /api/v1/applications/{id}: profile with the 120 fields and the actual outcome; 404 and 400', async ({ request }) => {
+    const p = await expectJson(await request.get('/api/v1/applications/100002'), applicationProfileSchema);
+    expect(p).toMatchObject({ id: 100002, set: 'train', historical: true, outcome: { target: 1, label: 'payment difficulties' } });
+    expect(Object.keys(p.fields)).toHaveLength(120);
+    expect(p.fields.AMT_ANNUITY).toBe(24700.5);
+    expect(p.fields.OWN_CAR_AGE).toBeNull();
+    const n = await expectJson(await request.get('/api/v1/applications/100001'), applicationProfileSchema);
+    expect(n).toMatchObject({ set: 'test', historical: false, outcome: null });
+    await expectProblem(await request.get('/api/v1/applications/999999999'), 404);
+    const bad = await expectProblem(await request.get('/api/v1/applications/abc'), 400);
+    expect(bad.errors).toEqual([{ path: 'path.id', message: 'must be a positive integer (SK_ID_CURR)' }]);
+  });
+
+  test('GET /api/v1/applications/{id}/score', async ({ request }) => {
+    const s = await expectModelRoute(await request.get('/api/v1/applications/100002/score'), storedScoreSchema);
+    if (s) expect(s.decision).toBe(s.probability >= s.threshold ? 'refuse' : 'accept');
+    await expectProblem(await request.get('/api/v1/applications/999999999/score'), 404);
+  });
+
+  test('GET /api/v1/applications/{id}/explanation?top&lang', async ({ request }) => {
+    const e = await expectModelRoute(await request.get('/api/v1/applications/100002/explanation?top=5&lang=en'), storedExplanationSchema);
+    if (e) {
+      expect(e.contributions.length).toBeLessThanOrEqual(5);
+      expect(e.lang).toBe('en');
+      const sum = e.baseValue + e.contributions.reduce((a, c) => a + c.contribution, 0) + e.otherContributions;
+      expect(sum).toBeCloseTo(e.margin, 4);
+    }
+    for (const bad of ['top=0', 'top=51', 'lang=de', 'top=abc', 'x=1']) {
+      await expectProblem(await request.get(`/api/v1/applications/100002/explanation?${bad}`), 400);
+    }
+  });
+
+  test('POST /api/v1/score: object, array and CSV; 422 lists every invalid field with its path', async ({ request }) => {
+    const one = await expectModelRoute(await request.post('/api/v1/score?top=3&lang=en', { data: { AMT_CREDIT: 406597.5, EXT_SOURCE_2: 0.26 } }), scoreResponseSchema);
+    if (one) expect(one.results).toHaveLength(1);
+    const many = await expectModelRoute(
+      await request.post('/api/v1/score?explain=false', { data: [{ SK_ID_CURR: 7, AMT_CREDIT: 1e5 }, {}, { CODE_GENDER: 'F' }] }),
+      scoreResponseSchema,
+    );
+    if (many) {
+      expect(many.results.map((r) => [r.index, r.id])).toEqual([[0, 7], [1, null], [2, null]]);
+      expect(many.results[0].explanation).toBeUndefined();
+    }
+    const csv = await expectModelRoute(
+      await request.post('/api/v1/score', { headers: { 'content-type': 'text/csv' }, data: Buffer.from('SK_ID_CURR,AMT_CREDIT,NAME_CONTRACT_TYPE\n1,100000,Cash loans\n2,,\n') }),
+      scoreResponseSchema,
+    );
+    if (csv) expect(csv.results.map((r) => r.id)).toEqual([1, 2]);
+    const invalid = await expectProblem(
+      await request.post('/api/v1/score', { data: [{ AMT_CREDIT: 'lots' }, {}, {}, { AMT_CREDIT: -5, FOO: 1 }] }),
+      422,
+    );
+    expect(invalid.errors).toEqual([
+      { path: '[0].AMT_CREDIT', message: 'expected number' },
+      { path: '[3].AMT_CREDIT', message: 'must be ≥ 0' },
+      { path: '[3].FOO', message: 'unknown field' },
+    ]);
+    await expectProblem(await request.post('/api/v1/score', { headers: { 'content-type': 'text/plain' }, data: Buffer.from('x') }), 415);
+    await expectProblem(await request.post('/api/v1/score', { headers: { 'content-type': 'application/json' }, data: Buffer.from('{"AMT_CREDIT": ') }), 400);
+  });
+
+  test('GET /api/v1/applications/{id}/neighbours', async ({ request }) => {
+    const res = await request.get('/api/v1/applications/100002/neighbours?k=5');
+    if (res.status() === 200) expect((await expectJson(res, neighboursSchema)).neighbours).toHaveLength(5);
+    else await expectProblem(res, 503);
+    await expectProblem(await request.get('/api/v1/applications/100002/neighbours?k=0'), 400);
+  });
+
+  test('GET /api/v1/applications/{id}/distribution: histogram with the client position', async ({ request }) => {
+    const d = await expectJson(await request.get('/api/v1/applications/100002/distribution?field=EXT_SOURCE_2&bins=20'), distributionSchema);
+    expect(d.distribution.kind).toBe('numeric');
+    if (d.distribution.kind === 'numeric') expect(d.distribution.client?.value).toBeCloseTo(0.2629, 3);
+    const c = await expectJson(await request.get('/api/v1/applications/100002/distribution?field=NAME_INCOME_TYPE'), distributionSchema);
+    expect(c.distribution.kind).toBe('categorical');
+    await expectProblem(await request.get('/api/v1/applications/100002/distribution?field=NOT_A_FIELD'), 400);
+    await expectProblem(await request.get('/api/v1/applications/100002/distribution'), 400);
+  });
+
+  test('POST /api/v1/applications/{id}/what-if', async ({ request }) => {
+    const res = await request.post('/api/v1/applications/100002/what-if', { data: { changes: { AMT_CREDIT: 200000 } } });
+    if (res.status() === 200) await expectJson(res, whatIfSchema);
+    else await expectProblem(res, 503);
+    const bad = await expectProblem(await request.post('/api/v1/applications/100002/what-if', { data: { changes: { AMT_CREDIT: 'x' } } }), 422);
+    expect(bad.errors).toEqual([{ path: 'changes.AMT_CREDIT', message: 'expected number' }]);
+  });
+
+  test('GET /api/v1/applications/{id}/counterfactual', async ({ request }) => {
+    const res = await request.get('/api/v1/applications/100002/counterfactual');
+    if (res.status() === 200) await expectJson(res, counterfactualSchema);
+    else await expectProblem(res, 503);
+  });
+
+  test('GET /api/v1/model: the model card', async ({ request }) => {
+    const card = await expectModelRoute(await request.get('/api/v1/model'), modelCardSchema);
+    if (card) expect(card.importance.length).toBeGreaterThan(10);
+  });
+
+  test('unknown paths are 404 and unsupported methods 405 with Allow, as problem documents', async ({ request }) => {
+    await expectProblem(await request.get('/api/v1/nope'), 404);
+    await expectProblem(await request.post('/api/v2/score', { data: {} }), 404);
+    await expectProblem(await request.get('/api/v1/applications/100002/score/extra'), 404);
+    const r = await request.delete('/api/v1/applications/100002');
+    await expectProblem(r, 405);
+    expect(r.headers()['allow']).toBe('GET, HEAD, OPTIONS');
+    const g = await request.get('/api/v1/score');
+    await expectProblem(g, 405);
+    expect(g.headers()['allow']).toBe('POST, OPTIONS');
+  });
+});
