@@ -26,7 +26,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pa
     if (id !== undefined) redirect(clientHref(id));
   }
   const params = parseSearchParams(raw);
-  const scores = populationScoresIfReady();
+  const scores = await populationScoresIfReady();
   const model = searchPageModel(params, locale, scores);
   const s = t.dashboard.search;
   return (

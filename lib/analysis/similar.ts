@@ -71,3 +71,78 @@ export function similarClients(
   const neighbours = nearestNeighbours(index, query, options.k, exclude === undefined ? undefined : (r) => r === exclude);
   return { features: index.features, neighbours, rows: Uint32Array.from(neighbours, (n) => n.row) };
 }
+
+/** The model's feature space over the historical loans (engine.populationFeatures() plus each column's explanation group). */
+export interface ModelFeatureSpace {
+  /** Model columns, in matrix order. */
+  readonly names: readonly string[];
+  /** Explanation group (application field or engineered feature) of each column. */
+  readonly groups: readonly string[];
+  readonly rows: number;
+  readonly cols: number;
+  /** Row-major rows × cols, NaN = missing. */
+  readonly matrix: Float32Array;
+}
+
+export interface ModelNeighbourIndex {
+  readonly index: NeighbourIndex;
+  /** Matrix columns used, in index order. */
+  readonly columns: Int32Array;
+  /** The explanation groups used, most important first. */
+  readonly groups: readonly string[];
+}
+
+const modelIndexes = new WeakMap<Float32Array, Map<string, ModelNeighbourIndex>>();
+
+/**
+ * Neighbour index on the model's most important explanation groups: every model column of the
+ * top `topGroups` groups (by mean |SHAP|), standardised, each weighted by its group's importance
+ * shared among the group's columns (so a one-hot encoded category weighs as much as one number).
+ */
+export function modelSimilarityIndex(
+  space: ModelFeatureSpace,
+  importance: readonly { readonly field: string; readonly meanAbsShap: number }[],
+  topGroups = 10,
+): ModelNeighbourIndex {
+  const top = importance.slice(0, topGroups);
+  const key = top.map((g) => g.field).join('|');
+  let byKey = modelIndexes.get(space.matrix);
+  if (!byKey) {
+    byKey = new Map();
+    modelIndexes.set(space.matrix, byKey);
+  }
+  const hit = byKey.get(key);
+  if (hit) return hit;
+  const columns: number[] = [];
+  const weights: number[] = [];
+  const names: string[] = [];
+  for (const g of top) {
+    const cols = space.groups.flatMap((group, j) => (group === g.field ? [j] : []));
+    for (const j of cols) {
+      columns.push(j);
+      weights.push(g.meanAbsShap / cols.length);
+      names.push(space.names[j]);
+    }
+  }
+  const data = columns.map((j) => {
+    const col = new Float64Array(space.rows);
+    for (let r = 0; r < space.rows; r++) col[r] = space.matrix[r * space.cols + j];
+    return col;
+  });
+  // Normalise weights to mean 1 (distances then read in standard deviations).
+  const mean = weights.reduce((a, b) => a + b, 0) / Math.max(1, weights.length);
+  const built: ModelNeighbourIndex = {
+    index: buildNeighbourIndex(names, data, weights.map((w) => w / (mean || 1))),
+    columns: Int32Array.from(columns),
+    groups: top.map((g) => g.field),
+  };
+  byKey.set(key, built);
+  return built;
+}
+
+/** The k historical loans nearest to a model feature row (the client's, from the engine's pipeline). */
+export function nearestByModelFeatures(mi: ModelNeighbourIndex, featureRow: ArrayLike<number>, k: number, excludeRow?: number): SimilarClients {
+  const query = Array.from(mi.columns, (j) => featureRow[j]);
+  const neighbours = nearestNeighbours(mi.index, query, k, excludeRow === undefined ? undefined : (r) => r === excludeRow);
+  return { features: mi.groups, neighbours, rows: Uint32Array.from(neighbours, (n) => n.row) };
+}

@@ -1,16 +1,34 @@
+import { DEFAULT_SIMILARITY_FEATURES, modelSimilarityIndex, nearestByModelFeatures, similarClients } from '../analysis/similar';
+import type { CreditEngine } from '../credit/engine';
+import type { RawApplication } from '../credit/types';
 import { getHomeCreditStore, type StoredApplication } from '../data/homeCreditStore';
 import { dictionary, type Locale } from '../i18n';
+import { bivariateFigure, bivariateSampleText } from './bivariate';
+import type { FigureModel } from './chartSpec';
+import {
+  type ComparisonModel,
+  comparisonModel,
+  type FieldOption,
+  type NeighboursModel,
+  neighboursModel,
+  numericFieldOptions,
+  type SimilarFinder,
+} from './clientSections';
+import { counterfactualFor, type CounterfactualView, counterfactualView } from './counterfactualView';
+import { type DecisionModel, decisionModel } from './decision';
+import { creditEngine } from './engine';
+import { type ExplanationView, explanationView } from './explanationView';
 import { formatDate } from './format';
-import { type ComparisonModel, comparisonModel, type NeighboursModel, neighboursModel } from './clientSections';
 import { historyModel, type HistoryModel } from './history';
 import { type ClientProfile, clientProfile } from './profile';
 import { fill } from './text';
-import { DEFAULT_SIMILARITY_FEATURES } from '../analysis/similar';
 import { type ClientView, viewParams } from './view';
+import { type WhatIfInput, whatIfInputs } from './whatIfView';
 
 /**
  * View-model of the client page: everything the analyst's one screen shows about one
- * application, computed on the server (display strings and chart specifications).
+ * application, computed on the server (display strings and chart specifications). The parts
+ * that need the model are null while it is not trained.
  */
 
 /** A strict SK_ID_CURR from the URL: digits only (1 to 9), else undefined (→ 404). */
@@ -21,6 +39,23 @@ export function parseClientId(raw: string): number | undefined {
 export interface OutcomeModel {
   readonly defaulted: boolean;
   readonly label: string;
+}
+
+export interface BivariateModel {
+  readonly options: readonly FieldOption[];
+  readonly x: string;
+  readonly y: string;
+  readonly lead: string;
+  readonly figure: FigureModel;
+}
+
+/** The parts computed with the credit engine. */
+export interface ModelParts {
+  readonly decision: DecisionModel;
+  readonly explanation: ExplanationView;
+  readonly bivariate: BivariateModel;
+  readonly counterfactual: CounterfactualView;
+  readonly whatIf: readonly WhatIfInput[];
 }
 
 export interface ClientPageModel {
@@ -34,6 +69,8 @@ export interface ClientPageModel {
   readonly history: HistoryModel | null;
   readonly comparison: ComparisonModel;
   readonly neighbours: NeighboursModel;
+  /** Null while the model is not trained. */
+  readonly model: ModelParts | null;
   /** Current view settings as query-string pairs (for the view forms). */
   readonly view: Readonly<Record<string, string>>;
   readonly printedOn: string;
@@ -44,9 +81,74 @@ export function findApplication(id: number): StoredApplication | undefined {
   return getHomeCreditStore().get(id);
 }
 
-export function clientPageModel(app: StoredApplication, locale: Locale, view: ClientView, now: Date = new Date()): ClientPageModel {
+/** Similar clients in the model's feature space (top 10 explanation groups by importance). */
+function modelFinder(engine: CreditEngine, app: StoredApplication): SimilarFinder {
+  const pf = engine.populationFeatures();
+  const space = { names: pf.names, groups: engine.model.spec.features.map((f) => f.group), rows: pf.rows, cols: pf.cols, matrix: pf.matrix };
+  const index = modelSimilarityIndex(space, engine.modelCard('fr').importance, 10);
+  const row = engine.model.pipeline.row(app.fields as RawApplication);
+  const exclude = app.set === 'train' ? app.row : undefined;
+  return (k) => nearestByModelFeatures(index, row, k, exclude);
+}
+
+/** Without a model: similar clients on the usual credit-scoring variables, on their display scale. */
+function fallbackFinder(app: StoredApplication): SimilarFinder {
+  return (k) => similarClients(app.fields, { k, excludeRow: app.set === 'train' ? app.row : undefined });
+}
+
+const trainProbabilities = new WeakMap<CreditEngine, Promise<Float64Array>>();
+
+function historicalProbabilities(engine: CreditEngine): Promise<Float64Array> {
+  let p = trainProbabilities.get(engine);
+  if (!p) {
+    p = engine.populationScores().then((scores) => Float64Array.from(scores, (s) => s.probability));
+    trainProbabilities.set(engine, p);
+  }
+  return p;
+}
+
+export async function clientPageModel(app: StoredApplication, locale: Locale, view: ClientView, now: Date = new Date()): Promise<ClientPageModel> {
   const t = dictionary(locale).dashboard;
   const historical = app.set === 'train';
+  const engine = await creditEngine();
+
+  let model: ModelParts | null = null;
+  let finder = fallbackFinder(app);
+  let topFields: readonly string[] = DEFAULT_SIMILARITY_FEATURES.slice(0, 5);
+  let probability: string | undefined;
+  let version = t.client.modelPending;
+  if (engine) {
+    const [explanation, probabilities, cf] = await Promise.all([
+      engine.explainStored(app.id, { lang: locale, top: 4 }),
+      historicalProbabilities(engine),
+      counterfactualFor(engine, app),
+    ]);
+    if (!explanation) throw new Error(`client ${app.id} is in the store but the engine cannot explain it`);
+    finder = modelFinder(engine, app);
+    const decision = decisionModel(explanation, app.id, locale);
+    const ev = explanationView(explanation, view.n, locale);
+    topFields = ev.topFields;
+    probability = decision.probability;
+    version = engine.modelCard(locale).version;
+    const numeric = numericFieldOptions(locale);
+    const numericTop = topFields.filter((f) => numeric.some((o) => o.field === f));
+    const x = view.x ?? numericTop[0] ?? 'EXT_SOURCE_3';
+    const y = view.y ?? numericTop.find((f) => f !== x) ?? (x === 'EXT_SOURCE_2' ? 'EXT_SOURCE_3' : 'EXT_SOURCE_2');
+    model = {
+      decision,
+      explanation: ev,
+      bivariate: {
+        options: numeric,
+        x,
+        y,
+        lead: fill(t.bivariate.lead, { n: bivariateSampleText(locale) }),
+        figure: bivariateFigure(app.fields, x, y, probabilities, locale),
+      },
+      counterfactual: counterfactualView(cf, locale),
+      whatIf: whatIfInputs(app.fields, locale),
+    };
+  }
+
   return {
     id: app.id,
     title: fill(t.client.title, { id: app.id }),
@@ -58,10 +160,11 @@ export function clientPageModel(app: StoredApplication, locale: Locale, view: Cl
         : null,
     profile: clientProfile(app.fields, locale),
     history: historyModel(app.id, locale),
-    comparison: comparisonModel(app, locale, view, DEFAULT_SIMILARITY_FEATURES.slice(0, 5)),
-    neighbours: neighboursModel(app, locale),
+    comparison: comparisonModel(app, locale, view, topFields, finder),
+    neighbours: neighboursModel(locale, finder, probability),
+    model,
     view: viewParams(view),
     printedOn: fill(t.client.printedOn, { date: formatDate(now, locale) }),
-    modelVersion: fill(t.client.modelVersion, { version: t.client.modelPending }),
+    modelVersion: fill(t.client.modelVersion, { version }),
   };
 }

@@ -1,9 +1,9 @@
 import { defaultRate, fieldDistribution } from '../analysis/distributions';
 import { applicationValue, engineeredFeature } from '../analysis/population';
-import { DEFAULT_SIMILARITY_FEATURES, similarClients } from '../analysis/similar';
+import { DEFAULT_SIMILARITY_FEATURES, type SimilarClients } from '../analysis/similar';
 import { ENGINEERED_FEATURES } from '../credit/engineeredFeatures';
 import { getHomeCreditStore, type StoredApplication } from '../data/homeCreditStore';
-import { APPLICATION_FIELDS } from '../data/homeCreditSchema';
+import { APPLICATION_FIELDS, fieldKind } from '../data/homeCreditSchema';
 import { dictionary, type Locale } from '../i18n';
 import type { FigureModel } from './chartSpec';
 import { categoricalComparisonFigure, numericComparisonFigure } from './comparison';
@@ -55,15 +55,26 @@ export function allFieldOptions(locale: Locale): readonly FieldOption[] {
   return options;
 }
 
-export function comparisonModel(app: StoredApplication, locale: Locale, view: ClientView, topFields: readonly string[]): ComparisonModel {
+/** The client's k most similar historical loans (the caller chooses the feature space). */
+export type SimilarFinder = (k: number) => SimilarClients;
+
+/** Numeric variables only (for the bivariate view's axes). */
+export function numericFieldOptions(locale: Locale): readonly FieldOption[] {
+  return allFieldOptions(locale).filter((o) => engineeredFeature(o.field) !== undefined || fieldKind(o.field) === 'numeric');
+}
+
+export function comparisonModel(
+  app: StoredApplication,
+  locale: Locale,
+  view: ClientView,
+  topFields: readonly string[],
+  similar: SimilarFinder,
+): ComparisonModel {
   const t = dictionary(locale).dashboard;
   const top = topFields.map((field) => ({ field, label: fieldLabel(field, locale) }));
   const feature = view.feature ?? topFields[0] ?? DEFAULT_SIMILARITY_FEATURES[0];
   const store = getHomeCreditStore();
-  const peers =
-    view.scope === 'similar'
-      ? similarClients(app.fields, { k: PEER_GROUP_SIZE, excludeRow: app.set === 'train' ? app.row : undefined }).rows
-      : undefined;
+  const peers = view.scope === 'similar' ? similar(PEER_GROUP_SIZE).rows : undefined;
   const scopeText =
     view.scope === 'similar'
       ? fill(t.comparison.scopeSimilar, { n: formatCount(PEER_GROUP_SIZE, locale) })
@@ -85,21 +96,14 @@ export interface NeighboursModel {
 }
 
 /** The client's nearest historical loans and their outcomes; `probability` is the client's (formatted) when known. */
-export function neighboursModel(
-  app: StoredApplication,
-  locale: Locale,
-  options: { features?: readonly string[]; weights?: readonly number[]; probability?: string } = {},
-): NeighboursModel {
+export function neighboursModel(locale: Locale, finder: SimilarFinder, probability?: string): NeighboursModel {
   const t = dictionary(locale).dashboard;
   const store = getHomeCreditStore();
-  const similar = similarClients(app.fields, {
-    k: NEIGHBOURS_SHOWN,
-    features: options.features,
-    weights: options.weights,
-    excludeRow: app.set === 'train' ? app.row : undefined,
-  });
+  const similar = finder(NEIGHBOURS_SHOWN);
+  const options = { probability };
   const rate = defaultRate(similar.rows);
-  const shownFeatures = similar.features.slice(0, 3);
+  // Show the client's neighbours on the first three numeric variables of the similarity.
+  const shownFeatures = similar.features.filter((f) => engineeredFeature(f) !== undefined || fieldKind(f) === 'numeric').slice(0, 3);
   const target = store.train.target as Float64Array;
   const rows = similar.neighbours.map((n) => {
     const id = store.train.ids[n.row];

@@ -41,6 +41,12 @@ export function formatAmount(value: number, locale: Locale): string {
   return normaliseSpaces(numberFormat(locale, { maximumFractionDigits: 0 }).format(Math.round(value)));
 }
 
+/** A 0–1 score: two decimals, or two significant digits below 0,1 (« 0,57 », « 0,083 », « 0,0030 »). */
+export function formatScore(value: number, locale: Locale): string {
+  if (value === 0 || Math.abs(value) >= 0.1) return formatNumber(value, locale, 2);
+  return normaliseSpaces(numberFormat(locale, { maximumSignificantDigits: 2, minimumSignificantDigits: 2 }).format(value));
+}
+
 /** A ratio in [0, 1] as a percentage: formatPercent(0.1234, 'fr') → « 12,3 % ». */
 export function formatPercent(ratio: number, locale: Locale, digits = 1): string {
   return normaliseSpaces(
@@ -86,7 +92,7 @@ export function formatScaled(field: string, value: number, locale: Locale): stri
     case 'employmentYears':
       return formatYears(value, locale);
     case 'score':
-      return formatNumber(value, locale, 2);
+      return formatScore(value, locale);
     case 'times':
       return `${formatNumber(value, locale, 2)}\u00a0×`;
     case 'percent':
@@ -134,7 +140,7 @@ export function formatFieldValue(
     case 'years':
       return formatYears(daysToYears(value), locale);
     case 'score':
-      return formatNumber(value, locale, 2);
+      return formatScore(value, locale);
     case 'times':
       return `${formatNumber(value, locale, 2)}\u00a0×`;
     case 'percent':

@@ -9,5 +9,5 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request) {
   const q = new URL(request.url).searchParams.get('q') ?? '';
   const locale = await requestLocale();
-  return NextResponse.json({ suggestions: suggestions(q.slice(0, 20), locale, populationScoresIfReady()) });
+  return NextResponse.json({ suggestions: suggestions(q.slice(0, 20), locale, await populationScoresIfReady()) });
 }

@@ -7,8 +7,14 @@ import { dictionary } from '@/lib/i18n';
 import { requestDictionary, requestLocale } from '@/lib/i18n/request';
 import { PrintButton } from '../../../_components/PrintButton';
 import { RememberClient } from '../../../_components/RecentClients';
+import { simulateWhatIf } from './actions';
+import { BivariateSection } from './BivariateSection';
 import { ComparisonSection } from './ComparisonSection';
+import { CounterfactualSection } from './CounterfactualSection';
+import { DecisionBanner } from './DecisionBanner';
+import { ExplanationSection } from './ExplanationSection';
 import { NeighboursSection } from './NeighboursSection';
+import { WhatIfPanel } from './WhatIfPanel';
 import '../../../_components/dashboard.css';
 
 export const dynamic = 'force-dynamic';
@@ -26,11 +32,27 @@ export default async function ClientPage({ params, searchParams }: Props) {
   const app = id === undefined ? undefined : findApplication(id);
   if (!app) notFound();
   const { locale, t } = await requestDictionary();
-  const m = clientPageModel(app, locale, parseClientView(await searchParams));
+  const view = parseClientView(await searchParams);
+  const m = await clientPageModel(app, locale, view);
   const d = t.dashboard;
+  const toc = [
+    ['#decision', d.decision.heading],
+    ['#profil', d.profile.heading],
+    ...(m.model ? [['#explication', d.explanation.heading]] : []),
+    ['#comparaison', d.comparison.heading],
+    ['#similaires', d.neighbours.heading],
+    ...(m.model
+      ? [
+          ['#vue-croisee', d.bivariate.heading],
+          ['#simulation', d.whatIf.heading],
+          ['#contrefactuel', d.counterfactual.heading],
+        ]
+      : []),
+    ['#historique', d.history.heading],
+  ];
   return (
     <>
-      <RememberClient id={m.id} />
+      <RememberClient id={m.id} decision={m.model?.decision.decision} probability={m.model?.decision.probability} />
       <p className="no-print">
         <Link href="/dashboard">← {d.client.back}</Link>
       </p>
@@ -39,11 +61,27 @@ export default async function ClientPage({ params, searchParams }: Props) {
         <span className="badge">{m.setLabel}</span>
         <PrintButton label={d.client.print} />
       </div>
+      <p className="print-only">
+        {m.printedOn} · {m.modelVersion}
+      </p>
+      <nav className="client-toc no-print" aria-label={d.client.sections}>
+        <ul>
+          {toc.map(([href, label]) => (
+            <li key={href}>
+              <a href={href}>{label}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
 
-      <section aria-labelledby="decision-heading" id="decision">
-        <h2 id="decision-heading">{d.decision.heading}</h2>
-        <p>{d.decision.pending}</p>
-      </section>
+      {m.model ? (
+        <DecisionBanner d={m.model.decision} t={t} locale={locale} clientLabel={m.title} />
+      ) : (
+        <section aria-labelledby="decision-heading" id="decision">
+          <h2 id="decision-heading">{d.decision.heading}</h2>
+          <p>{d.decision.pending}</p>
+        </section>
+      )}
 
       {m.outcome ? (
         <aside className="outcome-box" aria-labelledby="outcome-heading">
@@ -80,9 +118,23 @@ export default async function ClientPage({ params, searchParams }: Props) {
         </div>
       </section>
 
+      {m.model ? <ExplanationSection e={m.model.explanation} n={view.n} view={m.view} t={t} locale={locale} /> : null}
+
       <ComparisonSection m={m.comparison} view={m.view} t={t} locale={locale} />
 
       <NeighboursSection m={m.neighbours} t={t} />
+
+      {m.model ? (
+        <>
+          <BivariateSection m={m.model.bivariate} view={m.view} t={t} locale={locale} />
+          <section aria-labelledby="whatif-heading" id="simulation" className="no-print">
+            <h2 id="whatif-heading">{d.whatIf.heading}</h2>
+            <p>{d.whatIf.lead}</p>
+            <WhatIfPanel action={simulateWhatIf.bind(null, m.id)} inputs={m.model.whatIf} strings={{ ...d.whatIf, tableToggle: d.charts.showData }} locale={locale} />
+          </section>
+          <CounterfactualSection m={m.model.counterfactual} t={t} />
+        </>
+      ) : null}
 
       <section aria-labelledby="history-heading" id="historique" className="no-print">
         <h2 id="history-heading">{d.history.heading}</h2>
@@ -110,7 +162,15 @@ export default async function ClientPage({ params, searchParams }: Props) {
                   <tbody>
                     {m.history.latest.rows.map((r, i) => (
                       <tr key={i}>
-                        {r.map((c, j) => (j === 0 ? <th key={j} scope="row">{c}</th> : <td key={j}>{c}</td>))}
+                        {r.map((c, j) =>
+                          j === 0 ? (
+                            <th key={j} scope="row">
+                              {c}
+                            </th>
+                          ) : (
+                            <td key={j}>{c}</td>
+                          ),
+                        )}
                       </tr>
                     ))}
                   </tbody>
@@ -122,12 +182,6 @@ export default async function ClientPage({ params, searchParams }: Props) {
           <p className="muted">{d.history.none}</p>
         )}
       </section>
-
-      <footer className="print-only print-summary">
-        <p>
-          {m.printedOn} · {m.modelVersion}
-        </p>
-      </footer>
     </>
   );
 }

@@ -1,0 +1,192 @@
+'use client';
+
+import { useActionState, useEffect, useRef, useState } from 'react';
+import type { WhatIfInput, WhatIfResult } from '@/lib/dashboard/whatIfView';
+import { ChartFigure } from '../../../_components/charts/ChartFigure';
+import { DecisionBadge } from '../../../_components/DecisionBadge';
+import { SIMULATION_EVENT, type SimulationRequest } from '../../../_components/simulationEvents';
+
+export interface WhatIfStrings {
+  readonly submit: string;
+  readonly reset: string;
+  readonly original: string;
+  readonly simulated: string;
+  readonly change: string;
+  readonly resultHeading: string;
+  readonly changedFactors: string;
+  readonly factor: string;
+  readonly before: string;
+  readonly after: string;
+  readonly probabilityRow: string;
+  readonly decisionRow: string;
+  readonly changesCaption: string;
+  readonly errorSummary: string;
+  readonly working: string;
+  readonly tableToggle: string;
+}
+
+type Action = (previous: WhatIfResult | null, formData: FormData) => Promise<WhatIfResult>;
+
+function WhatIfForm({ action, inputs, s, locale, onReset }: { action: Action; inputs: readonly WhatIfInput[]; s: WhatIfStrings; locale: string; onReset: () => void }) {
+  const [result, formAction, pending] = useActionState(action, null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const resultRef = useRef<HTMLHeadingElement>(null);
+
+  // « Try it » buttons of the counterfactual: load the values, run, and bring the result into view.
+  useEffect(() => {
+    const onRequest = (e: Event) => {
+      const form = formRef.current;
+      if (!form) return;
+      const values = (e as CustomEvent<SimulationRequest>).detail;
+      for (const [field, value] of Object.entries(values)) {
+        const input = form.elements.namedItem(field);
+        if (input instanceof HTMLInputElement) input.value = value;
+      }
+      form.requestSubmit();
+      form.scrollIntoView({ block: 'start' });
+    };
+    window.addEventListener(SIMULATION_EVENT, onRequest);
+    return () => window.removeEventListener(SIMULATION_EVENT, onRequest);
+  }, []);
+
+  useEffect(() => {
+    if (result?.status === 'ok') resultRef.current?.focus();
+  }, [result]);
+
+  return (
+    <>
+      <form ref={formRef} action={formAction} className="panel" aria-busy={pending} noValidate>
+        {result?.status === 'invalid' ? (
+          <div role="alert" className="error-summary">
+            <p>{s.errorSummary}</p>
+            <ul>
+              {result.errors.map((e) => (
+                <li key={e.field}>
+                  <a href={`#whatif-${e.field}`}>{e.message}</a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        <div className="whatif-grid">
+          {inputs.map((i) => {
+            const error = result?.status === 'invalid' ? result.errors.find((e) => e.field === i.field) : undefined;
+            return (
+              <div className="field" key={i.field}>
+                <label htmlFor={`whatif-${i.field}`}>{i.label}</label>
+                <input
+                  id={`whatif-${i.field}`}
+                  name={i.field}
+                  type="text"
+                  inputMode="decimal"
+                  defaultValue={i.value}
+                  aria-describedby={`whatif-${i.field}-hint`}
+                  aria-invalid={error ? true : undefined}
+                  autoComplete="off"
+                />
+                <span id={`whatif-${i.field}-hint`} className="hint">
+                  {i.hint}
+                </span>
+              </div>
+            );
+          })}
+        </div>
+        <div className="button-row" style={{ marginTop: '0.75rem' }}>
+          <button type="submit" className="button button--primary" disabled={pending}>
+            {s.submit}
+          </button>
+          <button type="button" className="button" onClick={onReset}>
+            {s.reset}
+          </button>
+          <span role="status" aria-live="polite" className="muted">
+            {pending ? s.working : ''}
+          </span>
+        </div>
+      </form>
+
+      {result?.status === 'ok' && result.before && result.after ? (
+        <div className="whatif-result">
+          <h3 ref={resultRef} tabIndex={-1}>
+            {s.resultHeading}
+          </h3>
+          <p role="status" aria-live="polite">
+            <strong>{result.decisionText}</strong> {s.probabilityRow} : {result.before.probability} → {result.after.probability} ({result.delta})
+          </p>
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={s.changesCaption}>
+            <table className="data-table">
+              <caption>{s.changesCaption}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{s.factor}</th>
+                  <th scope="col">{s.original}</th>
+                  <th scope="col">{s.simulated}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.changes.map((c) => (
+                  <tr key={c.label}>
+                    <th scope="row">{c.label}</th>
+                    <td className="num">{c.from}</td>
+                    <td className="num">{c.to}</td>
+                  </tr>
+                ))}
+                <tr>
+                  <th scope="row">{s.probabilityRow}</th>
+                  <td className="num">{result.before.probability}</td>
+                  <td className="num">
+                    {result.after.probability}{' '}
+                    <span className={result.deltaSign === 1 ? 'delta-up' : result.deltaSign === -1 ? 'delta-down' : undefined}>({result.delta})</span>
+                  </td>
+                </tr>
+                <tr>
+                  <th scope="row">{s.decisionRow}</th>
+                  <td>
+                    <DecisionBadge decision={result.before.decision} label={result.before.label} />
+                  </td>
+                  <td>
+                    <DecisionBadge decision={result.after.decision} label={result.after.label} />
+                  </td>
+                </tr>
+              </tbody>
+            </table>
+          </div>
+          {result.factors && result.factors.length > 0 ? (
+            <div className="table-scroll" tabIndex={0} role="region" aria-label={s.changedFactors}>
+              <table className="data-table">
+                <caption>{s.changedFactors}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{s.factor}</th>
+                    <th scope="col">{s.before}</th>
+                    <th scope="col">{s.after}</th>
+                    <th scope="col">{s.change}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.factors.map((f) => (
+                    <tr key={f.label}>
+                      <th scope="row">{f.label}</th>
+                      <td className="num">{f.before}</td>
+                      <td className="num">{f.after}</td>
+                      <td className="num">{f.delta}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+          {result.figure ? <ChartFigure figure={result.figure} locale={locale} tableToggle={s.tableToggle} headingLevel={4} /> : null}
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * The what-if panel: the fields the client can act on, recomputed by the model on the server
+ * (server action). « Rétablir » restores the application's values and clears the result.
+ */
+export function WhatIfPanel({ action, inputs, strings, locale }: { action: Action; inputs: readonly WhatIfInput[]; strings: WhatIfStrings; locale: string }) {
+  const [generation, setGeneration] = useState(0);
+  return <WhatIfForm key={generation} action={action} inputs={inputs} s={strings} locale={locale} onReset={() => setGeneration((g) => g + 1)} />;
+}

@@ -1,0 +1,161 @@
+import type { Data } from 'plotly.js';
+import { quantileSorted } from '../analysis/distributions';
+import { applicationValue, populationValues } from '../analysis/population';
+import type { RawValue } from '../data/columnarTable';
+import { dictionary, type Locale } from '../i18n';
+import type { FigureModel } from './chartSpec';
+import { axis, baseLayout } from './charts';
+import { formatCount, formatPercent, formatScaled } from './format';
+import { fieldLabel } from './labels';
+import { PALETTE, PROBABILITY_SCALE } from './palette';
+import { fill } from './text';
+
+/**
+ * Two variables together: a fixed, seeded sample of historical loans coloured by the model's
+ * probability, the client as a black star; the data table gives the mean probability over the
+ * whole population by quintile of each variable (the client's cell marked).
+ */
+
+export const BIVARIATE_SAMPLE = 1500;
+
+/** Deterministic sample of row indices (seeded LCG, Floyd's algorithm), sorted. */
+export function seededSample(n: number, k: number, seed = 20240611): Uint32Array {
+  let s = seed >>> 0;
+  const next = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const chosen = new Set<number>();
+  for (let j = n - Math.min(k, n); j < n; j++) {
+    const t = Math.floor(next() * (j + 1));
+    chosen.add(chosen.has(t) ? j : t);
+  }
+  return Uint32Array.from([...chosen].sort((a, b) => a - b));
+}
+
+function quintileEdges(values: Float64Array): number[] {
+  const finite = Float64Array.from(values.filter((v) => Number.isFinite(v))).sort();
+  return [0.2, 0.4, 0.6, 0.8].map((q) => quantileSorted(finite, q));
+}
+
+const quintileOf = (edges: readonly number[], v: number): number => {
+  let q = 0;
+  while (q < edges.length && v >= edges[q]) q++;
+  return q;
+};
+
+export function bivariateFigure(
+  fields: Readonly<Record<string, RawValue>>,
+  x: string,
+  y: string,
+  probabilities: Float64Array,
+  locale: Locale,
+): FigureModel {
+  const t = dictionary(locale).dashboard.bivariate;
+  const xv = populationValues(x);
+  const yv = populationValues(y);
+  if (xv.kind !== 'numeric' || yv.kind !== 'numeric') throw new Error('bivariate view needs numeric variables');
+  const xl = fieldLabel(x, locale);
+  const yl = fieldLabel(y, locale);
+  const sample = seededSample(xv.values.length, BIVARIATE_SAMPLE * 2).filter((r) => Number.isFinite(xv.values[r]) && Number.isFinite(yv.values[r])).slice(0, BIVARIATE_SAMPLE);
+  const sx = Array.from(sample, (r) => xv.values[r]);
+  const sy = Array.from(sample, (r) => yv.values[r]);
+  const sp = Array.from(sample, (r) => probabilities[r]);
+  const sortedP = Float64Array.from(sp).sort();
+  const cmax = Math.max(0.2, quantileSorted(sortedP, 0.97));
+  const cx = applicationValue(fields, x);
+  const cy = applicationValue(fields, y);
+  const hasClient = typeof cx === 'number' && typeof cy === 'number';
+  const fmtX = (v: number) => formatScaled(x, v, locale);
+  const fmtY = (v: number) => formatScaled(y, v, locale);
+
+  // Whole-population mean probability by quintile of x (rows) and y (columns).
+  const ex = quintileEdges(xv.values);
+  const ey = quintileEdges(yv.values);
+  const sum = Array.from({ length: 5 }, () => new Array<number>(5).fill(0));
+  const cnt = Array.from({ length: 5 }, () => new Array<number>(5).fill(0));
+  let total = 0;
+  let totalN = 0;
+  for (let r = 0; r < xv.values.length; r++) {
+    const a = xv.values[r];
+    const b = yv.values[r];
+    if (!Number.isFinite(a) || !Number.isFinite(b)) continue;
+    const i = quintileOf(ex, a);
+    const j = quintileOf(ey, b);
+    sum[i][j] += probabilities[r];
+    cnt[i][j]++;
+    total += probabilities[r];
+    totalN++;
+  }
+  const ci = hasClient ? quintileOf(ex, cx) : -1;
+  const cj = hasClient ? quintileOf(ey, cy) : -1;
+  const rangeText = (edges: readonly number[], q: number, fmt: (v: number) => string) =>
+    q === 0 ? `< ${fmt(edges[0])}` : q === 4 ? `≥ ${fmt(edges[3])}` : `${fmt(edges[q - 1])} – ${fmt(edges[q])}`;
+  const mean = (i: number, j: number) => (cnt[i][j] > 0 ? formatPercent(sum[i][j] / cnt[i][j], locale) : '—');
+
+  const data: Data[] = [
+    {
+      type: 'scatter',
+      mode: 'markers',
+      name: t.colour,
+      x: sx,
+      y: sy,
+      marker: {
+        size: 6,
+        color: sp,
+        cmin: 0,
+        cmax,
+        colorscale: PROBABILITY_SCALE.map(([a, c]) => [a, c]) as [number, string][],
+        opacity: 0.8,
+        line: { color: '#ffffff', width: 0.3 },
+        colorbar: { title: { text: t.colour }, tickformat: '.0%', thickness: 12, outlinewidth: 0 },
+      },
+      hovertemplate: `${xl} : %{x}<br>${yl} : %{y}<br>${t.colour} : %{marker.color:.1%}<extra></extra>`,
+    },
+  ];
+  if (hasClient) {
+    data.push({
+      type: 'scatter',
+      mode: 'text+markers',
+      name: dictionary(locale).dashboard.comparison.clientMarker,
+      x: [cx],
+      y: [cy],
+      marker: { symbol: 'star', size: 22, color: PALETTE.ink, line: { color: '#ffffff', width: 1.5 } },
+      text: [dictionary(locale).dashboard.comparison.clientMarker],
+      textposition: 'top center',
+      textfont: { color: PALETTE.ink, size: 13 },
+      hovertemplate: `${xl} : ${fmtX(cx)}<br>${yl} : ${fmtY(cy)}<extra></extra>`,
+    });
+  }
+  return {
+    id: 'bivariate',
+    title: fill(t.title, { x: xl, y: yl }),
+    caption: fill(t.caption, {
+      xv: hasClient ? fmtX(cx) : '—',
+      yv: hasClient ? fmtY(cy) : '—',
+      mean: formatPercent(totalN > 0 ? total / totalN : NaN, locale),
+      cell: hasClient ? mean(ci, cj) : '—',
+    }),
+    label: fill(t.label, { x: xl, y: yl }),
+    chart: {
+      height: 420,
+      data,
+      layout: baseLayout({
+        margin: { l: 16, r: 16, t: 16, b: 16 },
+        xaxis: axis({ title: { text: xl } }),
+        yaxis: axis({ title: { text: yl } }),
+      }),
+    },
+    table: {
+      caption: fill(t.tableCaption, { x: xl, y: yl }),
+      columns: [`${xl} \\ ${yl}`, ...[0, 1, 2, 3, 4].map((j) => rangeText(ey, j, fmtY))],
+      rows: [0, 1, 2, 3, 4].map((i) => [
+        fill(t.quintile, { q: i + 1, range: rangeText(ex, i, fmtX) }),
+        ...[0, 1, 2, 3, 4].map((j) => (i === ci && j === cj ? `${mean(i, j)} ${dictionary(locale).dashboard.comparison.clientRow}` : mean(i, j))),
+      ]),
+      ...(ci >= 0 ? { highlightRow: ci } : {}),
+    },
+  };
+}
+
+/** Number of loans in the sample (for the section's lead). */
+export function bivariateSampleText(locale: Locale): string {
+  return formatCount(BIVARIATE_SAMPLE, locale);
+}
