@@ -16,6 +16,7 @@ import {
   storedScoreSchema,
 } from './schemas/scoring';
 import * as examples from './examples';
+import { classifyProductText } from '../nlp/apiSchemas';
 
 /**
  * The catalogue of the public API: every operation with its schemas. Route files bind handlers
@@ -187,4 +188,5 @@ export const OPERATIONS: readonly Operation[] = [
   whatIf,
   getCounterfactual,
   getModelCard,
+  classifyProductText,
 ];

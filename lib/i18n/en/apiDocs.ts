@@ -132,5 +132,11 @@ export const apiDocs: Dictionary['apiDocs'] = {
       description: 'The model, its validation metrics, the decision threshold and the costs it minimises, and the global importance of the fields.',
       response: 'The model card.',
     },
+    classifyProductText: {
+      summary: 'Classify a product text (NLP technology watch)',
+      description:
+        'Classifies a product name and description into the 7 Flipkart categories with each model of the technology watch (TF-IDF, BERT, RoBERTa): ranked categories with probabilities, each model’s latency, the truncation applied. With explain=true, occlusion attributions: how much the predicted category’s probability drops when each word is removed. Empty text: 422; over 10,000 characters: 413.',
+      response: 'The predictions of each model.',
+    },
   },
 };

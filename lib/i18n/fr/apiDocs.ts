@@ -130,5 +130,11 @@ export const apiDocs = {
       description: "Le modèle, ses métriques de validation, le seuil de décision et les coûts qu'il minimise, et l'importance globale des champs.",
       response: 'La fiche du modèle.',
     },
+    classifyProductText: {
+      summary: "Classer un texte de produit (veille NLP)",
+      description:
+        "Classe un nom et une description de produit dans les 7 catégories Flipkart avec chaque modèle de la veille technique (TF-IDF, BERT, RoBERTa) : catégories classées avec leurs probabilités, latence de chaque modèle, troncature appliquée. Avec explain=true, attributions par occlusion : baisse de la probabilité de la catégorie prédite quand on retire chaque mot. Texte vide : 422 ; plus de 10 000 caractères : 413.",
+      response: 'Les prédictions de chaque modèle.',
+    },
   },
 } as const;
