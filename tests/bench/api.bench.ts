@@ -145,7 +145,14 @@ async function run(base: string, scenario: Scenario, connections: number, durati
     duration,
     pipelining: 1,
     timeout: 30,
-    requests: [{ setupRequest: () => scenario.request() } as unknown as autocannon.Request],
+    requests: [
+      {
+        setupRequest: (req: autocannon.Request) => {
+          const r = scenario.request();
+          return { ...req, ...r, headers: { ...(req.headers ?? {}), ...(r.headers ?? {}) } };
+        },
+      } as unknown as autocannon.Request,
+    ],
   });
   return {
     scenario: scenario.name,
