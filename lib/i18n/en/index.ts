@@ -5,6 +5,7 @@ import { dashboard } from './dashboard';
 import { data } from './data';
 import { home } from './home';
 import { model } from './model';
+import { watch } from './watch';
 
 /** The English dictionary (same shape as the French reference, checked by the type). */
 export const en: Dictionary = {
@@ -14,4 +15,5 @@ export const en: Dictionary = {
   model,
   data,
   apiDocs,
+  watch,
 };

@@ -4,6 +4,7 @@ import { dashboard } from './dashboard';
 import { data } from './data';
 import { home } from './home';
 import { model } from './model';
+import { watch } from './watch';
 
 /**
  * The French dictionary — the reference. Each section lives in its own file of this folder;
@@ -16,6 +17,7 @@ export const fr = {
   model,
   data,
   apiDocs,
+  watch,
 } as const;
 
 /** Shape of a dictionary: the French reference's keys, any strings as values. */
