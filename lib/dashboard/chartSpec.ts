@@ -12,6 +12,8 @@ export interface ChartSpec {
   readonly config?: Partial<Config>;
   /** Height in CSS pixels (the width follows the container). */
   readonly height: number;
+  /** Size on paper (A4 portrait, 12 mm margins: 700 px of width) for charts of the printed summary. */
+  readonly print?: { readonly width: number; readonly height?: number; readonly fontSize?: number };
 }
 
 /** The data table alternative of a chart: a caption, column headers, and rows of display strings. */

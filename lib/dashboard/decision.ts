@@ -66,6 +66,7 @@ export function decisionModel(score: Score, id: number, locale: Locale): Decisio
     label: t.gaugeLabel,
     chart: {
       height: 210,
+      print: { width: 300, height: 140 },
       data: [
         {
           type: 'indicator',

@@ -123,13 +123,15 @@ export function explanationView(e: Explanation, n: number, locale: Locale, id = 
       label: t.label,
       chart: {
         height: 110 + (steps.length + 2) * 30,
+        // On paper at most ~16 rows' worth of height: longer lists get smaller type.
+        print: { width: 700, height: 64 + Math.min(steps.length + 2, 14) * 18, ...(steps.length + 2 > 14 ? { fontSize: 8 } : {}) },
         data,
         layout: baseLayout({
           barmode: 'overlay',
           showlegend: true,
           legend: { orientation: 'h', x: 0, y: 1.0, yanchor: 'bottom' },
           margin: { l: 16, r: 24, t: 36, b: 16 },
-          yaxis: axis({ autorange: 'reversed', categoryorder: 'array', categoryarray: y, type: 'category' }),
+          yaxis: axis({ autorange: 'reversed', categoryorder: 'array', categoryarray: y, type: 'category', dtick: 1 }),
           xaxis: axis({ title: { text: t.contribution }, range: [lo - pad, hi + pad], zeroline: false }),
           shapes: [{ type: 'line', xref: 'x', yref: 'paper', x0: e.baseValue, x1: e.baseValue, y0: 0, y1: 1, line: { color: PALETTE.reference, width: 1, dash: 'dot' } }],
         }),

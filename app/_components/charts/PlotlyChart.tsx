@@ -23,9 +23,9 @@ export function PlotlyChart({ spec, label, locale }: { spec: ChartSpec; label: s
       <Plot
         data={spec.data}
         layout={{ autosize: true, height: spec.height, ...spec.layout }}
-        config={{ displayModeBar: false, responsive: true, locale, ...spec.config }}
+        config={{ displayModeBar: false, responsive: false, locale, ...spec.config }}
         style={{ width: '100%', height: spec.height }}
-        useResizeHandler
+        print={spec.print}
         onInitialized={onDrawn}
         onUpdate={onDrawn}
       />
