@@ -1,0 +1,1 @@
+"""NLP technology watch: BERT vs RoBERTa pretrained from scratch, fine-tuned on the products; TF-IDF baseline."""

@@ -1,0 +1,511 @@
+"""The NLP technology-watch pipeline: `npm run train:nlp` (training/nlp/train.sh) runs it.
+
+    /usr/bin/python3 -m training.nlp.pipeline [--quick] [--force] [--only STAGE[,STAGE]]
+        [--init-bert DIR] [--init-roberta DIR] [--data-dir D] [--work-dir W] [--out-dir O]
+
+Stages, in order (each caches its result in the work dir and is skipped when it already ran
+with the same settings, unless --force):
+
+  tfidf                TF-IDF + LR: 5-fold CV, served model on the 80 % split, export
+  pretrain:<recipe>    bert, roberta, bert_dynamic (ablation) from scratch, same token budget
+  cv:<recipe>          5-fold CV fine-tuning of bert and roberta
+  final:<recipe>       served bert / roberta: 80 % fine-tuning, 20 % evaluation, ONNX export
+  cv:bert_dynamic      ablation fine-tuning (CV only, not exported)
+  report               metrics.json + report.md in the output dir
+
+--init-bert / --init-roberta take a Hugging Face checkpoint folder (config.json +
+pytorch_model.bin, e.g. the official bert-base-uncased / roberta-base) instead of pretraining:
+the same fine-tuning and export then run unchanged.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import platform
+import sys
+import time
+from typing import Dict, List, Optional
+
+import numpy as np
+import torch
+
+from . import config as C
+from .data import load_corpus, load_products, load_special_tokens, stratified_folds, stratified_split
+from .export_onnx import folder_size, write_golden_logits, write_model_folder
+from .finetune import evaluate, round_to_fp16, train_classifier
+from .metrics import classification_metrics, cv_summary, softmax
+from .modeling import count_parameters
+from .pretrain import pretrain
+from .tfidf_baseline import TfidfLR
+from .utils import Timer, log, read_json, setup_torch, write_json
+
+
+def _hash(obj) -> str:
+    return hashlib.sha256(json.dumps(obj, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+
+class Pipeline:
+    def __init__(self, cfg: C.PipelineConfig, data_dir: str, work_dir: str, out_dir: str, force: bool = False,
+                 init: Optional[Dict[str, str]] = None):
+        self.cfg, self.data_dir, self.work_dir, self.out_dir, self.force = cfg, data_dir, work_dir, out_dir, force
+        self.init = {k: os.path.abspath(v) for k, v in (init or {}).items() if v}
+        self.timings: Dict[str, float] = {}
+        self._products = {}
+        self._corpus = {}
+        self._special = {}
+
+    # ------------------------------------------------------------------ inputs
+
+    def tokenizer_dir(self, kind: str) -> str:
+        return os.path.join(self.data_dir, "tokenizers", kind)
+
+    def special(self, kind: str):
+        if kind not in self._special:
+            self._special[kind] = load_special_tokens(self.tokenizer_dir(kind))
+        return self._special[kind]
+
+    def products(self, kind: str):
+        if kind not in self._products:
+            self._products[kind] = load_products(self.data_dir, kind)
+        return self._products[kind]
+
+    def corpus(self, kind: str):
+        if kind not in self._corpus:
+            self._corpus[kind] = load_corpus(self.data_dir, kind)
+        return self._corpus[kind]
+
+    @property
+    def labels(self) -> np.ndarray:
+        return self.products("bert").labels
+
+    @property
+    def label_names(self) -> List[str]:
+        return self.products("bert").label_names
+
+    @property
+    def folds(self) -> np.ndarray:
+        return stratified_folds(self.labels, self.cfg.finetune.folds, self.cfg.seed)
+
+    @property
+    def split(self):
+        return stratified_split(self.labels, self.cfg.finetune.test_size, self.cfg.seed)
+
+    # ------------------------------------------------------------------ stage bookkeeping
+
+    def stage_file(self, stage: str) -> str:
+        return os.path.join(self.work_dir, "stages", stage.replace(":", "__") + ".json")
+
+    def cached(self, stage: str, key: str) -> Optional[dict]:
+        path = self.stage_file(stage)
+        if self.force or not os.path.exists(path):
+            return None
+        res = read_json(path)
+        return res if res.get("key") == key else None
+
+    def run_stage(self, stage: str, key_obj, fn) -> dict:
+        key = _hash(key_obj)
+        res = self.cached(stage, key)
+        if res is not None:
+            log(f"[{stage}] cached ({res.get('seconds', 0):.0f} s when it ran); skipped")
+            self.timings[stage] = 0.0
+            return res
+        log(f"[{stage}] start")
+        t = Timer()
+        res = fn()
+        res["key"] = key
+        res["seconds"] = t.seconds
+        write_json(self.stage_file(stage), res)
+        self.timings[stage] = t.seconds
+        log(f"[{stage}] done in {t.seconds:.1f} s")
+        return res
+
+    def recipe_key(self, name: str) -> dict:
+        r = self.cfg.recipes[name]
+        return {"arch": self.cfg.arch, "pretrain": self.cfg.pretrain, "recipe": r, "seed": self.cfg.seed,
+                "init": self.init.get(name), "data": self.data_manifest()}
+
+    def data_manifest(self) -> dict:
+        path = os.path.join(self.data_dir, "manifest.json")
+        return read_json(path)["key"] if os.path.exists(path) else {}
+
+    def ft_key(self, name: str) -> dict:
+        return {"recipe": self.recipe_key(name), "finetune": self.cfg.finetune, "max_len": self.cfg.arch.max_len}
+
+    def pretrained_dir(self, name: str) -> str:
+        return self.init.get(name) or os.path.join(self.work_dir, "pretrain", name)
+
+    # ------------------------------------------------------------------ stages
+
+    def stage_tfidf(self) -> dict:
+        cfg = self.cfg
+
+        def run():
+            P = self.products("bert")
+            texts, y, folds = P.texts, P.labels, self.folds
+            fold_metrics, oof = [], np.zeros(len(y), dtype=np.int64)
+            fit_s = []
+            for k in range(cfg.finetune.folds):
+                tr, te = np.where(folds != k)[0], np.where(folds == k)[0]
+                t = Timer()
+                m = TfidfLR(cfg.tfidf, cfg.seed).fit([texts[i] for i in tr], y[tr])
+                fit_s.append(t.seconds)
+                pred = m.predict_proba([texts[i] for i in te]).argmax(1)
+                oof[te] = pred
+                fold_metrics.append(classification_metrics(y[te], pred, P.label_names))
+                log(f"[tfidf] fold {k}: macro-F1 {fold_metrics[-1]['macro_f1']:.4f} ({m.n_features} features)")
+            tr, te = self.split
+            t = Timer()
+            m = TfidfLR(cfg.tfidf, cfg.seed).fit([texts[i] for i in tr], y[tr])
+            train_s = t.seconds
+            proba = m.predict_proba([texts[i] for i in te])
+            hold = classification_metrics(y[te], proba.argmax(1), P.label_names)
+            golden = [texts[i] for i in te[:20]] + GOLDEN_EDGE_TEXTS
+            out = os.path.join(self.out_dir, "tfidf")
+            exp = m.export(out, P.label_names, golden)
+            t = Timer()
+            for i in te:
+                m.predict_proba([texts[i]])
+            latency_ms = 1000 * t.seconds / len(te)
+            return {"cv": cv_summary(fold_metrics, y, oof, P.label_names), "cv_fit_seconds": fit_s,
+                    "holdout": hold, "train_seconds": train_s, "n_features": exp["n_features"],
+                    "python_ms_per_text": latency_ms, "size_bytes": folder_size(out),
+                    "hyperparameters": cfg.tfidf.__dict__}
+
+        return self.run_stage("tfidf", {"tfidf": cfg.tfidf, "seed": cfg.seed, "ft": cfg.finetune,
+                                        "data": self.data_manifest(), "v": 2}, run)
+
+    def stage_pretrain(self, name: str) -> dict:
+        recipe = self.cfg.recipes[name]
+
+        def run():
+            if name in self.init:
+                from .modeling import EncoderConfig
+                ecfg = EncoderConfig.load(self.init[name])
+                return {"recipe": recipe.__dict__, "init_from": self.init[name], "pretrained_elsewhere": True,
+                        "config": ecfg.to_dict()}
+            out = os.path.join(self.work_dir, "pretrain", name)
+            return pretrain(recipe, self.corpus(recipe.tokenizer), self.special(recipe.tokenizer), self.cfg, out)
+
+        return self.run_stage(f"pretrain:{name}", self.recipe_key(name), run)
+
+    def stage_cv(self, name: str) -> dict:
+        cfg, recipe = self.cfg, self.cfg.recipes[name]
+        kind = recipe.tokenizer
+
+        def run():
+            P, sp = self.products(kind), self.special(kind)
+            seqs = P.truncated(self._max_len(name))
+            folds, y = self.folds, P.labels
+            fold_metrics, oof, logits_all, secs = [], np.zeros(len(y), dtype=np.int64), np.zeros((len(y), len(P.label_names))), []
+            for k in range(cfg.finetune.folds):
+                fold_file = os.path.join(self.work_dir, "cv", name, f"fold{k}.json")
+                fkey = _hash(self.ft_key(name))
+                if os.path.exists(fold_file) and not self.force and read_json(fold_file).get("key") == fkey:
+                    res = read_json(fold_file)
+                    log(f"[cv:{name}] fold {k} cached")
+                else:
+                    tr, te = np.where(folds != k)[0], np.where(folds == k)[0]
+                    r = train_classifier(self.pretrained_dir(name), [seqs[i] for i in tr], y[tr], P.label_names,
+                                         sp.pad, cfg.finetune, cfg.seed + k, tag=f":{name}:fold{k}")
+                    ev = evaluate(r["model"], [seqs[i] for i in te], y[te], P.label_names, sp.pad)
+                    res = {"key": fkey, "test": te.tolist(), "logits": ev["logits"].tolist(), "metrics": ev["metrics"],
+                           "seconds": r["seconds"], "curve": r["curve"]}
+                    write_json(fold_file, res)
+                    log(f"[cv:{name}] fold {k}: acc {ev['metrics']['accuracy']:.4f} "
+                        f"macro-F1 {ev['metrics']['macro_f1']:.4f}")
+                te = np.array(res["test"])
+                lg = np.array(res["logits"])
+                oof[te] = lg.argmax(1)
+                logits_all[te] = lg
+                fold_metrics.append(res["metrics"])
+                secs.append(res["seconds"])
+            return {"cv": cv_summary(fold_metrics, y, oof, P.label_names), "fold_seconds": secs,
+                    "finetune": cfg.finetune.__dict__}
+
+        return self.run_stage(f"cv:{name}", self.ft_key(name), run)
+
+    def _max_len(self, name: str) -> int:
+        return self.cfg.arch.max_len
+
+    def stage_final(self, name: str) -> dict:
+        cfg, recipe = self.cfg, self.cfg.recipes[name]
+        kind = recipe.tokenizer
+
+        def run():
+            P, sp = self.products(kind), self.special(kind)
+            max_len = self._max_len(name)
+            seqs = P.truncated(max_len)
+            tr, te = self.split
+            y = P.labels
+            r = train_classifier(self.pretrained_dir(name), [seqs[i] for i in tr], y[tr], P.label_names, sp.pad,
+                                 cfg.finetune, cfg.seed, tag=f":{name}:final")
+            model = r["model"]
+            ev32 = evaluate(model, [seqs[i] for i in te], y[te], P.label_names, sp.pad)
+            if cfg.export_fp16:
+                round_to_fp16(model)
+            ev = evaluate(model, [seqs[i] for i in te], y[te], P.label_names, sp.pad)
+            ckpt = os.path.join(self.work_dir, "final", name)
+            model.save_pretrained(ckpt)  # fp16-rounded weights in fp32 tensors (not committed)
+            out = os.path.join(self.out_dir, name)
+            onnx_info = write_model_folder(model, out, self.tokenizer_dir(kind), max_len, cfg.export_fp16)
+            g = te[: cfg.golden_products]
+            write_golden_logits(model, out, [P.ids[i] for i in g], [P.texts[i] for i in g], [seqs[i] for i in g],
+                                y[g], sp.pad, max_len)
+            t = Timer()
+            from .finetune import predict_logits
+            for i in te[:100]:
+                predict_logits(model, [seqs[i]], sp.pad)
+            torch_ms = 1000 * t.seconds / min(100, len(te))
+            agree = float((ev32["pred"] == ev["pred"]).mean())
+            return {"holdout": ev["metrics"], "holdout_fp32": ev32["metrics"], "fp16_fp32_prediction_agreement": agree,
+                    "holdout_proba": {"ids": [P.ids[i] for i in te], "proba": softmax(ev["logits"]).round(6).tolist()},
+                    "train_seconds": r["seconds"], "curve": r["curve"], "parameters": count_parameters(model),
+                    "onnx": onnx_info, "size_bytes": folder_size(out), "pytorch_ms_per_text": torch_ms,
+                    "export_fp16": cfg.export_fp16}
+
+        return self.run_stage(f"final:{name}", {"ft": self.ft_key(name), "fp16": cfg.export_fp16,
+                                                 "golden": cfg.golden_products, "v": 2}, run)
+
+    # ------------------------------------------------------------------ report
+
+    def report(self, results: dict, total_seconds: float) -> dict:
+        cfg, P = self.cfg, self.products("bert")
+        tr, te = self.split
+        pre = {k[len("pretrain:"):]: v for k, v in results.items() if k.startswith("pretrain:")}
+        models: Dict[str, dict] = {}
+        if "tfidf" in results:
+            t = results["tfidf"]
+            models["tfidf"] = {"kind": "classical", "cv": t["cv"], "holdout": t["holdout"],
+                               "train_seconds": t["train_seconds"], "cv_fit_seconds": t["cv_fit_seconds"],
+                               "n_features": t["n_features"], "size_bytes": t["size_bytes"],
+                               "python_ms_per_text": t["python_ms_per_text"], "hyperparameters": t["hyperparameters"],
+                               "exported": True}
+        for name, recipe in cfg.recipes.items():
+            m: Dict[str, object] = {"kind": "transformer", "recipe": recipe.__dict__,
+                                    "exported": name in cfg.served, "ablation": name in cfg.ablations}
+            if f"cv:{name}" in results:
+                m["cv"] = results[f"cv:{name}"]["cv"]
+                m["cv_fold_seconds"] = results[f"cv:{name}"]["fold_seconds"]
+            if f"final:{name}" in results:
+                f = results[f"final:{name}"]
+                for k in ("holdout", "holdout_fp32", "fp16_fp32_prediction_agreement", "train_seconds", "curve",
+                          "parameters", "onnx", "size_bytes", "pytorch_ms_per_text", "export_fp16"):
+                    m[k] = f[k]
+            if name in pre:
+                m["pretraining"] = _pretrain_summary(pre[name])
+            models[name] = m
+        ablation = {}
+        for abl in cfg.ablations:
+            base = "bert" if cfg.recipes[abl].tokenizer == "bert" else "roberta"
+            ablation[abl] = {
+                "description": cfg.recipes[abl].description,
+                "compared_with": base,
+                "changed": [k for k in ("objective", "masking", "data", "batch_size", "lr", "adam_beta2", "tokenizer")
+                            if getattr(cfg.recipes[abl], k) != getattr(cfg.recipes[base], k)],
+                "heldout_masked_accuracy": {n: _heldout_acc(pre.get(n)) for n in (base, abl)},
+                "cv_macro_f1": {n: models.get(n, {}).get("cv", {}).get("macro_f1") for n in (base, abl)},
+            }
+        sizes = {name: folder_size(os.path.join(self.out_dir, name)) for name in ["tfidf", *cfg.served]
+                 if os.path.isdir(os.path.join(self.out_dir, name))}
+        folds = self.folds
+        metrics = {
+            "format": "pad-nlp-metrics/1",
+            "generated_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            "mode": cfg.mode,
+            "labels": P.label_names,
+            "n_products": int(len(P.labels)),
+            "environment": {"python": platform.python_version(), "torch": torch.__version__,
+                            "threads": torch.get_num_threads(), "cpu_count": os.cpu_count(),
+                            "machine": platform.machine()},
+            "protocol": {
+                "seed": cfg.seed,
+                "text": "product name + ' ' + description, whitespace collapsed (lib/data/flipkart.ts productText)",
+                "label": "first level of product_category_tree; index = position in sorted label names",
+                "cv": {"folds": cfg.finetune.folds, "stratified": True, "shuffle_seed": cfg.seed,
+                       "std": "sample standard deviation over folds (ddof=1)",
+                       "fold_of_product": {pid: int(f) for pid, f in zip(P.ids, folds)}},
+                "holdout": {"test_size": cfg.finetune.test_size, "stratified": True, "seed": cfg.seed,
+                            "n_train": int(len(tr)), "n_test": int(len(te)), "test_ids": [P.ids[i] for i in te]},
+                "max_len": cfg.arch.max_len,
+                "truncation": "transformers.js tokenizer(text, {truncation: true, max_length}) = first max_len ids "
+                              "of the encoded sequence, special tokens included",
+            },
+            "architecture": cfg.arch.__dict__,
+            "token_budget": {"tokens_per_pretraining_run": cfg.pretrain.token_budget,
+                             "counted": "non-padding input tokens fed to the encoder (special tokens included)",
+                             "subset_epochs": cfg.pretrain.subset_epochs, "data_ratio": cfg.pretrain.data_ratio,
+                             "runs": {n: {"tokens_seen": p.get("tokens_seen"), "steps": p.get("steps"),
+                                          "data": p.get("data")} for n, p in pre.items()}},
+            "pretraining": {n: _pretrain_summary(p, curves=True) for n, p in pre.items()},
+            "models": models,
+            "ablation": ablation,
+            "winner": _winner(models),
+            "sizes_bytes": {"total": int(sum(sizes.values())), **sizes},
+            "timings_seconds": {**{k: v.get("seconds") for k, v in results.items()}, "total_this_run": total_seconds},
+            "config": cfg.to_dict(),
+        }
+        prev = os.path.join(self.out_dir, "metrics.json")
+        if os.path.exists(prev):
+            old = read_json(prev)
+            if "serving" in old and old.get("mode") == cfg.mode:
+                metrics["serving"] = old["serving"]  # kept until checkNlpExport.ts rewrites it
+        write_json(prev, metrics, indent=1)
+        with open(os.path.join(self.out_dir, "report.md"), "w", encoding="utf-8") as f:
+            f.write(render_report(metrics))
+        return metrics
+
+    # ------------------------------------------------------------------ run
+
+    def stages(self) -> List[str]:
+        cfg = self.cfg
+        main = [n for n in cfg.recipes if n not in cfg.ablations]
+        out = ["tfidf"] + [f"pretrain:{n}" for n in cfg.recipes]
+        out += [f"cv:{n}" for n in main] + [f"final:{n}" for n in cfg.served]
+        out += [f"cv:{n}" for n in cfg.ablations] + ["report"]
+        return out
+
+    def run(self, only: Optional[List[str]] = None) -> dict:
+        total = Timer()
+        results = {}
+        log(f"[pipeline] mode {self.cfg.mode}, data {self.data_dir}, work {self.work_dir}, out {self.out_dir}, "
+            f"threads {torch.get_num_threads()}")
+        os.makedirs(self.out_dir, exist_ok=True)
+        for stage in self.stages():
+            if stage == "report":
+                continue
+            if only and stage not in only and stage.split(":")[0] not in only:
+                res = self._peek(stage)
+                if res is not None:
+                    results[stage] = res
+                continue
+            kind, _, name = stage.partition(":")
+            fn = {"tfidf": lambda: self.stage_tfidf(), "pretrain": lambda: self.stage_pretrain(name),
+                  "cv": lambda: self.stage_cv(name), "final": lambda: self.stage_final(name)}[kind]
+            results[stage] = fn()
+        metrics = self.report(results, total.seconds)
+        log("[pipeline] stage times: " + ", ".join(f"{k} {v:.0f}s" for k, v in self.timings.items()))
+        log(f"[pipeline] total {total.seconds:.0f} s; metrics in {os.path.join(self.out_dir, 'metrics.json')}")
+        return metrics
+
+    def _peek(self, stage: str) -> Optional[dict]:
+        path = self.stage_file(stage)
+        return read_json(path) if os.path.exists(path) else None
+
+
+GOLDEN_EDGE_TEXTS = [
+    "",
+    "Rockmantra Mug — CAFÉ naïve ÉTÉ   double  spaces\tand tabs",
+    "a b c 12 x_y foo-bar foo_bar 3.5kg ½ ² ٣ İstanbul ΣΑΣ",
+    "Baby's  first  watch!!! (pack of 2) 100% cotton; 5-star :)",
+]
+
+
+def _heldout_acc(p: Optional[dict]) -> Optional[float]:
+    if not p or "heldout" not in p:
+        return None
+    return p["heldout"]["final"]["accuracy"]
+
+
+def _pretrain_summary(p: dict, curves: bool = False) -> dict:
+    if p.get("pretrained_elsewhere"):
+        return {"init_from": p.get("init_from"), "pretrained_elsewhere": True}
+    out = {k: p.get(k) for k in ("recipe", "data", "token_budget", "tokens_seen", "steps", "epochs_over_data",
+                                 "seconds", "tokens_per_second", "threads", "parameters")}
+    out["heldout"] = p.get("heldout")
+    if curves:
+        out["eval_curve"] = p.get("eval_curve")
+        out["train_curve"] = p.get("train_curve")
+    return out
+
+
+def _winner(models: Dict[str, dict]) -> dict:
+    scored = {n: m["cv"]["macro_f1"]["mean"] for n, m in models.items() if "cv" in m and not m.get("ablation")}
+    if not scored:
+        return {}
+    best = max(scored, key=scored.get)
+    return {"by": "cross-validated macro-F1 (mean)", "model": best, "scores": scored}
+
+
+def render_report(m: dict) -> str:
+    """Human-readable summary of metrics.json."""
+    lines = [f"# NLP technology watch — results ({m['mode']} run, {m['generated_at']})", ""]
+    lines.append("| model | CV accuracy | CV macro-P | CV macro-R | CV macro-F1 | 80/20 macro-F1 | size |")
+    lines.append("|---|---|---|---|---|---|---|")
+    for n, x in m["models"].items():
+        if "cv" not in x:
+            continue
+        cv = x["cv"]
+        f = lambda k: f"{cv[k]['mean']:.4f} ± {cv[k]['std']:.4f}"
+        hold = x.get("holdout", {}).get("macro_f1")
+        size = x.get("size_bytes")
+        lines.append(f"| {n}{' (ablation)' if x.get('ablation') else ''} | {f('accuracy')} | {f('macro_precision')} | "
+                     f"{f('macro_recall')} | {f('macro_f1')} | {'' if hold is None else f'{hold:.4f}'} | "
+                     f"{'' if not size else f'{size / 1e6:.1f} MB'} |")
+    lines += ["", f"Winner by CV macro-F1: **{m['winner'].get('model')}**.", "",
+              "## Pretraining (same token budget)", "",
+              "| recipe | tokens seen | steps | seconds | tokens/s | held-out masked-token accuracy | held-out MLM loss |",
+              "|---|---|---|---|---|---|---|"]
+    for n, p in m["pretraining"].items():
+        if p.get("pretrained_elsewhere"):
+            lines.append(f"| {n} | (checkpoint {p.get('init_from')}) | | | | | |")
+            continue
+        h = p["heldout"]["final"]
+        lines.append(f"| {n} | {p['tokens_seen']:,} | {p['steps']} | {p['seconds']:.0f} | {p['tokens_per_second']:.0f} | "
+                     f"{h['accuracy']:.4f} | {h['loss']:.3f} |")
+    if m.get("ablation"):
+        lines += ["", "## Ablation", ""]
+        for n, a in m["ablation"].items():
+            lines.append(f"- **{n}**: {a['description']} (changed: {', '.join(a['changed'])}); held-out masked accuracy "
+                         f"{a['heldout_masked_accuracy']}; CV macro-F1 "
+                         + ", ".join(f"{k}: {v['mean']:.4f} ± {v['std']:.4f}" for k, v in a["cv_macro_f1"].items() if v))
+    lines += ["", f"Total size of the exported models: {m['sizes_bytes']['total'] / 1e6:.1f} MB.", ""]
+    return "\n".join(lines) + "\n"
+
+
+def export_args(cfg: C.PipelineConfig, data_dir: str) -> str:
+    """Arguments for lib/nlp/cli/exportNlpData.ts matching this configuration."""
+    return (f"--out {data_dir} --corpus-tokens {cfg.corpus_tokens} --heldout-docs {cfg.heldout_docs} "
+            f"--product-share {cfg.product_share} --seed {cfg.seed}")
+
+
+def default_dirs(quick: bool) -> Dict[str, str]:
+    root = os.path.join(C.cache_dir(), "nlp-quick" if quick else "nlp")
+    return {"data": os.path.join(root, "data"), "work": os.path.join(root, "work"),
+            "out": os.path.join(root, "models") if quick else os.path.join(C.REPO_ROOT, "models", "nlp")}
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--quick", action="store_true", help="tiny configuration, outputs under data/.cache/nlp-quick")
+    ap.add_argument("--force", action="store_true", help="re-run stages even when cached")
+    ap.add_argument("--only", default="", help="comma-separated stages (e.g. tfidf,pretrain:bert or cv)")
+    ap.add_argument("--init-bert", default=None, help="Hugging Face BERT checkpoint folder instead of pretraining")
+    ap.add_argument("--init-roberta", default=None, help="Hugging Face RoBERTa checkpoint folder instead of pretraining")
+    ap.add_argument("--data-dir")
+    ap.add_argument("--work-dir")
+    ap.add_argument("--out-dir")
+    ap.add_argument("--print-export-args", action="store_true", help="print exportNlpData.ts arguments and exit")
+    ap.add_argument("--print-dirs", action="store_true", help="print data/work/out dirs (shell-friendly) and exit")
+    a = ap.parse_args(argv)
+    cfg = C.get_config(a.quick)
+    d = default_dirs(a.quick)
+    data_dir = os.path.abspath(a.data_dir or d["data"])
+    work_dir = os.path.abspath(a.work_dir or d["work"])
+    out_dir = os.path.abspath(a.out_dir or d["out"])
+    if a.print_export_args:
+        print(export_args(cfg, data_dir))
+        return 0
+    if a.print_dirs:
+        print(f"DATA_DIR={data_dir}\nWORK_DIR={work_dir}\nOUT_DIR={out_dir}")
+        return 0
+    init = {"bert": a.init_bert, "roberta": a.init_roberta}
+    setup_torch(cfg.seed, cfg.threads)
+    Pipeline(cfg, data_dir, work_dir, out_dir, force=a.force, init=init).run(
+        [s for s in a.only.split(",") if s] or None)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
