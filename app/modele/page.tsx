@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
+import { shapSample } from '@/lib/analysis/shapSample';
+import { creditEngine } from '@/lib/dashboard/engine';
 import { modelPageModel } from '@/lib/dashboard/modelPage';
-import { modelReport } from '@/lib/dashboard/modelReport';
+import { modelReportFromCard } from '@/lib/dashboard/modelReport';
 import { dictionary } from '@/lib/i18n';
 import { requestDictionary, requestLocale } from '@/lib/i18n/request';
 import { ChartFigure } from '../_components/charts/ChartFigure';
@@ -14,9 +16,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ModelPage() {
   const { locale, t } = await requestDictionary();
-  const report = modelReport();
+  const engine = await creditEngine();
   const m = t.model;
-  if (!report) {
+  if (!engine) {
     return (
       <>
         <h1>{m.title}</h1>
@@ -25,7 +27,7 @@ export default async function ModelPage() {
       </>
     );
   }
-  const vm = modelPageModel(report, locale);
+  const vm = modelPageModel(modelReportFromCard(engine.modelCard(locale)), locale, shapSample(engine));
   const toggle = t.dashboard.charts.showData;
   return (
     <>
@@ -49,6 +51,13 @@ export default async function ModelPage() {
         <h2 id="importance-heading">{m.importance.heading}</h2>
         <ChartFigure figure={vm.importance} locale={locale} tableToggle={toggle} />
       </section>
+
+      {vm.beeswarm ? (
+        <section aria-labelledby="beeswarm-heading">
+          <h2 id="beeswarm-heading">{m.beeswarm.heading}</h2>
+          <ChartFigure figure={vm.beeswarm} locale={locale} tableToggle={toggle} />
+        </section>
+      ) : null}
 
       <section aria-labelledby="quality-heading">
         <h2 id="quality-heading">{m.metrics.heading}</h2>

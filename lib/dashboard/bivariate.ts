@@ -1,6 +1,7 @@
 import type { Data } from 'plotly.js';
 import { quantileSorted } from '../analysis/distributions';
 import { applicationValue, populationValues } from '../analysis/population';
+import { seededRows } from '../analysis/sample';
 import type { RawValue } from '../data/columnarTable';
 import { dictionary, type Locale } from '../i18n';
 import type { FigureModel } from './chartSpec';
@@ -17,18 +18,6 @@ import { fill } from './text';
  */
 
 export const BIVARIATE_SAMPLE = 1500;
-
-/** Deterministic sample of row indices (seeded LCG, Floyd's algorithm), sorted. */
-export function seededSample(n: number, k: number, seed = 20240611): Uint32Array {
-  let s = seed >>> 0;
-  const next = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-  const chosen = new Set<number>();
-  for (let j = n - Math.min(k, n); j < n; j++) {
-    const t = Math.floor(next() * (j + 1));
-    chosen.add(chosen.has(t) ? j : t);
-  }
-  return Uint32Array.from([...chosen].sort((a, b) => a - b));
-}
 
 function quintileEdges(values: Float64Array): number[] {
   const finite = Float64Array.from(values.filter((v) => Number.isFinite(v))).sort();
@@ -54,7 +43,7 @@ export function bivariateFigure(
   if (xv.kind !== 'numeric' || yv.kind !== 'numeric') throw new Error('bivariate view needs numeric variables');
   const xl = fieldLabel(x, locale);
   const yl = fieldLabel(y, locale);
-  const sample = seededSample(xv.values.length, BIVARIATE_SAMPLE * 2).filter((r) => Number.isFinite(xv.values[r]) && Number.isFinite(yv.values[r])).slice(0, BIVARIATE_SAMPLE);
+  const sample = seededRows(xv.values.length, BIVARIATE_SAMPLE * 2, 20240611).filter((r) => Number.isFinite(xv.values[r]) && Number.isFinite(yv.values[r])).slice(0, BIVARIATE_SAMPLE);
   const sx = Array.from(sample, (r) => xv.values[r]);
   const sy = Array.from(sample, (r) => yv.values[r]);
   const sp = Array.from(sample, (r) => probabilities[r]);

@@ -5,6 +5,8 @@ import { axis, baseLayout } from './charts';
 import { formatCount, formatDateTime, formatNumber, formatPercent } from './format';
 import { fieldLabel } from './labels';
 import type { ModelReport } from './modelReport';
+import { rankScaledValues, type ShapSample } from '../analysis/shapSample';
+import { PROBABILITY_SCALE } from './palette';
 import { PALETTE } from './palette';
 import { fill } from './text';
 
@@ -15,6 +17,7 @@ import { fill } from './text';
  */
 
 export interface ModelPageModel {
+  readonly beeswarm: FigureModel | null;
   readonly summary: readonly { label: string; value: string }[];
   readonly quick: boolean;
   readonly evaluatedOn: string;
@@ -39,7 +42,7 @@ const IMPORTANCE_TOP = 15;
 
 function importanceFigure(r: ModelReport, locale: Locale): FigureModel {
   const t = dictionary(locale).model.importance;
-  const groups = r.importance.groups.slice(0, IMPORTANCE_TOP);
+  const groups = r.importance.slice(0, IMPORTANCE_TOP);
   const labels = groups.map((g) => fieldLabel(g.group, locale));
   return {
     id: 'importance',
@@ -66,8 +69,98 @@ function importanceFigure(r: ModelReport, locale: Locale): FigureModel {
     table: {
       caption: t.tableCaption,
       columns: [t.feature, t.value],
-      rows: r.importance.groups.slice(0, 30).map((g) => [fieldLabel(g.group, locale), formatNumber(g.meanAbsShap, locale, 4)]),
+      rows: r.importance.slice(0, 30).map((g) => [fieldLabel(g.group, locale), formatNumber(g.meanAbsShap, locale, 4)]),
     },
+  };
+}
+
+const BEESWARM_TOP = 12;
+/** Grey for categorical variables (no low/high order), 4.6:1 on white. */
+const UNORDERED = '#6B7584';
+
+/** Pearson correlation of two equally long series, ignoring pairs with a NaN. */
+function correlation(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let n = 0;
+  let sa = 0;
+  let sb = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (!Number.isFinite(a[i]) || !Number.isFinite(b[i])) continue;
+    n++;
+    sa += a[i];
+    sb += b[i];
+  }
+  if (n < 3) return NaN;
+  const ma = sa / n;
+  const mb = sb / n;
+  let cov = 0;
+  let va = 0;
+  let vb = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (!Number.isFinite(a[i]) || !Number.isFinite(b[i])) continue;
+    cov += (a[i] - ma) * (b[i] - mb);
+    va += (a[i] - ma) ** 2;
+    vb += (b[i] - mb) ** 2;
+  }
+  return va > 0 && vb > 0 ? cov / Math.sqrt(va * vb) : NaN;
+}
+
+/** SHAP summary: one row per variable, one dot per sampled client at its SHAP value, coloured by the client's value (low → high). */
+export function beeswarmFigure(sample: ShapSample, groups: readonly string[], locale: Locale): FigureModel {
+  const t = dictionary(locale).model.beeswarm;
+  const G = sample.groups.length;
+  const n = sample.rows.length;
+  let seed = 7;
+  const jitter = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32 - 0.5) * 0.6;
+  const data: Data[] = [];
+  const rows: string[][] = [];
+  const labels = groups.map((g) => fieldLabel(g, locale));
+  groups.forEach((group, gi) => {
+    const col = sample.groups.indexOf(group);
+    if (col < 0) return;
+    const shap = Float64Array.from({ length: n }, (_, i) => sample.shap[i * G + col]);
+    const colour = rankScaledValues(group, sample.rows);
+    const ordered = colour.some((v) => Number.isFinite(v));
+    data.push({
+      type: 'scatter',
+      mode: 'markers',
+      name: labels[gi],
+      x: Array.from(shap),
+      y: Array.from({ length: n }, () => gi + jitter()),
+      marker: ordered
+        ? {
+            size: 5,
+            opacity: 0.75,
+            color: Array.from(colour, (v) => (Number.isFinite(v) ? v : 0.5)),
+            cmin: 0,
+            cmax: 1,
+            colorscale: PROBABILITY_SCALE.map(([a, c]) => [a, c]) as [number, string][],
+            showscale: gi === 0,
+            colorbar: { title: { text: '' }, tickvals: [0, 1], ticktext: [t.low, t.high], thickness: 12, outlinewidth: 0, len: 0.5 },
+          }
+        : { size: 5, opacity: 0.75, color: UNORDERED },
+      hovertemplate: `${labels[gi]} : %{x:.3f}<extra></extra>`,
+      showlegend: false,
+    });
+    const meanAbs = shap.reduce((a, v) => a + Math.abs(v), 0) / n;
+    const r = correlation(colour, shap);
+    const direction = !ordered || !Number.isFinite(r) || Math.abs(r) < 0.2 ? t.mixed : r > 0 ? t.higherRefusal : t.higherAcceptance;
+    rows.push([labels[gi], formatNumber(meanAbs, locale, 3), direction]);
+  });
+  return {
+    id: 'beeswarm',
+    title: fill(t.title, { n: formatCount(n, locale) }),
+    caption: t.caption,
+    label: t.label,
+    chart: {
+      height: 80 + groups.length * 34,
+      data,
+      layout: baseLayout({
+        margin: { l: 16, r: 16, t: 8, b: 16 },
+        xaxis: axis({ title: { text: t.axis }, zeroline: true, zerolinecolor: PALETTE.ink }),
+        yaxis: axis({ tickvals: groups.map((_, i) => i), ticktext: labels, range: [groups.length - 0.5, -0.5], showgrid: false, zeroline: false }),
+      }),
+    },
+    table: { caption: t.tableCaption, columns: [t.feature, t.meanAbs, t.correlation], rows },
   };
 }
 
@@ -342,7 +435,7 @@ function confusionFigure(r: ModelReport, locale: Locale): FigureModel {
   };
 }
 
-export function modelPageModel(r: ModelReport, locale: Locale): ModelPageModel {
+export function modelPageModel(r: ModelReport, locale: Locale, sample?: ShapSample): ModelPageModel {
   const t = dictionary(locale).model;
   const n = t.metrics.names;
   const op = operatingPoint(r.confusion);
@@ -375,6 +468,7 @@ export function modelPageModel(r: ModelReport, locale: Locale): ModelPageModel {
       ],
     },
     importance: importanceFigure(r, locale),
+    beeswarm: sample ? beeswarmFigure(sample, r.importance.slice(0, BEESWARM_TOP).map((g) => g.group), locale) : null,
     roc: rocFigure(r, locale),
     pr: prFigure(r, locale),
     reliability: reliabilityFigure(r, locale),

@@ -1,11 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { creditModelDir } from '../credit/paths';
+import type { ModelCard } from '../credit/engine';
 
 /**
- * The trained credit model's reports as the Modèle page needs them, read from models/credit
- * (metadata.json, metrics.json, importance.json written by training/credit/train.py). Null
- * while the model is not trained. Read once per process and re-read when metadata.json changes.
+ * The model's figures as the Modèle page uses them, taken from the credit engine's model card
+ * (itself read from models/credit: metadata.json, metrics.json, importance.json).
  */
 
 export interface Confusion {
@@ -26,7 +23,6 @@ export interface ModelReport {
   readonly threshold: number;
   readonly theoreticalThreshold: number;
   readonly costs: { readonly falseNegative: number; readonly falsePositive: number };
-  readonly evaluatedOn: string;
   readonly metrics: {
     readonly rocAuc: number;
     readonly prAuc: number;
@@ -52,110 +48,48 @@ export interface ModelReport {
     readonly reliabilityBefore: readonly { predicted: number; observed: number; count: number }[];
     readonly cost: readonly { threshold: number; cost: number }[];
   };
-  readonly importance: {
-    readonly rows: number;
-    readonly groups: readonly { group: string; meanAbsShap: number; meanShap: number }[];
-  };
+  /** Mean |SHAP| per explanation group, decreasing. */
+  readonly importance: readonly { readonly group: string; readonly meanAbsShap: number }[];
 }
 
-interface MetricsJson {
-  quick: boolean;
-  data: { rows: number; positives: number; features: number };
-  selected: { name: string; oof: { rocAuc: number; prAuc: number } };
-  baseline: { name: string; oof: { cost: number } };
-  calibration: {
-    method: string;
-    before: { brier: number; ece: number };
-    after: { brier: number; ece: number; reliability: { predicted: number; observed: number; count: number }[] };
-    reliabilityPoints?: { before: { predicted: number; observed: number; count: number }[]; after: { predicted: number; observed: number; count: number }[] };
-  };
-  threshold: {
-    value: number;
-    theoretical: number;
-    costs: { falseNegative: number; falsePositive: number };
-    cost: number;
-    costPerClient: number;
-    costAtTheoretical: number;
-    acceptAll: number;
-    refuseAll: number;
-    baselineCost: number;
-    confusion: Confusion;
-    refusalRate: number;
-    evaluatedOn: string;
-    costCurve: { threshold: number; cost: number }[];
-  };
-  curves: { roc: { fpr: number; tpr: number; threshold: number }[]; pr: { recall: number; precision: number; threshold: number }[] };
-}
-
-interface MetadataJson {
-  version: string;
-  createdAt: string;
-  model: { type: string; candidate: string; trees: number };
-  files: { metrics: string; importance: string };
-}
-
-interface ImportanceJson {
-  rows: number;
-  groups: { group: string; meanAbsShap: number; meanShap: number }[];
-}
-
-const readJson = <T>(file: string): T => JSON.parse(fs.readFileSync(file, 'utf8')) as T;
-
-export function readModelReport(dir: string = creditModelDir()): ModelReport | null {
-  const metaPath = path.join(dir, 'metadata.json');
-  if (!fs.existsSync(metaPath)) return null;
-  const meta = readJson<MetadataJson>(metaPath);
-  const m = readJson<MetricsJson>(path.join(dir, meta.files.metrics));
-  const imp = readJson<ImportanceJson>(path.join(dir, meta.files.importance));
-  const t = m.threshold;
+export function modelReportFromCard(card: ModelCard): ModelReport {
+  const d = card.decision;
   return {
-    version: meta.version,
-    createdAt: meta.createdAt,
-    algorithm: { type: meta.model.type, trees: meta.model.trees, candidate: meta.model.candidate },
-    quick: m.quick,
-    rows: m.data.rows,
-    positives: m.data.positives,
-    features: m.data.features,
-    threshold: t.value,
-    theoreticalThreshold: t.theoretical,
-    costs: t.costs,
-    evaluatedOn: t.evaluatedOn,
+    version: card.version,
+    createdAt: card.createdAt,
+    algorithm: { type: card.model.type, trees: card.model.trees, candidate: card.validation.model.name },
+    quick: card.quick,
+    rows: card.data.rows,
+    positives: card.data.positives,
+    features: card.model.features,
+    threshold: d.threshold,
+    theoreticalThreshold: d.theoreticalThreshold,
+    costs: d.costs,
     metrics: {
-      rocAuc: m.selected.oof.rocAuc,
-      prAuc: m.selected.oof.prAuc,
-      brier: m.calibration.after.brier,
-      ece: m.calibration.after.ece,
-      brierBefore: m.calibration.before.brier,
-      eceBefore: m.calibration.before.ece,
-      cost: t.cost,
-      costPerClient: t.costPerClient,
-      costAtTheoretical: t.costAtTheoretical,
-      acceptAll: t.acceptAll,
-      refuseAll: t.refuseAll,
-      baselineCost: t.baselineCost,
-      baselineName: m.baseline.name,
-      refusalRate: t.refusalRate,
-      calibration: m.calibration.method,
+      rocAuc: card.validation.model.oof.rocAuc,
+      prAuc: card.validation.model.oof.prAuc,
+      brier: card.calibration.after.brier,
+      ece: card.calibration.after.ece,
+      brierBefore: card.calibration.before.brier,
+      eceBefore: card.calibration.before.ece,
+      cost: d.cost,
+      costPerClient: d.costPerClient,
+      costAtTheoretical: d.costAtTheoreticalThreshold,
+      acceptAll: d.acceptAllCost,
+      refuseAll: d.refuseAllCost,
+      baselineCost: d.baselineCost,
+      baselineName: card.validation.baseline.name,
+      refusalRate: d.refusalRate,
+      calibration: card.calibration.method,
     },
-    confusion: t.confusion,
+    confusion: d.confusion,
     curves: {
-      roc: m.curves.roc,
-      pr: m.curves.pr,
-      reliability: m.calibration.reliabilityPoints?.after ?? m.calibration.after.reliability,
-      reliabilityBefore: m.calibration.reliabilityPoints?.before ?? [],
-      cost: t.costCurve,
+      roc: card.curves.roc,
+      pr: card.curves.pr,
+      reliability: card.curves.reliability.after,
+      reliabilityBefore: card.curves.reliability.before,
+      cost: card.curves.cost,
     },
-    importance: { rows: imp.rows, groups: imp.groups.map((g) => ({ group: g.group, meanAbsShap: g.meanAbsShap, meanShap: g.meanShap })) },
+    importance: card.importance.map((i) => ({ group: i.field, meanAbsShap: i.meanAbsShap })),
   };
-}
-
-let cached: { key: string; report: ModelReport | null } | undefined;
-
-/** The report of the model in use (cached; re-read when metadata.json changes). */
-export function modelReport(): ModelReport | null {
-  const dir = creditModelDir();
-  const metaPath = path.join(dir, 'metadata.json');
-  const key = fs.existsSync(metaPath) ? `${dir}:${fs.statSync(metaPath).mtimeMs}` : `${dir}:none`;
-  if (cached?.key !== key) cached = { key, report: readModelReport(dir) };
-  return cached.report;
 }

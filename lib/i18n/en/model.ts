@@ -61,6 +61,7 @@ export const model: Dictionary['model'] = {
     higherRefusal: 'high values → refusal',
     higherAcceptance: 'high values → acceptance',
     mixed: 'mixed effect',
+    axis: 'Shapley value (log-odds)',
     low: 'low value',
     high: 'high value',
   },

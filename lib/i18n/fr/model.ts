@@ -59,6 +59,7 @@ export const model = {
     higherRefusal: 'valeurs hautes → refus',
     higherAcceptance: 'valeurs hautes → accord',
     mixed: 'effet mixte',
+    axis: 'Valeur de Shapley (log-cotes)',
     low: 'valeur basse',
     high: 'valeur haute',
   },
