@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { once } from 'node:events';
 import Papa from 'papaparse';
 import type { CreditModel } from './creditModel';
-import { reasonsOf } from './explanation';
+import { reasonsTowards } from './explanation';
 import type { Lang } from './fieldLabels';
 import type { PopulationStats } from './population';
 import { CsvHeaderError, type CsvLayout, parseCsvHeader, parseCsvRow } from './csvRows';
@@ -97,8 +97,8 @@ export async function scoreCsvFile(model: CreditModel, stats: PopulationStats | 
       text += `${ids[i]},${score.probability.toFixed(6)},${score.decision}`;
       if (reasons > 0) {
         const c = model.contributions(features, i * width, groupBuffer);
-        const r = reasonsOf(model.index, c.byGroup, apps[i], stats as PopulationStats, { lang, top: reasons });
-        const list = score.decision === 'refuse' ? r.towardsRefusal : r.towardsAcceptance;
+        const direction = score.decision === 'refuse' ? 'refusal' : 'acceptance';
+        const list = reasonsTowards(direction, model.index, c.byGroup, apps[i], stats as PopulationStats, { lang, top: reasons });
         for (let k = 0; k < reasons; k++) text += `,${list[k] ? csvCell(list[k].text) : ''}`;
       }
       text += '\n';

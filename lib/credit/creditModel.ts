@@ -30,7 +30,7 @@ export class CreditModel {
   readonly shap: ShapTables;
   readonly index: GroupIndex;
   private readonly phi: Float64Array;
-  private readonly scratch: Uint8Array;
+  private readonly scratch: Int32Array;
 
   private constructor(
     readonly bundle: ModelBundle,

@@ -1,5 +1,5 @@
 import type { RawValue } from '../data/columnarTable';
-import { ID_FIELD, isApplicationField, TARGET_FIELD } from '../data/homeCreditSchema';
+import { fieldKind, ID_FIELD, isApplicationField, TARGET_FIELD } from '../data/homeCreditSchema';
 import type { FieldError, RawApplication } from './types';
 import { parseFieldValue, unknownFieldMessage } from './validation';
 
@@ -12,6 +12,8 @@ import { parseFieldValue, unknownFieldMessage } from './validation';
 export interface CsvLayout {
   readonly columns: readonly string[];
   readonly idColumn: number;
+  /** Per column: 0 = not an application field (SK_ID_CURR, TARGET), 1 = numeric, 2 = categorical. */
+  readonly kinds: Uint8Array;
 }
 
 export class CsvHeaderError extends Error {
@@ -31,7 +33,8 @@ export function parseCsvHeader(cells: readonly string[]): CsvLayout {
   }
   const idColumn = columns.indexOf(ID_FIELD);
   if (idColumn < 0) throw new CsvHeaderError(`the ${ID_FIELD} column is required`);
-  return { columns, idColumn };
+  const kinds = Uint8Array.from(columns, (c) => (c === ID_FIELD || c === TARGET_FIELD ? 0 : fieldKind(c) === 'numeric' ? 1 : 2));
+  return { columns, idColumn, kinds };
 }
 
 export type CsvRowResult =
@@ -54,12 +57,23 @@ export function parseCsvRow(layout: CsvLayout, cells: readonly string[]): CsvRow
     errors.push({ path: ID_FIELD, message: `expected an integer id, got "${rawId.slice(0, 40)}"` });
   }
   const application: Record<string, RawValue> = {};
+  const { kinds, columns } = layout;
   for (let c = 0; c < cells.length; c++) {
-    const field = layout.columns[c];
-    if (field === ID_FIELD || field === TARGET_FIELD) continue;
-    const parsed = parseFieldValue(field, cells[c], true);
-    if ('error' in parsed) errors.push({ path: field, message: parsed.error });
-    else if (parsed.value !== null) application[field] = parsed.value;
+    const kind = kinds[c];
+    const cell = cells[c];
+    if (kind === 0 || cell === '') continue;
+    if (kind === 2) {
+      application[columns[c]] = cell;
+      continue;
+    }
+    const n = +cell; // fast path for plain numbers; anything else goes through the full check
+    if (n === n && n !== Infinity && n !== -Infinity && cell.trim() !== '') {
+      application[columns[c]] = n;
+      continue;
+    }
+    const parsed = parseFieldValue(columns[c], cell, true);
+    if ('error' in parsed) errors.push({ path: columns[c], message: parsed.error });
+    else if (parsed.value !== null) application[columns[c]] = parsed.value;
   }
   return errors.length > 0 ? { ok: false, id: rawId, errors } : { ok: true, id, application };
 }

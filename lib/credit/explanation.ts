@@ -81,17 +81,28 @@ function reason(index: GroupIndex, group: string, contribution: number, app: Raw
   };
 }
 
+/** Indices of the `top` largest values of sign·contribution that are > 0, largest first (ties: lower index). */
+function topIndices(contributions: Float64Array, sign: 1 | -1, top: number): number[] {
+  const picked: number[] = [];
+  for (let r = 0; r < top; r++) {
+    let best = -1;
+    let bestValue = 0;
+    for (let g = 0; g < contributions.length; g++) {
+      const v = sign * contributions[g];
+      if (v > bestValue && !picked.includes(g)) {
+        best = g;
+        bestValue = v;
+      }
+    }
+    if (best < 0) break;
+    picked.push(best);
+  }
+  return picked;
+}
+
 /** The `top` groups pushing most towards refusal (> 0) and towards acceptance (< 0). */
 export function topGroups(contributions: Float64Array, top: number): { refusal: number[]; acceptance: number[] } {
-  const refusal: number[] = [];
-  const acceptance: number[] = [];
-  for (let g = 0; g < contributions.length; g++) {
-    if (contributions[g] > 0) refusal.push(g);
-    else if (contributions[g] < 0) acceptance.push(g);
-  }
-  refusal.sort((a, b) => contributions[b] - contributions[a]);
-  acceptance.sort((a, b) => contributions[a] - contributions[b]);
-  return { refusal: refusal.slice(0, top), acceptance: acceptance.slice(0, top) };
+  return { refusal: topIndices(contributions, 1, top), acceptance: topIndices(contributions, -1, top) };
 }
 
 export function reasonsOf(
@@ -101,12 +112,24 @@ export function reasonsOf(
   stats: PopulationStats,
   options: ExplainOptions = {},
 ): Explanation['reasons'] {
-  const lang = options.lang ?? 'fr';
-  const { refusal, acceptance } = topGroups(contributions, options.top ?? 4);
   return {
-    towardsRefusal: refusal.map((g) => reason(index, index.groups[g], contributions[g], app, stats, lang)),
-    towardsAcceptance: acceptance.map((g) => reason(index, index.groups[g], contributions[g], app, stats, lang)),
+    towardsRefusal: reasonsTowards('refusal', index, contributions, app, stats, options),
+    towardsAcceptance: reasonsTowards('acceptance', index, contributions, app, stats, options),
   };
+}
+
+/** The reasons of one direction only (what the batch CLI writes). */
+export function reasonsTowards(
+  direction: 'refusal' | 'acceptance',
+  index: GroupIndex,
+  contributions: Float64Array,
+  app: RawApplication,
+  stats: PopulationStats,
+  options: ExplainOptions = {},
+): Reason[] {
+  const lang = options.lang ?? 'fr';
+  const groups = topIndices(contributions, direction === 'refusal' ? 1 : -1, options.top ?? 4);
+  return groups.map((g) => reason(index, index.groups[g], contributions[g], app, stats, lang));
 }
 
 export function buildExplanation(

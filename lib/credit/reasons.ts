@@ -23,14 +23,30 @@ export interface ReasonWording {
   readonly populationShare: number | null;
 }
 
-const formatters = new Map<string, Intl.NumberFormat>();
+type FormatKind = 'decimal1' | 'integer' | 'significant2' | 'decimal2fixed' | 'percent1' | 'decimal2' | 'percent0';
 
-function fmt(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${lang}:${JSON.stringify(options)}`;
-  let f = formatters.get(key);
-  if (!f) formatters.set(key, (f = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', options)));
-  return f;
+const FORMAT_OPTIONS: Record<FormatKind, Intl.NumberFormatOptions> = {
+  decimal1: { maximumFractionDigits: 1 },
+  integer: { maximumFractionDigits: 0 },
+  significant2: { maximumSignificantDigits: 2 },
+  decimal2fixed: { minimumFractionDigits: 2, maximumFractionDigits: 2 },
+  percent1: { style: 'percent', maximumFractionDigits: 1 },
+  percent0: { style: 'percent', maximumFractionDigits: 0 },
+  decimal2: { maximumFractionDigits: 2 },
+};
+
+const FORMATTERS: Record<Lang, Record<FormatKind, Intl.NumberFormat>> = {
+  fr: makeFormatters('fr-FR'),
+  en: makeFormatters('en-GB'),
+};
+
+function makeFormatters(locale: string): Record<FormatKind, Intl.NumberFormat> {
+  const out = {} as Record<FormatKind, Intl.NumberFormat>;
+  for (const [k, o] of Object.entries(FORMAT_OPTIONS)) out[k as FormatKind] = new Intl.NumberFormat(locale, o);
+  return out;
 }
+
+const fmt = (lang: Lang, kind: FormatKind): Intl.NumberFormat => FORMATTERS[lang][kind];
 
 /** Converts a raw value to the number shown (years for DAYS_* fields). */
 export function displayNumber(field: string, unit: DisplayUnit, raw: number): number {
@@ -41,19 +57,19 @@ export function formatValue(field: string, unit: DisplayUnit, raw: number, lang:
   const v = displayNumber(field, unit, raw);
   switch (unit) {
     case 'years': {
-      const n = fmt(lang, { maximumFractionDigits: 1 }).format(v);
+      const n = fmt(lang, 'decimal1').format(v);
       return lang === 'fr' ? `${n} ${Math.abs(v) < 2 ? 'an' : 'ans'}` : `${n} ${v === 1 ? 'year' : 'years'}`;
     }
     case 'amount':
-      return fmt(lang, { maximumFractionDigits: 0 }).format(v);
+      return fmt(lang, 'integer').format(v);
     case 'score':
       return Math.abs(v) < 0.1 && v !== 0
-        ? fmt(lang, { maximumSignificantDigits: 2 }).format(v)
-        : fmt(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v);
+        ? fmt(lang, 'significant2').format(v)
+        : fmt(lang, 'decimal2fixed').format(v);
     case 'percent':
-      return fmt(lang, { style: 'percent', maximumFractionDigits: 1 }).format(v);
+      return fmt(lang, 'percent1').format(v);
     case 'ratio':
-      return fmt(lang, { maximumFractionDigits: 2 }).format(v);
+      return fmt(lang, 'decimal2').format(v);
     case 'flag':
       return v === 1 ? (lang === 'fr' ? 'oui' : 'yes') : v === 0 ? (lang === 'fr' ? 'non' : 'no') : String(v);
     case 'hour':
@@ -61,7 +77,7 @@ export function formatValue(field: string, unit: DisplayUnit, raw: number, lang:
     case 'count':
     case 'number':
     case 'category':
-      return fmt(lang, { maximumFractionDigits: 2 }).format(v);
+      return fmt(lang, 'decimal2').format(v);
   }
 }
 
@@ -74,7 +90,7 @@ function lowerFirst(s: string): string {
   return s.length > 1 && s[1] === s[1].toLowerCase() ? s[0].toLowerCase() + s.slice(1) : s;
 }
 
-const percentOf = (share: number, lang: Lang) => fmt(lang, { style: 'percent', maximumFractionDigits: share < 0.01 ? 1 : 0 }).format(share);
+const percentOf = (share: number, lang: Lang) => fmt(lang, share < 0.01 ? 'percent1' : 'percent0').format(share);
 
 function wordCategorical(field: string, label: FieldLabel, value: RawValue, stats: GroupStats | undefined, lang: Lang): ReasonWording {
   const name = label[lang];

@@ -14,39 +14,40 @@ import type { TreeEnsemble } from './treeModel';
  * depends on the subset only:
  *   i ∈ T:  φ_i = (1 − q_i) · vK(T∖{i}) · Q(D∖T)
  *   i ∉ T:  φ_i = − vK(T) · Q(D∖T)
- * Each leaf stores Z(U) = vK(U)·Q(D∖U) for its 2^d subsets U (K from elementary symmetric
- * polynomials), so that, as Q(D∖(T∖{i})) = q_i·Q(D∖T):
+ * With Z(U) = vK(U)·Q(D∖U) (K from elementary symmetric polynomials) and Q(D∖(T∖{i})) = q_i·Q(D∖T):
  *   i ∈ T:  φ_i = ((1 − q_i) / q_i) · Z(T∖{i})        i ∉ T:  φ_i = −Z(T)
- * (covers are positive, so q_i > 0).
+ * (covers are positive, so q_i > 0). Each leaf stores Z for its 2^d subsets and (1 − q_k)/q_k for
+ * its d features. Per row: one pass over the nodes (parents before children) gives the direction
+ * at each split and, per node, the mask of path features not followed (a feature keeps its slot
+ * along a path prefix); then each leaf adds its d contributions for its mask.
  * The base value Σ_l v·Q(D) = Σ_l v·cover(l)/cover(root) makes contributions + base = margin.
  */
 
 export interface ShapTables {
   readonly featureCount: number;
   readonly baseValue: number;
-  readonly leafCount: number;
-  /** Leaves of tree t are leafOf[treeLeafOffsets[t]] .. leafOf[treeLeafOffsets[t+1] - 1]. */
-  readonly treeLeafOffsets: Int32Array;
-  readonly nodeCount: number;
-  readonly leafValue: Float64Array;
-  readonly leafDepth: Uint8Array; // d: distinct features on the path
-  readonly featOffsets: Int32Array; // leaf -> range in feat/q/ratio
-  readonly feat: Int32Array;
-  readonly q: Float64Array;
-  /** (1 − q) / q of each distinct path feature. */
-  readonly ratio: Float64Array;
-  readonly pathOffsets: Int32Array; // leaf -> range in pathNode/pathLeft/pathBit
-  readonly pathNode: Int32Array; // global node index
-  readonly pathLeft: Uint8Array; // 1 when the path goes left at that node
-  readonly pathBit: Int32Array; // bit of the node's feature among the leaf's distinct features
-  readonly tableOffsets: Int32Array; // leaf -> start of its 2^d table
-  readonly table: Float64Array; // Z(U) = v · K(U) · Q(D∖U), U a bit mask over the leaf's distinct features
-  /** Node arrays of the ensemble, for the direction pass. */
   readonly ensemble: TreeEnsemble;
+  readonly nodeCount: number;
+  /** Global index of each node's parent (-1 for roots); parents come before their children. */
+  readonly parent: Int32Array;
+  /** 1 when the node is its parent's left child. */
+  readonly isLeft: Uint8Array;
+  /** Bit of the parent's split feature among the distinct features of the path to the node. */
+  readonly bit: Int32Array;
+  readonly leafCount: number;
+  readonly leafNode: Int32Array; // global node index of each leaf
+  readonly leafDepth: Uint8Array; // d: distinct features on the path
+  readonly featOffsets: Int32Array; // leaf -> its d distinct features in `feat`
+  readonly feat: Int32Array;
+  /** (1 − q) / q of each distinct path feature (same offsets as feat). */
+  readonly ratio: Float64Array;
+  readonly tableOffsets: Int32Array; // leaf -> start of its 2^d table
+  /** Z(U) = v·K(U)·Q(D∖U) for each leaf and subset U (bit mask over its distinct features). */
+  readonly table: Float64Array;
   readonly bytes: number;
 }
 
-const MAX_DISTINCT = 20;
+const MAX_DISTINCT = 16;
 
 function factorial(n: number): number {
   let f = 1;
@@ -54,8 +55,8 @@ function factorial(n: number): number {
   return f;
 }
 
-/** Z(U) = v·K(U)·Q(D∖U) for every subset U (bit mask) of d features with zero fractions q. */
-function subsetTable(v: number, q: readonly number[], out: Float64Array, offset: number): void {
+/** Z(U) = v·K(U)·Q(D∖U) of one leaf for every subset U of its d distinct features. */
+function leafTable(v: number, q: readonly number[], out: Float64Array, offset: number): void {
   const d = q.length;
   const size = 1 << d;
   const w = Array.from({ length: d }, (_, k) => (factorial(k) * factorial(d - k - 1)) / factorial(d));
@@ -83,140 +84,139 @@ function subsetTable(v: number, q: readonly number[], out: Float64Array, offset:
 }
 
 export function buildShapTables(ens: TreeEnsemble): ShapTables {
-  const leafValue: number[] = [];
+  const nodeCount = ens.left.length;
+  const parent = new Int32Array(nodeCount).fill(-1);
+  const isLeft = new Uint8Array(nodeCount);
+  const bit = new Int32Array(nodeCount);
+  const leafNode: number[] = [];
   const leafDepth: number[] = [];
   const featOffsets = [0];
   const feat: number[] = [];
-  const q: number[] = [];
-  const pathOffsets = [0];
-  const pathNode: number[] = [];
-  const pathLeft: number[] = [];
-  const pathBit: number[] = [];
+  const ratio: number[] = [];
   const tableOffsets: number[] = [];
-  let tableSize = 0;
-  const treeLeafOffsets = [0];
   const pending: { v: number; q: number[]; offset: number }[] = [];
+  let tableSize = 0;
   let baseValue = ens.baseMargin;
 
   for (let t = 0; t < ens.treeCount; t++) {
     const base = ens.treeOffsets[t];
     baseValue += expectedValue(ens, t);
-    // depth-first walk keeping the path from the root
-    const stack: { node: number; path: { g: number; left: boolean }[] }[] = [{ node: 0, path: [] }];
+    // depth-first walk with the distinct features of the path (in first-appearance order) and their q
+    const stack: { g: number; feats: number[]; qs: number[] }[] = [{ g: base, feats: [], qs: [] }];
     while (stack.length > 0) {
-      const { node, path } = stack.pop() as { node: number; path: { g: number; left: boolean }[] };
-      const g = base + node;
+      const { g, feats, qs } = stack.pop() as { g: number; feats: number[]; qs: number[] };
       if (ens.left[g] >= 0) {
-        stack.push({ node: ens.right[g], path: [...path, { g, left: false }] });
-        stack.push({ node: ens.left[g], path: [...path, { g, left: true }] });
+        const f = ens.feature[g];
+        let slot = feats.indexOf(f);
+        const childFeats = slot >= 0 ? feats : [...feats, f];
+        if (slot < 0) slot = feats.length;
+        if (childFeats.length > MAX_DISTINCT) throw new Error(`tree ${t}: a path has more than ${MAX_DISTINCT} distinct features`);
+        for (const [child, left] of [
+          [base + ens.right[g], 0],
+          [base + ens.left[g], 1],
+        ] as const) {
+          if (child <= g) throw new Error(`tree ${t}: a child comes before its parent in the node order`);
+          const ratio = ens.cover[child] / ens.cover[g];
+          if (!(ratio > 0)) throw new Error(`tree ${t}: a zero cover ratio (TreeSHAP tables need covers > 0)`);
+          const childQs = slot < qs.length ? qs.map((x, i) => (i === slot ? x * ratio : x)) : [...qs, ratio];
+          parent[child] = g;
+          isLeft[child] = left;
+          bit[child] = 1 << slot;
+          stack.push({ g: child, feats: childFeats, qs: childQs });
+        }
         continue;
       }
-      const slots = new Map<number, number>();
-      const qs: number[] = [];
-      for (let i = 0; i < path.length; i++) {
-        const { g: pg, left } = path[i];
-        const f = ens.feature[pg];
-        const child = base + (left ? ens.left[pg] : ens.right[pg]);
-        const ratio = ens.cover[child] / ens.cover[pg];
-        let slot = slots.get(f);
-        if (slot === undefined) {
-          slot = qs.length;
-          slots.set(f, slot);
-          qs.push(1);
-          feat.push(f);
-        }
-        qs[slot] *= ratio;
-        pathNode.push(pg);
-        pathLeft.push(left ? 1 : 0);
-        pathBit.push(1 << slot);
-      }
-      if (qs.length > MAX_DISTINCT) throw new Error(`tree ${t}: a path has ${qs.length} distinct features (max ${MAX_DISTINCT})`);
-      if (qs.some((x) => !(x > 0))) throw new Error(`tree ${t}: a path has a zero cover ratio (TreeSHAP tables need covers > 0)`);
-      const v = ens.threshold[g];
-      leafValue.push(v);
-      leafDepth.push(qs.length);
-      q.push(...qs);
+      const d = feats.length;
+      leafNode.push(g);
+      leafDepth.push(d);
+      feat.push(...feats);
+      ratio.push(...qs.map((x) => (1 - x) / x));
       featOffsets.push(feat.length);
-      pathOffsets.push(pathNode.length);
       tableOffsets.push(tableSize);
-      pending.push({ v, q: qs, offset: tableSize });
-      tableSize += 1 << qs.length;
+      pending.push({ v: ens.threshold[g], q: qs, offset: tableSize });
+      tableSize += 1 << d;
     }
-    treeLeafOffsets.push(leafValue.length);
   }
 
   const table = new Float64Array(tableSize);
-  for (const p of pending) subsetTable(p.v, p.q, table, p.offset);
+  for (const p of pending) if (p.q.length > 0) leafTable(p.v, p.q, table, p.offset);
   const tables = {
     featureCount: ens.featureCount,
     baseValue,
-    leafCount: leafValue.length,
-    treeLeafOffsets: Int32Array.from(treeLeafOffsets),
-    nodeCount: ens.left.length,
-    leafValue: Float64Array.from(leafValue),
+    ensemble: ens,
+    nodeCount,
+    parent,
+    isLeft,
+    bit,
+    leafCount: leafNode.length,
+    leafNode: Int32Array.from(leafNode),
     leafDepth: Uint8Array.from(leafDepth),
     featOffsets: Int32Array.from(featOffsets),
     feat: Int32Array.from(feat),
-    q: Float64Array.from(q),
-    ratio: Float64Array.from(q, (x) => (1 - x) / x),
-    pathOffsets: Int32Array.from(pathOffsets),
-    pathNode: Int32Array.from(pathNode),
-    pathLeft: Uint8Array.from(pathLeft),
-    pathBit: Int32Array.from(pathBit),
+    ratio: Float64Array.from(ratio),
     tableOffsets: Int32Array.from(tableOffsets),
     table,
-    ensemble: ens,
+    bytes: 0,
   };
-  const bytes =
-    table.byteLength +
-    tables.leafValue.byteLength +
-    tables.q.byteLength * 2 +
-    tables.feat.byteLength +
-    tables.pathNode.byteLength +
-    tables.pathLeft.byteLength +
-    tables.pathBit.byteLength +
-    (tables.featOffsets.byteLength + tables.pathOffsets.byteLength + tables.tableOffsets.byteLength);
-  return { ...tables, bytes };
+  tables.bytes =
+    table.byteLength + parent.byteLength + isLeft.byteLength + bit.byteLength + tables.leafNode.byteLength * 3 + tables.feat.byteLength + tables.ratio.byteLength + leafDepth.length;
+  return tables;
 }
 
-/** Reusable per-caller scratch buffer (node directions). */
-export function shapScratch(tables: ShapTables): Uint8Array {
-  return new Uint8Array(tables.nodeCount);
+/** Reusable per-caller scratch buffer: the direction and the unsatisfied mask of every node. */
+export function shapScratch(tables: ShapTables): Int32Array {
+  return new Int32Array(tables.nodeCount * 2);
 }
 
 /**
- * SHAP values of one feature row (float32 values, NaN = missing) into out[0..featureCount) and the
- * base value into out[featureCount]; returns the margin (base + Σ contributions, i.e. the sum of
- * the reached leaves).
+ * One pass over all nodes (parents first): the direction the row takes at each internal node
+ * (float32 comparison, NaN follows the default) and, for each node, the mask of path features
+ * the row does NOT satisfy on the way to it.
  */
-export function treeShap(
-  tables: ShapTables,
-  row: ArrayLike<number>,
-  out: Float64Array,
-  scratch: Uint8Array = shapScratch(tables),
-  rowOffset = 0,
-): number {
-  const ens = tables.ensemble;
-  const { left, feature, threshold, defaultLeft } = ens;
-  const F = tables.featureCount;
-  out.fill(0, 0, F);
-  // 1. the direction the row takes at every internal node
-  const dir = scratch;
-  for (let g = 0; g < tables.nodeCount; g++) {
+function nodePass(
+  nodeCount: number,
+  left: Int32Array,
+  feature: Int32Array,
+  threshold: Float32Array,
+  defaultLeft: Uint8Array,
+  parent: Int32Array,
+  isLeft: Uint8Array,
+  bit: Int32Array,
+  row: Float32Array | Float64Array,
+  rowOffset: number,
+  dir: Int32Array,
+  unsat: Int32Array,
+): void {
+  for (let g = 0; g < nodeCount; g++) {
+    const p = parent[g];
+    unsat[g] = p < 0 ? 0 : unsat[p] | (dir[p] === isLeft[g] ? 0 : bit[g]);
     if (left[g] < 0) continue;
     const x = row[rowOffset + feature[g]];
     dir[g] = x !== x ? defaultLeft[g] : Math.fround(x) < threshold[g] ? 1 : 0;
   }
-  // 2. every leaf's contributions from its satisfied-feature mask
-  const { leafDepth, featOffsets, feat, ratio, pathOffsets, pathNode, pathLeft, pathBit, tableOffsets, table } = tables;
-  const leafCount = tables.leafCount;
+}
+
+/** Adds every leaf's contributions for its satisfied mask; returns the sum of the reached leaves. */
+function leafPass(
+  leafCount: number,
+  leafNode: Int32Array,
+  leafDepth: Uint8Array,
+  featOffsets: Int32Array,
+  feat: Int32Array,
+  ratio: Float64Array,
+  tableOffsets: Int32Array,
+  table: Float64Array,
+  value: Float32Array,
+  unsat: Int32Array,
+  out: Float64Array,
+): number {
+  let reached = 0;
   for (let l = 0; l < leafCount; l++) {
+    const g = leafNode[l];
+    const u = unsat[g];
+    if (u === 0) reached += value[g];
     const d = leafDepth[l];
-    if (d === 0) continue; // a single-leaf tree only adds to the base value
-    let mask = (1 << d) - 1;
-    for (let p = pathOffsets[l], end = pathOffsets[l + 1]; p < end; p++) {
-      mask &= ~(pathBit[p] & -(dir[pathNode[p]] ^ pathLeft[p]));
-    }
+    const mask = ((1 << d) - 1) & ~u;
     const f0 = featOffsets[l];
     const t0 = tableOffsets[l];
     const z = table[t0 + mask];
@@ -226,22 +226,22 @@ export function treeShap(
       out[feat[f0 + k]] += s * ratio[f0 + k] * table[t0 + (mask ^ (1 << k))] - (1 - s) * z;
     }
   }
-  out[F] = tables.baseValue;
-  return reachedMargin(tables, dir);
+  return reached;
 }
 
-/** Sum of the reached leaves plus the base margin, from a direction pass. */
-function reachedMargin(tables: ShapTables, dir: Uint8Array): number {
+/**
+ * SHAP values of one feature row (float32 values, NaN = missing) into out[0..featureCount) and the
+ * base value into out[featureCount]; returns the margin (the sum of the reached leaves plus the
+ * base margin, which equals base value + Σ contributions). `scratch` comes from shapScratch(tables).
+ */
+export function treeShap(tables: ShapTables, row: Float32Array | Float64Array, out: Float64Array, scratch: Int32Array, rowOffset: number): number {
   const ens = tables.ensemble;
-  let sum = ens.baseMargin;
-  for (let t = 0; t < ens.treeCount; t++) {
-    const base = ens.treeOffsets[t];
-    let node = 0;
-    while (ens.left[base + node] >= 0) {
-      const g = base + node;
-      node = dir[g] ? ens.left[g] : ens.right[g];
-    }
-    sum += ens.threshold[base + node];
-  }
-  return sum;
+  const n = tables.nodeCount;
+  const dir = scratch.subarray(0, n);
+  const unsat = scratch.subarray(n, 2 * n);
+  out.fill(0, 0, tables.featureCount);
+  nodePass(n, ens.left, ens.feature, ens.threshold, ens.defaultLeft, tables.parent, tables.isLeft, tables.bit, row, rowOffset, dir, unsat);
+  const reached = leafPass(tables.leafCount, tables.leafNode, tables.leafDepth, tables.featOffsets, tables.feat, tables.ratio, tables.tableOffsets, tables.table, ens.threshold, unsat, out);
+  out[tables.featureCount] = tables.baseValue;
+  return ens.baseMargin + reached;
 }

@@ -1,0 +1,115 @@
+import { cacheDir, datasetsDir } from '@/lib/config';
+import { openHomeCreditStore } from '@/lib/data/homeCreditStore';
+import { APPLICATION_FIELDS, CATEGORICAL_FIELDS } from '@/lib/data/homeCreditSchema';
+import { DAYS_EMPLOYED_ANOMALY, ENGINEERED_FEATURES } from '@/lib/credit/engineeredFeatures';
+import { deriveFeatureSpec, featureGroups, validateFeatureSpec } from '@/lib/credit/featureSpec';
+import { compileFeatures } from '@/lib/credit/features';
+import { goldenClients, metadata } from './golden';
+
+const store = openHomeCreditStore(datasetsDir(), cacheDir());
+const meta = metadata();
+const pipeline = compileFeatures(meta.featureSpec);
+const column = (name: string) => pipeline.names.indexOf(name);
+
+describe('feature specification', () => {
+  test('derived from the training set, it is the spec the model was trained with', () => {
+    expect(deriveFeatureSpec(store.train.table)).toEqual(meta.featureSpec);
+    expect(() => validateFeatureSpec(meta.featureSpec)).not.toThrow();
+  });
+
+  test('covers the 120 application fields and the engineered features, each column linked to its field', () => {
+    const groups = featureGroups(meta.featureSpec);
+    for (const f of APPLICATION_FIELDS) expect(groups).toContain(f);
+    for (const e of ENGINEERED_FEATURES) expect(groups).toContain(e.group);
+    for (const f of meta.featureSpec.features) {
+      if (f.kind === 'onehot' || f.kind === 'other') expect(CATEGORICAL_FIELDS as readonly string[]).toContain(f.field);
+    }
+    expect(new Set(pipeline.names).size).toBe(pipeline.names.length);
+  });
+});
+
+describe('feature parity: the TypeScript pipeline reproduces the training matrix exactly', () => {
+  const golden = goldenClients();
+
+  test('golden rows (train and test clients) from the store, bit for bit', () => {
+    expect(golden.length).toBeGreaterThanOrEqual(300);
+    expect(golden.some((c) => c.set === 'test')).toBe(true);
+    let compared = 0;
+    for (const c of golden) {
+      const stored = store.get(c.id);
+      expect(stored?.set).toBe(c.set);
+      const row = pipeline.row(stored?.fields ?? {});
+      c.features.forEach((v, j) => {
+        if (v === null) expect(row[j]).toBeNaN();
+        else expect(row[j]).toBe(Math.fround(v));
+        compared++;
+      });
+    }
+    expect(compared).toBe(golden.length * pipeline.width);
+  });
+
+  test('the columnar path (training matrix) and the record path (serving) agree on every training row', () => {
+    const rows = Int32Array.from({ length: 2000 }, (_, i) => i * 31);
+    const fromTable = pipeline.tableMatrix(store.train.table, rows);
+    const fromRecords = pipeline.matrix(Array.from(rows, (r) => store.get(store.train.ids[r])?.fields ?? {}));
+    expect(Buffer.from(fromRecords.buffer).equals(Buffer.from(fromTable.buffer))).toBe(true);
+  });
+});
+
+describe('encodings and domain features', () => {
+  const base = store.get(100002)?.fields ?? {};
+
+  test('missing stays missing (NaN), never 0; missing category is all zeros', () => {
+    const row = pipeline.row({});
+    expect(row[column('AMT_CREDIT')]).toBeNaN();
+    expect(row[column('AGE_YEARS')]).toBeNaN();
+    expect(row[column('EXT_SOURCES_MEAN')]).toBeNaN();
+    expect(row[column('EXT_SOURCES_MISSING')]).toBe(3);
+    for (const [j, f] of meta.featureSpec.features.entries()) if (f.kind === 'onehot' || f.kind === 'other') expect(row[j]).toBe(0);
+  });
+
+  test('one-hot columns; rare or unseen levels go to the (other) column', () => {
+    const row = pipeline.row({ ...base, CODE_GENDER: 'M', NAME_INCOME_TYPE: 'Businessman', OCCUPATION_TYPE: 'Astronaut' });
+    expect(row[column('CODE_GENDER=M')]).toBe(1);
+    expect(row[column('CODE_GENDER=F')]).toBe(0);
+    expect(row[column('NAME_INCOME_TYPE=(other)')]).toBe(1); // 4 training rows only
+    const occupation = meta.featureSpec.features.flatMap((f, j) => (f.group === 'OCCUPATION_TYPE' ? [row[j]] : []));
+    const hasOther = meta.featureSpec.features.some((f) => f.kind === 'other' && f.field === 'OCCUPATION_TYPE');
+    expect(occupation.reduce((a, b) => a + b, 0)).toBe(hasOther ? 1 : 0);
+  });
+
+  test('domain ratios, EXT_SOURCE aggregates, years and the DAYS_EMPLOYED sentinel', () => {
+    const app = {
+      AMT_CREDIT: 400000,
+      AMT_INCOME_TOTAL: 200000,
+      AMT_ANNUITY: 20000,
+      AMT_GOODS_PRICE: 360000,
+      CNT_FAM_MEMBERS: 4,
+      DAYS_BIRTH: -3652.5 * 4,
+      DAYS_EMPLOYED: -3652.5,
+      EXT_SOURCE_1: 0.2,
+      EXT_SOURCE_3: 0.6,
+    };
+    const row = pipeline.row(app);
+    expect(row[column('CREDIT_INCOME_RATIO')]).toBe(Math.fround(2));
+    expect(row[column('ANNUITY_INCOME_RATIO')]).toBe(Math.fround(0.1));
+    expect(row[column('ANNUITY_CREDIT_RATIO')]).toBe(Math.fround(0.05));
+    expect(row[column('GOODS_CREDIT_RATIO')]).toBe(Math.fround(0.9));
+    expect(row[column('INCOME_PER_FAMILY_MEMBER')]).toBe(50000);
+    expect(row[column('EMPLOYED_AGE_RATIO')]).toBe(Math.fround(0.25));
+    expect(row[column('AGE_YEARS')]).toBe(40);
+    expect(row[column('EMPLOYED_YEARS')]).toBe(10);
+    expect(row[column('EXT_SOURCES_MEAN')]).toBe(Math.fround(0.4));
+    expect(row[column('EXT_SOURCES_MIN')]).toBe(Math.fround(0.2));
+    expect(row[column('EXT_SOURCES_MAX')]).toBe(Math.fround(0.6));
+    expect(row[column('EXT_SOURCES_PROD')]).toBeNaN(); // needs all three
+    expect(row[column('EXT_SOURCES_MISSING')]).toBe(1);
+    expect(row[column('DAYS_EMPLOYED_ANOMALY')]).toBe(0);
+
+    const pensioner = pipeline.row({ ...app, DAYS_EMPLOYED: DAYS_EMPLOYED_ANOMALY, AMT_INCOME_TOTAL: 0 });
+    expect(pensioner[column('EMPLOYED_YEARS')]).toBeNaN();
+    expect(pensioner[column('EMPLOYED_AGE_RATIO')]).toBeNaN();
+    expect(pensioner[column('DAYS_EMPLOYED_ANOMALY')]).toBe(1);
+    expect(pensioner[column('CREDIT_INCOME_RATIO')]).toBeNaN(); // division by zero is missing
+  });
+});

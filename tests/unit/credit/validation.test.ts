@@ -1,0 +1,64 @@
+import { parseCsvHeader, parseCsvRow } from '@/lib/credit/csvRows';
+import { parseApplication } from '@/lib/credit/validation';
+
+describe('parseApplication: the validation boundary', () => {
+  test('a complete or partial application is accepted; missing fields stay missing', () => {
+    const r = parseApplication({ AMT_CREDIT: 500000, CODE_GENDER: 'F', EXT_SOURCE_2: null, SK_ID_CURR: 1, TARGET: 0 });
+    expect(r).toEqual({ ok: true, application: { AMT_CREDIT: 500000, CODE_GENDER: 'F', EXT_SOURCE_2: null } });
+    expect(parseApplication({})).toEqual({ ok: true, application: {} });
+  });
+
+  test('unknown fields are rejected by name, with a suggestion for typos', () => {
+    const r = parseApplication({ AMT_CREDITS: 1, FAVOURITE_COLOUR: 'blue' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.map((e) => e.path)).toEqual(['AMT_CREDITS', 'FAVOURITE_COLOUR']);
+    expect(r.errors[0].message).toContain('did you mean AMT_CREDIT?');
+    expect(r.errors[1].message).toContain('unknown field "FAVOURITE_COLOUR"');
+  });
+
+  test('wrong types are rejected naming the field', () => {
+    const r = parseApplication({ AMT_CREDIT: '500000', DAYS_BIRTH: Number.NaN, CNT_CHILDREN: Infinity, CODE_GENDER: 1, FLAG_MOBIL: true });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const byPath = Object.fromEntries(r.errors.map((e) => [e.path, e.message]));
+    expect(byPath.AMT_CREDIT).toMatch(/expected a number, got the string "500000"/);
+    expect(byPath.DAYS_BIRTH).toMatch(/finite number/);
+    expect(byPath.CNT_CHILDREN).toMatch(/finite number/);
+    expect(byPath.CODE_GENDER).toMatch(/expected a category \(string\), got 1/);
+    expect(byPath.FLAG_MOBIL).toMatch(/got a boolean/);
+  });
+
+  test('numbers as text only where allowed (CSV), with a path prefix for batches', () => {
+    expect(parseApplication({ AMT_CREDIT: ' 1.5e5 ' }, { numericStrings: true })).toEqual({ ok: true, application: { AMT_CREDIT: 150000 } });
+    const r = parseApplication({ AMT_CREDIT: 'abc' }, { numericStrings: true, pathPrefix: '[3]' });
+    expect(r).toEqual({ ok: false, errors: [{ path: '[3].AMT_CREDIT', message: 'expected a number, got the string "abc"' }] });
+  });
+
+  test('non-objects are rejected', () => {
+    for (const input of [null, 42, 'x', [1, 2]]) {
+      const r = parseApplication(input);
+      expect(r.ok).toBe(false);
+    }
+  });
+});
+
+describe('CSV rows', () => {
+  const layout = parseCsvHeader(['\uFEFFSK_ID_CURR', 'TARGET', 'AMT_CREDIT', 'CODE_GENDER']);
+
+  test('header: any subset of fields with SK_ID_CURR; unknown or duplicate columns are fatal', () => {
+    expect(layout.columns[0]).toBe('SK_ID_CURR');
+    expect(() => parseCsvHeader(['SK_ID_CURR', 'AMT_CREDIT', 'COLOUR'])).toThrow(/column "COLOUR": unknown field/);
+    expect(() => parseCsvHeader(['SK_ID_CURR', 'AMT_CREDIT', 'AMT_CREDIT'])).toThrow(/appears twice/);
+    expect(() => parseCsvHeader(['AMT_CREDIT'])).toThrow(/SK_ID_CURR column is required/);
+  });
+
+  test('rows: numbers as text, empty cells missing, bad cells and truncated rows reported', () => {
+    expect(parseCsvRow(layout, ['7', '1', '1000.5', ''])).toEqual({ ok: true, id: 7, application: { AMT_CREDIT: 1000.5 } });
+    const bad = parseCsvRow(layout, ['x8', '0', 'lots', 'F']);
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.errors.map((e) => e.path)).toEqual(['SK_ID_CURR', 'AMT_CREDIT']);
+    const short = parseCsvRow(layout, ['9', '0']);
+    expect(short).toMatchObject({ ok: false, errors: [{ path: '(row)', message: expect.stringMatching(/expected 4 fields but found 2/) }] });
+  });
+});
