@@ -21,11 +21,6 @@ export const applicationList = {
   nextCursor: 'YTEuMTAwMDIy',
 } as const;
 
-const model = {
-  "name": "credit-risk",
-  "version": "20261125-092807"
-} as const;
-
 export const storedScore = {
   "id": 100002,
   "probability": 0.445,

@@ -1,7 +1,7 @@
 import { MIB } from './body';
 import { csvToApplications } from './csvApplications';
 import { defineOperation, type Operation } from './operation';
-import { whatIfRequestSchema, counterfactualSchema, distributionQuerySchema, distributionSchema, neighboursQuerySchema, neighboursSchema, whatIfSchema } from './schemas/analysis';
+import { whatIfQuerySchema, whatIfRequestSchema, counterfactualSchema, distributionQuerySchema, distributionSchema, neighboursQuerySchema, neighboursSchema, whatIfSchema } from './schemas/analysis';
 import { applicationListSchema, applicationProfileSchema, listApplicationsQuerySchema } from './schemas/applications';
 import { applicationIdParamsSchema } from './schemas/common';
 import { healthSchema, openApiDocumentSchema } from './schemas/meta';
@@ -128,6 +128,8 @@ export const whatIf = defineOperation({
   tag: 'Simulation',
   scope: 'score',
   params: id,
+  query: whatIfQuerySchema,
+  exampleQuery: { top: '5' },
   body: { schema: whatIfRequestSchema, schemaId: 'WhatIfRequest', json: { maxBytes: JSON_BODY_LIMIT, example: examples.whatIfRequest } },
   response: { schema: whatIfSchema, schemaId: 'WhatIf' },
   problems: ['invalid-parameters', 'not-found', 'malformed-request', 'payload-too-large', 'unsupported-media-type', 'validation-failed', 'service-unavailable'],

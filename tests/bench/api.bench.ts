@@ -12,12 +12,15 @@
  * tree) at the start and the end.
  *
  * Options: --duration=<s per run> (10), --connections=1,16,64, --soak-seconds=<s> (300, 0 = none),
- * --soak-connections=<n> (64), --ids=<n rotating ids> (2000). The load generator runs on the same
+ * --soak-connections=<n> (64), --ids=<n rotating ids> (2000), --only=<text in scenario names>,
+ * --no-build (use the existing build as it is), --workers=<n> (1: plain `next start`; n > 1: n
+ * `next start` processes sharing the port through Node's cluster module, to use n cores). The load generator runs on the same
  * machine as the server: on 2 cores it takes a share of the CPU the server would otherwise have.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { openHomeCreditStore } from '../../lib/data/homeCreditStore';
@@ -28,6 +31,11 @@ interface Options {
   soakSeconds: number;
   soakConnections: number;
   ids: number;
+  /** Only the scenarios whose name contains this text (all when absent). */
+  only: string | undefined;
+  build: boolean;
+  /** Server processes: 1 = plain `next start`; N > 1 = N `next start` workers behind Node's cluster module. */
+  workers: number;
 }
 
 function options(): Options {
@@ -38,6 +46,9 @@ function options(): Options {
     soakSeconds: Number(arg('soak-seconds') ?? 300),
     soakConnections: Number(arg('soak-connections') ?? 64),
     ids: Number(arg('ids') ?? 2000),
+    only: arg('only'),
+    build: !process.argv.includes('--no-build'),
+    workers: Math.max(1, Number(arg('workers') ?? 1)),
   };
 }
 
@@ -83,6 +94,30 @@ function treeRssMb(pid: number): number {
   return total;
 }
 
+/** CPU time (user + system) of a process and its descendants, in ms (Linux /proc, clock ticks of 10 ms). */
+function treeCpuMs(pid: number): number {
+  const ticks = (p: number): number => {
+    try {
+      const fields = fs.readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ');
+      return Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
+    } catch {
+      return 0;
+    }
+  };
+  let total = 0;
+  const stack = [pid];
+  while (stack.length > 0) {
+    const p = stack.pop() as number;
+    total += ticks(p);
+    try {
+      stack.push(...fs.readFileSync(`/proc/${p}/task/${p}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number));
+    } catch {
+      // gone
+    }
+  }
+  return total * 10;
+}
+
 async function waitForHealth(base: string, server: ChildProcess): Promise<Record<string, unknown>> {
   for (let i = 0; i < 240; i++) {
     if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode}`);
@@ -124,6 +159,8 @@ interface Row {
   scenario: string;
   connections: number;
   rps: number;
+  /** Server CPU time per request (ms): what one core can serve is 1000 / this. */
+  cpuMsPerRequest: number;
   p50: number;
   p99: number;
   non2xx: number;
@@ -138,7 +175,8 @@ function fiveXx(result: autocannon.Result): number {
     .reduce((a, [, v]) => a + v.count, 0);
 }
 
-async function run(base: string, scenario: Scenario, connections: number, duration: number): Promise<Row> {
+async function run(base: string, scenario: Scenario, connections: number, duration: number, pid: number): Promise<Row> {
+  const cpuBefore = treeCpuMs(pid);
   const result = await autocannon({
     url: base,
     connections,
@@ -154,10 +192,12 @@ async function run(base: string, scenario: Scenario, connections: number, durati
       } as unknown as autocannon.Request,
     ],
   });
+  const cpu = treeCpuMs(pid) - cpuBefore;
   return {
     scenario: scenario.name,
     connections,
     rps: result.requests.average,
+    cpuMsPerRequest: result.requests.total > 0 ? cpu / result.requests.total : NaN,
     p50: result.latency.p50,
     p99: result.latency.p99,
     non2xx: result.non2xx,
@@ -168,10 +208,10 @@ async function run(base: string, scenario: Scenario, connections: number, durati
 
 function printRows(rows: Row[]): void {
   const pad = (s: string | number, n: number) => String(s).padStart(n);
-  console.log(`\n${'scenario'.padEnd(34)}${pad('conn', 6)}${pad('req/s', 10)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('non-2xx', 9)}${pad('5xx', 6)}${pad('errors', 8)}`);
+  console.log(`\n${'scenario'.padEnd(34)}${pad('conn', 6)}${pad('req/s', 10)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('cpu ms/req', 12)}${pad('non-2xx', 9)}${pad('5xx', 6)}${pad('errors', 8)}`);
   for (const r of rows) {
     console.log(
-      `${r.scenario.padEnd(34)}${pad(r.connections, 6)}${pad(r.rps.toFixed(0), 10)}${pad(r.p50, 9)}${pad(r.p99, 9)}${pad(r.non2xx, 9)}${pad(r.s5xx, 6)}${pad(r.errors, 8)}`,
+      `${r.scenario.padEnd(34)}${pad(r.connections, 6)}${pad(r.rps.toFixed(0), 10)}${pad(r.p50, 9)}${pad(r.p99, 9)}${pad(r.cpuMsPerRequest.toFixed(2), 12)}${pad(r.non2xx, 9)}${pad(r.s5xx, 6)}${pad(r.errors, 8)}`,
     );
   }
 }
@@ -179,12 +219,20 @@ function printRows(rows: Row[]): void {
 async function main(): Promise<void> {
   const opts = options();
   const distDir = process.env.NEXT_DIST_DIR || '.next';
-  execFileSync(process.execPath, [path.join('tests', 'e2e', 'ensure-build.mjs')], { stdio: 'inherit', env: process.env });
+  if (opts.build) execFileSync(process.execPath, [path.join('tests', 'e2e', 'ensure-build.mjs')], { stdio: 'inherit', env: process.env });
   const { ids, bodies } = sampleData(opts.ids);
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const nextBin = path.join('node_modules', 'next', 'dist', 'bin', 'next');
+  const startArgs = ['start', '-p', String(port), '-H', '127.0.0.1'];
+  // N workers share the port through Node's cluster module (each loads its own store and model).
+  const clusterPrimary = `const cluster = require('node:cluster');
+cluster.setupPrimary({ exec: ${JSON.stringify(nextBin)}, args: ${JSON.stringify(startArgs)}, execArgv: [] });
+for (let i = 0; i < ${opts.workers}; i++) cluster.fork();
+cluster.on('exit', () => process.exit(1));
+process.on('SIGTERM', () => { for (const w of Object.values(cluster.workers)) w.process.kill('SIGTERM'); process.exit(0); });`;
+  const server = spawn(process.execPath, opts.workers > 1 ? ['-e', clusterPrimary] : [nextBin, ...startArgs], {
     env: { ...process.env, NODE_ENV: 'production', NEXT_DIST_DIR: distDir },
     stdio: ['ignore', 'ignore', 'inherit'], // access log lines are written (as in production) and discarded
   });
@@ -193,7 +241,7 @@ async function main(): Promise<void> {
   try {
     const health = await waitForHealth(base, server);
     const pid = server.pid as number;
-    console.log(`server pid ${pid} on ${base} (dist ${distDir}); RSS after start ${treeRssMb(pid).toFixed(0)} MB`);
+    console.log(`server pid ${pid} on ${base} (dist ${distDir}, ${opts.workers} process${opts.workers > 1 ? 'es (cluster)' : ''}); RSS after start ${treeRssMb(pid).toFixed(0)} MB`);
     console.log(`health: ${JSON.stringify(health)}`);
 
     let i = 0;
@@ -210,7 +258,7 @@ async function main(): Promise<void> {
     ];
 
     // Warm-up: load the store and the model, JIT the hot paths.
-    for (const s of scenarios) await run(base, s, 8, 3);
+    for (const s of scenarios) await run(base, s, 8, 3, pid);
     for (const s of scenarios) {
       const r = s.request();
       const res = await fetch(base + (r.path ?? '/'), {
@@ -221,15 +269,16 @@ async function main(): Promise<void> {
       if (res.status !== 200) console.warn(`warning: ${s.name} answers ${res.status} (model not available?)`);
     }
 
+    console.log(`load average before the runs: ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} (${os.cpus().length} cores)`);
     const rows: Row[] = [];
-    for (const s of scenarios) {
+    for (const s of scenarios.filter((x) => opts.only === undefined || x.name.includes(opts.only))) {
       for (const c of opts.connections) {
-        const row = await run(base, s, c, opts.duration);
+        const row = await run(base, s, c, opts.duration, pid);
         rows.push(row);
         printRows([row]);
       }
     }
-    console.log('\n=== summary ===');
+    console.log(`\n=== summary === (load average now: ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')})`);
     printRows(rows);
 
     if (opts.soakSeconds > 0) {
@@ -238,7 +287,7 @@ async function main(): Promise<void> {
       console.log(`\nsoak: ${soak.name}, ${opts.soakConnections} connections, ${opts.soakSeconds} s; RSS at start ${start.toFixed(1)} MB`);
       const samples: number[] = [start];
       const timer = setInterval(() => samples.push(treeRssMb(pid)), 10_000);
-      const row = await run(base, soak, opts.soakConnections, opts.soakSeconds);
+      const row = await run(base, soak, opts.soakConnections, opts.soakSeconds, pid);
       clearInterval(timer);
       const end = treeRssMb(pid);
       samples.push(end);

@@ -140,17 +140,25 @@ test.describe('API contract', () => {
   });
 
   test('POST /api/v1/applications/{id}/what-if', async ({ request }) => {
-    const res = await request.post('/api/v1/applications/100002/what-if', { data: { changes: { AMT_CREDIT: 200000 } } });
-    if (res.status() === 200) await expectJson(res, whatIfSchema);
-    else await expectProblem(res, 503);
+    const w = await expectModelRoute(await request.post('/api/v1/applications/100002/what-if?top=3', { data: { changes: { AMT_CREDIT: 200000, EXT_SOURCE_3: 0.6 } } }), whatIfSchema);
+    if (w) {
+      expect(w.changed.map((c) => c.field)).toEqual(['AMT_CREDIT', 'EXT_SOURCE_3']);
+      expect(w.probabilityDelta).toBeCloseTo(w.after.probability - w.before.probability, 10);
+      expect(w.contributionChanges.length).toBeLessThanOrEqual(3);
+    }
     const bad = await expectProblem(await request.post('/api/v1/applications/100002/what-if', { data: { changes: { AMT_CREDIT: 'x' } } }), 422);
     expect(bad.errors).toEqual([{ path: 'changes.AMT_CREDIT', message: 'expected number' }]);
+    await expectProblem(await request.post('/api/v1/applications/100002/what-if', { data: { changes: {} } }), 422);
+    await expectProblem(await request.post('/api/v1/applications/999999999/what-if', { data: { changes: { AMT_CREDIT: 1 } } }), 404);
   });
 
   test('GET /api/v1/applications/{id}/counterfactual', async ({ request }) => {
-    const res = await request.get('/api/v1/applications/100002/counterfactual');
-    if (res.status() === 200) await expectJson(res, counterfactualSchema);
-    else await expectProblem(res, 503);
+    const c = await expectModelRoute(await request.get('/api/v1/applications/100002/counterfactual'), counterfactualSchema);
+    if (c) {
+      expect(['accepted', 'found', 'none']).toContain(c.status);
+      if (c.best) expect(c.best.probability).toBeLessThan(c.threshold);
+    }
+    await expectProblem(await request.get('/api/v1/applications/999999999/counterfactual'), 404);
   });
 
   test('GET /api/v1/model: the model card', async ({ request }) => {

@@ -1,15 +1,44 @@
 import type { z } from 'zod';
-import { ApiError } from '../errors';
+import { nearestCounterfactual } from '../../analysis/counterfactual';
+import type { RawApplication } from '../../credit/types';
+import { creditEngine } from '../creditEngine';
+import { jsonBodyResponse, responseCache } from '../responseCache';
 import type { counterfactualSchema } from '../schemas/analysis';
-import { assertStored } from './scoring';
+import { storedApplication } from './applications';
+import { assertStored, modelRef } from './scoring';
 
 /**
- * Nearest counterfactual — PENDING: the search for the smallest change of actionable fields that
- * flips a refusal is domain logic of the dashboard/credit engine (lib/analysis or lib/credit),
- * not written yet. The route, its schema and its documentation are in place; until the domain
- * function exists the route answers 503 (after the usual 400/404 checks).
+ * Nearest counterfactual through lib/analysis/counterfactual, the search the dashboard runs (a
+ * few hundred scores per client), kept in the response cache: it depends only on the stored
+ * client and the model.
  */
+
 export async function counterfactualBody(id: number): Promise<z.output<typeof counterfactualSchema>> {
+  const app = storedApplication(id);
+  const engine = await creditEngine();
+  const r = await nearestCounterfactual(app.fields as RawApplication, (apps) => engine.scoreApplications(apps), engine.model.threshold);
+  const option = (o: NonNullable<typeof r.best>) => ({ actions: [...o.actions], changes: o.changes.map((c) => ({ ...c })), size: o.size, probability: o.probability });
+  return {
+    id,
+    status: r.status,
+    probability: r.probability,
+    threshold: r.threshold,
+    best: r.best ? option(r.best) : null,
+    options: r.options.map(option),
+    bounds: r.bounds,
+    evaluations: r.evaluations,
+    model: modelRef(engine),
+  };
+}
+
+export async function counterfactualResponse(id: number): Promise<Response> {
   assertStored(id);
-  throw new ApiError('service-unavailable', 'Counterfactuals are not available on this server yet.');
+  const engine = await creditEngine();
+  const key = `counterfactual|${modelRef(engine).version}|${id}`;
+  const cache = responseCache();
+  const cached = cache?.get(key);
+  if (cached !== undefined) return jsonBodyResponse(cached);
+  const text = JSON.stringify(await counterfactualBody(id));
+  cache?.set(key, text);
+  return jsonBodyResponse(text);
 }

@@ -5,6 +5,7 @@ import { parseApplication } from '../../credit/validation';
 import { getHomeCreditStore } from '../../data/homeCreditStore';
 import { creditEngine } from '../creditEngine';
 import { ApiError, notFound, validationFailed } from '../errors';
+import { jsonBodyResponse, responseCache } from '../responseCache';
 import type { RawApplicationInput } from '../schemas/applicationFields';
 import type { modelRefSchema } from '../schemas/credit';
 import { MAX_EXPLAINED_APPLICATIONS, type scoreResponseSchema, type storedExplanationSchema, type storedScoreSchema } from '../schemas/scoring';
@@ -53,6 +54,24 @@ export async function storedExplanation(id: number, top: number, lang: Lang): Pr
   if (!e) throw notFound(`No stored application has SK_ID_CURR ${id}.`);
   return { id, ...scoreFields(e), ...explanationBody(e, top), lang, model: modelRef(engine) };
 }
+
+/**
+ * The same, as a response whose body is kept in the response cache: a stored client's explanation
+ * depends only on (id, top, lang) and the model, none of which changes while the process runs.
+ */
+export async function storedExplanationResponse(id: number, top: number, lang: Lang): Promise<Response> {
+  const cache = responseCache();
+  const key = `explanation|${state.modelVersion ?? ''}|${id}|${top}|${lang}`;
+  const cached = state.modelVersion !== undefined ? cache?.get(key) : undefined;
+  if (cached !== undefined) return jsonBodyResponse(cached);
+  const body = await storedExplanation(id, top, lang);
+  state.modelVersion = body.model.version;
+  const text = JSON.stringify(body);
+  cache?.set(`explanation|${body.model.version}|${id}|${top}|${lang}`, text);
+  return jsonBodyResponse(text);
+}
+
+const state: { modelVersion?: string } = {};
 
 /**
  * The engine's own validation boundary, after the API schema: converts each item to the engine's

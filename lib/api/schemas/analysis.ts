@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { APPLICATION_FIELD_SCHEMAS } from './applicationFields';
 import { applicationSetSchema, intQuery } from './common';
-import { decisionSchema, rawValueSchema } from './common';
+import { rawValueSchema } from './common';
 import { modelRefSchema, scoreFieldsShape } from './credit';
 import { APPLICATION_FIELDS } from '../../data/homeCreditSchema';
 
@@ -91,25 +91,45 @@ export const whatIfRequestSchema = z.strictObject({
     .meta({ description: 'Fields to change, with their new raw values (null = make missing).' }),
 });
 
+export const whatIfQuerySchema = z.strictObject({
+  top: intQuery(1, 50, 10, 'Number of contribution changes listed (largest |delta| first).'),
+});
+
 const scoreOnly = z.object(scoreFieldsShape);
+const valueChange = z.object({ field: z.string(), from: rawValueSchema, to: rawValueSchema });
 
 export const whatIfSchema = z.object({
   id: z.number().int(),
+  changed: z.array(valueChange).meta({ description: 'The fields changed, with their stored and new values.' }),
   before: scoreOnly,
   after: scoreOnly,
-  changed: z.array(z.object({ field: z.string(), from: rawValueSchema, to: rawValueSchema })),
+  probabilityDelta: z.number().meta({ description: 'after.probability − before.probability.' }),
+  decisionChanged: z.boolean(),
+  contributionChanges: z
+    .array(z.object({ field: z.string(), before: z.number(), after: z.number(), delta: z.number() }))
+    .meta({ description: 'Factors whose SHAP contribution changed, largest |delta| first (at most `top`).' }),
   model: modelRefSchema,
+});
+
+const counterfactualOption = z.object({
+  actions: z.array(z.enum(['credit', 'annuity', 'goods', 'loanSize', 'income'])).meta({
+    description: '`credit` borrow less, `annuity` lower instalments, `goods` a cheaper good, `loanSize` all three in proportion, `income` a higher declared income.',
+  }),
+  changes: z.array(z.object({ field: z.string(), from: z.number(), to: z.number(), relative: z.number().meta({ description: '(to − from) / from' }) })),
+  size: z.number().meta({ description: "Sum of the actions' relative sizes (0.24 = a 24 % change)." }),
+  probability: z.number().meta({ description: 'Calibrated probability after the change (below the threshold).' }),
 });
 
 export const counterfactualSchema = z.object({
   id: z.number().int(),
-  decision: decisionSchema,
-  counterfactual: z
-    .object({
-      changes: z.array(z.object({ field: z.string(), from: rawValueSchema, to: rawValueSchema })),
-      after: scoreOnly,
-    })
-    .nullable()
-    .meta({ description: 'Smallest change found that flips the decision; null when none was found (or the application is already accepted).' }),
+  status: z.enum(['accepted', 'found', 'none']).meta({
+    description: '`accepted`: nothing to change; `found`: options below; `none`: no change within the bounds flips the decision.',
+  }),
+  probability: z.number(),
+  threshold: z.number(),
+  best: counterfactualOption.nullable().meta({ description: 'The smallest change found (null unless status is `found`).' }),
+  options: z.array(counterfactualOption).meta({ description: 'Every flipping option found, smallest first.' }),
+  bounds: z.object({ maxDecrease: z.number(), maxIncrease: z.number() }).meta({ description: 'Largest relative changes explored.' }),
+  evaluations: z.number().int().meta({ description: 'Applications scored during the search.' }),
   model: modelRefSchema,
 });

@@ -1,7 +1,7 @@
 import { getCounterfactual } from '@/lib/api/operations';
-import { counterfactualBody } from '@/lib/api/resources/counterfactual';
+import { counterfactualResponse } from '@/lib/api/resources/counterfactual';
 import { apiRoute, handle } from '@/lib/api/route';
 
 export const dynamic = 'force-dynamic';
 
-export const { GET, POST, PUT, PATCH, DELETE } = apiRoute(handle(getCounterfactual, ({ params }) => counterfactualBody(params.id)));
+export const { GET, POST, PUT, PATCH, DELETE } = apiRoute(handle(getCounterfactual, ({ params }) => counterfactualResponse(params.id)));

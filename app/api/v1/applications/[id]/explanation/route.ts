@@ -1,9 +1,9 @@
 import { getApplicationExplanation } from '@/lib/api/operations';
-import { storedExplanation } from '@/lib/api/resources/scoring';
+import { storedExplanationResponse } from '@/lib/api/resources/scoring';
 import { apiRoute, handle } from '@/lib/api/route';
 
 export const dynamic = 'force-dynamic';
 
 export const { GET, POST, PUT, PATCH, DELETE } = apiRoute(
-  handle(getApplicationExplanation, ({ params, query }) => storedExplanation(params.id, query.top, query.lang)),
+  handle(getApplicationExplanation, ({ params, query }) => storedExplanationResponse(params.id, query.top, query.lang)),
 );

@@ -1,0 +1,62 @@
+/**
+ * A byte-bounded LRU of serialised JSON bodies, for answers that cannot change while the process
+ * runs (explanations of stored clients: the store and the model are loaded once). Keys must
+ * include everything the body depends on. API_RESPONSE_CACHE_MB sets the budget (default 32,
+ * 0 disables the cache).
+ */
+export class ResponseCache {
+  private readonly map = new Map<string, string>();
+  private bytes = 0;
+
+  constructor(readonly maxBytes: number) {}
+
+  get size(): number {
+    return this.map.size;
+  }
+
+  get totalBytes(): number {
+    return this.bytes;
+  }
+
+  get(key: string): string | undefined {
+    const body = this.map.get(key);
+    if (body !== undefined) {
+      this.map.delete(key);
+      this.map.set(key, body);
+    }
+    return body;
+  }
+
+  set(key: string, body: string): void {
+    const size = body.length * 2 + key.length * 2; // UTF-16 in memory
+    if (size > this.maxBytes) return;
+    const previous = this.map.get(key);
+    if (previous !== undefined) {
+      this.map.delete(key);
+      this.bytes -= previous.length * 2 + key.length * 2;
+    }
+    this.map.set(key, body);
+    this.bytes += size;
+    for (const [k, v] of this.map) {
+      if (this.bytes <= this.maxBytes) break;
+      this.map.delete(k);
+      this.bytes -= v.length * 2 + k.length * 2;
+    }
+  }
+}
+
+const holder = globalThis as unknown as { __apiResponseCache?: { budget: number; cache: ResponseCache | undefined } };
+
+/** The process-wide cache (undefined when disabled). */
+export function responseCache(): ResponseCache | undefined {
+  const mb = Number(process.env.API_RESPONSE_CACHE_MB ?? 32);
+  const budget = Number.isFinite(mb) && mb > 0 ? Math.floor(mb * 1024 * 1024) : 0;
+  if (holder.__apiResponseCache?.budget !== budget) {
+    holder.__apiResponseCache = { budget, cache: budget > 0 ? new ResponseCache(budget) : undefined };
+  }
+  return holder.__apiResponseCache.cache;
+}
+
+export function jsonBodyResponse(body: string): Response {
+  return new Response(body, { status: 200, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } });
+}
