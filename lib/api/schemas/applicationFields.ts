@@ -75,14 +75,15 @@ export const applicationIdSchema = z.number().int().min(1).max(9_999_999_999);
  * missing), optionally its SK_ID_CURR (echoed back, not used by the model); unknown fields are
  * rejected so that a misspelt field is not silently scored as missing.
  */
-export const rawApplicationSchema = z
+/** A raw application after validation (the field names come from data, so TypeScript sees a record). */
+export type RawApplicationInput = { readonly SK_ID_CURR?: number } & { readonly [field: string]: number | string | null | undefined };
+
+export const rawApplicationSchema: z.ZodType<RawApplicationInput> = z
   .strictObject({
     [ID_FIELD]: applicationIdSchema.optional().meta({ description: 'Optional identifier, echoed back in the result.' }),
     ...Object.fromEntries(APPLICATION_FIELDS.map((f) => [f, APPLICATION_FIELD_SCHEMAS[f].optional()])),
   })
   .meta({ description: 'A loan application with Home Credit field names; any field may be absent or null (missing).' });
-
-export type RawApplicationInput = z.output<typeof rawApplicationSchema>;
 
 /** All 120 fields of a stored application (null = missing), as returned by the API. */
 export const applicationFieldsSchema = z.object(
