@@ -82,9 +82,10 @@ function tokenSummary(values: readonly number[], maxTokens: number): TokenSummar
   return { ...summarise(values), maxTokens, truncatedShare: values.filter((v) => v > maxTokens).length / Math.max(1, values.length) };
 }
 
-const EXAMPLES_PER_CATEGORY = 2;
+/** Word-count quantiles of the demo examples in each category (a typical and a short product). */
+const EXAMPLE_QUANTILES = [0.5, 0.25];
 
-/** Products of a category sorted by word count; the demo takes those at the 50th and 25th percentiles. */
+/** The products of a category at the given quantiles of their word count (ties broken by id). */
 function pickByQuantiles(items: readonly { p: Product; words: number }[], qs: readonly number[]): { p: Product; words: number }[] {
   const sorted = [...items].sort((a, b) => a.words - b.words || a.p.id.localeCompare(b.p.id));
   const picked: { p: Product; words: number }[] = [];
@@ -139,7 +140,7 @@ export function computeDatasetStats(products: readonly Product[], service?: NlpS
   }
   const examples: DemoExample[] = labels.flatMap((label) => {
     const items = products.map((p, i) => ({ p, words: words[i] })).filter((x) => x.p.label === label);
-    return pickByQuantiles(items, EXAMPLES_PER_CATEGORY === 2 ? [0.5, 0.25] : [0.5]).map(({ p }) => ({ id: p.id, label, name: p.name, text: p.text }));
+    return pickByQuantiles(items, EXAMPLE_QUANTILES).map(({ p }) => ({ id: p.id, label, name: p.name, text: p.text }));
   });
   return {
     products: products.length,

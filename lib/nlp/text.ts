@@ -15,7 +15,15 @@ export const ATTENTION_MAX_TOKENS = 48;
 /** Number of characters as people count them (code points, so an emoji counts once). */
 export function characterCount(text: string): number {
   let n = 0;
-  for (const _ of text) n++;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // A high surrogate followed by a low one is one code point.
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+    n++;
+  }
   return n;
 }
 

@@ -11,6 +11,7 @@ export const watch: Dictionary['watch'] = {
     'Demonstration results: the served models come from the quick mode (tiny encoders, seconds of training). The figures below support no conclusion; they will be replaced by those of the full training.',
   pending: 'The training results are not available yet ({reason}): they will appear here once npm run train:nlp has written metrics.json in the models folder.',
   generatedAt: 'Results produced on {date} ({mode} mode).',
+  modeNames: { quick: 'quick', full: 'full' },
   noteLink: 'Read the methodology note (printable)',
   toc: {
     label: 'Contents of the page',
@@ -120,6 +121,7 @@ export const watch: Dictionary['watch'] = {
       yes: 'yes',
       no: 'no',
       total: 'RoBERTa total',
+      totalValue: 'over 160',
     },
     ours: {
       heading: 'Our small-scale reproduction',
@@ -181,7 +183,7 @@ export const watch: Dictionary['watch'] = {
     exampleWords: '{words} words',
     lengthsHeading: 'Text lengths',
     lengths:
-      'A text has a median of {median} words (90th percentile: {p90}, maximum: {max}). The encoders read only the first {maxTokens} tokens: {bertShare} of the texts exceed this limit with BERT’s tokenizer and {robertaShare} with RoBERTa’s; as the name and main features come first, the part cut off is mostly repetitive text.',
+      'A text has a median of {median} words (90th percentile: {p90}, maximum: {max}). The encoders read only the first {maxTokens} tokens: {bertShare} of the texts exceed this limit with BERT’s tokenizer and {robertaShare} with RoBERTa’s. As the product name comes first, it is always read.',
     lengthsNoTokens: 'A text has a median of {median} words (90th percentile: {p90}, maximum: {max}).',
     lengthsCaption: 'Text lengths by category',
     wordsFigure: {
@@ -305,6 +307,7 @@ export const watch: Dictionary['watch'] = {
       unavailable: 'This model is not available on the server.',
       failed: 'The server could not classify this text. Try again.',
     },
+    counter: '{n} characters typed.',
     characters: '{n} characters, {words} words',
     predictionsHeading: 'Predictions of the three models',
     predicted: 'Predicted category: {label} ({p})',

@@ -14,6 +14,7 @@ export const watch = {
   pending:
     'Les résultats d’entraînement ne sont pas encore disponibles ({reason}) : ils apparaîtront ici quand npm run train:nlp aura écrit metrics.json dans le dossier des modèles.',
   generatedAt: 'Résultats produits le {date} (mode {mode}).',
+  modeNames: { quick: 'rapide', full: 'complet' },
   noteLink: 'Lire la note méthodologique (imprimable)',
   toc: {
     label: 'Sommaire de la page',
@@ -123,6 +124,7 @@ export const watch = {
       yes: 'oui',
       no: 'non',
       total: 'Total RoBERTa',
+      totalValue: 'plus de 160',
     },
     ours: {
       heading: 'Notre reproduction à petite échelle',
@@ -184,7 +186,7 @@ export const watch = {
     exampleWords: '{words} mots',
     lengthsHeading: 'Longueur des textes',
     lengths:
-      'Un texte compte en médiane {median} mots (9ᵉ décile : {p90}, maximum : {max}). Les encodeurs ne lisent que les {maxTokens} premiers tokens : {bertShare} des textes dépassent cette limite avec le tokeniseur de BERT et {robertaShare} avec celui de RoBERTa ; comme le nom et les caractéristiques principales viennent en tête, la fin coupée est surtout du texte répétitif.',
+      'Un texte compte en médiane {median} mots (9ᵉ décile : {p90}, maximum : {max}). Les encodeurs ne lisent que les {maxTokens} premiers tokens : {bertShare} des textes dépassent cette limite avec le tokeniseur de BERT et {robertaShare} avec celui de RoBERTa . Le nom du produit venant en tête, il est toujours lu.',
     lengthsNoTokens: 'Un texte compte en médiane {median} mots (9ᵉ décile : {p90}, maximum : {max}).',
     lengthsCaption: 'Longueur des textes par catégorie',
     wordsFigure: {
@@ -309,6 +311,7 @@ export const watch = {
       unavailable: 'Ce modèle n’est pas disponible sur le serveur.',
       failed: 'Le serveur n’a pas pu classer ce texte. Réessayez.',
     },
+    counter: '{n} caractères saisis.',
     characters: '{n} caractères, {words} mots',
     predictionsHeading: 'Prédictions des trois modèles',
     predicted: 'Catégorie prédite : {label} ({p})',

@@ -1,0 +1,82 @@
+import type { DemoAttention, DemoClassification, DemoError, DemoExplanation } from './demoTypes';
+import { isTransformer, ModelUnavailableError, NLP_MODELS, type NlpModelName, nlpService } from './service';
+import { characterCount, splitWords, textProblem } from './text';
+import type { TransformerKind } from './transformer';
+
+/**
+ * The demo of /veille, called by its server actions: the same validation as the API (blank
+ * text, more than MAX_TEXT_CHARACTERS), errors as codes the page words, results as plain
+ * serialisable objects. Three calls so that the page shows the predictions first: classify
+ * (the three models + the attention of one encoder), explain (one model's attributions),
+ * attention (another encoder).
+ */
+
+function check(text: unknown): DemoError | string {
+  if (typeof text !== 'string') return { ok: false, error: 'empty' };
+  const problem = textProblem(text);
+  if (problem?.kind === 'empty') return { ok: false, error: 'empty' };
+  if (problem?.kind === 'too-long') return { ok: false, error: 'too-long', characters: problem.characters };
+  return text;
+}
+
+function failure(err: unknown): DemoError {
+  if (err instanceof ModelUnavailableError) return { ok: false, error: 'unavailable' };
+  console.error('[nlp] demo failed:', err instanceof Error ? err.message : err);
+  return { ok: false, error: 'failed' };
+}
+
+export async function demoClassify(input: unknown): Promise<DemoClassification | DemoError> {
+  const text = check(input);
+  if (typeof text !== 'string') return text;
+  try {
+    const service = await nlpService();
+    const c = await service.classify(text);
+    const encoder = (['roberta', 'bert'] as const).find((k) => service.transformers[k]);
+    const maps = encoder ? await service.attention(encoder, text) : null;
+    return {
+      ok: true,
+      characters: characterCount(text),
+      words: splitWords(text).length,
+      labels: c.labels,
+      predictions: c.results.map((r) => ({
+        model: r.model,
+        predicted: r.predicted,
+        probability: r.ranking[0]?.probability ?? 0,
+        ranking: r.ranking,
+        latencyMs: r.latencyMs,
+        input: r.input,
+      })),
+      attention: encoder && maps ? { model: encoder, maps } : null,
+    };
+  } catch (err) {
+    return failure(err);
+  }
+}
+
+export async function demoExplain(input: unknown, model: unknown): Promise<DemoExplanation | DemoError> {
+  const text = check(input);
+  if (typeof text !== 'string') return text;
+  if (typeof model !== 'string' || !(NLP_MODELS as readonly string[]).includes(model)) return { ok: false, error: 'unavailable' };
+  try {
+    const service = await nlpService();
+    const p = await service.predict(model as NlpModelName, text, true);
+    if (!p.attributions) return { ok: false, error: 'failed' };
+    return { ok: true, model: model as NlpModelName, attributions: p.attributions };
+  } catch (err) {
+    return failure(err);
+  }
+}
+
+export async function demoAttention(input: unknown, model: unknown): Promise<DemoAttention | DemoError> {
+  const text = check(input);
+  if (typeof text !== 'string') return text;
+  if (typeof model !== 'string' || !(NLP_MODELS as readonly string[]).includes(model) || !isTransformer(model as NlpModelName)) {
+    return { ok: false, error: 'unavailable' };
+  }
+  try {
+    const service = await nlpService();
+    return { ok: true, model: model as TransformerKind, maps: await service.attention(model as TransformerKind, text) };
+  } catch (err) {
+    return failure(err);
+  }
+}

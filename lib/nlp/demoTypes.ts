@@ -1,0 +1,44 @@
+import type { DemoExample } from './dataset';
+import type { Attributions } from './occlusion';
+import type { InputInfo, NlpModelName, RankedCategory } from './service';
+import type { AttentionMaps, TransformerKind } from './transformer';
+
+/**
+ * Results of the /veille demo's server actions (lib/nlp/demo.ts), as the client component
+ * receives them. Types only, so that the client bundle never imports the model runtime.
+ */
+
+export type { DemoExample };
+
+export type DemoError = { readonly ok: false; readonly error: 'empty' | 'too-long' | 'unavailable' | 'failed'; readonly characters?: number };
+
+export interface DemoPrediction {
+  readonly model: NlpModelName;
+  readonly predicted: string;
+  readonly probability: number;
+  readonly ranking: readonly RankedCategory[];
+  readonly latencyMs: number;
+  readonly input: InputInfo;
+}
+
+export interface DemoClassification {
+  readonly ok: true;
+  readonly characters: number;
+  readonly words: number;
+  readonly labels: readonly string[];
+  readonly predictions: readonly DemoPrediction[];
+  readonly attention: { readonly model: TransformerKind; readonly maps: AttentionMaps } | null;
+}
+
+export interface DemoExplanation {
+  readonly ok: true;
+  readonly model: NlpModelName;
+  readonly attributions: Attributions;
+}
+
+export interface DemoAttention {
+  readonly ok: true;
+  readonly model: TransformerKind;
+  readonly maps: AttentionMaps;
+}
+
