@@ -119,7 +119,13 @@ export function niceStep(raw: number): number {
   return nice * p;
 }
 
-function numericDistribution(field: string, values: Float64Array, target: Float64Array, rows: ArrayLike<number>, opts: DistributionOptions): NumericDistribution {
+interface NumericBase {
+  readonly dist: Omit<NumericDistribution, 'client'>;
+  readonly sorted: Float64Array;
+  readonly binOf: (v: number) => number;
+}
+
+function numericBase(field: string, values: Float64Array, target: Float64Array, rows: ArrayLike<number>, opts: DistributionOptions): NumericBase {
   const finite: number[] = [];
   const finiteRepaid: number[] = [];
   const finiteDefaulted: number[] = [];
@@ -189,21 +195,31 @@ function numericDistribution(field: string, values: Float64Array, target: Float6
     defaultRate: rate({ repaid: r, defaulted: defaulted[i] }),
   }));
   const total = { repaid: finiteRepaid.length + missingRepaid, defaulted: finiteDefaulted.length + missingDefaulted };
-  const cv = opts.clientValue;
-  const client =
-    typeof cv === 'number' && Number.isFinite(cv) && nBins > 0 ? { value: cv, bin: binOf(cv), percentile: percentileOf(sorted, cv) } : undefined;
   return {
-    kind: 'numeric',
-    field,
-    discrete,
-    bins,
-    missing: { repaid: missingRepaid, defaulted: missingDefaulted },
-    total,
-    median: quantileSorted(sorted, 0.5),
-    medianByOutcome: { repaid: quantileSorted(sortedRepaid, 0.5), defaulted: quantileSorted(sortedDefaulted, 0.5) },
-    ...(client ? { client } : {}),
+    dist: {
+      kind: 'numeric',
+      field,
+      discrete,
+      bins,
+      missing: { repaid: missingRepaid, defaulted: missingDefaulted },
+      total,
+      median: quantileSorted(sorted, 0.5),
+      medianByOutcome: { repaid: quantileSorted(sortedRepaid, 0.5), defaulted: quantileSorted(sortedDefaulted, 0.5) },
+    },
+    sorted,
+    binOf: nBins > 0 ? binOf : () => -1,
   };
 }
+
+/** The distribution with the client placed in it (bin and mid-rank percentile). */
+function withClient(base: NumericBase, clientValue: RawValue | undefined): NumericDistribution {
+  const cv = clientValue;
+  if (typeof cv !== 'number' || !Number.isFinite(cv) || base.dist.bins.length === 0) return base.dist;
+  return { ...base.dist, client: { value: cv, bin: base.binOf(cv), percentile: percentileOf(base.sorted, cv) } };
+}
+
+/** Bases over the whole historical population, per store, field and bin count (they do not depend on the client). */
+const populationBases = new WeakMap<HomeCreditStore, Map<string, NumericBase>>();
 
 function categoricalDistribution(
   field: string,
@@ -252,9 +268,20 @@ export function fieldDistribution(field: string, opts: DistributionOptions = {})
   const target = outcomes(store);
   const rows = opts.rows ?? allRows(store.train.table.rowCount);
   const pv = populationValues(field, 'train', store);
-  return pv.kind === 'numeric'
-    ? numericDistribution(field, pv.values, target, rows, opts)
-    : categoricalDistribution(field, pv.codes, pv.categories, target, rows, opts);
+  if (pv.kind !== 'numeric') return categoricalDistribution(field, pv.codes, pv.categories, target, rows, opts);
+  if (opts.rows) return withClient(numericBase(field, pv.values, target, rows, opts), opts.clientValue);
+  let bases = populationBases.get(store);
+  if (!bases) {
+    bases = new Map();
+    populationBases.set(store, bases);
+  }
+  const key = `${field}:${opts.bins ?? 30}`;
+  let base = bases.get(key);
+  if (!base) {
+    base = numericBase(field, pv.values, target, rows, opts);
+    bases.set(key, base);
+  }
+  return withClient(base, opts.clientValue);
 }
 
 /** Default rate of the historical loans (or of a subset of them). */

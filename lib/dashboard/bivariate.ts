@@ -19,7 +19,18 @@ import { fill } from './text';
 
 export const BIVARIATE_SAMPLE = 1500;
 
+const edgesCache = new WeakMap<Float64Array, number[]>();
+
+/** Quintile edges of a population column (cached: pairs of variables change, columns do not). */
 function quintileEdges(values: Float64Array): number[] {
+  const hit = edgesCache.get(values);
+  if (hit) return hit;
+  const edges = computeQuintileEdges(values);
+  edgesCache.set(values, edges);
+  return edges;
+}
+
+function computeQuintileEdges(values: Float64Array): number[] {
   const finite = Float64Array.from(values.filter((v) => Number.isFinite(v))).sort();
   return [0.2, 0.4, 0.6, 0.8].map((q) => quantileSorted(finite, q));
 }
@@ -30,32 +41,42 @@ const quintileOf = (edges: readonly number[], v: number): number => {
   return q;
 };
 
-export function bivariateFigure(
-  fields: Readonly<Record<string, RawValue>>,
-  x: string,
-  y: string,
-  probabilities: Float64Array,
-  locale: Locale,
-): FigureModel {
-  const t = dictionary(locale).dashboard.bivariate;
+/** Rounds to `digits` significant digits (keeps the chart's JSON small; the eye cannot tell). */
+export function roundSignificant(v: number, digits = 4): number {
+  if (!Number.isFinite(v) || v === 0) return v;
+  return Number(v.toPrecision(digits));
+}
+
+interface PopulationPart {
+  readonly sx: number[];
+  readonly sy: number[];
+  readonly sp: number[];
+  readonly cmax: number;
+  readonly ex: number[];
+  readonly ey: number[];
+  readonly sum: number[][];
+  readonly cnt: number[][];
+  readonly total: number;
+  readonly totalN: number;
+}
+
+const parts = new WeakMap<Float64Array, Map<string, PopulationPart>>();
+
+/** The client-independent part of the view (sample and quintile grid), computed once per pair of variables. */
+function populationPart(x: string, y: string, probabilities: Float64Array): PopulationPart {
+  let byPair = parts.get(probabilities);
+  if (!byPair) {
+    byPair = new Map();
+    parts.set(probabilities, byPair);
+  }
+  const key = `${x}|${y}`;
+  const hit = byPair.get(key);
+  if (hit) return hit;
   const xv = populationValues(x);
   const yv = populationValues(y);
   if (xv.kind !== 'numeric' || yv.kind !== 'numeric') throw new Error('bivariate view needs numeric variables');
-  const xl = fieldLabel(x, locale);
-  const yl = fieldLabel(y, locale);
   const sample = seededRows(xv.values.length, BIVARIATE_SAMPLE * 2, 20240611).filter((r) => Number.isFinite(xv.values[r]) && Number.isFinite(yv.values[r])).slice(0, BIVARIATE_SAMPLE);
-  const sx = Array.from(sample, (r) => xv.values[r]);
-  const sy = Array.from(sample, (r) => yv.values[r]);
-  const sp = Array.from(sample, (r) => probabilities[r]);
-  const sortedP = Float64Array.from(sp).sort();
-  const cmax = Math.max(0.2, quantileSorted(sortedP, 0.97));
-  const cx = applicationValue(fields, x);
-  const cy = applicationValue(fields, y);
-  const hasClient = typeof cx === 'number' && typeof cy === 'number';
-  const fmtX = (v: number) => formatScaled(x, v, locale);
-  const fmtY = (v: number) => formatScaled(y, v, locale);
-
-  // Whole-population mean probability by quintile of x (rows) and y (columns).
+  const sp = Array.from(sample, (r) => Math.round(probabilities[r] * 1000) / 1000);
   const ex = quintileEdges(xv.values);
   const ey = quintileEdges(yv.values);
   const sum = Array.from({ length: 5 }, () => new Array<number>(5).fill(0));
@@ -73,6 +94,39 @@ export function bivariateFigure(
     total += probabilities[r];
     totalN++;
   }
+  const part = {
+    sx: Array.from(sample, (r) => roundSignificant(xv.values[r])),
+    sy: Array.from(sample, (r) => roundSignificant(yv.values[r])),
+    sp,
+    cmax: Math.max(0.2, quantileSorted(Float64Array.from(sp).sort(), 0.97)),
+    ex,
+    ey,
+    sum,
+    cnt,
+    total,
+    totalN,
+  };
+  byPair.set(key, part);
+  return part;
+}
+
+export function bivariateFigure(
+  fields: Readonly<Record<string, RawValue>>,
+  x: string,
+  y: string,
+  probabilities: Float64Array,
+  locale: Locale,
+): FigureModel {
+  const t = dictionary(locale).dashboard.bivariate;
+  const { sx, sy, sp, cmax, ex, ey, sum, cnt, total, totalN } = populationPart(x, y, probabilities);
+  const xl = fieldLabel(x, locale);
+  const yl = fieldLabel(y, locale);
+  const cx = applicationValue(fields, x);
+  const cy = applicationValue(fields, y);
+  const hasClient = typeof cx === 'number' && typeof cy === 'number';
+  const fmtX = (v: number) => formatScaled(x, v, locale);
+  const fmtY = (v: number) => formatScaled(y, v, locale);
+
   const ci = hasClient ? quintileOf(ex, cx) : -1;
   const cj = hasClient ? quintileOf(ey, cy) : -1;
   const rangeText = (edges: readonly number[], q: number, fmt: (v: number) => string) =>

@@ -96,6 +96,9 @@ function fallbackFinder(app: StoredApplication): SimilarFinder {
   return (k) => similarClients(app.fields, { k, excludeRow: app.set === 'train' ? app.row : undefined });
 }
 
+/** Number of variables offered on each axis of the bivariate view. */
+const BIVARIATE_CHOICES = 40;
+
 const trainProbabilities = new WeakMap<CreditEngine, Promise<Float64Array>>();
 
 function historicalProbabilities(engine: CreditEngine): Promise<Float64Array> {
@@ -131,14 +134,22 @@ export async function clientPageModel(app: StoredApplication, locale: Locale, vi
     probability = decision.probability;
     version = engine.modelCard(locale).version;
     const numeric = numericFieldOptions(locale);
-    const numericTop = topFields.filter((f) => numeric.some((o) => o.field === f));
+    const isNumeric = (f: string) => numeric.some((o) => o.field === f);
+    const numericTop = topFields.filter(isNumeric);
     const x = view.x ?? numericTop[0] ?? 'EXT_SOURCE_3';
     const y = view.y ?? numericTop.find((f) => f !== x) ?? (x === 'EXT_SOURCE_2' ? 'EXT_SOURCE_3' : 'EXT_SOURCE_2');
+    // Axis choices: the numeric variables the model uses, most important first (plus the ones chosen).
+    const byImportance = engine
+      .modelCard(locale)
+      .importance.filter((i) => i.meanAbsShap > 0 && isNumeric(i.field))
+      .slice(0, BIVARIATE_CHOICES)
+      .map((i) => ({ field: i.field, label: i.label }));
+    const axisOptions = [...byImportance, ...numeric.filter((o) => (o.field === x || o.field === y) && !byImportance.some((b) => b.field === o.field))];
     model = {
       decision,
       explanation: ev,
       bivariate: {
-        options: numeric,
+        options: axisOptions,
         x,
         y,
         lead: fill(t.bivariate.lead, { n: bivariateSampleText(locale) }),
