@@ -382,7 +382,7 @@ export const watch: Dictionary['watch'] = {
     },
     robertaBetter: 'the RoBERTa recipe does better than the BERT recipe ({delta} pt).',
     robertaWorse: 'the RoBERTa recipe does worse than the BERT recipe ({delta} pt).',
-    robertaEqual: 'the two recipes are level ({delta} pt).',
+    robertaEqual: 'they are level ({delta} pt).',
     withinNoise: 'the gap is within the variation between folds.',
   },
   note: {

@@ -386,7 +386,7 @@ export const watch = {
     },
     robertaBetter: 'la recette RoBERTa fait mieux que la recette BERT ({delta} pt).',
     robertaWorse: 'la recette RoBERTa fait moins bien que la recette BERT ({delta} pt).',
-    robertaEqual: 'les deux recettes font jeu égal ({delta} pt).',
+    robertaEqual: 'elles font jeu égal ({delta} pt).',
     withinNoise: 'l’écart reste dans la variation entre plis.',
   },
   note: {
