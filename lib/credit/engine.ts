@@ -20,7 +20,10 @@ import type { Explanation, PopulationFeatures, RawApplication, Score, StoredExpl
  *   const card = await modelCard('fr');
  */
 
-const STORED_CACHE_SIZE = 50_000;
+/** Stored clients whose contributions are kept (≈ 1 KB each). */
+const STORED_CACHE_SIZE = 20_000;
+/** Complete explanations kept per (client, language, number of reasons) (≈ 15 KB each). */
+const EXPLANATION_CACHE_SIZE = 2_000;
 
 export class CreditEngine {
   private stats?: PopulationStats;
@@ -30,6 +33,7 @@ export class CreditEngine {
   private readonly cards = new Map<Lang, ModelCard>();
   private readonly storedMargins = new Map<number, number>();
   private readonly storedContributions = new LruCache<number, Contributions>(STORED_CACHE_SIZE);
+  private readonly storedExplanations = new LruCache<string, StoredExplanation>(EXPLANATION_CACHE_SIZE);
 
   constructor(
     readonly model: CreditModel,
@@ -106,6 +110,9 @@ export class CreditEngine {
   }
 
   async explainStored(id: number, options?: ExplainOptions): Promise<StoredExplanation | undefined> {
+    const key = `${id}:${options?.lang ?? 'fr'}:${options?.top ?? 4}`;
+    const cached = this.storedExplanations.get(key);
+    if (cached) return cached;
     const s = this.stored(id);
     if (!s) return undefined;
     const score = await this.scoreStored(id);
@@ -117,7 +124,9 @@ export class CreditEngine {
     }
     const plain: Score = { margin: score.margin, probability: score.probability, threshold: score.threshold, decision: score.decision };
     const e = this.model.explain(plain, c, s.app, this.populationStats(), options);
-    return { ...e, id, set: score.set, target: score.target };
+    const explanation: StoredExplanation = { ...e, id, set: score.set, target: score.target };
+    this.storedExplanations.set(key, explanation);
+    return explanation;
   }
 
   modelCard(lang: Lang = 'fr'): ModelCard {
@@ -143,6 +152,13 @@ export function getCreditEngine(): Promise<CreditEngine> {
     },
   );
   return holder.__creditEngine;
+}
+
+/** Loads the model, the store and the population statistics now (e.g. at server start), so that the first request is fast. */
+export async function warmCreditEngine(): Promise<CreditEngine> {
+  const engine = await getCreditEngine();
+  engine.populationStats();
+  return engine;
 }
 
 export async function scoreApplications(apps: readonly RawApplication[]): Promise<Score[]> {
