@@ -80,7 +80,8 @@ function generator(random: () => number) {
   }
 
   function badApplication(): string {
-    const fields = Array.from({ length: 1 + int(4) }, () => pick(APPLICATION_FIELDS));
+    // Distinct fields: a repeated key would let a later null override the bad value.
+    const fields = [...new Set(Array.from({ length: 1 + int(4) }, () => pick(APPLICATION_FIELDS)))];
     const good = fields.slice(1).map((f) => `"${f}": null`);
     return `{${[`"${fields[0]}": ${badValue(fields[0])}`, ...good].join(', ')}}`;
   }
