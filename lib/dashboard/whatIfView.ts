@@ -7,7 +7,7 @@ import { dictionary, type Locale } from '../i18n';
 import type { FigureModel } from './chartSpec';
 import { creditEngine } from './engine';
 import { explanationView } from './explanationView';
-import { formatPercent, formatPoints, formatSigned } from './format';
+import { formatAmount, formatNumber, formatPercent, formatPoints, formatSigned } from './format';
 import { fieldLabel } from './labels';
 import { displayValue } from './profile';
 import { fill } from './text';
@@ -37,10 +37,11 @@ const BOUNDS: Record<WhatIfField, readonly [number, number]> = {
   DAYS_EMPLOYED: [0, 60],
 };
 
-function inputValue(field: WhatIfField, v: RawValue): string {
+/** The value as shown in the input, written the interface's way (« 327 024 », « 3,4 »). */
+function inputValue(field: WhatIfField, v: RawValue, locale: Locale): string {
   if (typeof v !== 'number' || Number.isNaN(v)) return '';
-  if (field === 'DAYS_EMPLOYED') return v === DAYS_EMPLOYED_ANOMALY ? '' : String(Math.round(daysToYears(v) * 10) / 10);
-  return String(Math.round(v));
+  if (field === 'DAYS_EMPLOYED') return v === DAYS_EMPLOYED_ANOMALY ? '' : formatNumber(Math.round(daysToYears(v) * 10) / 10, locale, 1);
+  return formatAmount(v, locale);
 }
 
 export function whatIfInputs(fields: Readonly<Record<string, RawValue>>, locale: Locale): WhatIfInput[] {
@@ -49,7 +50,7 @@ export function whatIfInputs(fields: Readonly<Record<string, RawValue>>, locale:
     field,
     label: fieldLabel(field, locale),
     hint: field === 'DAYS_EMPLOYED' ? t.fieldHintYears : t.fieldHintAmount,
-    value: inputValue(field, fields[field] ?? null),
+    value: inputValue(field, fields[field] ?? null, locale),
     unit: field === 'DAYS_EMPLOYED' ? 'years' : 'amount',
   }));
 }
@@ -72,7 +73,7 @@ export function parseWhatIf(form: Readonly<Record<string, string>>, fields: Read
   for (const field of WHAT_IF_FIELDS) {
     const text = (form[field] ?? '').trim();
     const label = fieldLabel(field, locale);
-    if (text === inputValue(field, fields[field] ?? null)) continue;
+    if (text === inputValue(field, fields[field] ?? null, locale) || parseTypedNumber(text) === parseTypedNumber(inputValue(field, fields[field] ?? null, locale))) continue;
     if (field === 'DAYS_EMPLOYED' && text === '') {
       changes[field] = DAYS_EMPLOYED_ANOMALY;
       continue;
