@@ -48,9 +48,8 @@ class TfidfLR:
         return sparse.hstack([self.word.transform(texts), self.char.transform(texts)]).tocsr()
 
     def fit(self, texts: Sequence[str], y: np.ndarray) -> "TfidfLR":
-        self.word.fit(texts)
-        self.char.fit(texts)
-        self.lr.fit(self.features(texts), y)
+        x = sparse.hstack([self.word.fit_transform(texts), self.char.fit_transform(texts)]).tocsr()
+        self.lr.fit(x, y)
         return self
 
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
