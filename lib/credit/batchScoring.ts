@@ -86,28 +86,40 @@ export async function scoreCsvFile(model: CreditModel, stats: PopulationStats | 
   let apps: RawApplication[] = [];
   const groupBuffer = new Float64Array(model.index.groups.length);
 
+  // One batch is scored by ONNX Runtime (on its own thread) while the next one is parsed; its
+  // rows are written once the previous batch's are, so the output keeps the input order.
+  let inFlight: Promise<void> = Promise.resolve();
   const flush = async () => {
     if (apps.length === 0) return;
-    const features = new Float32Array(apps.length * width);
-    apps.forEach((app, i) => model.pipeline.writeRow((f) => app[f] ?? null, features, i * width));
-    const margins = await model.scorer.margins(features, apps.length);
-    let text = '';
-    for (let i = 0; i < apps.length; i++) {
-      const score = model.scoreOf(margins[i]);
-      text += `${ids[i]},${score.probability.toFixed(6)},${score.decision}`;
-      if (reasons > 0) {
-        const c = model.contributions(features, i * width, groupBuffer);
-        const direction = score.decision === 'refuse' ? 'refusal' : 'acceptance';
-        const list = reasonsTowards(direction, model.index, c.byGroup, apps[i], stats as PopulationStats, { lang, top: reasons });
-        for (let k = 0; k < reasons; k++) text += `,${list[k] ? csvCell(list[k].text) : ''}`;
-      }
-      text += '\n';
-    }
-    scored += apps.length;
+    const batchIds = ids;
+    const batchApps = apps;
     ids = [];
     apps = [];
-    await write(text);
-    options.onProgress?.({ rows: scored, rejected, bytesRead: source.bytesRead });
+    const features = new Float32Array(batchApps.length * width);
+    batchApps.forEach((app, i) => model.pipeline.writeRow((f) => app[f] ?? null, features, i * width));
+    const margins = model.scorer.margins(features, batchApps.length);
+    const previous = inFlight;
+    inFlight = (async () => {
+      const m = await margins;
+      await previous;
+      let text = '';
+      for (let i = 0; i < batchApps.length; i++) {
+        const score = model.scoreOf(m[i]);
+        text += `${batchIds[i]},${score.probability.toFixed(6)},${score.decision}`;
+        if (reasons > 0) {
+          const c = model.contributions(features, i * width, groupBuffer);
+          const direction = score.decision === 'refuse' ? 'refusal' : 'acceptance';
+          const list = reasonsTowards(direction, model.index, c.byGroup, batchApps[i], stats as PopulationStats, { lang, top: reasons });
+          for (let k = 0; k < reasons; k++) text += `,${list[k] ? csvCell(list[k].text) : ''}`;
+        }
+        text += '\n';
+      }
+      scored += batchApps.length;
+      await write(text);
+      options.onProgress?.({ rows: scored, rejected, bytesRead: source.bytesRead });
+    })();
+    inFlight.catch(() => undefined); // failures surface at the next await, not as unhandled rejections
+    await previous; // at most one batch waits for ONNX Runtime while the next is parsed
   };
 
   try {
@@ -137,7 +149,9 @@ export async function scoreCsvFile(model: CreditModel, stats: PopulationStats | 
     }
     if (!layout) throw new CsvHeaderError('the file is empty (no header line)');
     await flush();
+    await inFlight;
   } finally {
+    await inFlight.catch(() => undefined);
     source.destroy();
     out.end();
     await once(out, 'close');

@@ -127,7 +127,7 @@ async function main(): Promise<void> {
     oneClient: { score, scoreAndExplanation: explain, treeShapOnly: shapOnly, storedFirstExplanation: storedFirst, storedCachedExplanation: storedCached },
     batch10k: {
       scoresOnly,
-      scoresAndReasons: withReasons,
+      scoresAndReasons: { ...withReasons, reasonsPerRow: reasonCount / BATCH },
       csvScoresOnly: { rowsPerSecond: csvScores.rowsPerSecond, seconds: csvScores.seconds },
       csvScoresAndReasons: { rowsPerSecond: csvReasons.rowsPerSecond, seconds: csvReasons.seconds },
     },
