@@ -88,7 +88,7 @@ class PretrainConfig:
 class FinetuneConfig:
     """The same hyper-parameter budget for every encoder (no per-model tuning)."""
 
-    epochs: int = 5
+    epochs: int = 4
     batch_size: int = 16
     lr: float = 3e-4
     warmup_frac: float = 0.1
