@@ -7,6 +7,7 @@ import { fill } from '@/lib/dashboard/text';
 import { DecisionBadge } from '../_components/DecisionBadge';
 
 export interface ComboboxStrings {
+  readonly formLabel: string;
   readonly comboLabel: string;
   readonly comboHint: string;
   readonly comboPlaceholder: string;
@@ -109,7 +110,7 @@ export function IdCombobox({
 
   const expanded = open && fetched && hasDigits;
   return (
-    <form method="get" action="/dashboard" role="search" aria-label={strings.comboLabel} className="combobox-form">
+    <form method="get" action="/dashboard" role="search" aria-label={strings.formLabel} className="combobox-form">
       <div className="field">
         <label htmlFor={inputId}>{strings.comboLabel}</label>
         <div className="combobox">

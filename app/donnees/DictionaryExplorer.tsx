@@ -2,6 +2,7 @@
 
 import { useId, useMemo, useState } from 'react';
 import type { DictionaryRow } from '@/lib/dashboard/dataPage';
+import { filterDictionary } from '@/lib/dashboard/dictionarySearch';
 import { fill } from '@/lib/dashboard/text';
 import { Sparkline } from '../_components/Sparkline';
 
@@ -20,10 +21,6 @@ export interface DictionaryStrings {
   readonly preview: string;
 }
 
-function matches(rows: readonly DictionaryRow[], query: string): DictionaryRow[] {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  return words.length === 0 ? [...rows] : rows.filter((r) => words.every((w) => r.haystack.includes(w)));
-}
 
 /**
  * The searchable column dictionary: filters as you type (the count is announced politely);
@@ -41,7 +38,7 @@ export function DictionaryExplorer({
   descriptionLang: string;
 }) {
   const [query, setQuery] = useState(initialQuery);
-  const shown = useMemo(() => matches(rows, query), [rows, query]);
+  const shown = useMemo(() => filterDictionary(rows, query), [rows, query]);
   const inputId = useId();
   const hintId = useId();
   return (

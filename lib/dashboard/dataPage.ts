@@ -12,6 +12,9 @@ import { formatCount, formatPercent, formatScaled } from './format';
 import { categoryLabel, fieldLabel } from './labels';
 import { PALETTE } from './palette';
 import { fill } from './text';
+import { searchable } from './dictionarySearch';
+
+export { filterDictionary, searchable } from './dictionarySearch';
 
 /**
  * View-model of the « Données » page: file sizes, TARGET rate, provenance of the historical
@@ -240,7 +243,7 @@ export function dataPageModel(locale: Locale): DataPageModel {
       missing,
       bars,
       previewText,
-      haystack: `${c.name} ${label} ${c.description} ${c.special}`.toLowerCase(),
+      haystack: searchable(`${c.name} ${label} ${c.description} ${c.special}`),
     };
   });
 
@@ -260,10 +263,4 @@ export function dataPageModel(locale: Locale): DataPageModel {
     },
     columns,
   };
-}
-
-/** Filters dictionary rows by a free-text query (every word must appear); all rows for an empty query. */
-export function filterDictionary<T extends { haystack: string }>(rows: readonly T[], query: string): T[] {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  return words.length === 0 ? [...rows] : rows.filter((r) => words.every((w) => r.haystack.includes(w)));
 }

@@ -23,6 +23,7 @@ export const dashboard: Dictionary['dashboard'] = {
     title: 'Credit dashboard',
     lead:
       'Find an application by its identifier (SK_ID_CURR) among the new applications and the historical loans, or filter by decision and default probability.',
+    formLabel: 'Find a client by identifier',
     comboLabel: 'Client identifier (SK_ID_CURR)',
     comboHint: 'Type the first digits, then pick from the list (up and down arrows, Enter).',
     comboPlaceholder: 'e.g. 100002',

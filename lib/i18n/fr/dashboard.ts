@@ -21,6 +21,7 @@ export const dashboard = {
     title: 'Tableau de bord crédit',
     lead:
       'Retrouvez une demande par son identifiant (SK_ID_CURR) parmi les nouvelles demandes et les prêts historiques, ou filtrez par décision et par probabilité de défaut.',
+    formLabel: 'Recherche d’un client par identifiant',
     comboLabel: 'Identifiant client (SK_ID_CURR)',
     comboHint: 'Tapez les premiers chiffres puis choisissez dans la liste (flèches haut et bas, Entrée).',
     comboPlaceholder: 'ex. 100002',

@@ -3,7 +3,7 @@ import { fieldDistribution } from '@/lib/analysis/distributions';
 import { applicationValue } from '@/lib/analysis/population';
 import { getHomeCreditStore } from '@/lib/data/homeCreditStore';
 import { numericComparisonFigure, categoricalComparisonFigure } from '@/lib/dashboard/comparison';
-import { filterDictionary } from '@/lib/dashboard/dataPage';
+import { filterDictionary, searchable } from '@/lib/dashboard/dataPage';
 import { decisionMargin, decisionModel } from '@/lib/dashboard/decision';
 import { explanationView } from '@/lib/dashboard/explanationView';
 import { historyModel } from '@/lib/dashboard/history';
@@ -198,6 +198,7 @@ describe('data page and model page helpers', () => {
     expect(filterDictionary(rows, 'credit loan')).toHaveLength(1);
     expect(filterDictionary(rows, '  ')).toHaveLength(2);
     expect(filterDictionary(rows, 'nothing')).toHaveLength(0);
+    expect(filterDictionary([{ haystack: searchable('AMT_ANNUITY Annuité du prêt') }], 'ANNUITE pret')).toHaveLength(1);
   });
 
   test('curve sampling keeps the first and last points', () => {
