@@ -54,9 +54,9 @@ const EXT = ['EXT_SOURCE_1', 'EXT_SOURCE_2', 'EXT_SOURCE_3'] as const;
 
 function available(get: FieldReader): number[] {
   const out: number[] = [];
-  for (const f of EXT) {
-    const v = get(f);
-    if (!Number.isNaN(v)) out.push(v);
+  for (let i = 0; i < EXT.length; i++) {
+    const v = get(EXT[i]);
+    if (v === v) out.push(v);
   }
   return out;
 }

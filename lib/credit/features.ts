@@ -1,4 +1,4 @@
-import { type ColumnarTable, type RawValue, cellValue } from '../data/columnarTable';
+import type { ColumnarTable, RawValue } from '../data/columnarTable';
 import { ENGINEERED_FEATURES, daysToYears, type FieldReader } from './engineeredFeatures';
 import type { FeatureSpec } from './featureSpec';
 import type { RawApplication } from './types';
@@ -29,7 +29,7 @@ export interface FeaturePipeline {
 }
 
 interface CategoricalOp {
-  readonly field: string;
+  readonly source: number;
   readonly columns: readonly number[];
   readonly levelColumn: ReadonlyMap<string, number>;
   /** Column of rare/unseen levels, or -1 when the field has none (unseen levels then encode as all zeros). */
@@ -37,36 +37,51 @@ interface CategoricalOp {
 }
 
 const numberOf = (v: RawValue | undefined): number => (typeof v === 'number' ? v : NaN);
+const numericCell = (v: number): RawValue => (v !== v ? null : v);
+const categoryCell = (code: number, categories: readonly string[]): RawValue => (code < 0 ? null : categories[code]);
 
 export function recordGetter(app: RawApplication): FieldGetter {
   return (field) => app[field] ?? null;
 }
 
 export function compileFeatures(spec: FeatureSpec): FeaturePipeline {
-  const numeric: { column: number; field: string }[] = [];
-  const years: { column: number; field: string }[] = [];
+  // every field the features read, each read once per row into values[source]
+  const sources: string[] = [];
+  const sourceIndex = new Map<string, number>();
+  const source = (field: string): number => {
+    let i = sourceIndex.get(field);
+    if (i === undefined) {
+      i = sources.length;
+      sources.push(field);
+      sourceIndex.set(field, i);
+    }
+    return i;
+  };
+  const numeric: { column: number; source: number }[] = [];
+  const years: { column: number; source: number; field: string }[] = [];
   const engineered: { column: number; compute: (get: FieldReader) => number }[] = [];
-  const categorical = new Map<string, { columns: number[]; levelColumn: Map<string, number>; otherColumn: number }>();
+  const categorical = new Map<string, { source: number; columns: number[]; levelColumn: Map<string, number>; otherColumn: number }>();
   const known = new Map(ENGINEERED_FEATURES.map((e) => [e.name, e]));
 
   spec.features.forEach((f, column) => {
     switch (f.kind) {
       case 'numeric':
-        numeric.push({ column, field: f.field });
+        numeric.push({ column, source: source(f.field) });
         break;
       case 'years':
-        years.push({ column, field: f.field });
+        years.push({ column, source: source(f.field), field: f.field });
         break;
       case 'engineered': {
         const def = known.get(f.name);
         if (!def) throw new Error(`feature spec: engineered feature ${f.name} is unknown to this code`);
+        def.sources.forEach(source);
         engineered.push({ column, compute: def.compute });
         break;
       }
       case 'onehot':
       case 'other': {
         let op = categorical.get(f.field);
-        if (!op) categorical.set(f.field, (op = { columns: [], levelColumn: new Map(), otherColumn: -1 }));
+        if (!op) categorical.set(f.field, (op = { source: source(f.field), columns: [], levelColumn: new Map(), otherColumn: -1 }));
         op.columns.push(column);
         if (f.kind === 'onehot') op.levelColumn.set(f.level, column);
         else op.otherColumn = column;
@@ -74,24 +89,45 @@ export function compileFeatures(spec: FeatureSpec): FeaturePipeline {
       }
     }
   });
-  const categoricalOps: CategoricalOp[] = [...categorical.entries()].map(([field, op]) => ({ field, ...op }));
+  const categoricalOps: CategoricalOp[] = [...categorical.values()];
   const width = spec.features.length;
+  // flat arrays for the hot loops (plain indexed loops stay fast whatever the transpiler)
+  const numColumn = Int32Array.from(numeric, (o) => o.column);
+  const numSource = Int32Array.from(numeric, (o) => o.source);
+  const engColumn = Int32Array.from(engineered, (o) => o.column);
+  const engCompute = engineered.map((o) => o.compute);
+  const values: RawValue[] = new Array<RawValue>(sources.length).fill(null);
+  const reader: FieldReader = (field) => {
+    const i = sourceIndex.get(field);
+    return i === undefined ? NaN : numberOf(values[i]);
+  };
 
-  function writeRow(get: FieldGetter, out: Float32Array | Float64Array, offset = 0): void {
-    for (const { column, field } of numeric) out[offset + column] = numberOf(get(field));
-    for (const { column, field } of years) out[offset + column] = daysToYears(field, numberOf(get(field)));
-    for (const op of categoricalOps) {
-      for (const c of op.columns) out[offset + c] = 0;
-      const v = get(op.field);
+  /** Writes the features from the values gathered in `values`. */
+  function writeValues(out: Float32Array | Float64Array, offset: number): void {
+    for (let k = 0; k < numColumn.length; k++) {
+      const v = values[numSource[k]];
+      out[offset + numColumn[k]] = typeof v === 'number' ? v : NaN;
+    }
+    for (let k = 0; k < years.length; k++) {
+      const y = years[k];
+      out[offset + y.column] = daysToYears(y.field, numberOf(values[y.source]));
+    }
+    for (let k = 0; k < categoricalOps.length; k++) {
+      const op = categoricalOps[k];
+      const cols = op.columns;
+      for (let j = 0; j < cols.length; j++) out[offset + cols[j]] = 0;
+      const v = values[op.source];
       if (typeof v !== 'string' || v === '') continue;
       const c = op.levelColumn.get(v);
       if (c !== undefined) out[offset + c] = 1;
       else if (op.otherColumn >= 0) out[offset + op.otherColumn] = 1;
     }
-    if (engineered.length > 0) {
-      const reader: FieldReader = (field) => numberOf(get(field));
-      for (const { column, compute } of engineered) out[offset + column] = compute(reader);
-    }
+    for (let k = 0; k < engColumn.length; k++) out[offset + engColumn[k]] = engCompute[k](reader);
+  }
+
+  function writeRow(get: FieldGetter, out: Float32Array | Float64Array, offset = 0): void {
+    for (let i = 0; i < sources.length; i++) values[i] = get(sources[i]);
+    writeValues(out, offset);
   }
 
   return {
@@ -112,14 +148,14 @@ export function compileFeatures(spec: FeatureSpec): FeaturePipeline {
     tableMatrix(table, rows) {
       const n = rows ? rows.length : table.rowCount;
       const out = new Float32Array(n * width);
-      let row = 0;
-      const get: FieldGetter = (field) => {
-        const column = table.byName.get(field);
-        return column ? cellValue(column, row) : null;
-      };
+      const columns = sources.map((f) => table.byName.get(f));
       for (let i = 0; i < n; i++) {
-        row = rows ? rows[i] : i;
-        writeRow(get, out, i * width);
+        const row = rows ? rows[i] : i;
+        for (let k = 0; k < columns.length; k++) {
+          const c = columns[k];
+          values[k] = c === undefined ? null : c.kind === 'numeric' ? numericCell(c.values[row]) : categoryCell(c.codes[row], c.categories);
+        }
+        writeValues(out, i * width);
       }
       return out;
     },

@@ -37,6 +37,8 @@ export interface ModelMetadata {
     readonly rows: number;
     readonly positives: number;
     readonly matrixSha256: string;
+    /** SHA-256 of the float32 training matrix values (row-major): what the TS pipeline must reproduce. */
+    readonly featuresSha256: string;
   };
   readonly files: Readonly<Record<'trees' | 'metrics' | 'importance' | 'golden' | 'oof', string>>;
   readonly versions: Readonly<Record<string, string>>;

@@ -30,6 +30,14 @@ class FeatureMatrix:
         return [f["name"] for f in self.spec["features"]]
 
 
+def features_sha256(X: np.ndarray) -> str:
+    """SHA-256 of the feature values as little-endian float32, row-major (what lib/credit/features.ts
+    must reproduce bit for bit; NaN payloads are the canonical quiet NaN in both)."""
+    import hashlib
+
+    return hashlib.sha256(np.ascontiguousarray(X, dtype="<f4").tobytes()).hexdigest()
+
+
 def read_matrix(path: str) -> FeatureMatrix:
     with open(path, "rb") as fh:
         raw = fh.read()

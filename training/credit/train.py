@@ -28,7 +28,7 @@ from . import metrics
 from .calibration import CALIBRATORS, cross_fitted, sigmoid
 from .cv import FitPool, fold_assignment, summarize, xgb_params
 from .exports import write_golden, write_importance, write_oof
-from .matrix import read_matrix
+from .matrix import features_sha256, read_matrix
 from .onnx_export import build_model
 from .quantize import EXACT_RANGE, QUANTUM_BITS, quantize_booster
 from .search import sample_configs
@@ -272,7 +272,7 @@ def main(argv=None) -> int:
         "costs": {"falseNegative": metrics.FN_COST, "falsePositive": metrics.FP_COST},
         "calibration": {"method": method, "file": "calibration.json"},
         "data": {"source": fm.header["source"], "rows": n, "positives": positives,
-                 "matrixSha256": sha256_of(args.matrix)},
+                 "matrixSha256": sha256_of(args.matrix), "featuresSha256": features_sha256(X)},
         "files": {"trees": "trees.bin", "metrics": "metrics.json", "importance": "importance.json",
                   "golden": "golden.json", "oof": "oof.bin"},
         "versions": {"python": platform.python_version(), "xgboost": xgb.__version__, "sklearn": sklearn.__version__,

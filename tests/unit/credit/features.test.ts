@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { cacheDir, datasetsDir } from '@/lib/config';
 import { openHomeCreditStore } from '@/lib/data/homeCreditStore';
 import { APPLICATION_FIELDS, CATEGORICAL_FIELDS } from '@/lib/data/homeCreditSchema';
@@ -35,17 +36,27 @@ describe('feature parity: the TypeScript pipeline reproduces the training matrix
     expect(golden.length).toBeGreaterThanOrEqual(300);
     expect(golden.some((c) => c.set === 'test')).toBe(true);
     let compared = 0;
+    const mismatches: string[] = [];
     for (const c of golden) {
       const stored = store.get(c.id);
       expect(stored?.set).toBe(c.set);
       const row = pipeline.row(stored?.fields ?? {});
+      expect(c.features).toHaveLength(pipeline.width);
       c.features.forEach((v, j) => {
-        if (v === null) expect(row[j]).toBeNaN();
-        else expect(row[j]).toBe(Math.fround(v));
+        const same = v === null ? Number.isNaN(row[j]) : row[j] === Math.fround(v);
+        if (!same) mismatches.push(`${c.id} ${pipeline.names[j]}: ${row[j]} vs ${v}`);
         compared++;
       });
     }
+    expect(mismatches).toEqual([]);
     expect(compared).toBe(golden.length * pipeline.width);
+  });
+
+  test('the whole training matrix (63,444 × F float32 values) hashes to the checksum the model was trained on', () => {
+    expect(store.train.fingerprint.sha256).toBe(meta.data.source.sha256); // same source CSV
+    const matrix = pipeline.tableMatrix(store.train.table);
+    const sha = crypto.createHash('sha256').update(Buffer.from(matrix.buffer, matrix.byteOffset, matrix.byteLength)).digest('hex');
+    expect(sha).toBe(meta.data.featuresSha256);
   });
 
   test('the columnar path (training matrix) and the record path (serving) agree on every training row', () => {
