@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { ApiError } from '../api/errors';
 import type { classifyRequestSchema, classifyResponseSchema } from './apiSchemas';
-import { type Classification, ModelUnavailableError, nlpService } from './service';
+import { type Classification, isModelUnavailable, nlpService } from './service';
 import { MAX_TEXT_CHARACTERS, textProblem } from './text';
 
 /** Handler of POST /api/v1/nlp/classify: limits, the service call, and the response shape. */
@@ -53,7 +53,7 @@ export async function classifyText(body: ClassifyRequest): Promise<ClassifyRespo
   try {
     return classificationResponse(await service.classify(body.text, { models: body.models, explain: body.explain }));
   } catch (err) {
-    if (err instanceof ModelUnavailableError) {
+    if (isModelUnavailable(err)) {
       throw new ApiError('service-unavailable', `Model(s) not available on this server: ${err.models.join(', ')}.`);
     }
     throw err;

@@ -1,5 +1,5 @@
 import type { DemoAttention, DemoClassification, DemoError, DemoExplanation } from './demoTypes';
-import { isTransformer, ModelUnavailableError, NLP_MODELS, type NlpModelName, nlpService } from './service';
+import { isModelUnavailable, isTransformer, NLP_MODELS, type NlpModelName, nlpService } from './service';
 import { characterCount, splitWords, textProblem } from './text';
 import type { TransformerKind } from './transformer';
 
@@ -20,7 +20,7 @@ function check(text: unknown): DemoError | string {
 }
 
 function failure(err: unknown): DemoError {
-  if (err instanceof ModelUnavailableError) return { ok: false, error: 'unavailable' };
+  if (isModelUnavailable(err)) return { ok: false, error: 'unavailable' };
   console.error('[nlp] demo failed:', err instanceof Error ? err.message : err);
   return { ok: false, error: 'failed' };
 }

@@ -73,7 +73,7 @@ export function noteModel(args: { locale: Locale; page: WatchPageModel; metrics:
   const r = page.results;
   return {
     generated: m ? fill(t.generated, { date: fmtDate(m.generated_at, locale), mode: modeName(m.mode, dictionary(locale).watch), dir }) : null,
-    pending: m ? null : fill(t.noResults, { reason: metrics.ok ? '' : metrics.reason }),
+    pending: m ? null : fill(t.noResults, { reason: metrics.ok ? '' : metrics.reason === 'missing' ? fill(dictionary(locale).watch.missingFile, { file: metrics.file }) : metrics.reason }),
     data: filled(t.data),
     preprocessing: filled(t.preprocessing),
     models: filled(t.models),

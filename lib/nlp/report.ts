@@ -164,10 +164,17 @@ export type NlpLatency = z.output<typeof nlpLatencySchema>;
 
 export type Loaded<T> = { ok: true; value: T; file: string } | { ok: false; reason: string; file: string };
 
-function readJson<S extends z.ZodType>(file: string, schema: S): Loaded<z.output<S>> {
-  if (!fs.existsSync(file)) return { ok: false, reason: 'missing', file };
+/** A path as the pages show it: relative to the working directory when inside it (no server layout leaked). */
+function shown(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return rel.startsWith('..') || path.isAbsolute(rel) ? path.basename(file) : rel;
+}
+
+function readJson<S extends z.ZodType>(absolute: string, schema: S): Loaded<z.output<S>> {
+  const file = shown(absolute);
+  if (!fs.existsSync(absolute)) return { ok: false, reason: 'missing', file };
   try {
-    const parsed = schema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+    const parsed = schema.safeParse(JSON.parse(fs.readFileSync(absolute, 'utf8')));
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       return { ok: false, reason: `invalid: ${issue.path.join('.')} ${issue.message}`, file };

@@ -72,13 +72,25 @@ export interface Classification {
   readonly totalMs: number;
 }
 
+const UNAVAILABLE = Symbol.for('pad.nlp.ModelUnavailableError');
+
 export class ModelUnavailableError extends Error {
   readonly models: readonly NlpModelName[];
+  readonly [UNAVAILABLE] = true;
   constructor(models: readonly NlpModelName[], dir: string) {
     super(`NLP model(s) not available on this server: ${models.join(', ')} (looked in ${dir})`);
     this.name = 'ModelUnavailableError';
     this.models = models;
   }
+}
+
+/**
+ * Whether `err` is a ModelUnavailableError. Not `instanceof`: the service lives on globalThis and
+ * may have been created by another bundle (a page) than the caller (a route), each with its own
+ * copy of the class; the brand is a registered symbol, the same in every bundle.
+ */
+export function isModelUnavailable(err: unknown): err is ModelUnavailableError {
+  return typeof err === 'object' && err !== null && (err as Record<symbol, unknown>)[UNAVAILABLE] === true;
 }
 
 export function rank(labels: readonly string[], probabilities: readonly number[]): RankedCategory[] {

@@ -791,7 +791,7 @@ export function watchPageModel(args: {
     locale,
     metrics: m
       ? { ok: true, mode: m.mode, quick: m.mode === 'quick', generatedAt: fill(t.generatedAt, { date: fmtDate(m.generated_at, locale), mode: modeName(m.mode, t) }) }
-      : { ok: false, pending: fill(t.pending, { reason: metrics.ok ? '' : metrics.reason === 'missing' ? `${metrics.file} ∅` : metrics.reason }) },
+      : { ok: false, pending: fill(t.pending, { reason: metrics.ok ? '' : metrics.reason === 'missing' ? fill(t.missingFile, { file: metrics.file }) : metrics.reason }) },
     concepts: {
       paperTables: paperTables(locale, t),
       ours: m ? oursModel(m, locale, t) : null,

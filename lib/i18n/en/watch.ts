@@ -10,6 +10,7 @@ export const watch: Dictionary['watch'] = {
   quickWarning:
     'Demonstration results: the served models come from the quick mode (tiny encoders, seconds of training). The figures below support no conclusion; they will be replaced by those of the full training.',
   pending: 'The training results are not available yet ({reason}): they will appear here once npm run train:nlp has written metrics.json in the models folder.',
+  missingFile: '{file} is missing',
   generatedAt: 'Results produced on {date} ({mode} mode).',
   modeNames: { quick: 'quick', full: 'full' },
   noteLink: 'Read the methodology note (printable)',

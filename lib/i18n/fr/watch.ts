@@ -13,6 +13,7 @@ export const watch = {
     'Résultats de démonstration : les modèles servis sont ceux du mode rapide (encodeurs minuscules, quelques secondes d’entraînement). Les chiffres ci-dessous ne permettent aucune conclusion ; ils seront remplacés par ceux de l’entraînement complet.',
   pending:
     'Les résultats d’entraînement ne sont pas encore disponibles ({reason}) : ils apparaîtront ici quand npm run train:nlp aura écrit metrics.json dans le dossier des modèles.',
+  missingFile: '{file} est absent',
   generatedAt: 'Résultats produits le {date} (mode {mode}).',
   modeNames: { quick: 'rapide', full: 'complet' },
   noteLink: 'Lire la note méthodologique (imprimable)',

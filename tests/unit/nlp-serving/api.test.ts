@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { setLogSink } from '@/lib/api/accessLog';
 import { buildOpenApiDocument } from '@/lib/api/openapi';
 import { classifyResponseSchema, NLP_BODY_LIMIT } from '@/lib/nlp/apiSchemas';
@@ -94,6 +97,21 @@ d('POST /api/v1/nlp/classify', () => {
   it('answers 415 for a body that is not JSON, and 400 for malformed JSON', async () => {
     await problem(await post('text=watch', { 'content-type': 'application/x-www-form-urlencoded' }), 415);
     await problem(await post('{"text": ', { 'content-type': 'application/json' }), 400);
+  });
+
+  it('answers 503 when a model asked for is not installed, and serves the others', async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nlp-api-partial-'));
+    fs.cpSync(path.join(dir!, 'tfidf'), path.join(tmp, 'tfidf'), { recursive: true });
+    process.env.NLP_MODELS_DIR = tmp;
+    try {
+      const p = await problem(await post(JSON.stringify({ text: 'a watch', models: ['bert'] })), 503);
+      expect(p.detail).toContain('bert');
+      const ok = classifyResponseSchema.parse(await (await post(JSON.stringify({ text: 'a watch' }))).json());
+      expect(ok.results.map((r) => r.model)).toEqual(['tfidf']);
+    } finally {
+      process.env.NLP_MODELS_DIR = dir;
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
   });
 
   it('answers 405 to GET', async () => {
