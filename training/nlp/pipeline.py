@@ -293,7 +293,9 @@ class Pipeline:
     def report(self, results: dict, total_seconds: float) -> dict:
         cfg, P = self.cfg, self.products("bert")
         tr, te = self.split
-        pre = {k[len("pretrain:"):]: v for k, v in results.items() if k.startswith("pretrain:")}
+        pre_all = {k[len("pretrain:"):]: v for k, v in results.items() if k.startswith("pretrain:")}
+        pre = {n: p for n, p in pre_all.items() if not p.get("pretrained_elsewhere")}
+        checkpoints = {n: p["init_from"] for n, p in pre_all.items() if p.get("pretrained_elsewhere")}
         models: Dict[str, dict] = {}
         pending: Dict[str, dict] = {}  # fine-tuned on the 80 % split, not cross-validated yet
         if "tfidf" in results:
@@ -366,6 +368,7 @@ class Pipeline:
                              "runs": {n: {"tokens_seen": p.get("tokens_seen"), "steps": p.get("steps"),
                                           "data": p.get("data")} for n, p in pre.items()}},
             "pretraining": {n: _pretrain_summary(p, curves=True) for n, p in pre.items()},
+            "pretrained_checkpoints": checkpoints,  # --init-bert / --init-roberta (no pretraining here)
             "models": models,
             "not_cross_validated": pending,
             "ablation": ablation,
