@@ -4,6 +4,10 @@ import dynamic from 'next/dynamic';
 import { useCallback, useState } from 'react';
 import type { ChartSpec } from '@/lib/dashboard/chartSpec';
 
+// Start downloading the Plotly chunk as soon as this module runs in the browser (before hydration
+// renders the first chart); next/dynamic below then finds it loaded or in flight.
+if (typeof window !== 'undefined') void import('./PlotlyBundle');
+
 const Plot = dynamic(() => import('./PlotlyBundle'), {
   ssr: false,
   loading: () => <div className="chart__placeholder" aria-hidden="true" />,
