@@ -146,3 +146,32 @@ export function nearestByModelFeatures(mi: ModelNeighbourIndex, featureRow: Arra
   const neighbours = nearestNeighbours(mi.index, query, k, excludeRow === undefined ? undefined : (r) => r === excludeRow);
   return { features: mi.groups, neighbours, rows: Uint32Array.from(neighbours, (n) => n.row) };
 }
+
+/** The engine surface the model-space similarity needs (a CreditEngine satisfies it). */
+export interface SimilarityEngine {
+  populationFeatures(): { readonly names: readonly string[]; readonly rows: number; readonly cols: number; readonly matrix: Float32Array };
+  modelCard(lang?: 'fr' | 'en'): { readonly importance: readonly { readonly field: string; readonly meanAbsShap: number }[] };
+  readonly model: {
+    readonly spec: { readonly features: readonly { readonly group: string }[] };
+    readonly pipeline: { row(app: Readonly<Record<string, RawValue>>): Float32Array };
+  };
+}
+
+/** Number of explanation groups (by mean |SHAP|) the dashboard and the API compare clients on. */
+export const SIMILARITY_TOP_GROUPS = 10;
+
+/**
+ * The k historical loans most similar to an application in the model's own feature space
+ * (engine.populationFeatures()), on the model's 10 most important explanation groups,
+ * standardised and weighted by importance — what the dashboard's "similar clients" shows.
+ */
+export function similarClientsByModel(
+  engine: SimilarityEngine,
+  fields: Readonly<Record<string, RawValue>>,
+  options: { k: number; excludeRow?: number },
+): SimilarClients {
+  const pf = engine.populationFeatures();
+  const space: ModelFeatureSpace = { names: pf.names, groups: engine.model.spec.features.map((f) => f.group), rows: pf.rows, cols: pf.cols, matrix: pf.matrix };
+  const index = modelSimilarityIndex(space, engine.modelCard('fr').importance, SIMILARITY_TOP_GROUPS);
+  return nearestByModelFeatures(index, engine.model.pipeline.row(fields), options.k, options.excludeRow);
+}

@@ -1,6 +1,5 @@
-import { DEFAULT_SIMILARITY_FEATURES, modelSimilarityIndex, nearestByModelFeatures, similarClients } from '../analysis/similar';
+import { DEFAULT_SIMILARITY_FEATURES, similarClients, similarClientsByModel } from '../analysis/similar';
 import type { CreditEngine } from '../credit/engine';
-import type { RawApplication } from '../credit/types';
 import { getHomeCreditStore, type StoredApplication } from '../data/homeCreditStore';
 import { dictionary, type Locale } from '../i18n';
 import { bivariateFigure, bivariateSampleText } from './bivariate';
@@ -81,14 +80,10 @@ export function findApplication(id: number): StoredApplication | undefined {
   return getHomeCreditStore().get(id);
 }
 
-/** Similar clients in the model's feature space (top 10 explanation groups by importance). */
+/** Similar clients in the model's feature space (top explanation groups by importance). */
 function modelFinder(engine: CreditEngine, app: StoredApplication): SimilarFinder {
-  const pf = engine.populationFeatures();
-  const space = { names: pf.names, groups: engine.model.spec.features.map((f) => f.group), rows: pf.rows, cols: pf.cols, matrix: pf.matrix };
-  const index = modelSimilarityIndex(space, engine.modelCard('fr').importance, 10);
-  const row = engine.model.pipeline.row(app.fields as RawApplication);
   const exclude = app.set === 'train' ? app.row : undefined;
-  return (k) => nearestByModelFeatures(index, row, k, exclude);
+  return (k) => similarClientsByModel(engine, app.fields, { k, excludeRow: exclude });
 }
 
 /** Without a model: similar clients on the usual credit-scoring variables, on their display scale. */

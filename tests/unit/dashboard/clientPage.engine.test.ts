@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { nearestCounterfactual } from '@/lib/analysis/counterfactual';
+import { similarClientsByModel } from '@/lib/analysis/similar';
+import { getCreditEngine } from '@/lib/credit/engine';
+import { creditModelDir } from '@/lib/credit/paths';
+import type { RawApplication } from '@/lib/credit/types';
+import { clientPageModel, findApplication } from '@/lib/dashboard/clientPage';
+import { parseClientView } from '@/lib/dashboard/view';
+
+/** With the trained model (models/credit); skipped while it is not trained. */
+const hasModel = fs.existsSync(path.join(creditModelDir(), 'metadata.json'));
+const withModel = hasModel ? describe : describe.skip;
+
+withModel('client page with the trained credit model', () => {
+  jest.setTimeout(120_000);
+
+  test('similar clients in the model space: k rows, nearest first, the client itself excluded', async () => {
+    const engine = await getCreditEngine();
+    const app = findApplication(100002)!;
+    const s = similarClientsByModel(engine, app.fields, { k: 10, excludeRow: app.row });
+    expect(s.neighbours).toHaveLength(10);
+    expect(s.neighbours.some((n) => n.row === app.row)).toBe(false);
+    for (let i = 1; i < 10; i++) expect(s.neighbours[i].distance).toBeGreaterThanOrEqual(s.neighbours[i - 1].distance);
+    expect(s.features).toEqual(engine.modelCard('fr').importance.slice(0, 10).map((i) => i.field));
+    // Without exclusion the client is its own nearest neighbour.
+    expect(similarClientsByModel(engine, app.fields, { k: 1 }).neighbours[0]).toMatchObject({ row: app.row });
+  });
+
+  test('the nearest counterfactual of refused clients really flips the decision under the model', async () => {
+    const engine = await getCreditEngine();
+    const scores = await engine.populationScores();
+    const t = engine.model.threshold;
+    // Refused historical clients just above the threshold (the ones a small change can help).
+    const rows = scores.flatMap((s, row) => (s.probability >= t && s.probability < t + 0.02 ? [row] : [])).slice(0, 8);
+    expect(rows.length).toBeGreaterThan(0);
+    let found = 0;
+    for (const row of rows) {
+      const app = findApplication(engine.store.train.ids[row])!.fields as RawApplication;
+      const r = await nearestCounterfactual(app, (apps) => engine.scoreApplications(apps), t);
+      expect(r.status).not.toBe('accepted');
+      for (const o of r.options) {
+        const changed = { ...app, ...Object.fromEntries(o.changes.map((c) => [c.field, c.to])) };
+        const [s] = await engine.scoreApplications([changed]);
+        expect(s.decision).toBe('accept');
+        expect(s.probability).toBeCloseTo(o.probability, 12);
+      }
+      if (r.status === 'found') found++;
+    }
+    expect(found).toBeGreaterThan(0);
+  });
+
+  test('the view-model agrees with the engine (decision, probability, threshold, top factors)', async () => {
+    const engine = await getCreditEngine();
+    const app = findApplication(100002)!;
+    const e = (await engine.explainStored(100002, { lang: 'fr' }))!;
+    const m = await clientPageModel(app, 'fr', parseClientView({ n: '5' }), new Date(Date.UTC(2025, 10, 25)));
+    expect(m.model).not.toBeNull();
+    expect(m.model!.decision.decision).toBe(e.decision);
+    expect(m.model!.decision.probability).toBe(`${(e.probability * 100).toFixed(1).replace('.', ',')}\u00a0%`);
+    expect(m.model!.explanation.topFields).toEqual(e.contributions.slice(0, 5).map((c) => c.field));
+    expect(m.model!.explanation.figure.table.rows).toHaveLength(5 + 3);
+    expect(m.comparison.feature).toBe(e.contributions[0].field);
+    expect(m.neighbours.rows).toHaveLength(10);
+    expect(m.modelVersion).toBe(`Version du modèle : ${engine.modelCard('fr').version}`);
+    expect(m.printedOn).toBe('Synthèse éditée le 25 novembre 2025');
+  });
+});
