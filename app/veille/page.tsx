@@ -230,7 +230,7 @@ export default async function WatchPage() {
         <h2 id="demo-heading">{w.demo.heading}</h2>
         <p className="prose">{w.demo.intro}</p>
         <WatchDemo
-          t={w}
+          t={{ demo: w.demo, modelNames: w.modelNames, showData: w.showData }}
           locale={locale}
           examples={vm.demo.examples}
           models={vm.demo.models.map((m) => ({ name: m.name, available: m.available }))}

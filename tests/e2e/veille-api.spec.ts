@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { classifyResponseSchema } from '../../lib/nlp/apiSchemas';
 import { expectJson, expectProblem, expectSecurityHeaders } from './api-helpers';
+import { requireServedModels } from './veille-helpers';
 
 /** Contract of POST /api/v1/nlp/classify against the production server (the served NLP models). */
 
@@ -8,6 +9,7 @@ const URL_ = '/api/v1/nlp/classify';
 
 test.describe('POST /api/v1/nlp/classify', () => {
   test('200: the three models, ranked probabilities, latency and truncation', async ({ request }) => {
+    await requireServedModels(request);
     const res = await request.post(URL_, { data: { text: 'Titan Analog Watch for Men - stainless steel strap, 1 year warranty' } });
     const body = await expectJson(res, classifyResponseSchema);
     expectSecurityHeaders(res.headers(), 'api');
@@ -23,6 +25,7 @@ test.describe('POST /api/v1/nlp/classify', () => {
   });
 
   test('200 with explain: occlusion attributions of the words', async ({ request }) => {
+    await requireServedModels(request);
     const text = 'Prestige stainless steel pressure cooker, 5 litres';
     const body = await expectJson(await request.post(URL_, { data: { text, models: ['bert'], explain: true } }), classifyResponseSchema);
     expect(body.results).toHaveLength(1);

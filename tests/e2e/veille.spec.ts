@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, type TestInfo, test } from '@playwright/test';
+import { requireServedModels } from './veille-helpers';
 
 /** The technology watch page (/veille) and its methodology note (/veille/note), in French. */
 
@@ -19,6 +20,8 @@ async function chartsDrawn(page: Page) {
 }
 
 test.describe('/veille', () => {
+  test.beforeEach(async ({ request }) => requireServedModels(request));
+
   test('renders every section in French, with results read from the models folder', async ({ page }) => {
     const res = await page.goto('/veille');
     expect(res?.status()).toBe(200);
@@ -103,6 +106,8 @@ test.describe('/veille', () => {
 });
 
 test.describe('/veille/note', () => {
+  test.beforeEach(async ({ request }) => requireServedModels(request));
+
   test('is a methodology note with every section, accessible', async ({ page }, testInfo) => {
     await page.goto('/veille');
     await page.getByRole('link', { name: 'Lire la note méthodologique (imprimable)' }).click();

@@ -36,7 +36,8 @@ export function WatchDemo({
   explain,
   attention,
 }: {
-  t: Dictionary['watch'];
+  /** The demo's strings, the model names and the data-table toggle of the watch dictionary. */
+  t: Pick<Dictionary['watch'], 'demo' | 'modelNames' | 'showData'>;
   locale: Locale;
   examples: readonly DemoExample[];
   models: readonly DemoModelInfo[];
