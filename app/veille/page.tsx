@@ -188,6 +188,14 @@ export default async function WatchPage() {
               ))}
             </ul>
             <h3>{w.results.comparisonHeading}</h3>
+            <dl className="definitions">
+              {(['tfidf', 'bert', 'roberta'] as const).map((m) => (
+                <div key={m}>
+                  <dt>{w.modelNames[m]}</dt>
+                  <dd>{w.modelLong[m]}</dd>
+                </div>
+              ))}
+            </dl>
             <DataTable table={r.comparison} bestLabel={w.results.best} className="comparison" />
             <p className="hint">{r.latencySource}</p>
             <p className="hint">{r.perClassNote}</p>

@@ -140,6 +140,7 @@ export default async function WatchNotePage() {
 
       <section id="note-limits" aria-labelledby="note-limits-h">
         <h2 id="note-limits-h">{s.limits}</h2>
+        <p className="no-print">{n.limitsIntro}</p>
         <ul>
           {w.conclusion.limits.map((l) => (
             <li key={l}>{l}</li>

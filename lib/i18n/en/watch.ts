@@ -277,7 +277,6 @@ export const watch: Dictionary['watch'] = {
       x: 'Tokens seen',
       y: 'Masked-token accuracy',
     },
-    curveTable: 'Points of the curve ({model})',
     tokens: 'Tokens seen',
     loss: 'Loss',
     accuracy: 'Accuracy',
@@ -287,7 +286,6 @@ export const watch: Dictionary['watch'] = {
     ablationColumns: ['Variant', 'Compared with', 'Element changed', 'MLM accuracy (reference → variant)', 'Macro-F1 (reference → variant)'],
     ablationSentence: '{variant} changes only {changed} compared with {base}: macro-F1 {baseF1} → {variantF1} ({delta} pt), masked-token accuracy {baseAcc} → {variantAcc}.',
     changedNames: { masking: 'the masking', objective: 'the pretraining tasks', data: 'the data', batch_size: 'the batch size', tokenizer: 'the tokenizer' },
-    finetuneHeading: 'Fine-tuning',
   },
   demo: {
     heading: '4. Demo',

@@ -281,7 +281,6 @@ export const watch = {
       x: 'Tokens vus',
       y: 'Exactitude sur les tokens masqués',
     },
-    curveTable: 'Points de la courbe ({model})',
     tokens: 'Tokens vus',
     loss: 'Perte',
     accuracy: 'Exactitude',
@@ -291,7 +290,6 @@ export const watch = {
     ablationColumns: ['Variante', 'Comparée à', 'Élément changé', 'Exactitude MLM (référence → variante)', 'Macro-F1 (référence → variante)'],
     ablationSentence: '{variant} ne change que {changed} par rapport à {base} : macro-F1 {baseF1} → {variantF1} ({delta} pt), exactitude sur les tokens masqués {baseAcc} → {variantAcc}.',
     changedNames: { masking: 'le masquage', objective: 'les tâches de pré-entraînement', data: 'les données', batch_size: 'la taille de lot', tokenizer: 'le tokeniseur' },
-    finetuneHeading: 'Affinage',
   },
   demo: {
     heading: '4. Démonstration',
