@@ -175,6 +175,11 @@ export default async function WatchPage() {
         <h2 id="results-heading">{w.results.heading}</h2>
         {r ? (
           <>
+            {r.notices.map((n) => (
+              <p key={n} className="notice" role="note">
+                {n}
+              </p>
+            ))}
             <p className="prose">{r.protocol}</p>
             <p className="verdict">
               <strong>{r.winner}</strong> {r.bertVsRoberta}

@@ -121,6 +121,10 @@ export const nlpMetricsSchema = z.looseObject({
   token_budget: z.looseObject({ tokens_per_pretraining_run: num, counted: z.string().optional(), data_ratio: num.optional() }).optional(),
   pretraining: z.record(z.string(), pretrainingRun).default({}),
   models: z.record(z.string(), modelEntry),
+  /** Recipes initialised from a published checkpoint (--init-bert / --init-roberta) instead of pretrained here. */
+  pretrained_checkpoints: z.record(z.string(), z.string()).default({}),
+  /** Models of a partial run, fine-tuned on the 80/20 split but not cross-validated yet. */
+  not_cross_validated: z.record(z.string(), z.unknown()).default({}),
   ablation: z.record(z.string(), ablationEntry).default({}),
   winner: z.looseObject({ by: z.string(), model: z.string(), scores: z.record(z.string(), num) }).optional(),
   sizes_bytes: z.record(z.string(), num).optional(),

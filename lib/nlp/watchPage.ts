@@ -58,6 +58,8 @@ export interface Target {
 }
 
 export interface ResultsModel {
+  /** Warnings about how the results were produced (checkpoints used, models not cross-validated yet). */
+  readonly notices: readonly string[];
   readonly protocol: string;
   readonly winner: string;
   readonly bertVsRoberta: string | null;
@@ -684,7 +686,19 @@ function resultsModel(m: NlpMetrics, latency: Loaded<NlpLatency>, locale: Locale
   }
   const l = latency.ok ? latency.value : null;
   const ablation = ablationModel(m, locale, t);
+  const notices: string[] = [];
+  const checkpoints = Object.entries(m.pretrained_checkpoints);
+  if (checkpoints.length > 0) {
+    notices.push(
+      fill(rt.checkpointsUsed, {
+        models: checkpoints.map(([n, from]) => `${modelLabel(n, t)} (${from.split(/[\\/]/).filter(Boolean).pop() ?? from})`).join(', '),
+      }),
+    );
+  }
+  const pendingCv = Object.keys(m.not_cross_validated);
+  if (pendingCv.length > 0) notices.push(fill(rt.notCrossValidated, { models: pendingCv.map((n) => modelLabel(n, t)).join(', ') }));
   return {
+    notices,
     protocol: fill(rt.protocol, {
       folds: m.protocol.cv.folds,
       products: fmtCount(m.n_products, locale),

@@ -95,6 +95,11 @@ export default async function WatchNotePage() {
         <p>{n.resultsIntro}</p>
         {r ? (
           <>
+            {r.notices.map((x) => (
+              <p key={x} className="notice">
+                {x}
+              </p>
+            ))}
             <p>
               <strong>{r.winner}</strong> {r.bertVsRoberta}
             </p>

@@ -210,6 +210,8 @@ export const watch: Dictionary['watch'] = {
     heading: '3. Results',
     protocol:
       'Stratified {folds}-fold cross-validation on the {products} products: each product is predicted by a model that has not seen it. The encoders are fine-tuned with the same hyper-parameters ({epochs} epochs, batches of {batch}, learning rate {lr}), with no tuning specific to either; pretraining uses no labels. The served models are then retrained on 80% of the products.',
+    checkpointsUsed: 'Note: {models} were not pretrained here but initialised from a published model; the comparison of recipes does not apply to them.',
+    notCrossValidated: 'Training in progress: {models} not cross-validated yet (absent from the tables below).',
     winner: 'Best cross-validated macro-F1: {model} ({f1}).',
     bertVsRoberta: 'RoBERTa versus BERT: {delta} macro-F1 point(s) ({roberta} versus {bert}); {significance}',
     significant: 'the gap exceeds the fold-to-fold variation (standard deviations {bertStd} and {robertaStd}).',

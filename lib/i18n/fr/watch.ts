@@ -213,6 +213,8 @@ export const watch = {
     heading: '3. Les résultats',
     protocol:
       'Validation croisée stratifiée à {folds} plis sur les {products} produits : chaque produit est prédit par un modèle qui ne l’a pas vu. Les encodeurs sont affinés avec les mêmes hyper-paramètres ({epochs} époques, lots de {batch}, taux {lr}), sans réglage propre à l’un ou l’autre ; le pré-entraînement n’utilise aucune étiquette. Les modèles servis sont ensuite réentraînés sur 80 % des produits.',
+    checkpointsUsed: 'Attention : {models} n’ont pas été pré-entraînés ici mais initialisés depuis un modèle publié ; la comparaison des recettes ne s’applique pas à eux.',
+    notCrossValidated: 'Entraînement en cours : {models} pas encore évalués en validation croisée (absents des tableaux ci-dessous).',
     winner: 'Meilleur macro-F1 en validation croisée : {model} ({f1}).',
     bertVsRoberta:
       'RoBERTa contre BERT : {delta} point(s) de macro-F1 ({roberta} contre {bert}) ; {significance}',

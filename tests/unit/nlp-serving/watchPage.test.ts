@@ -127,6 +127,21 @@ describe('/veille view-model', () => {
     expect(targets.map((t) => t.status)).toEqual(['met', 'met']);
   });
 
+  it('warns when recipes come from published checkpoints or models are not cross-validated yet', () => {
+    const r = page(
+      metrics((m) => {
+        m.pretrained_checkpoints = { roberta: '/data/hf/roberta-base' };
+        m.not_cross_validated = { bert: {} };
+        delete (m.models as Record<string, unknown>).bert;
+      }),
+    ).results!;
+    expect(r.notices[0]).toContain('RoBERTa (roberta-base)');
+    expect(r.notices[1]).toContain('BERT pas encore évalués');
+    expect(r.comparison.columns).toEqual(['Mesure', 'TF-IDF', 'RoBERTa']);
+    expect(r.bertVsRoberta).toBeNull();
+    expect(r.confusion).toHaveLength(2);
+  });
+
   it('says the results are pending when metrics.json is missing', () => {
     const vm = page({ ok: false, reason: 'missing', file: 'models/nlp/metrics.json' });
     expect(vm.results).toBeNull();
