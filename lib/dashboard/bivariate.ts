@@ -9,7 +9,7 @@ import { axis, baseLayout } from './charts';
 import { formatCount, formatPercent, formatScaled } from './format';
 import { fieldLabel } from './labels';
 import { PALETTE, PROBABILITY_SCALE } from './palette';
-import { fill } from './text';
+import { colon, fill } from './text';
 
 /**
  * Two variables together: a fixed, seeded sample of historical loans coloured by the model's
@@ -150,7 +150,7 @@ export function bivariateFigure(
         line: { color: '#ffffff', width: 0.3 },
         colorbar: { title: { text: t.colour }, tickformat: '.0%', thickness: 12, outlinewidth: 0 },
       },
-      hovertemplate: `${xl} : %{x}<br>${yl} : %{y}<br>${t.colour} : %{marker.color:.1%}<extra></extra>`,
+      hovertemplate: `${xl}${colon(locale)}%{x}<br>${yl}${colon(locale)}%{y}<br>${t.colour}${colon(locale)}%{marker.color:.1%}<extra></extra>`,
     },
   ];
   if (hasClient) {
@@ -164,7 +164,7 @@ export function bivariateFigure(
       text: [dictionary(locale).dashboard.comparison.clientMarker],
       textposition: 'top center',
       textfont: { color: PALETTE.ink, size: 13 },
-      hovertemplate: `${xl} : ${fmtX(cx)}<br>${yl} : ${fmtY(cy)}<extra></extra>`,
+      hovertemplate: `${xl}${colon(locale)}${fmtX(cx)}<br>${yl}${colon(locale)}${fmtY(cy)}<extra></extra>`,
     });
   }
   return {

@@ -6,7 +6,7 @@ import { axis, baseLayout } from './charts';
 import { formatCount, formatPercent, formatScaled } from './format';
 import { categoryLabel } from './labels';
 import { PALETTE } from './palette';
-import { fill } from './text';
+import { colon, fill } from './text';
 
 /**
  * Figures of the comparison section: where the client stands in the distribution of one
@@ -67,7 +67,7 @@ export function numericComparisonFigure(d: NumericDistribution, ctx: ComparisonC
       width,
       marker: { color: PALETTE.repaid, line: { color: PALETTE.repaid, width: 0 } },
       customdata: labels,
-      hovertemplate: `%{customdata}<br>${t.words.repaid} : %{y:.1%}<extra></extra>`,
+      hovertemplate: `%{customdata}<br>${t.words.repaid}${colon(locale)}%{y:.1%}<extra></extra>`,
     },
     {
       type: 'bar',
@@ -77,7 +77,7 @@ export function numericComparisonFigure(d: NumericDistribution, ctx: ComparisonC
       width,
       marker: { color: PALETTE.defaulted, pattern: { shape: '/', fillmode: 'overlay', fgcolor: '#ffffff', size: 7, solidity: 0.25 }, line: { color: PALETTE.defaulted, width: 1 } },
       customdata: labels,
-      hovertemplate: `%{customdata}<br>${t.words.defaulted} : %{y:.1%}<extra></extra>`,
+      hovertemplate: `%{customdata}<br>${t.words.defaulted}${colon(locale)}%{y:.1%}<extra></extra>`,
     },
   ];
   const shapes: Partial<Shape>[] = [];
@@ -92,7 +92,7 @@ export function numericComparisonFigure(d: NumericDistribution, ctx: ComparisonC
       xref: 'x',
       yref: 'paper',
       yanchor: 'bottom',
-      text: `<b>${c.clientMarker}</b> : ${ctx.clientText}`,
+      text: `<b>${c.clientMarker}</b>${colon(locale)}${ctx.clientText}`,
       showarrow: false,
       font: { color: PALETTE.ink, size: 13 },
       bgcolor: '#ffffff',
@@ -166,7 +166,7 @@ export function categoricalComparisonFigure(d: CategoricalDistribution, ctx: Com
         line: { color: PALETTE.ink, width: shown.map((s) => (isClient(s.category) ? 2 : 0)) },
       },
       customdata: shown.map((s) => formatCount(s.count, locale)),
-      hovertemplate: `%{y}<br>${c.share} : %{x:.1%} (%{customdata})<extra></extra>`,
+      hovertemplate: `%{y}<br>${c.share}${colon(locale)}%{x:.1%} (%{customdata})<extra></extra>`,
     },
     {
       type: 'bar',
@@ -181,7 +181,7 @@ export function categoricalComparisonFigure(d: CategoricalDistribution, ctx: Com
         line: { color: PALETTE.ink, width: shown.map((s) => (isClient(s.category) ? 2 : 0)) },
       },
       customdata: shown.map((s) => formatCount(s.count, locale)),
-      hovertemplate: `%{y}<br>${c.defaultRate} : %{x:.1%} (%{customdata})<extra></extra>`,
+      hovertemplate: `%{y}<br>${c.defaultRate}${colon(locale)}%{x:.1%} (%{customdata})<extra></extra>`,
     },
   ];
   const clientStat = clientCat;
@@ -213,7 +213,7 @@ export function categoricalComparisonFigure(d: CategoricalDistribution, ctx: Com
           ? [{ type: 'line', xref: 'x2', yref: 'paper', x0: average, x1: average, y0: 0, y1: 1, line: { color: PALETTE.ink, width: 2, dash: 'dot' } }]
           : [],
         annotations: Number.isFinite(average)
-          ? [{ x: average, y: 1, xref: 'x2', yref: 'paper', yanchor: 'bottom', showarrow: false, text: `${c.averageRate} : ${formatPercent(average, locale)}`, font: { size: 12, color: PALETTE.ink } }]
+          ? [{ x: average, y: 1, xref: 'x2', yref: 'paper', yanchor: 'bottom', showarrow: false, text: `${c.averageRate}${colon(locale)}${formatPercent(average, locale)}`, font: { size: 12, color: PALETTE.ink } }]
           : [],
       }),
     },

@@ -52,6 +52,8 @@ export function decisionModel(score: Score, id: number, locale: Locale): Decisio
   const side = probability >= threshold ? t.distanceAbove : t.distanceBelow;
   const distance = `${fill(side, { points })} — ${marginText}`;
   const label = decision === 'accept' ? t.accept : t.refuse;
+  // « 12,3 % » in French, "12.3%" in English (Plotly's locale gives the decimal mark).
+  const percentSuffix = locale === 'fr' ? '\u00a0%' : '%';
   // The gauge spans 0 to at least 30 % (the threshold is near 8 %), further when needed.
   const max = Math.min(1, Math.max(0.3, Math.ceil((probability * 1.15) / 0.1) * 0.1));
   const gauge: FigureModel = {
@@ -72,10 +74,10 @@ export function decisionModel(score: Score, id: number, locale: Locale): Decisio
           type: 'indicator',
           mode: 'gauge+number',
           value: probability * 100,
-          number: { suffix: '\u00a0%', valueformat: '.1f', font: { size: 30, color: PALETTE.ink } },
+          number: { suffix: percentSuffix, valueformat: '.1f', font: { size: 30, color: PALETTE.ink } },
           gauge: {
             shape: 'angular',
-            axis: { range: [0, max * 100], ticksuffix: '\u00a0%', tickcolor: PALETTE.ink, tickfont: { color: PALETTE.ink, size: 12 } },
+            axis: { range: [0, max * 100], ticksuffix: percentSuffix, tickcolor: PALETTE.ink, tickfont: { color: PALETTE.ink, size: 12 } },
             bar: { color: PALETTE.ink, thickness: 0.28 },
             bgcolor: '#ffffff',
             borderwidth: 1,

@@ -11,7 +11,7 @@ import { formatNumber, formatPercent, formatScaled, formatSigned } from './forma
 import { categoryLabel, fieldLabel } from './labels';
 import { PALETTE } from './palette';
 import { displayValue } from './profile';
-import { fill } from './text';
+import { colon, fill } from './text';
 import { engineeredFeature } from '../analysis/population';
 
 /**
@@ -77,7 +77,7 @@ export function explanationView(e: Explanation, n: number, locale: Locale, id = 
       text: steps.map((s) => (s.delta > 0 ? `${formatSigned(s.delta, locale)} ▶` : '')),
       textposition: 'outside',
       cliponaxis: false,
-      hovertemplate: `%{y}<br>${t.contribution} : %{text}<extra></extra>`,
+      hovertemplate: `%{y}<br>${t.contribution}${colon(locale)}%{text}<extra></extra>`,
     }),
     floatingBar({
       type: 'bar',
@@ -90,7 +90,7 @@ export function explanationView(e: Explanation, n: number, locale: Locale, id = 
       text: steps.map((s) => (s.delta <= 0 ? `◀ ${formatSigned(s.delta, locale)}` : '')),
       textposition: 'outside',
       cliponaxis: false,
-      hovertemplate: `%{y}<br>${t.contribution} : %{text}<extra></extra>`,
+      hovertemplate: `%{y}<br>${t.contribution}${colon(locale)}%{text}<extra></extra>`,
     }),
     {
       type: 'scatter',
@@ -100,7 +100,7 @@ export function explanationView(e: Explanation, n: number, locale: Locale, id = 
       x: [e.baseValue, e.margin],
       marker: { symbol: 'line-ns-open', size: 22, color: PALETTE.ink, line: { width: 3, color: PALETTE.ink } },
       text: [formatNumber(e.baseValue, locale, 2), formatNumber(e.margin, locale, 2)],
-      hovertemplate: `%{y} : %{text}<extra></extra>`,
+      hovertemplate: `%{y}${colon(locale)}%{text}<extra></extra>`,
       showlegend: false,
     },
   ];

@@ -8,7 +8,7 @@ import type { ModelReport } from './modelReport';
 import { rankScaledValues, type ShapSample } from '../analysis/shapSample';
 import { PROBABILITY_SCALE } from './palette';
 import { PALETTE } from './palette';
-import { fill } from './text';
+import { colon, fill } from './text';
 
 /**
  * View-model of the « Modèle » page: global importance, ROC and precision-recall curves,
@@ -61,7 +61,7 @@ function importanceFigure(r: ModelReport, locale: Locale): FigureModel {
           text: groups.map((g) => formatNumber(g.meanAbsShap, locale, 3)),
           textposition: 'outside',
           cliponaxis: false,
-          hovertemplate: `%{y} : %{x:.3f}<extra></extra>`,
+          hovertemplate: `%{y}${colon(locale)}%{x:.3f}<extra></extra>`,
         },
       ],
       layout: baseLayout({ yaxis: axis({ autorange: 'reversed' }), xaxis: axis({ title: { text: t.value }, rangemode: 'tozero' }), margin: { l: 16, r: 48, t: 8, b: 16 } }),
@@ -138,7 +138,7 @@ export function beeswarmFigure(sample: ShapSample, groups: readonly string[], lo
             colorbar: { title: { text: '' }, tickvals: [0, 1], ticktext: [t.low, t.high], thickness: 12, outlinewidth: 0, len: 0.5 },
           }
         : { size: 5, opacity: 0.75, color: UNORDERED },
-      hovertemplate: `${labels[gi]} : %{x:.3f}<extra></extra>`,
+      hovertemplate: `${labels[gi]}${colon(locale)}%{x:.3f}<extra></extra>`,
       showlegend: false,
     });
     const meanAbs = shap.reduce((a, v) => a + Math.abs(v), 0) / n;
@@ -183,7 +183,7 @@ function rocFigure(r: ModelReport, locale: Locale): FigureModel {
       x: r.curves.roc.map((p) => p.fpr),
       y: r.curves.roc.map((p) => p.tpr),
       line: { color: PALETTE.repaid, width: 3 },
-      hovertemplate: `${t.fpr} : %{x:.1%}<br>${t.tpr} : %{y:.1%}<extra></extra>`,
+      hovertemplate: `${t.fpr}${colon(locale)}%{x:.1%}<br>${t.tpr}${colon(locale)}%{y:.1%}<extra></extra>`,
     },
     {
       type: 'scatter',
@@ -192,7 +192,7 @@ function rocFigure(r: ModelReport, locale: Locale): FigureModel {
       x: [op.fpr],
       y: [op.recall],
       marker: { symbol: 'diamond', size: 13, color: PALETTE.ink },
-      hovertemplate: `${t.operating}<br>${t.fpr} : %{x:.1%}<br>${t.tpr} : %{y:.1%}<extra></extra>`,
+      hovertemplate: `${t.operating}<br>${t.fpr}${colon(locale)}%{x:.1%}<br>${t.tpr}${colon(locale)}%{y:.1%}<extra></extra>`,
     },
   ];
   return {
@@ -233,7 +233,7 @@ function prFigure(r: ModelReport, locale: Locale): FigureModel {
       x: r.curves.pr.map((p) => p.recall),
       y: r.curves.pr.map((p) => p.precision),
       line: { color: PALETTE.repaid, width: 3 },
-      hovertemplate: `${t.recall} : %{x:.1%}<br>${t.precision} : %{y:.1%}<extra></extra>`,
+      hovertemplate: `${t.recall}${colon(locale)}%{x:.1%}<br>${t.precision}${colon(locale)}%{y:.1%}<extra></extra>`,
     },
     {
       type: 'scatter',
@@ -242,7 +242,7 @@ function prFigure(r: ModelReport, locale: Locale): FigureModel {
       x: [op.recall],
       y: [op.precision],
       marker: { symbol: 'diamond', size: 13, color: PALETTE.ink },
-      hovertemplate: `${roc.operating}<br>${t.recall} : %{x:.1%}<br>${t.precision} : %{y:.1%}<extra></extra>`,
+      hovertemplate: `${roc.operating}<br>${t.recall}${colon(locale)}%{x:.1%}<br>${t.precision}${colon(locale)}%{y:.1%}<extra></extra>`,
     },
   ];
   return {
@@ -284,7 +284,7 @@ function reliabilityFigure(r: ModelReport, locale: Locale): FigureModel {
       line: { color: PALETTE.repaid, width: 2 },
       marker: { size: 8, color: PALETTE.repaid, line: { color: PALETTE.ink, width: 1 } },
       customdata: pts.map((p) => formatCount(p.count, locale)),
-      hovertemplate: `${t.predicted} : %{x:.1%}<br>${t.observed} : %{y:.1%}<br>${t.count} : %{customdata}<extra></extra>`,
+      hovertemplate: `${t.predicted}${colon(locale)}%{x:.1%}<br>${t.observed}${colon(locale)}%{y:.1%}<br>${t.count}${colon(locale)}%{customdata}<extra></extra>`,
     },
   ];
   return {
@@ -331,7 +331,7 @@ function costFigure(r: ModelReport, locale: Locale): FigureModel {
           x: pts.map((p) => p.threshold),
           y: perClient,
           line: { color: PALETTE.repaid, width: 3 },
-          hovertemplate: `${t.threshold} : %{x:.1%}<br>${t.cost} : %{y:.3f}<extra></extra>`,
+          hovertemplate: `${t.threshold}${colon(locale)}%{x:.1%}<br>${t.cost}${colon(locale)}%{y:.3f}<extra></extra>`,
         },
         {
           type: 'scatter',
@@ -340,7 +340,7 @@ function costFigure(r: ModelReport, locale: Locale): FigureModel {
           x: [r.threshold],
           y: [best],
           marker: { symbol: 'diamond', size: 13, color: PALETTE.ink },
-          hovertemplate: `${t.chosen} : %{x:.1%}<br>${t.cost} : %{y:.3f}<extra></extra>`,
+          hovertemplate: `${t.chosen}${colon(locale)}%{x:.1%}<br>${t.cost}${colon(locale)}%{y:.3f}<extra></extra>`,
         },
       ],
       layout: baseLayout({
@@ -351,7 +351,7 @@ function costFigure(r: ModelReport, locale: Locale): FigureModel {
         yaxis: axis({ title: { text: t.cost }, rangemode: 'tozero' }),
         shapes: [{ type: 'line', xref: 'x', yref: 'paper', x0: r.threshold, x1: r.threshold, y0: 0, y1: 1, line: { color: PALETTE.ink, width: 2, dash: 'dash' } }],
         annotations: [
-          { x: r.threshold, y: 1, xref: 'x', yref: 'paper', yanchor: 'bottom', xanchor: 'left', showarrow: false, text: `${t.chosen} : ${formatPercent(r.threshold, locale)}` },
+          { x: r.threshold, y: 1, xref: 'x', yref: 'paper', yanchor: 'bottom', xanchor: 'left', showarrow: false, text: `${t.chosen}${colon(locale)}${formatPercent(r.threshold, locale)}` },
         ],
       }),
     },
@@ -415,7 +415,7 @@ function confusionFigure(r: ModelReport, locale: Locale): FigureModel {
           showscale: false,
           xgap: 3,
           ygap: 3,
-          hovertemplate: `${t.actual} : %{y}<br>${t.predicted} : %{x}<br>%{text}<extra></extra>`,
+          hovertemplate: `${t.actual}${colon(locale)}%{y}<br>${t.predicted}${colon(locale)}%{x}<br>%{text}<extra></extra>`,
         },
       ],
       layout: baseLayout({

@@ -5,3 +5,8 @@
 export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
 }
+
+/** The separator between a label and its value: « Seuil : 8 % » in French (no-break space), "Threshold: 8%" in English. */
+export function colon(locale: 'fr' | 'en'): string {
+  return locale === 'fr' ? '\u00a0: ' : ': ';
+}
