@@ -283,7 +283,7 @@ function datasetModel(stats: DatasetStats, locale: Locale, t: T): WatchPageModel
           y: h.counts,
           width: h.binWidth * 0.45,
           offset: i === 0 ? -h.binWidth * 0.45 : 0,
-          marker: { color: colors[i % 2], pattern: { shape: patterns[i % 2], fgcolor: '#FFFFFF', size: 6 }, line: { color: PALETTE.ink, width: 0.5 } },
+          marker: { color: colors[i % 2], pattern: { shape: patterns[i % 2], fillmode: 'overlay', fgcolor: '#FFFFFF', size: 6, solidity: 0.3 }, line: { color: PALETTE.ink, width: 0.5 } },
           hovertemplate: `${modelLabel(h.kind, t)}<br>${f.range} : %{x}<br>${f.count} : %{y}<extra></extra>`,
         })) as Data[],
         layout: baseLayout({

@@ -79,7 +79,7 @@ export const watch = {
           text: 'Un nouveau masque est tiré chaque fois qu’une séquence est présentée au modèle, au lieu d’un masque fixé une fois pour toutes (dans la réimplémentation statique des auteurs, les données sont dupliquées 10 fois pour varier les masques). Résultat comparable ou légèrement meilleur (tableau 1), et surtout nécessaire quand on entraîne plus longtemps sur plus de données.',
         },
         {
-          title: 'Plus de NSP',
+          title: 'Abandon de NSP',
           text: 'Des séquences remplies de phrases contiguës jusqu’à 512 tokens, sans tâche NSP (FULL-SENTENCES), égalent ou dépassent le format d’origine avec NSP (tableau 2). DOC-SENTENCES (sans franchir les limites de document) fait à peine mieux mais donne des lots de taille variable : RoBERTa retient FULL-SENTENCES.',
         },
         {
