@@ -98,10 +98,48 @@ async function readBody(operation: Operation, request: Request): Promise<{ value
   const type = acceptedMediaType(request.headers.get('content-type'), accepted);
   if (type === 'text/csv' && spec.csv) {
     const text = await readBodyText(request, spec.csv.maxBytes);
-    return { value: spec.csv.toInput(text), type, schema: spec.csv.schema ?? spec.schema };
+    return { value: await spec.csv.toInput(text), type, schema: spec.csv.schema ?? spec.schema };
   }
   const text = await readBodyText(request, spec.json?.maxBytes ?? 0);
   return { value: parseJsonText(text), type, schema: spec.schema };
+}
+
+/** Items validated between two yields to the event loop, for large array bodies. */
+export const VALIDATION_SLICE = 500;
+const nextMacrotask = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Validates a body (422 with every invalid field). A large array is validated item by item in
+ * slices, letting other requests run in between, with its length bounds checked first.
+ */
+export async function validateBody(schema: z.ZodType, value: unknown): Promise<unknown> {
+  if (!(schema instanceof z.ZodArray) || !Array.isArray(value) || value.length <= VALIDATION_SLICE) {
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) throw validationFailed(zodIssuesToProblems(parsed.error.issues));
+    return parsed.data;
+  }
+  let maximum: number | undefined;
+  for (const check of schema.def.checks ?? []) {
+    const def = check._zod.def as { check?: string; maximum?: number };
+    if (def.check === 'max_length') maximum = def.maximum;
+  }
+  if (maximum !== undefined && value.length > maximum) {
+    throw validationFailed([{ path: 'body', message: `at most ${maximum} items` }]);
+  }
+  const element = schema.element as z.ZodType;
+  const out: unknown[] = new Array(value.length);
+  const issues: z.core.$ZodIssue[] = [];
+  for (let start = 0; start < value.length && issues.length < 1000; start += VALIDATION_SLICE) {
+    if (start > 0) await nextMacrotask();
+    const end = Math.min(value.length, start + VALIDATION_SLICE);
+    for (let i = start; i < end; i++) {
+      const r = element.safeParse(value[i]);
+      if (r.success) out[i] = r.data;
+      else for (const issue of r.error.issues) issues.push({ ...issue, path: [i, ...issue.path] } as z.core.$ZodIssue);
+    }
+  }
+  if (issues.length > 0) throw validationFailed(zodIssuesToProblems(issues));
+  return out;
 }
 
 // --- the wrapper ---
@@ -185,9 +223,7 @@ async function runOperation(bound: BoundOperation, request: Request, context: Ro
     let bodyType: BodyMediaType | undefined;
     if (operation.body) {
       const read = await readBody(operation, request);
-      const parsed = read.schema.safeParse(read.value);
-      if (!parsed.success) throw validationFailed(zodIssuesToProblems(parsed.error.issues));
-      body = parsed.data;
+      body = await validateBody(read.schema, read.value);
       bodyType = read.type;
     }
     const result = await handler({ params, query, body, bodyType, request, caller: admitted.caller } as never);

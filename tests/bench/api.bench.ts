@@ -118,6 +118,31 @@ function treeCpuMs(pid: number): number {
   return total * 10;
 }
 
+/**
+ * The server's memory right after two forced garbage collections (through its inspector; needs a
+ * Node with --experimental-websocket, run as a child process). Undefined when unavailable.
+ */
+function memoryAfterGc(inspectPort: number | undefined): Record<string, number> | undefined {
+  if (inspectPort === undefined) return undefined;
+  const script = `
+const list = await (await fetch('http://127.0.0.1:' + process.argv[1] + '/json/list')).json();
+const ws = new WebSocket(list[0].webSocketDebuggerUrl);
+let id = 0; const pending = new Map();
+ws.onmessage = (e) => { const m = JSON.parse(e.data); if (pending.has(m.id)) { pending.get(m.id)(m); pending.delete(m.id); } };
+await new Promise((r) => (ws.onopen = r));
+const call = (method, params = {}) => new Promise((r) => { const i = ++id; pending.set(i, r); ws.send(JSON.stringify({ id: i, method, params })); });
+await call('HeapProfiler.collectGarbage'); await call('HeapProfiler.collectGarbage');
+const r = await call('Runtime.evaluate', { expression: 'JSON.stringify(process.memoryUsage())', returnByValue: true });
+console.log(r.result.result.value); ws.close();`;
+  try {
+    const out = execFileSync(process.execPath, ['--experimental-websocket', '--no-warnings', '--input-type=module', '-e', script, String(inspectPort)], { encoding: 'utf8', timeout: 60_000, stdio: ['ignore', 'pipe', 'ignore'] });
+    const m = JSON.parse(out.trim()) as Record<string, number>;
+    return Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v / 2 ** 20]));
+  } catch {
+    return undefined;
+  }
+}
+
 async function waitForHealth(base: string, server: ChildProcess): Promise<Record<string, unknown>> {
   for (let i = 0; i < 240; i++) {
     if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode}`);
@@ -232,9 +257,11 @@ cluster.setupPrimary({ exec: ${JSON.stringify(nextBin)}, args: ${JSON.stringify(
 for (let i = 0; i < ${opts.workers}; i++) cluster.fork();
 cluster.on('exit', () => process.exit(1));
 process.on('SIGTERM', () => { for (const w of Object.values(cluster.workers)) w.process.kill('SIGTERM'); process.exit(0); });`;
-  const server = spawn(process.execPath, opts.workers > 1 ? ['-e', clusterPrimary] : [nextBin, ...startArgs], {
+  // One process: an inspector port lets the soak read the memory left after a forced GC (what is really retained).
+  const inspectPort = opts.workers > 1 ? undefined : await freePort();
+  const server = spawn(process.execPath, opts.workers > 1 ? ['-e', clusterPrimary] : [`--inspect=127.0.0.1:${inspectPort}`, nextBin, ...startArgs], {
     env: { ...process.env, NODE_ENV: 'production', NEXT_DIST_DIR: distDir },
-    stdio: ['ignore', 'ignore', 'inherit'], // access log lines are written (as in production) and discarded
+    stdio: ['ignore', 'ignore', 'ignore'], // access log lines are written (as in production) and discarded
   });
   const stop = () => server.kill('SIGTERM');
   process.on('exit', stop);
@@ -257,8 +284,20 @@ process.on('SIGTERM', () => { for (const w of Object.values(cluster.workers)) w.
       },
     ];
 
-    // Warm-up: load the store and the model, JIT the hot paths.
+    // Warm-up: load the store and the model, JIT the hot paths, then one pass over every rotating id
+    // (score and explanation), so that the caches of stored answers are full before anything is measured.
+    const gcBefore = memoryAfterGc(inspectPort);
     for (const s of scenarios) await run(base, s, 8, 3, pid);
+    const warmPaths = ids.flatMap((id) => [`/api/v1/applications/${id}/score`, `/api/v1/applications/${id}/explanation?top=10&lang=fr`]);
+    await Promise.all(
+      Array.from({ length: 8 }, async (_, w) => {
+        for (let k = w; k < warmPaths.length; k += 8) await (await fetch(base + warmPaths[k])).arrayBuffer();
+      }),
+    );
+    const gcAfter = memoryAfterGc(inspectPort);
+    if (gcBefore && gcAfter) {
+      console.log(`warm-up of ${ids.length} clients: JS heap after GC ${gcBefore.heapUsed.toFixed(1)} → ${gcAfter.heapUsed.toFixed(1)} MB, RSS after GC ${gcBefore.rss.toFixed(0)} → ${gcAfter.rss.toFixed(0)} MB (model, population statistics, caches of stored answers)`);
+    }
     for (const s of scenarios) {
       const r = s.request();
       const res = await fetch(base + (r.path ?? '/'), {
@@ -284,15 +323,23 @@ process.on('SIGTERM', () => { for (const w of Object.values(cluster.workers)) w.
     if (opts.soakSeconds > 0) {
       const soak = scenarios[2];
       const start = treeRssMb(pid);
+      const gcStart = memoryAfterGc(inspectPort);
       console.log(`\nsoak: ${soak.name}, ${opts.soakConnections} connections, ${opts.soakSeconds} s; RSS at start ${start.toFixed(1)} MB`);
-      const samples: number[] = [start];
-      const timer = setInterval(() => samples.push(treeRssMb(pid)), 10_000);
+      const samples: { t: number; mb: number }[] = [{ t: 0, mb: start }];
+      const t0 = Date.now();
+      const timer = setInterval(() => samples.push({ t: (Date.now() - t0) / 1000, mb: treeRssMb(pid) }), 30_000);
       const row = await run(base, soak, opts.soakConnections, opts.soakSeconds, pid);
       clearInterval(timer);
       const end = treeRssMb(pid);
-      samples.push(end);
+      samples.push({ t: (Date.now() - t0) / 1000, mb: end });
+      const gcEnd = memoryAfterGc(inspectPort);
       printRows([row]);
-      console.log(`RSS start ${start.toFixed(1)} MB, end ${end.toFixed(1)} MB, growth ${(((end - start) / start) * 100).toFixed(1)} % (min ${Math.min(...samples).toFixed(1)}, max ${Math.max(...samples).toFixed(1)} MB over ${samples.length} samples)`);
+      console.log(`RSS every 30 s (MB): ${samples.map((x) => x.mb.toFixed(0)).join(' ')}`);
+      console.log(`RSS start ${start.toFixed(1)} MB, end ${end.toFixed(1)} MB, growth ${(((end - start) / start) * 100).toFixed(1)} %`);
+      if (gcStart && gcEnd) {
+        const f = (m: Record<string, number>) => `RSS ${m.rss.toFixed(1)} MB (JS heap used ${m.heapUsed.toFixed(1)}, external ${m.external.toFixed(1)})`;
+        console.log(`after a forced GC: start ${f(gcStart)}, end ${f(gcEnd)}; retained growth ${(((gcEnd.rss - gcStart.rss) / gcStart.rss) * 100).toFixed(1)} % (RSS), ${(((gcEnd.heapUsed - gcStart.heapUsed) / gcStart.heapUsed) * 100).toFixed(1)} % (JS heap)`);
+      }
     }
     const total5xx = rows.reduce((a, r) => a + r.s5xx, 0);
     console.log(`\n5xx responses over all runs: ${total5xx}`);

@@ -67,7 +67,7 @@ describe('OpenAPI 3.1 document', () => {
     }
   });
 
-  test('the examples satisfy their schemas', () => {
+  test('the examples satisfy their schemas', async () => {
     for (const op of OPERATIONS) {
       if (op.response.example !== undefined) {
         const r = op.response.schema.safeParse(op.response.example);
@@ -76,7 +76,7 @@ describe('OpenAPI 3.1 document', () => {
       if (op.body?.json?.example !== undefined) expect(op.body.schema.safeParse(op.body.json.example).success).toBe(true);
       if (op.body?.csv?.example !== undefined) {
         const csvSchema = op.body.csv.schema ?? op.body.schema;
-        expect(csvSchema.safeParse(op.body.csv.toInput(op.body.csv.example)).success).toBe(true);
+        expect(csvSchema.safeParse(await op.body.csv.toInput(op.body.csv.example)).success).toBe(true);
       }
       if (op.query) expect(op.query.safeParse(op.exampleQuery ?? {}).success).toBe(true);
     }

@@ -230,3 +230,23 @@ describe('routes without query parameters', () => {
     expect((await res.json()).errors).toEqual([{ path: 'query.verbose', message: 'unknown parameter' }]);
   });
 });
+
+describe('large array bodies', () => {
+  test('are validated in slices with the same paths, and their length bound checked first', async () => {
+    const { validateBody, VALIDATION_SLICE } = await import('@/lib/api/route');
+    const schema = z.array(z.strictObject({ amount: z.number() })).min(1).max(3000);
+    const items = Array.from({ length: 2 * VALIDATION_SLICE + 7 }, (_, i) => ({ amount: i }));
+    expect(await validateBody(schema, items)).toEqual(items);
+    const bad = items.map((x, i) => (i === VALIDATION_SLICE + 3 ? { amount: 'x' } : i === 2 * VALIDATION_SLICE + 1 ? { ...x, more: 1 } : x));
+    await expect(validateBody(schema, bad)).rejects.toMatchObject({
+      slug: 'validation-failed',
+      errors: [
+        { path: `[${VALIDATION_SLICE + 3}].amount`, message: 'expected number' },
+        { path: `[${2 * VALIDATION_SLICE + 1}].more`, message: 'unknown field' },
+      ],
+    });
+    await expect(validateBody(schema, Array.from({ length: 3001 }, () => ({ amount: 1 })))).rejects.toMatchObject({
+      errors: [{ path: 'body', message: 'at most 3000 items' }],
+    });
+  });
+});

@@ -55,7 +55,7 @@ maybe('scoring resources against the credit engine', () => {
     const fields = Object.keys(apps[0]);
     const cell = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'string' && /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : String(v));
     const csv = [fields.join(','), ...apps.map((a) => fields.map((f) => cell((a as Record<string, unknown>)[f])).join(','))].join('\n');
-    const fromCsv = await scoreRawApplications(rawApplicationSchema.array().parse(csvToApplications(csv)), { top: 2, lang: 'en', explain: false });
+    const fromCsv = await scoreRawApplications(rawApplicationSchema.array().parse(await csvToApplications(csv)), { top: 2, lang: 'en', explain: false });
     expect(fromCsv.results.map((r) => [r.id, r.decision, r.probability])).toEqual(json.results.map((r) => [r.id, r.decision, r.probability]));
     expect(fromCsv.results[0].explanation).toBeUndefined();
   });
