@@ -86,11 +86,14 @@ class PretrainConfig:
 
 @dataclass(frozen=True)
 class FinetuneConfig:
-    """The same hyper-parameter budget for every encoder (no per-model tuning)."""
+    """The same hyper-parameter budget for every encoder (no per-model tuning). lr was picked
+    between 3e-4 and 5e-4 from the *training* loss alone (840 training products of the 80/20
+    split, an intermediate BERT checkpoint): 3e-4 left the training accuracy at 0.95 after 4
+    epochs, 5e-4 reached 0.985; no held-out prediction was looked at."""
 
     epochs: int = 4
     batch_size: int = 16
-    lr: float = 3e-4
+    lr: float = 5e-4
     warmup_frac: float = 0.1
     weight_decay: float = 0.01
     grad_clip: float = 1.0
