@@ -48,7 +48,7 @@ describe('plain-language reasons', () => {
     expect(wordReason('OCCUPATION_TYPE', null, undefined, 'en').text).toBe('Occupation not provided');
     const cat: GroupStats = { kind: 'categorical', count: 100, missingRate: 0, shares: { Laborers: 0.179 } };
     expect(nbsp(wordReason('OCCUPATION_TYPE', 'Laborers', cat, 'fr').text)).toBe('Profession : ouvriers (18 % des clients)');
-    expect(wordReason('OCCUPATION_TYPE', 'Laborers', cat, 'en')).toMatchObject({ text: 'Occupation: Laborers (18% of clients)', populationShare: 0.179 });
+    expect(wordReason('OCCUPATION_TYPE', 'Laborers', cat, 'en')).toMatchObject({ text: 'Occupation: labourers (18% of clients)', populationShare: 0.179 });
     expect(nbsp(wordReason('FLAG_WORK_PHONE', 0, numeric(0, 0.2), 'fr').text)).toBe('Téléphone professionnel fourni : non (comme 80 % des clients)');
     expect(wordReason('DAYS_EMPLOYED', 365243, numeric(-1650), 'en').text).toBe('Employment length: no declared employment (pensioner or unemployed)');
   });
