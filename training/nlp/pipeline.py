@@ -373,13 +373,15 @@ class Pipeline:
             "models": models,
             "not_cross_validated": pending,
             "ablation": ablation,
-            "winner": _winner(models),
+
             "sizes_bytes": {"total": int(sum(sizes.values())), **sizes},
             "timings_seconds": {**{k: v.get("seconds") for k, v in results.items()}, "total_this_run": total_seconds},
             "timings_note": "seconds of compute per stage (a resumed pretraining run sums its segments); "
                             "measured on a 2-core machine shared with other jobs, so they vary with the load",
             "config": cfg.to_dict(),
         }
+        if _winner(models):
+            metrics["winner"] = _winner(models)
         prev = os.path.join(self.out_dir, "metrics.json")
         if os.path.exists(prev):
             old = read_json(prev)
