@@ -19,7 +19,7 @@ import { type RateDecision, TokenBucketLimiter } from './rateLimit';
  */
 
 export const ROUTE_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
-export type RouteMethod = (typeof ROUTE_METHODS)[number];
+export type RouteMethod = (typeof ROUTE_METHODS)[number] | 'OPTIONS';
 
 export interface RouteContext {
   readonly params: Promise<Record<string, string | string[] | undefined>>;
@@ -281,6 +281,8 @@ export function apiRoute(...bound: BoundOperation[]): RouteHandlers {
     const b = bound.find((x) => x.operation.method === method);
     out[method] = b ? (request, context) => runOperation(b, request, context) : notAllowed;
   }
+  // OPTIONS answers with the methods the path really has (Next.js's own would list every exported one).
+  out.OPTIONS = async () => new Response(null, { status: 204, headers: { allow, 'cache-control': 'no-store' } });
   return out;
 }
 

@@ -176,5 +176,8 @@ test.describe('API contract', () => {
     const g = await request.get('/api/v1/score');
     await expectProblem(g, 405);
     expect(g.headers()['allow']).toBe('POST, OPTIONS');
+    const o = await request.fetch('/api/v1/score', { method: 'OPTIONS' });
+    expect(o.status()).toBe(204);
+    expect(o.headers()['allow']).toBe('POST, OPTIONS');
   });
 });

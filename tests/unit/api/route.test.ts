@@ -250,3 +250,11 @@ describe('large array bodies', () => {
     });
   });
 });
+
+describe('OPTIONS', () => {
+  test('lists the methods the path really has', async () => {
+    const res = await handlers.OPTIONS(new Request('http://localhost/x', { method: 'OPTIONS' }), ctx('1'));
+    expect(res.status).toBe(204);
+    expect(res.headers.get('allow')).toBe('POST, GET, HEAD, OPTIONS');
+  });
+});

@@ -4,6 +4,6 @@ import { apiRoute, handle } from '@/lib/api/route';
 
 export const dynamic = 'force-dynamic';
 
-export const { GET, POST, PUT, PATCH, DELETE } = apiRoute(
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoute(
   handle(openApi, () => new Response(openApiText(), { headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } })),
 );

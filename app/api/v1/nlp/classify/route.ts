@@ -4,4 +4,4 @@ import { classifyProductText } from '@/lib/nlp/apiSchemas';
 
 export const dynamic = 'force-dynamic';
 
-export const { GET, POST, PUT, PATCH, DELETE } = apiRoute(handle(classifyProductText, ({ body }) => classifyText(body)));
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoute(handle(classifyProductText, ({ body }) => classifyText(body)));

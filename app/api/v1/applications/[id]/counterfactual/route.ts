@@ -4,4 +4,4 @@ import { apiRoute, handle } from '@/lib/api/route';
 
 export const dynamic = 'force-dynamic';
 
-export const { GET, POST, PUT, PATCH, DELETE } = apiRoute(handle(getCounterfactual, ({ params }) => counterfactualResponse(params.id)));
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoute(handle(getCounterfactual, ({ params }) => counterfactualResponse(params.id)));

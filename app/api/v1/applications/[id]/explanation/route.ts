@@ -4,6 +4,6 @@ import { apiRoute, handle } from '@/lib/api/route';
 
 export const dynamic = 'force-dynamic';
 
-export const { GET, POST, PUT, PATCH, DELETE } = apiRoute(
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoute(
   handle(getApplicationExplanation, ({ params, query }) => storedExplanationResponse(params.id, query.top, query.lang)),
 );

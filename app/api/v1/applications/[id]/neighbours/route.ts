@@ -4,4 +4,4 @@ import { apiRoute, handle } from '@/lib/api/route';
 
 export const dynamic = 'force-dynamic';
 
-export const { GET, POST, PUT, PATCH, DELETE } = apiRoute(handle(getApplicationNeighbours, ({ params, query }) => applicationNeighbours(params.id, query.k)));
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoute(handle(getApplicationNeighbours, ({ params, query }) => applicationNeighbours(params.id, query.k)));

@@ -4,4 +4,4 @@ import { apiRoute, handle } from '@/lib/api/route';
 
 export const dynamic = 'force-dynamic';
 
-export const { GET, POST, PUT, PATCH, DELETE } = apiRoute(handle(whatIf, ({ params, query, body }) => whatIfBody(params.id, body.changes, query.top)));
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoute(handle(whatIf, ({ params, query, body }) => whatIfBody(params.id, body.changes, query.top)));
