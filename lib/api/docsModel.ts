@@ -50,7 +50,7 @@ function shellQuote(text: string): string {
 
 export function curlCommand(op: Operation, origin: string): string {
   const lines = [`curl -sS ${shellQuote(origin + examplePath(op))}`];
-  if (op.scope !== 'public') lines.push(`-H "Authorization: Bearer $API_KEY"`);
+  lines.push(`-H "Authorization: Bearer $API_KEY"`);
   if (op.method === 'POST') {
     lines.splice(0, 1, `curl -sS -X POST ${shellQuote(origin + examplePath(op))}`);
     if (op.body?.json?.example !== undefined) {
@@ -73,7 +73,7 @@ export function docsOperations(t: Dictionary['apiDocs'], origin: string, liveExa
       path: op.path,
       summary: texts?.summary ?? op.operationId,
       description: texts?.description ?? '',
-      scope: op.scope === 'public' ? t.labels.publicScope : op.scope,
+      scope: op.scope,
       parameters: operationParameters(op),
       requestExamples,
       responseExample: response === undefined ? undefined : pretty(response),

@@ -27,7 +27,6 @@ export const API_VERSION = '1.0.0';
 
 /** Problems any protected route can answer with, on top of the operation's own. */
 const COMMON_PROBLEMS: readonly ProblemSlug[] = ['unauthorized', 'forbidden', 'method-not-allowed', 'rate-limited', 'internal-error'];
-const PUBLIC_PROBLEMS: readonly ProblemSlug[] = ['method-not-allowed', 'rate-limited', 'internal-error'];
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 
@@ -85,7 +84,7 @@ export function operationParameters(op: Operation): OpenApiParameter[] {
 
 /** Problem slugs of an operation, grouped by status. */
 export function operationProblems(op: Operation): Map<number, ProblemSlug[]> {
-  const slugs = [...new Set([...op.problems, ...(op.scope === 'public' ? PUBLIC_PROBLEMS : COMMON_PROBLEMS)])];
+  const slugs = [...new Set([...op.problems, ...COMMON_PROBLEMS])];
   const byStatus = new Map<number, ProblemSlug[]>();
   for (const slug of slugs) {
     const status = PROBLEM_TYPES[slug].status;
@@ -170,7 +169,7 @@ export function buildOpenApiDocument(operations: readonly Operation[] = OPERATIO
       tags: [op.tag],
       summary: texts?.summary ?? op.operationId,
       ...(texts?.description ? { description: texts.description } : {}),
-      ...(op.scope === 'public' ? { security: [] } : { 'x-scope': op.scope }),
+      'x-scope': op.scope,
       ...(parameters.length > 0 ? { parameters } : {}),
       ...(body ? { requestBody: body } : {}),
       responses: responses(op),

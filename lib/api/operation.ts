@@ -46,8 +46,8 @@ export interface Operation {
   /** OpenAPI path template, e.g. `/api/v1/applications/{id}`. */
   readonly path: `/api/v1/${string}`;
   readonly tag: string;
-  /** Scope an API key needs; `public` routes need no key (health, OpenAPI document). */
-  readonly scope: Scope | 'public';
+  /** Scope an API key needs when API_KEYS is set (every /api/v1 route requires a key then). */
+  readonly scope: Scope;
   readonly params?: z.ZodType;
   readonly query?: z.ZodType;
   readonly body?: BodySpec;

@@ -33,7 +33,7 @@ export const health = defineOperation({
   method: 'GET',
   path: '/api/v1/health',
   tag: 'Service',
-  scope: 'public',
+  scope: 'read',
   response: { schema: healthSchema, schemaId: 'Health', example: examples.health },
   problems: [],
 });
@@ -43,7 +43,7 @@ export const openApi = defineOperation({
   method: 'GET',
   path: '/api/v1/openapi.json',
   tag: 'Service',
-  scope: 'public',
+  scope: 'read',
   response: { schema: openApiDocumentSchema, schemaId: 'OpenApiDocument' },
   problems: [],
 });

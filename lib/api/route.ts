@@ -183,7 +183,7 @@ function admit(operation: Operation, headers: Headers): { caller: Caller; rate: 
   const limiter = limiterFor(config.rateLimit);
   let caller: Caller;
   try {
-    caller = operation.scope === 'public' ? { id: `ip:${clientAddress(headers)}`, scopes: 'all' } : authenticate(headers, config.keys);
+    caller = authenticate(headers, config.keys);
   } catch (err) {
     // Failed authentications are limited per address too, so keys cannot be guessed at full speed.
     const rate = limiter?.take(`ip:${clientAddress(headers)}`);
@@ -192,7 +192,7 @@ function admit(operation: Operation, headers: Headers): { caller: Caller; rate: 
   }
   const rate = limiter?.take(caller.id);
   if (rate && !rate.allowed) throw rateLimited(rate);
-  if (operation.scope !== 'public') authorize(caller, operation.scope);
+  authorize(caller, operation.scope);
   return { caller, rate };
 }
 

@@ -112,7 +112,8 @@ test.describe('API keys and rate limits (server started with API_KEYS)', () => {
     });
     api = await playwrightRequest.newContext({ baseURL: `http://127.0.0.1:${port}` });
     for (let i = 0; ; i++) {
-      const ok = await api.get('/api/v1/openapi.json').then((r) => r.status() === 200, () => false);
+      // Every /api/v1 route needs a key once API_KEYS is set: health answers 401 until then.
+      const ok = await api.get('/api/v1/health').then((r) => r.status() === 401, () => false);
       if (ok) break;
       if (i > 200) throw new Error('the secured server did not start');
       await new Promise((r) => setTimeout(r, 500));
@@ -126,7 +127,7 @@ test.describe('API keys and rate limits (server started with API_KEYS)', () => {
 
   const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
 
-  test('401 without a key or with a wrong one; health and the OpenAPI document stay public', async () => {
+  test('401 without a key or with a wrong one, on every route including health and the OpenAPI document', async () => {
     // Unauthenticated requests are limited per client address: give this test its own.
     const from = { 'x-forwarded-for': '10.0.0.1' };
     const none = await api.get('/api/v1/applications/100002', { headers: from });
@@ -137,7 +138,10 @@ test.describe('API keys and rate limits (server started with API_KEYS)', () => {
     await expectProblem(wrong, 401);
     await expectProblem(await api.get('/api/v1/applications/100002', { headers: { ...from, authorization: `Basic ${KEYS.full}` } }), 401);
     expect((await api.get('/api/v1/applications/100002', { headers: bearer(KEYS.full) })).status()).toBe(200);
-    expect((await api.get('/api/v1/health', { headers: from })).status()).toBe(200);
+    await expectProblem(await api.get('/api/v1/health', { headers: from }), 401);
+    await expectProblem(await api.get('/api/v1/openapi.json', { headers: from }), 401);
+    expect((await api.get('/api/v1/health', { headers: bearer(KEYS.read) })).status()).toBe(200);
+    expect((await api.get('/api/v1/openapi.json', { headers: bearer(KEYS.read) })).status()).toBe(200);
   });
 
   test('403 when the key lacks the scope: a read-only key cannot score', async () => {

@@ -22,7 +22,7 @@ export const apiDocs: Dictionary['apiDocs'] = {
     'Raw applications use the Home Credit field names; any field may be absent or null (missing). Unknown fields are rejected so that a misspelt field is never scored as missing.',
   ],
   auth: [
-    'When the server is started with API_KEYS (comma-separated keys), every route except health and the OpenAPI document requires the header Authorization: Bearer <key>; otherwise 401.',
+    'When the server is started with API_KEYS (comma-separated keys), every /api/v1 route (health and the OpenAPI document included; liveness probes send the key too) requires the header Authorization: Bearer <key>; otherwise 401.',
     'A key may be restricted to scopes with a suffix: key:read can only read (GET routes); key:score can only score (POST routes); a key without suffix can do both. A key without the needed scope gets 403.',
   ],
   limits: [
@@ -50,7 +50,6 @@ export const apiDocs: Dictionary['apiDocs'] = {
     method: 'Method',
     path: 'Path',
     scope: 'Key scope:',
-    publicScope: 'public (no key)',
     parameters: 'Parameters',
     name: 'Name',
     location: 'In',

@@ -20,7 +20,7 @@ export const apiDocs = {
     "Les demandes brutes utilisent les noms de champs Home Credit ; tout champ peut être absent ou null (manquant). Les champs inconnus sont refusés, pour qu'un nom mal orthographié ne soit jamais scoré comme manquant.",
   ],
   auth: [
-    "Quand le serveur est lancé avec API_KEYS (clés séparées par des virgules), toutes les routes sauf health et le document OpenAPI exigent l'en-tête Authorization: Bearer <clé> ; sinon 401.",
+    "Quand le serveur est lancé avec API_KEYS (clés séparées par des virgules), toutes les routes /api/v1 (health et le document OpenAPI compris ; les sondes de disponibilité envoient aussi la clé) exigent l'en-tête Authorization: Bearer <clé> ; sinon 401.",
     'Une clé peut être limitée par un suffixe : clé:read ne peut que lire (routes GET) ; clé:score ne peut que scorer (routes POST) ; sans suffixe, les deux. Une clé sans le droit nécessaire reçoit 403.',
   ],
   limits: [
@@ -48,7 +48,6 @@ export const apiDocs = {
     method: 'Méthode',
     path: 'Chemin',
     scope: 'Droit de la clé :',
-    publicScope: 'public (sans clé)',
     parameters: 'Paramètres',
     name: 'Nom',
     location: 'Où',

@@ -61,7 +61,7 @@ describe('OpenAPI 3.1 document', () => {
         expect(Object.keys(r.content)).toEqual(['application/problem+json']);
       }
       const statuses = Object.keys(responses);
-      if (op.scope !== 'public') expect(statuses).toEqual(expect.arrayContaining(['401', '403', '405', '429']));
+      expect(statuses).toEqual(expect.arrayContaining(['401', '403', '405', '429']));
       if (op.body) expect(statuses).toEqual(expect.arrayContaining(['400', '413', '415', '422']));
       expect(responses['429'].headers).toHaveProperty('Retry-After');
     }
