@@ -175,3 +175,15 @@ export function similarClientsByModel(
   const index = modelSimilarityIndex(space, engine.modelCard('fr').importance, SIMILARITY_TOP_GROUPS);
   return nearestByModelFeatures(index, engine.model.pipeline.row(fields), options.k, options.excludeRow);
 }
+
+/**
+ * The similar clients the dashboard and the API both show: in the model's feature space when a
+ * model is loaded, on the usual credit-scoring variables (display scale) otherwise.
+ */
+export function similarClientsFor(
+  engine: SimilarityEngine | null,
+  fields: Readonly<Record<string, RawValue>>,
+  options: { k: number; excludeRow?: number },
+): SimilarClients {
+  return engine ? similarClientsByModel(engine, fields, options) : similarClients(fields, options);
+}

@@ -1,4 +1,4 @@
-import { DEFAULT_SIMILARITY_FEATURES, similarClients, similarClientsByModel } from '../analysis/similar';
+import { DEFAULT_SIMILARITY_FEATURES, similarClientsFor } from '../analysis/similar';
 import type { CreditEngine } from '../credit/engine';
 import { getHomeCreditStore, type StoredApplication } from '../data/homeCreditStore';
 import { dictionary, type Locale } from '../i18n';
@@ -80,15 +80,10 @@ export function findApplication(id: number): StoredApplication | undefined {
   return getHomeCreditStore().get(id);
 }
 
-/** Similar clients in the model's feature space (top explanation groups by importance). */
-function modelFinder(engine: CreditEngine, app: StoredApplication): SimilarFinder {
+/** Similar clients as the API shows them too (model space when a model is loaded). */
+function similarFinder(engine: CreditEngine | null, app: StoredApplication): SimilarFinder {
   const exclude = app.set === 'train' ? app.row : undefined;
-  return (k) => similarClientsByModel(engine, app.fields, { k, excludeRow: exclude });
-}
-
-/** Without a model: similar clients on the usual credit-scoring variables, on their display scale. */
-function fallbackFinder(app: StoredApplication): SimilarFinder {
-  return (k) => similarClients(app.fields, { k, excludeRow: app.set === 'train' ? app.row : undefined });
+  return (k) => similarClientsFor(engine, app.fields, { k, excludeRow: exclude });
 }
 
 /** Number of variables offered on each axis of the bivariate view. */
@@ -111,7 +106,7 @@ export async function clientPageModel(app: StoredApplication, locale: Locale, vi
   const engine = await creditEngine();
 
   let model: ModelParts | null = null;
-  let finder = fallbackFinder(app);
+  const finder = similarFinder(engine, app);
   let topFields: readonly string[] = DEFAULT_SIMILARITY_FEATURES.slice(0, 5);
   let probability: string | undefined;
   let version = t.client.modelPending;
@@ -122,7 +117,6 @@ export async function clientPageModel(app: StoredApplication, locale: Locale, vi
       counterfactualFor(engine, app),
     ]);
     if (!explanation) throw new Error(`client ${app.id} is in the store but the engine cannot explain it`);
-    finder = modelFinder(engine, app);
     const decision = decisionModel(explanation, app.id, locale);
     const ev = explanationView(explanation, view.n, locale);
     topFields = ev.topFields;

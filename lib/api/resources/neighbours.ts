@@ -1,16 +1,19 @@
 import type { z } from 'zod';
 import { defaultRate } from '../../analysis/distributions';
-import { similarClients } from '../../analysis/similar';
+import { similarClientsFor } from '../../analysis/similar';
+import type { CreditEngine } from '../../credit/engine';
+import { creditEngine } from '../creditEngine';
 import { getHomeCreditStore } from '../../data/homeCreditStore';
 import type { neighboursSchema } from '../schemas/analysis';
 import { storedApplication } from './applications';
 
-/** The k most similar historical loans (lib/analysis/similar — the features the dashboard uses). */
-
-export function applicationNeighbours(id: number, k: number): z.output<typeof neighboursSchema> {
+/** The k most similar historical loans, found exactly as the dashboard finds them (lib/analysis/similar). */
+export async function applicationNeighbours(id: number, k: number): Promise<z.output<typeof neighboursSchema>> {
   const app = storedApplication(id);
   const store = getHomeCreditStore();
-  const similar = similarClients(app.fields, { k, excludeRow: app.set === 'train' ? app.row : undefined });
+  // Neighbours do not need the model: without one they fall back to the display-scale variables.
+  const engine: CreditEngine | null = await creditEngine().catch(() => null);
+  const similar = similarClientsFor(engine, app.fields, { k, excludeRow: app.set === 'train' ? app.row : undefined });
   const target = store.train.target as Float64Array;
   const rate = defaultRate(similar.rows);
   return {
