@@ -5,7 +5,9 @@ import type { CreditModel } from './creditModel';
 import { reasonsTowards } from './explanation';
 import type { Lang } from './fieldLabels';
 import type { PopulationStats } from './population';
-import { CsvHeaderError, type CsvLayout, parseCsvHeader, parseCsvRow } from './csvRows';
+import type { Duplex, Readable } from 'node:stream';
+import type { RawValue } from '../data/columnarTable';
+import { applicationOfRow, columnsOf, CsvHeaderError, type CsvLayout, parseCsvHeader, readCsvRow } from './csvRows';
 import type { FieldError, RawApplication } from './types';
 
 /**
@@ -60,6 +62,38 @@ export function outputHeader(reasons: number): string {
   return `${cols.join(',')}\n`;
 }
 
+/**
+ * The rows a stream has buffered, a batch at a time: one await per batch of parsed lines instead
+ * of one per line (an async iterator over the rows costs a promise and a microtask each).
+ */
+async function* bufferedRows(stream: Readable): AsyncGenerator<string[][]> {
+  let ended = false;
+  let failure: unknown;
+  stream.once('end', () => (ended = true));
+  stream.once('error', (err: unknown) => (failure = err));
+  for (;;) {
+    const rows: string[][] = [];
+    for (let r = stream.read() as string[] | null; r !== null; r = stream.read() as string[] | null) rows.push(r);
+    if (rows.length > 0) {
+      yield rows;
+      continue;
+    }
+    if (failure !== undefined) throw failure;
+    if (ended || stream.readableEnded) return;
+    await new Promise<void>((resolve) => {
+      const wake = () => {
+        stream.off('readable', wake);
+        stream.off('end', wake);
+        stream.off('error', wake);
+        resolve();
+      };
+      stream.on('readable', wake);
+      stream.on('end', wake);
+      stream.on('error', wake);
+    });
+  }
+}
+
 export async function scoreCsvFile(model: CreditModel, stats: PopulationStats | undefined, options: BatchOptions): Promise<BatchSummary> {
   const started = performance.now();
   const reasons = options.reasons ?? 3;
@@ -68,8 +102,9 @@ export async function scoreCsvFile(model: CreditModel, stats: PopulationStats | 
   if (reasons > 0 && !stats) throw new Error('population statistics are needed to word reasons');
 
   const source = fs.createReadStream(options.input, { encoding: 'utf8' });
-  const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { delimiter: ',', skipEmptyLines: false });
+  const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { delimiter: ',', skipEmptyLines: false }) as Duplex;
   source.pipe(parser);
+  source.once('error', (err) => parser.destroy(err));
   const out = fs.createWriteStream(options.output, { encoding: 'utf8' });
   const write = async (text: string) => {
     if (!out.write(text)) await once(out, 'drain');
@@ -77,11 +112,16 @@ export async function scoreCsvFile(model: CreditModel, stats: PopulationStats | 
   await write(outputHeader(reasons));
 
   let layout: CsvLayout | undefined;
+  let sourceColumns: Int32Array = new Int32Array(0);
+  let rowValues: RawValue[] = [];
   let line = 1;
   let scored = 0;
   let rejected = 0;
   let stoppedAt: RejectedRow | undefined;
   const width = model.width;
+  // the batch being filled: features written as each line is parsed, no record kept per row
+  // unless reasons are worded (they quote the client's own values)
+  let features = new Float32Array(batchSize * width);
   let ids: number[] = [];
   let apps: RawApplication[] = [];
   const groupBuffer = new Float64Array(model.index.groups.length);
@@ -90,31 +130,32 @@ export async function scoreCsvFile(model: CreditModel, stats: PopulationStats | 
   // rows are written once the previous batch's are, so the output keeps the input order.
   let inFlight: Promise<void> = Promise.resolve();
   const flush = async () => {
-    if (apps.length === 0) return;
+    const n = ids.length;
+    if (n === 0) return;
     const batchIds = ids;
     const batchApps = apps;
+    const batchFeatures = n === batchSize ? features : features.subarray(0, n * width);
     ids = [];
     apps = [];
-    const features = new Float32Array(batchApps.length * width);
-    batchApps.forEach((app, i) => model.pipeline.writeRow((f) => app[f] ?? null, features, i * width));
-    const margins = model.scorer.margins(features, batchApps.length);
+    features = new Float32Array(batchSize * width);
+    const margins = model.scorer.margins(batchFeatures, n);
     const previous = inFlight;
     inFlight = (async () => {
       const m = await margins;
       await previous;
       let text = '';
-      for (let i = 0; i < batchApps.length; i++) {
+      for (let i = 0; i < n; i++) {
         const score = model.scoreOf(m[i]);
         text += `${batchIds[i]},${score.probability.toFixed(6)},${score.decision}`;
         if (reasons > 0) {
-          const c = model.contributions(features, i * width, groupBuffer);
+          const c = model.contributions(batchFeatures, i * width, groupBuffer);
           const direction = score.decision === 'refuse' ? 'refusal' : 'acceptance';
           const list = reasonsTowards(direction, model.index, c.byGroup, batchApps[i], stats as PopulationStats, { lang, top: reasons });
           for (let k = 0; k < reasons; k++) text += `,${list[k] ? csvCell(list[k].text) : ''}`;
         }
         text += '\n';
       }
-      scored += batchApps.length;
+      scored += n;
       await write(text);
       options.onProgress?.({ rows: scored, rejected, bytesRead: source.bytesRead });
     })();
@@ -123,29 +164,34 @@ export async function scoreCsvFile(model: CreditModel, stats: PopulationStats | 
   };
 
   try {
-    for await (const cells of parser as AsyncIterable<string[]>) {
-      const start = line;
-      for (const cell of cells) for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) line++;
-      line++;
-      if (cells.length === 1 && cells[0] === '') continue; // blank line
-      if (!layout) {
-        layout = parseCsvHeader(cells);
-        continue;
-      }
-      const row = parseCsvRow(layout, cells);
-      if (!row.ok) {
-        const reject = { line: start, id: row.id, errors: row.errors };
-        rejected++;
-        options.onReject?.(reject);
-        if (options.strict) {
-          stoppedAt = reject;
-          throw new StrictModeError(reject);
+    for await (const rows of bufferedRows(parser)) {
+      for (const cells of rows) {
+        const start = line;
+        for (const cell of cells) for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) line++;
+        line++;
+        if (cells.length === 1 && cells[0] === '') continue; // blank line
+        if (!layout) {
+          layout = parseCsvHeader(cells);
+          sourceColumns = columnsOf(layout, model.pipeline.sources);
+          rowValues = new Array<RawValue>(layout.columns.length).fill(null);
+          continue;
         }
-        continue;
+        const row = readCsvRow(layout, cells, rowValues);
+        if (!row.ok) {
+          const reject = { line: start, id: row.id, errors: row.errors };
+          rejected++;
+          options.onReject?.(reject);
+          if (options.strict) {
+            stoppedAt = reject;
+            throw new StrictModeError(reject);
+          }
+          continue;
+        }
+        model.pipeline.writeIndexedRow(rowValues, sourceColumns, features, ids.length * width);
+        if (reasons > 0) apps.push(applicationOfRow(layout, rowValues));
+        ids.push(row.id);
+        if (ids.length >= batchSize) await flush();
       }
-      ids.push(row.id);
-      apps.push(row.application);
-      if (apps.length >= batchSize) await flush();
     }
     if (!layout) throw new CsvHeaderError('the file is empty (no header line)');
     await flush();

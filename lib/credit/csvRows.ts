@@ -41,7 +41,20 @@ export type CsvRowResult =
   | { readonly ok: true; readonly id: number; readonly application: RawApplication }
   | { readonly ok: false; readonly id: string; readonly errors: readonly FieldError[] };
 
-export function parseCsvRow(layout: CsvLayout, cells: readonly string[]): CsvRowResult {
+export type CsvRowCheck = { readonly ok: true; readonly id: number } | { readonly ok: false; readonly id: string; readonly errors: readonly FieldError[] };
+
+/** For each field of `fields`, its column in the CSV layout (-1 when the file does not have it). */
+export function columnsOf(layout: CsvLayout, fields: readonly string[]): Int32Array {
+  const at = new Map(layout.columns.map((c, i) => [c, i]));
+  return Int32Array.from(fields, (f) => (layout.kinds[at.get(f) ?? -1] ? (at.get(f) as number) : -1));
+}
+
+/**
+ * Validates one CSV line and writes each application field's value into `values[column]`
+ * (null when empty; the SK_ID_CURR and TARGET positions are left null). `values` is reused
+ * from row to row by the caller: the hot path of the score CLI allocates nothing per row.
+ */
+export function readCsvRow(layout: CsvLayout, cells: readonly string[], values: RawValue[]): CsvRowCheck {
   const rawId = cells[layout.idColumn] ?? '';
   if (cells.length !== layout.columns.length) {
     const why = cells.length < layout.columns.length ? 'truncated or malformed row' : 'too many fields';
@@ -51,29 +64,45 @@ export function parseCsvRow(layout: CsvLayout, cells: readonly string[]): CsvRow
       errors: [{ path: '(row)', message: `expected ${layout.columns.length} fields but found ${cells.length} (${why})` }],
     };
   }
-  const errors: FieldError[] = [];
+  let errors: FieldError[] | undefined;
   const id = Number(rawId.trim());
   if (rawId.trim() === '' || !Number.isInteger(id)) {
-    errors.push({ path: ID_FIELD, message: `expected an integer id, got "${rawId.slice(0, 40)}"` });
+    (errors ??= []).push({ path: ID_FIELD, message: `expected an integer id, got "${rawId.slice(0, 40)}"` });
   }
-  const application: Record<string, RawValue> = {};
   const { kinds, columns } = layout;
   for (let c = 0; c < cells.length; c++) {
     const kind = kinds[c];
     const cell = cells[c];
+    values[c] = null;
     if (kind === 0 || cell === '') continue;
     if (kind === 2) {
-      application[columns[c]] = cell;
+      values[c] = cell;
       continue;
     }
     const n = +cell; // fast path for plain numbers; anything else goes through the full check
     if (n === n && n !== Infinity && n !== -Infinity && cell.trim() !== '') {
-      application[columns[c]] = n;
+      values[c] = n;
       continue;
     }
     const parsed = parseFieldValue(columns[c], cell, true);
-    if ('error' in parsed) errors.push({ path: columns[c], message: parsed.error });
-    else if (parsed.value !== null) application[columns[c]] = parsed.value;
+    if ('error' in parsed) (errors ??= []).push({ path: columns[c], message: parsed.error });
+    else values[c] = parsed.value;
   }
-  return errors.length > 0 ? { ok: false, id: rawId, errors } : { ok: true, id, application };
+  return errors ? { ok: false, id: rawId, errors } : { ok: true, id };
+}
+
+/** The application record of values laid out by readCsvRow (missing fields left out). */
+export function applicationOfRow(layout: CsvLayout, values: readonly RawValue[]): RawApplication {
+  const application: Record<string, RawValue> = {};
+  for (let c = 0; c < layout.columns.length; c++) {
+    const v = values[c];
+    if (layout.kinds[c] !== 0 && v !== null && v !== undefined) application[layout.columns[c]] = v;
+  }
+  return application;
+}
+
+export function parseCsvRow(layout: CsvLayout, cells: readonly string[]): CsvRowResult {
+  const values: RawValue[] = new Array<RawValue>(layout.columns.length).fill(null);
+  const check = readCsvRow(layout, cells, values);
+  return check.ok ? { ok: true, id: check.id, application: applicationOfRow(layout, values) } : check;
 }

@@ -20,6 +20,13 @@ export interface FeaturePipeline {
   readonly names: readonly string[];
   /** Writes the feature row of one application into out[offset, offset + width). */
   writeRow(get: FieldGetter, out: Float32Array | Float64Array, offset?: number): void;
+  /** The application fields the features read, in the order `at` of writeIndexedRow refers to. */
+  readonly sources: readonly string[];
+  /**
+   * Writes the feature row of values already laid out in an array (a parsed CSV line):
+   * source field i is `row[at[i]]`, missing when `at[i] < 0`. No per-row object, no lookup by name.
+   */
+  writeIndexedRow(row: readonly RawValue[], at: Int32Array, out: Float32Array | Float64Array, offset?: number): void;
   /** Feature row of one application record. */
   row(app: RawApplication): Float32Array;
   /** Row-major matrix (n × width) of several application records. */
@@ -130,11 +137,22 @@ export function compileFeatures(spec: FeatureSpec): FeaturePipeline {
     writeValues(out, offset);
   }
 
+  function writeIndexedRow(row: readonly RawValue[], at: Int32Array, out: Float32Array | Float64Array, offset = 0): void {
+    if (at.length !== sources.length) throw new Error(`writeIndexedRow: expected ${sources.length} source positions, got ${at.length}`);
+    for (let i = 0; i < sources.length; i++) {
+      const c = at[i];
+      values[i] = c < 0 ? null : (row[c] ?? null);
+    }
+    writeValues(out, offset);
+  }
+
   return {
     spec,
     width,
     names: spec.features.map((f) => f.name),
     writeRow,
+    sources,
+    writeIndexedRow,
     row(app) {
       const out = new Float32Array(width);
       writeRow(recordGetter(app), out);

@@ -5,6 +5,8 @@ import { APPLICATION_FIELDS, CATEGORICAL_FIELDS } from '@/lib/data/homeCreditSch
 import { DAYS_EMPLOYED_ANOMALY, ENGINEERED_FEATURES } from '@/lib/credit/engineeredFeatures';
 import { deriveFeatureSpec, featureGroups, validateFeatureSpec } from '@/lib/credit/featureSpec';
 import { compileFeatures } from '@/lib/credit/features';
+import { columnsOf, parseCsvHeader, readCsvRow } from '@/lib/credit/csvRows';
+import type { RawValue } from '@/lib/data/columnarTable';
 import { goldenClients, metadata } from './golden';
 
 const store = openHomeCreditStore(datasetsDir(), cacheDir());
@@ -64,6 +66,43 @@ describe('feature parity: the TypeScript pipeline reproduces the training matrix
     const fromTable = pipeline.tableMatrix(store.train.table, rows);
     const fromRecords = pipeline.matrix(Array.from(rows, (r) => store.get(store.train.ids[r])?.fields ?? {}));
     expect(Buffer.from(fromRecords.buffer).equals(Buffer.from(fromTable.buffer))).toBe(true);
+  });
+
+  test('the CSV path (cells read into a reused array, columns in any order) agrees with the columnar path', () => {
+    const rows = Int32Array.from({ length: 500 }, (_, i) => i * 113);
+    const fromTable = pipeline.tableMatrix(store.train.table, rows);
+    // a shuffled header with TARGET in the middle and some fields absent (they must read as missing)
+    const fields = [...APPLICATION_FIELDS].filter((_, i) => i % 7 !== 3).reverse();
+    const header = ['TARGET', ...fields.slice(0, 40), 'SK_ID_CURR', ...fields.slice(40)];
+    const layout = parseCsvHeader(header);
+    const at = columnsOf(layout, pipeline.sources);
+    expect(Array.from(at).filter((c) => c < 0).length).toBeGreaterThan(0);
+    const values: RawValue[] = new Array<RawValue>(header.length).fill(null);
+    const viaCsv = new Float32Array(rows.length * pipeline.width);
+    const viaRecords = new Float32Array(rows.length * pipeline.width);
+    rows.forEach((r, i) => {
+      const id = store.train.ids[r];
+      const record = store.get(id)?.fields ?? {};
+      const cells = header.map((h) => (h === 'SK_ID_CURR' ? String(id) : h === 'TARGET' ? '0' : record[h] === null || record[h] === undefined ? '' : String(record[h])));
+      expect(readCsvRow(layout, cells, values)).toEqual({ ok: true, id });
+      pipeline.writeIndexedRow(values, at, viaCsv, i * pipeline.width);
+      const kept = Object.fromEntries(Object.entries(record).filter(([k]) => header.includes(k)));
+      pipeline.writeRow((f) => kept[f] ?? null, viaRecords, i * pipeline.width);
+    });
+    expect(Buffer.from(viaCsv.buffer).equals(Buffer.from(viaRecords.buffer))).toBe(true);
+    // with every field present, the CSV path gives the training matrix itself
+    const full = parseCsvHeader(['SK_ID_CURR', ...APPLICATION_FIELDS]);
+    const fullAt = columnsOf(full, pipeline.sources);
+    const fullValues: RawValue[] = [];
+    const complete = new Float32Array(rows.length * pipeline.width);
+    rows.forEach((r, i) => {
+      const id = store.train.ids[r];
+      const record = store.get(id)?.fields ?? {};
+      const cells = ['' + id, ...APPLICATION_FIELDS.map((f) => (record[f] === null || record[f] === undefined ? '' : String(record[f])))];
+      readCsvRow(full, cells, fullValues);
+      pipeline.writeIndexedRow(fullValues, fullAt, complete, i * pipeline.width);
+    });
+    expect(Buffer.from(complete.buffer).equals(Buffer.from(fromTable.buffer))).toBe(true);
   });
 });
 
