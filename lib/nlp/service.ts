@@ -248,7 +248,7 @@ export async function loadNlpService(dir: string = nlpModelsDir()): Promise<NlpS
   const transformers: Partial<Record<TransformerKind, TransformerClassifier>> = {};
   // One after the other: transformers.js's local model path is a process-wide setting.
   for (const kind of TRANSFORMERS) {
-    const sub = path.join(dir, kind);
+    const sub = path.join(/*turbopackIgnore: true*/ dir, kind);
     if (!fs.existsSync(path.join(sub, 'onnx', 'model.onnx')) || !fs.existsSync(path.join(sub, 'config.json'))) {
       failures[kind] = `no ${kind}/config.json and ${kind}/onnx/model.onnx in the models folder`;
       continue;

@@ -23,11 +23,11 @@ export const TOKENIZER_SOURCE: Record<TokenizerKind, string> = {
 
 /** `$TOKENIZERS_DIR`, else `<DATASETS_DIR>/../tokenizers`. */
 export function tokenizersDir(): string {
-  return path.resolve(process.env.TOKENIZERS_DIR ?? path.join(datasetsDir(), '..', 'tokenizers'));
+  return path.resolve(/*turbopackIgnore: true*/ process.env.TOKENIZERS_DIR ?? path.join(datasetsDir(), '..', 'tokenizers'));
 }
 
 export function tokenizerSourceDir(kind: TokenizerKind, dir: string = tokenizersDir()): string {
-  return path.join(dir, TOKENIZER_SOURCE[kind]);
+  return path.join(/*turbopackIgnore: true*/ dir, TOKENIZER_SOURCE[kind]);
 }
 
 type Json = Record<string, unknown>;
