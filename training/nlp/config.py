@@ -149,9 +149,11 @@ def _recipes(scale_batch: int = 1) -> Dict[str, RecipeConfig]:
                         "batch 16, lr 5e-4"),
         "roberta": RecipeConfig(
             name="roberta", tokenizer="roberta", objective="mlm", masking="dynamic", data="pool",
-            batch_size=4 * b, lr=1e-3, adam_beta2=0.98,
-            description="RoBERTa: byte-level BPE, MLM only on FULL-SENTENCES, dynamic masking, "
-                        "10x more data (seen once), 4x larger batch (64) with lr 1e-3 and beta2 0.98"),
+            batch_size=b, lr=5e-4, adam_beta2=0.98,
+            description="RoBERTa: byte-level BPE, MLM only on FULL-SENTENCES, dynamic masking, 10x more data "
+                        "(seen once), beta2 0.98; its larger batch is kept in tokens, not sequences: 16 FULL-SENTENCES "
+                        "sequences carry ~1.7x BERT's tokens per update (64 sequences at lr 1e-3 gave only 336 "
+                        "updates and left the encoder on the unigram plateau, see training/nlp/README.md)"),
         "bert_dynamic": RecipeConfig(
             name="bert_dynamic", tokenizer="bert", objective="mlm+nsp", masking="dynamic", data="subset",
             batch_size=b, lr=5e-4, adam_beta2=0.999, dupe_factor=2,

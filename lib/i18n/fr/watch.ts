@@ -374,6 +374,7 @@ export const watch = {
       '1 050 produits seulement et 7 catégories assez séparées : les textes répètent le nom, la marque et le type de produit, ce qui favorise les méthodes par mots-clés.',
       'Un seul jeu d’hyper-paramètres d’affinage pour les deux encodeurs, sans réglage ; une seule graine de pré-entraînement par recette.',
       'Les encodeurs ne lisent que les premiers tokens de chaque texte ; le TF-IDF lit tout.',
+      'Les lots plus grands de RoBERTa ne sont gardés qu’en tokens : 16 séquences FULL-SENTENCES portent 1,7 fois les tokens d’un lot BERT. Un premier essai fidèle à l’article (64 séquences, lr 1e-3) ne laissait que 336 mises à jour dans le budget : l’encodeur est resté sur le plateau « token le plus fréquent » (précision masquée 0,047) et n’a pas pu être affiné (macro-F1 0,04). À cette échelle, le nombre de mises à jour compte plus que la taille du lot.',
       'Les attributions par occlusion mesurent l’effet du retrait d’un mot à la fois : elles ignorent les interactions entre mots et peuvent être petites quand la probabilité est saturée.',
     ],
     recommendationHeading: 'Recommandation',
