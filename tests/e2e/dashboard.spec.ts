@@ -198,10 +198,14 @@ test.describe('analyst dashboard', () => {
   });
 
   test('recently viewed clients are listed on the search page', async ({ page }) => {
+    // the page records the visit once hydrated (the decision itself is server-rendered earlier)
+    const remembered = () => page.evaluate(() => Object.values(localStorage).join(' '));
     await page.goto('/dashboard/clients/100002');
     await expect(page.locator('#decision')).toBeVisible();
+    await expect.poll(remembered).toContain('100002');
     await page.goto('/dashboard/clients/100003');
     await expect(page.locator('#decision')).toBeVisible();
+    await expect.poll(remembered).toContain('100003');
     await page.goto('/dashboard');
     const recent = page.getByRole('region', { name: 'Clients consultés récemment' });
     await expect(recent.getByRole('link')).toHaveCount(2);
