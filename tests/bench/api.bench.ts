@@ -13,7 +13,9 @@
  *
  * Options: --duration=<s per run> (10), --connections=1,16,64, --soak-seconds=<s> (300, 0 = none),
  * --soak-connections=<n> (64), --ids=<n rotating ids> (2000), --only=<text in scenario names>,
- * --no-build (use the existing build as it is), --workers=<n> (1: plain `next start`; n > 1: n
+ * --client-nice=<0..19> (lower the priority of this process — autocannon — once the server has
+ * started at normal priority, so the load generator takes the CPU the server leaves, as a client
+ * on another machine would; default 0 = same priority), --no-build (use the existing build as it is), --workers=<n> (1: plain `next start`; n > 1: n
  * `next start` processes sharing the port through Node's cluster module, to use n cores).
  *
  * The server inherits NODE_OPTIONS: `NODE_OPTIONS=--max-old-space-size=512 npm run bench:api`
@@ -43,6 +45,8 @@ interface Options {
   build: boolean;
   /** Server processes: 1 = plain `next start`; N > 1 = N `next start` workers behind Node's cluster module. */
   workers: number;
+  /** Niceness of the load generator (this process) once the server runs; 0 = same priority as the server. */
+  clientNice: number;
 }
 
 function options(): Options {
@@ -56,6 +60,7 @@ function options(): Options {
     only: arg('only'),
     build: !process.argv.includes('--no-build'),
     workers: Math.max(1, Number(arg('workers') ?? 1)),
+    clientNice: Math.min(19, Math.max(0, Number(arg('client-nice') ?? 0))),
   };
 }
 
@@ -271,6 +276,10 @@ process.on('SIGTERM', () => { for (const w of Object.values(cluster.workers)) w.
     stdio: ['ignore', 'ignore', 'ignore'], // access log lines are written (as in production) and discarded
   });
   const stop = () => server.kill('SIGTERM');
+  if (opts.clientNice > 0) {
+    os.setPriority(process.pid, opts.clientNice); // the server (already spawned) keeps the normal priority
+    console.log(`load generator niceness ${opts.clientNice} (server at normal priority)`);
+  }
   process.on('exit', stop);
   try {
     const health = await waitForHealth(base, server);
