@@ -1,4 +1,4 @@
-import { intlTag, type Locale } from '../i18n';
+import { intlTag, type Locale, normaliseSpaces, numberFormat } from '../i18n/intl';
 import type { RawValue } from '../data/columnarTable';
 import { DAYS_EMPLOYED_ANOMALY, daysToYears, fieldScale } from '../analysis/scale';
 
@@ -10,21 +10,6 @@ export { fieldScale, type FieldScale } from '../analysis/scale';
  * Every user-visible number goes through here so that both languages stay consistent.
  * Formatters are cached per (locale, options) because Intl constructors are slow.
  */
-
-const cache = new Map<string, Intl.NumberFormat>();
-
-function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let f = cache.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(intlTag(locale), options);
-    cache.set(key, f);
-  }
-  return f;
-}
-
-/** Replaces the narrow no-break space used by fr-FR with a regular no-break space (same look, simpler to search). */
-const normaliseSpaces = (s: string): string => s.replace(/\u202f/g, '\u00a0');
 
 /** An integer count: « 63 444 » / « 63,444 ». */
 export function formatCount(value: number, locale: Locale): string {

@@ -6,8 +6,7 @@ import { formatCount, formatDateTime, formatNumber, formatPercent } from './form
 import { fieldLabel } from './labels';
 import type { ModelReport } from './modelReport';
 import { rankScaledValues, type ShapSample } from '../analysis/shapSample';
-import { PROBABILITY_SCALE } from './palette';
-import { PALETTE } from './palette';
+import { COUNT_HEATMAP_SCALE, PALETTE, PROBABILITY_SCALE } from './palette';
 import { colon, fill } from './text';
 
 /**
@@ -405,11 +404,7 @@ function confusionFigure(r: ModelReport, locale: Locale): FigureModel {
           text: text as unknown as string[],
           texttemplate: '%{text}',
           textfont: { size: 15, color: PALETTE.ink },
-          // A light single-hue scale: the counts printed in dark ink stay readable on every cell.
-          colorscale: [
-            [0, '#FFFFFF'],
-            [1, '#9CC9E8'],
-          ],
+          colorscale: COUNT_HEATMAP_SCALE.map(([a, c]) => [a, c]) as [number, string][],
           zmin: 0,
           zmax: 1,
           showscale: false,

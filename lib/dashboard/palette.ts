@@ -22,6 +22,15 @@ export const PALETTE = {
   background: '#FFFFFF',
 } as const;
 
+/**
+ * Light single-hue scale of count heatmaps (confusion matrices): the counts printed in dark ink on
+ * each cell stay readable on every shade, so the numbers, not the fill, carry the information.
+ */
+export const COUNT_HEATMAP_SCALE: ReadonlyArray<readonly [number, string]> = [
+  [0, '#FFFFFF'],
+  [1, '#9CC9E8'],
+];
+
 /** Sequential scale for probabilities (blue → vermillion through a dark purple), every stop ≥ 3:1 on white. */
 export const PROBABILITY_SCALE: ReadonlyArray<readonly [number, string]> = [
   [0, '#0072B2'],

@@ -3,8 +3,9 @@ import { type Dictionary, fr } from './fr';
 
 export type { Dictionary } from './fr';
 
-export const LOCALES = ['fr', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
+import { LOCALES, type Locale } from './intl';
+
+export { intlTag, LOCALES, type Locale } from './intl';
 export const DEFAULT_LOCALE: Locale = 'fr';
 /** Name of the cookie that remembers the analyst's language. */
 export const LOCALE_COOKIE = 'lang';
@@ -21,9 +22,4 @@ export function resolveLocale(value: string | undefined | null): Locale {
 
 export function dictionary(locale: Locale): Dictionary {
   return dictionaries[locale];
-}
-
-/** BCP 47 tag used for number and date formatting. */
-export function intlTag(locale: Locale): string {
-  return locale === 'fr' ? 'fr-FR' : 'en-GB';
 }

@@ -1,29 +1,13 @@
-import type { Locale } from '../i18n';
-
-const intlTag = (locale: Locale): string => (locale === 'fr' ? 'fr-FR' : 'en-GB');
+import { intlTag, type Locale, normaliseSpaces, numberFormat } from '../i18n/intl';
 
 /**
  * Number formatting of the technology watch pages (French « 0,947 », « 12,3 % », « 2,6 Mo »;
  * English « 0.947 », « 12.3% », « 2.6 MB »). Pure: the demo's client component uses it too.
  */
 
-const cache = new Map<string, Intl.NumberFormat>();
-
-function nf(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let f = cache.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(intlTag(locale), options);
-    cache.set(key, f);
-  }
-  return f;
-}
-
-const spaces = (s: string) => s.replace(/\u202f/g, '\u00a0');
-
 export function fmtNumber(value: number, locale: Locale, digits = 2, minDigits = 0): string {
   if (!Number.isFinite(value)) return '—';
-  return spaces(nf(locale, { maximumFractionDigits: digits, minimumFractionDigits: Math.min(minDigits, digits) }).format(value));
+  return normaliseSpaces(numberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: Math.min(minDigits, digits) }).format(value));
 }
 
 /** Exactly `digits` decimals: fmtFixed(0.9457, 'fr', 3) → « 0,946 ». */
@@ -37,7 +21,7 @@ export function fmtCount(value: number, locale: Locale): string {
 
 export function fmtPercent(ratio: number, locale: Locale, digits = 1): string {
   if (!Number.isFinite(ratio)) return '—';
-  return spaces(nf(locale, { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: digits }).format(ratio));
+  return normaliseSpaces(numberFormat(locale, { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: digits }).format(ratio));
 }
 
 /** A signed difference in points: fmtSigned(1.25, 'fr', 1) → « +1,3 », fmtSigned(-0.5) → « −0,5 ». */

@@ -1,7 +1,7 @@
 import type { Data } from 'plotly.js';
 import type { FigureModel } from '../dashboard/chartSpec';
 import { axis, baseLayout } from '../dashboard/charts';
-import { PALETTE } from '../dashboard/palette';
+import { COUNT_HEATMAP_SCALE, PALETTE } from '../dashboard/palette';
 import { dictionary, type Locale } from '../i18n';
 import { attentionFigure } from './attentionView';
 import type { DatasetStats, DemoExample } from './dataset';
@@ -531,10 +531,7 @@ function confusionFigure(m: NlpMetrics, name: string, locale: Locale, t: T): Fig
           text: text as unknown as string[],
           texttemplate: '%{text}',
           textfont: { size: 11, color: PALETTE.ink },
-          colorscale: [
-            [0, '#FFFFFF'],
-            [1, '#9CC9E8'],
-          ],
+          colorscale: COUNT_HEATMAP_SCALE.map(([a, c]) => [a, c]) as [number, string][],
           zmin: 0,
           zmax: 1,
           showscale: false,

@@ -1,0 +1,29 @@
+/**
+ * Locale-aware number formatting primitives shared by every formatter (dashboard, technology
+ * watch). No dictionary here, so client components can import it without pulling the texts.
+ */
+
+/** The interface languages (fr is the reference). */
+export const LOCALES = ['fr', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** BCP 47 tag used for number and date formatting. */
+export function intlTag(locale: Locale): string {
+  return locale === 'fr' ? 'fr-FR' : 'en-GB';
+}
+
+const cache = new Map<string, Intl.NumberFormat>();
+
+/** An Intl.NumberFormat for (locale, options), cached: Intl constructors are slow. */
+export function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(intlTag(locale), options);
+    cache.set(key, f);
+  }
+  return f;
+}
+
+/** Replaces the narrow no-break space used by fr-FR with a regular no-break space (same look, simpler to search). */
+export const normaliseSpaces = (s: string): string => s.replace(/\u202f/g, '\u00a0');
