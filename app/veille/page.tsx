@@ -204,6 +204,7 @@ export default async function WatchPage() {
             <DataTable table={r.comparison} bestLabel={w.results.best} className="comparison" />
             <p className="hint">{r.latencySource}</p>
             <p className="hint">{r.perClassNote}</p>
+            <p className="hint">{r.trainTimeNote}</p>
             <ChartFigure figure={r.f1Figure} locale={locale} tableToggle={toggle} headingLevel={4} />
 
             <h3>{w.results.confusionHeading}</h3>

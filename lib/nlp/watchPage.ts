@@ -67,6 +67,7 @@ export interface ResultsModel {
   readonly comparison: TableModel;
   readonly latencySource: string;
   readonly perClassNote: string;
+  readonly trainTimeNote: string;
   readonly f1Figure: FigureModel;
   readonly confusion: readonly FigureModel[];
   readonly lossFigure: FigureModel | null;
@@ -723,6 +724,7 @@ function resultsModel(m: NlpMetrics, latency: Loaded<NlpLatency>, locale: Locale
         : rt.latencyFromCheck,
     }),
     perClassNote: fill(rt.perClassNote, { products: fmtCount(m.n_products, locale) }),
+    trainTimeNote: rt.trainTimeNote,
     f1Figure: f1Figure(m, locale, t),
     confusion: served(m).map((n) => confusionFigure(m, n, locale, t)),
     lossFigure: curveFigure(m, 'loss', locale, t),

@@ -113,6 +113,7 @@ export default async function WatchNotePage() {
             {note.tables.comparison ? <DataTable table={note.tables.comparison} bestLabel={w.results.best} /> : null}
             <p className="hint">{r.latencySource}</p>
             <p className="hint">{r.perClassNote}</p>
+            <p className="hint">{r.trainTimeNote}</p>
             <h3>{w.results.confusionHeading}</h3>
             <p>{w.results.confusionIntro}</p>
             {note.tables.confusion.map((tb) => (

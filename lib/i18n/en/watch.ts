@@ -245,6 +245,7 @@ export const watch: Dictionary['watch'] = {
     latencyFromBench: 'npm run bench:nlp of {date}, {cpus} cores ({cpu}), Node {node}, {n} texts, one text at a time, tokenisation included',
     latencyFromCheck: 'export check of the training run (one text at a time, tokenisation included); 99th percentile and throughput available after npm run bench:nlp',
     perClassNote: 'F1 per category: over all the out-of-fold predictions (the {products} products).',
+    trainTimeNote: 'Training time: compute time of each stage as measured during training; the stages did not all run under the same conditions (shared machine or not, 1 or 2 threads: see metrics.json), so these durations compare only as orders of magnitude.',
     f1Figure: {
       title: 'Macro-F1 per model (mean and standard deviation over folds)',
       caption: 'Cross-validated macro-F1 of each model, ablation included; the line gives ± one standard deviation between folds. The best is {best} ({f1}).',

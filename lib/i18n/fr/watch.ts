@@ -249,6 +249,7 @@ export const watch = {
     latencyFromBench: 'npm run bench:nlp du {date}, {cpus} cœurs ({cpu}), Node {node}, {n} textes, un texte à la fois, tokenisation comprise',
     latencyFromCheck: 'contrôle d’export de l’entraînement (un texte à la fois, tokenisation comprise) ; 99ᵉ centile et débit disponibles après npm run bench:nlp',
     perClassNote: 'F1 par catégorie : sur l’ensemble des prédictions hors pli (les {products} produits).',
+    trainTimeNote: 'Temps d’entraînement : temps de calcul de chaque étape tel qu’il a été mesuré pendant l’entraînement ; les étapes n’ont pas toutes tourné dans les mêmes conditions (machine partagée ou non, 1 ou 2 threads : voir metrics.json), ces durées ne se comparent qu’en ordre de grandeur.',
     f1Figure: {
       title: 'Macro-F1 par modèle (moyenne et écart-type sur les plis)',
       caption: 'Macro-F1 de validation croisée de chaque modèle, ablation comprise ; le trait donne ± un écart-type entre plis. Le meilleur est {best} ({f1}).',
