@@ -74,60 +74,39 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** VmRSS of a process and all its descendants, in MB (Linux /proc). */
-function treeRssMb(pid: number): number {
-  const children = (p: number): number[] => {
-    try {
-      return fs
-        .readFileSync(`/proc/${p}/task/${p}/children`, 'utf8')
-        .trim()
-        .split(/\s+/)
-        .filter(Boolean)
-        .map(Number);
-    } catch {
-      return [];
-    }
-  };
-  const rss = (p: number): number => {
-    try {
-      const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'));
-      return m ? Number(m[1]) / 1024 : 0;
-    } catch {
-      return 0;
-    }
-  };
+/** Sum of `measure(p)` over a process and all its descendants (Linux /proc; a process gone counts 0). */
+function sumOverTree(pid: number, measure: (p: number) => number): number {
   let total = 0;
   const stack = [pid];
   while (stack.length > 0) {
     const p = stack.pop() as number;
-    total += rss(p);
-    stack.push(...children(p));
-  }
-  return total;
-}
-
-/** CPU time (user + system) of a process and its descendants, in ms (Linux /proc, clock ticks of 10 ms). */
-function treeCpuMs(pid: number): number {
-  const ticks = (p: number): number => {
     try {
-      const fields = fs.readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ');
-      return Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
-    } catch {
-      return 0;
-    }
-  };
-  let total = 0;
-  const stack = [pid];
-  while (stack.length > 0) {
-    const p = stack.pop() as number;
-    total += ticks(p);
-    try {
+      total += measure(p);
       stack.push(...fs.readFileSync(`/proc/${p}/task/${p}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number));
     } catch {
       // gone
     }
   }
-  return total * 10;
+  return total;
+}
+
+/** VmRSS of a process and all its descendants, in MB. */
+function treeRssMb(pid: number): number {
+  return sumOverTree(pid, (p) => {
+    const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : 0;
+  });
+}
+
+/** CPU time (user + system) of a process and its descendants, in ms (clock ticks of 10 ms). */
+function treeCpuMs(pid: number): number {
+  return (
+    10 *
+    sumOverTree(pid, (p) => {
+      const fields = fs.readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ');
+      return Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
+    })
+  );
 }
 
 /**

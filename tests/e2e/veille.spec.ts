@@ -1,23 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, type TestInfo, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { expectNoSeriousA11yViolations, waitForCharts } from './dashboard-helpers';
 import { requireServedModels } from './veille-helpers';
 
 /** The technology watch page (/veille) and its methodology note (/veille/note), in French. */
-
-async function expectNoSeriousViolations(page: Page, testInfo: TestInfo, name: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  await testInfo.attach(`axe-${name}.json`, { body: JSON.stringify(results.violations, null, 2), contentType: 'application/json' });
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  expect(serious, `axe serious/critical violations on ${name}`).toEqual([]);
-}
-
-async function chartsDrawn(page: Page) {
-  await expect
-    .poll(async () => page.locator('[data-chart]').evaluateAll((els) => els.every((e) => e.getAttribute('data-drawn') === 'true')), { timeout: 30_000 })
-    .toBe(true);
-}
 
 test.describe('/veille', () => {
   test.beforeEach(async ({ request }) => requireServedModels(request));
@@ -47,7 +32,7 @@ test.describe('/veille', () => {
     await expect(page.getByRole('heading', { name: 'Perte MLM sur les textes mis de côté' })).toBeVisible();
     await expect(page.locator('#table-ablation')).toBeVisible();
     await expect(page.locator('#conclusion .recommendation')).not.toBeEmpty();
-    await chartsDrawn(page);
+    await waitForCharts(page);
   });
 
   test('demo: pick a real product, see the three predictions, the word attributions and the attention map', async ({ page }) => {
@@ -95,13 +80,13 @@ test.describe('/veille', () => {
 
   test('has no serious or critical accessibility violation (with the demo results shown)', async ({ page }, testInfo) => {
     await page.goto('/veille');
-    await chartsDrawn(page);
-    await expectNoSeriousViolations(page, testInfo, 'veille');
+    await waitForCharts(page);
+    await expectNoSeriousA11yViolations(page, testInfo, 'veille');
     await page.locator('#demo').getByLabel('Ou choisir un produit réel').selectOption({ index: 1 });
     await page.getByRole('button', { name: 'Classer' }).click();
     await expect(page.locator('.top-words tbody tr').first()).toBeVisible({ timeout: 60_000 });
-    await chartsDrawn(page);
-    await expectNoSeriousViolations(page, testInfo, 'veille-demo');
+    await waitForCharts(page);
+    await expectNoSeriousA11yViolations(page, testInfo, 'veille-demo');
   });
 });
 
@@ -117,7 +102,7 @@ test.describe('/veille/note', () => {
       await expect(page.getByRole('heading', { level: 2, name: h })).toBeVisible();
     }
     await expect(page.locator('#table-comparison')).toBeVisible();
-    await expectNoSeriousViolations(page, testInfo, 'veille-note');
+    await expectNoSeriousA11yViolations(page, testInfo, 'veille-note');
   });
 
   test('prints to a clean A4 PDF', async ({ page }) => {

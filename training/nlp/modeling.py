@@ -291,22 +291,6 @@ def init_weights(module: nn.Module, cfg: EncoderConfig) -> None:
 # --------------------------------------------------------------------------- heads
 
 
-class LMPredictionHead(nn.Module):
-    """dense → GELU → LayerNorm → decoder tied to the word embeddings (+ bias)."""
-
-    def __init__(self, cfg: EncoderConfig, word_embeddings: nn.Embedding):
-        super().__init__()
-        self.dense = nn.Linear(cfg.hidden_size, cfg.hidden_size)
-        self.norm = nn.LayerNorm(cfg.hidden_size, eps=cfg.layer_norm_eps)
-        self.bias = nn.Parameter(torch.zeros(cfg.vocab_size))
-        self.decoder = nn.Linear(cfg.hidden_size, cfg.vocab_size)
-        self.decoder.weight = word_embeddings.weight  # tied, as in transformers
-        self.decoder.bias = self.bias
-
-    def forward(self, h):
-        return self.decoder(self.norm(F.gelu(self.dense(h))))
-
-
 class BertLMPredictionHead(nn.Module):
     """``cls.predictions``: ``transform.dense``, ``transform.LayerNorm``, ``decoder``, ``bias``."""
 
