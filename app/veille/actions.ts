@@ -1,18 +1,25 @@
 'use server';
 
+import { headers } from 'next/headers';
+import { type ActionKind, admitAction } from '@/lib/api/actionLimits';
 import { demoAttention, demoClassify, demoExplain } from '@/lib/nlp/demo';
 import type { DemoAttention, DemoClassification, DemoError, DemoExplanation } from '@/lib/nlp/demoTypes';
 
-/** Server actions of the /veille demo: thin wrappers, validation and work in lib/nlp/demo.ts. */
+/** Server actions of the /veille demo: rate-limited thin wrappers, validation and work in lib/nlp/demo.ts. */
+
+async function refusal(kind: ActionKind): Promise<DemoError | undefined> {
+  const decision = admitAction(kind, await headers());
+  return decision.allowed ? undefined : { ok: false, error: 'busy', retryAfterSeconds: decision.retryAfterSeconds };
+}
 
 export async function classifyAction(text: string): Promise<DemoClassification | DemoError> {
-  return demoClassify(text);
+  return (await refusal('nlp-classify')) ?? demoClassify(text);
 }
 
 export async function explainAction(text: string, model: 'tfidf' | 'bert' | 'roberta'): Promise<DemoExplanation | DemoError> {
-  return demoExplain(text, model);
+  return (await refusal('nlp-explain')) ?? demoExplain(text, model);
 }
 
 export async function attentionAction(text: string, model: 'bert' | 'roberta'): Promise<DemoAttention | DemoError> {
-  return demoAttention(text, model);
+  return (await refusal('nlp-attention')) ?? demoAttention(text, model);
 }

@@ -94,7 +94,9 @@ export function parseWhatIf(form: Readonly<Record<string, string>>, fields: Read
 }
 
 export interface WhatIfResult {
-  readonly status: 'ok' | 'invalid' | 'unavailable';
+  readonly status: 'ok' | 'invalid' | 'unavailable' | 'busy';
+  /** 'busy': seconds before the server accepts another simulation from this address. */
+  readonly retryAfterSeconds?: number;
   readonly errors: readonly { field: string; message: string }[];
   /** Changed fields: label, original value, new value. */
   readonly changes: readonly { label: string; from: string; to: string }[];

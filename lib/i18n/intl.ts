@@ -1,6 +1,7 @@
 /**
- * Locale-aware number formatting primitives shared by every formatter (dashboard, technology
- * watch). No dictionary here, so client components can import it without pulling the texts.
+ * Locale-aware number formatting primitives and the template filler shared by every formatter
+ * (dashboard, technology watch). No dictionary here, so client components can import it without
+ * pulling the texts.
  */
 
 /** The interface languages (fr is the reference). */
@@ -27,3 +28,11 @@ export function numberFormat(locale: Locale, options: Intl.NumberFormatOptions):
 
 /** Replaces the narrow no-break space used by fr-FR with a regular no-break space (same look, simpler to search). */
 export const normaliseSpaces = (s: string): string => s.replace(/\u202f/g, '\u00a0');
+
+/**
+ * Fills a dictionary template: fill('{n} prêts sur {total}', { n: '5', total: '10' }) → « 5 prêts sur 10 ».
+ * Unknown placeholders are left as they are (visible in tests rather than silently empty).
+ */
+export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+}

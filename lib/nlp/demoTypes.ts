@@ -10,7 +10,13 @@ import type { AttentionMaps, TransformerKind } from './transformer';
 
 export type { DemoExample };
 
-export type DemoError = { readonly ok: false; readonly error: 'empty' | 'too-long' | 'unavailable' | 'failed'; readonly characters?: number };
+export type DemoError = {
+  readonly ok: false;
+  readonly error: 'empty' | 'too-long' | 'unavailable' | 'failed' | 'busy';
+  readonly characters?: number;
+  /** 'busy': seconds before the server accepts this action again from this address. */
+  readonly retryAfterSeconds?: number;
+};
 
 export interface DemoPrediction {
   readonly model: NlpModelName;

@@ -82,7 +82,4 @@ export function fmtDate(iso: string, locale: Locale): string {
   return new Intl.DateTimeFormat(intlTag(locale), { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(d) + ' UTC';
 }
 
-/** Fills a template: fill('{n} mots', { n: 3 }) → « 3 mots »; unknown placeholders stay visible. */
-export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
-}
+export { fill } from '../i18n/intl';

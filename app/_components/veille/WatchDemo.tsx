@@ -75,7 +75,9 @@ export function WatchDemo({
         ? fill(d.errors.tooLong, { n: fmtCount(e.characters ?? 0, locale), max: fmtCount(maxCharacters, locale) })
         : e.error === 'unavailable'
           ? d.errors.unavailable
-          : d.errors.failed;
+          : e.error === 'busy'
+            ? fill(d.errors.busy, { s: fmtCount(e.retryAfterSeconds ?? 1, locale) })
+            : d.errors.failed;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

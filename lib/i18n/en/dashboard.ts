@@ -245,6 +245,8 @@ export const dashboard: Dictionary['dashboard'] = {
     notNumber: '{field}: a number is expected (for example 412,000).',
     outOfRange: '{field}: value outside plausible bounds.',
     working: 'Computing…',
+    busy: 'Too many simulations from this address: try again in {s} s.',
+    unavailable: 'The simulation is not available for this client (credit model missing).',
     changedFactors: 'Factors whose contribution changes most',
   },
   counterfactual: {

@@ -308,6 +308,7 @@ export const watch: Dictionary['watch'] = {
       tooLong: 'Text too long: {n} characters for at most {max}.',
       unavailable: 'This model is not available on the server.',
       failed: 'The server could not classify this text. Try again.',
+      busy: 'Too many requests from this address: try again in {s} s.',
     },
     counter: '{n} characters typed.',
     characters: '{n} characters, {words} words',

@@ -243,6 +243,8 @@ export const dashboard = {
     notNumber: '{field} : nombre attendu (par exemple 412 000).',
     outOfRange: '{field} : valeur hors des bornes plausibles.',
     working: 'Calcul en cours…',
+    busy: 'Trop de simulations depuis cette adresse : réessayez dans {s} s.',
+    unavailable: 'La simulation n’est pas disponible pour ce client (modèle de crédit absent).',
     changedFactors: 'Facteurs dont la contribution change le plus',
   },
   counterfactual: {

@@ -312,6 +312,7 @@ export const watch = {
       tooLong: 'Texte trop long : {n} caractères pour {max} au plus.',
       unavailable: 'Ce modèle n’est pas disponible sur le serveur.',
       failed: 'Le serveur n’a pas pu classer ce texte. Réessayez.',
+      busy: 'Trop de demandes depuis cette adresse : réessayez dans {s} s.',
     },
     counter: '{n} caractères saisis.',
     characters: '{n} caractères, {words} mots',

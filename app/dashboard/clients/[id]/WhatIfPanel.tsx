@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState, useEffect, useRef, useState } from 'react';
+import { fill } from '@/lib/dashboard/text';
 import type { WhatIfInput, WhatIfResult } from '@/lib/dashboard/whatIfView';
 import { ChartFigure } from '../../../_components/charts/ChartFigure';
 import { DecisionBadge } from '../../../_components/DecisionBadge';
@@ -22,6 +23,9 @@ export interface WhatIfStrings {
   readonly changesCaption: string;
   readonly errorSummary: string;
   readonly working: string;
+  /** {s}: seconds to wait. */
+  readonly busy: string;
+  readonly unavailable: string;
   readonly tableToggle: string;
 }
 
@@ -67,6 +71,10 @@ function WhatIfForm({ action, inputs, s, locale, onReset }: { action: Action; in
               ))}
             </ul>
           </div>
+        ) : result?.status === 'busy' || result?.status === 'unavailable' ? (
+          <p role="alert" className="error-summary">
+            {result.status === 'busy' ? fill(s.busy, { s: result.retryAfterSeconds ?? 1 }) : s.unavailable}
+          </p>
         ) : null}
         <div className="whatif-grid">
           {inputs.map((i) => {
