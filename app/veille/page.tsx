@@ -184,6 +184,7 @@ export default async function WatchPage() {
             <p className="verdict">
               <strong>{r.winner}</strong> {r.bertVsRoberta}
             </p>
+            {r.seedStudy ? <p className="prose">{r.seedStudy}</p> : null}
             <h3>{w.results.targetsHeading}</h3>
             <ul className="targets">
               {r.targets.map((tg) => (

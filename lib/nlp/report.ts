@@ -207,6 +207,28 @@ function cachedRead<S extends z.ZodType>(file: string, schema: S): Loaded<z.outp
   return value;
 }
 
+const seedStudyModel = z.looseObject({
+  repetitions: z.array(z.looseObject({ fold_macro_f1: z.array(num), mean: num })).min(1),
+  mean_of_means: num,
+  std_of_means: num,
+});
+
+/**
+ * `<nlpModelsDir>/seed_study.json` (training/nlp/seed_study.py): the CV of each transformer repeated
+ * with other fine-tuning seeds, same folds and encoders. Optional: absent after a quick run.
+ */
+export const nlpSeedStudySchema = z.looseObject({
+  format: z.literal('pad-nlp-seed-study/1'),
+  seed: num,
+  folds: num,
+  models: z.record(z.string(), seedStudyModel),
+});
+export type NlpSeedStudy = z.output<typeof nlpSeedStudySchema>;
+
+export function nlpSeedStudy(dir: string = nlpModelsDir()): Loaded<NlpSeedStudy> {
+  return cachedRead(path.join(dir, 'seed_study.json'), nlpSeedStudySchema);
+}
+
 export function nlpMetrics(dir: string = nlpModelsDir()): Loaded<NlpMetrics> {
   return cachedRead(path.join(dir, 'metrics.json'), nlpMetricsSchema);
 }

@@ -3,7 +3,7 @@ import type { Locale } from '../i18n';
 import { datasetStats } from './dataset';
 import { noteModel, type NoteModel } from './noteModel';
 import { nlpModelsDir } from './paths';
-import { nlpLatency, nlpMetrics } from './report';
+import { nlpLatency, nlpMetrics, nlpSeedStudy } from './report';
 import { type NlpModelStatus, NLP_MODELS, nlpService, type NlpService } from './service';
 import { watchPageModel, type WatchPageModel } from './watchPage';
 
@@ -41,7 +41,7 @@ export async function loadWatchPage(locale: Locale, withAttention = true): Promi
       console.error('[nlp] attention map failed:', err instanceof Error ? err.message : err);
     }
   }
-  return watchPageModel({ locale, metrics: nlpMetrics(), latency: nlpLatency(), dataset, models, attention });
+  return watchPageModel({ locale, metrics: nlpMetrics(), latency: nlpLatency(), seedStudy: nlpSeedStudy(), dataset, models, attention });
 }
 
 /** The methodology note: the page model's tables and the note's paragraphs filled from metrics.json. */

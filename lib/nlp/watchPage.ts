@@ -20,7 +20,7 @@ import {
   localiseFigure,
 } from './format';
 import { BATCH_TABLE, DATA_SOURCES, GLUE_TABLE, HYPERPARAMETERS, MASKING_TABLE, NSP_TABLE, type PaperTable } from './paper';
-import { type Loaded, type ModelEntry, type NlpLatency, type NlpMetrics, servingCheckP50 } from './report';
+import { type Loaded, type ModelEntry, type NlpLatency, type NlpMetrics, type NlpSeedStudy, servingCheckP50 } from './report';
 import type { NlpModelStatus } from './service';
 import { MAX_OCCLUDED_WORDS, MAX_TEXT_CHARACTERS } from './text';
 import type { AttentionMaps, TransformerKind } from './transformer';
@@ -63,6 +63,8 @@ export interface ResultsModel {
   readonly protocol: string;
   readonly winner: string;
   readonly bertVsRoberta: string | null;
+  /** The CV repeated with other fine-tuning seeds (seed_study.json), when that study was run. */
+  readonly seedStudy: string | null;
   readonly targets: readonly Target[];
   readonly comparison: TableModel;
   readonly latencySource: string;
@@ -648,6 +650,28 @@ function ablationModel(m: NlpMetrics, locale: Locale, t: T): { table: TableModel
 }
 
 /** RoBERTa recipe vs BERT recipe: the difference of mean macro-F1 in points and whether it exceeds the fold spread. */
+/** One sentence on the fine-tuning seed study: each transformer's mean CV macro-F1 per seed and overall. */
+export function seedStudySentence(study: NlpSeedStudy, locale: Locale, t: T): string | null {
+  const rt = t.results;
+  const names = (['bert', 'roberta'] as const).filter((n) => (study.models[n]?.repetitions.length ?? 0) >= 2);
+  if (names.length === 0) return null;
+  const entries = names.map((n) => study.models[n]);
+  const spread = Math.max(...entries.map((e) => Math.max(...e.repetitions.map((r) => r.mean)) - Math.min(...e.repetitions.map((r) => r.mean))));
+  const models = names.map((n, i) =>
+    fill(rt.seedStudyModel, {
+      model: modelLabel(n, t),
+      mean: fmtFixed(entries[i].mean_of_means, locale, 3),
+      means: entries[i].repetitions.map((r) => fmtFixed(r.mean, locale, 3)).join(' / '),
+    }),
+  );
+  return fill(rt.seedStudy, {
+    seed: study.seed,
+    n: Math.max(...entries.map((e) => e.repetitions.length)),
+    models: models.join(locale === 'fr' ? ' ; ' : '; '),
+    range: fmtFixed(spread * 100, locale, 1),
+  });
+}
+
 export function bertVsRoberta(m: NlpMetrics): { delta: number; significant: boolean; bert: ModelEntry; roberta: ModelEntry } | null {
   const bert = m.models.bert;
   const roberta = m.models.roberta;
@@ -657,7 +681,7 @@ export function bertVsRoberta(m: NlpMetrics): { delta: number; significant: bool
   return { delta, significant: Math.abs(delta) > spread, bert, roberta };
 }
 
-function resultsModel(m: NlpMetrics, latency: Loaded<NlpLatency>, locale: Locale, t: T): ResultsModel {
+function resultsModel(m: NlpMetrics, latency: Loaded<NlpLatency>, seedStudy: Loaded<NlpSeedStudy> | undefined, locale: Locale, t: T): ResultsModel {
   const rt = t.results;
   const winner = winnerOf(m);
   const vs = bertVsRoberta(m);
@@ -716,6 +740,7 @@ function resultsModel(m: NlpMetrics, latency: Loaded<NlpLatency>, locale: Locale
           }),
         })
       : null,
+    seedStudy: seedStudy?.ok && m.mode !== 'quick' ? seedStudySentence(seedStudy.value, locale, t) : null,
     targets,
     comparison: comparisonTable(m, latency, locale, t),
     latencySource: fill(rt.latencySource, {
@@ -792,11 +817,13 @@ export function watchPageModel(args: {
   locale: Locale;
   metrics: Loaded<NlpMetrics>;
   latency: Loaded<NlpLatency>;
+  /** Optional: the fine-tuning seed study (seed_study.json). */
+  seedStudy?: Loaded<NlpSeedStudy>;
   dataset: DatasetStats;
   models: readonly NlpModelStatus[];
   attention: { model: TransformerKind; maps: AttentionMaps; productName: string } | null;
 }): WatchPageModel {
-  const { locale, metrics, latency, dataset, models, attention } = args;
+  const { locale, metrics, latency, seedStudy, dataset, models, attention } = args;
   const t = dictionary(locale).watch;
   const m = metrics.ok ? metrics.value : null;
   const demoTexts = t.demo.attentionFigure;
@@ -824,7 +851,7 @@ export function watchPageModel(args: {
         : null,
     },
     dataset: datasetModel(dataset, locale, t),
-    results: m ? resultsModel(m, latency, locale, t) : null,
+    results: m ? resultsModel(m, latency, seedStudy, locale, t) : null,
     conclusion: conclusionModel(m, locale, t),
     demo: { examples: dataset.examples, models, maxCharacters: MAX_TEXT_CHARACTERS, maxWords: MAX_OCCLUDED_WORDS },
   };

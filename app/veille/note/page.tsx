@@ -103,6 +103,7 @@ export default async function WatchNotePage() {
             <p>
               <strong>{r.winner}</strong> {r.bertVsRoberta}
             </p>
+            {r.seedStudy ? <p>{r.seedStudy}</p> : null}
             <ul>
               {r.targets.map((tg) => (
                 <li key={tg.text}>

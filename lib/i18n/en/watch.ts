@@ -216,6 +216,9 @@ export const watch: Dictionary['watch'] = {
     bertVsRoberta: 'RoBERTa versus BERT: {delta} macro-F1 point(s) ({roberta} versus {bert}); {significance}',
     significant: 'the gap exceeds the fold-to-fold variation (standard deviations {bertStd} and {robertaStd}).',
     notSignificant: 'the gap is within the fold-to-fold variation (standard deviations {bertStd} and {robertaStd}): no established difference.',
+    seedStudy:
+      'How much is fine-tuning chance (a study added after the results above were read; they remain those of seed {seed}): the same cross-validation repeated with {n} fine-tuning seeds in all — same folds, protocol and pretrained encoders — gives on average {models}. Changing only the seed thus moves a model’s mean macro-F1 by about {range} point(s).',
+    seedStudyModel: '{model} {mean} (by seed: {means})',
     targetsHeading: 'Targets',
     targets: {
       f1: '{model}: cross-validated macro-F1 ≥ 0.90',

@@ -220,6 +220,9 @@ export const watch = {
       'RoBERTa contre BERT : {delta} point(s) de macro-F1 ({roberta} contre {bert}) ; {significance}',
     significant: 'l’écart dépasse la variation d’un pli à l’autre (écarts-types {bertStd} et {robertaStd}).',
     notSignificant: 'l’écart reste dans la variation d’un pli à l’autre (écarts-types {bertStd} et {robertaStd}) : pas de différence établie.',
+    seedStudy:
+      'Part du hasard de l’affinage (étude ajoutée après la lecture des résultats ci-dessus, qui restent ceux de la graine {seed}) : la même validation croisée refaite avec {n} graines d’affinage en tout — mêmes plis, même protocole, mêmes encodeurs pré-entraînés — donne en moyenne {models}. Changer seulement la graine déplace donc le macro-F1 moyen d’un modèle d’environ {range} point(s).',
+    seedStudyModel: '{model} {mean} (selon la graine : {means})',
     targetsHeading: 'Objectifs fixés',
     targets: {
       f1: '{model} : macro-F1 ≥ 0,90 en validation croisée',

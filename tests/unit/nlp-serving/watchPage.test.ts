@@ -3,9 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadFlipkart } from '@/lib/data/flipkart';
 import { computeDatasetStats } from '@/lib/nlp/dataset';
-import { type Loaded, type NlpLatency, type NlpMetrics, nlpLatency, nlpMetrics, nlpMetricsSchema } from '@/lib/nlp/report';
+import { dictionary } from '@/lib/i18n';
+import { type Loaded, type NlpLatency, type NlpMetrics, type NlpSeedStudy, nlpLatency, nlpMetrics, nlpMetricsSchema, nlpSeedStudy, nlpSeedStudySchema } from '@/lib/nlp/report';
 import type { NlpModelStatus } from '@/lib/nlp/service';
-import { watchPageModel } from '@/lib/nlp/watchPage';
+import { seedStudySentence, watchPageModel } from '@/lib/nlp/watchPage';
 
 /** The /veille view-model from a metrics.json fixture (the quick run's, trimmed) and variations of it. */
 
@@ -168,5 +169,51 @@ describe('/veille view-model', () => {
     expect(vm.dataset.intro).toMatch(/^1\s050 produits du catalogue Flipkart, 7 catégories de 150 produits/);
     expect(vm.demo.examples).toHaveLength(14);
     expect(new Set(vm.demo.examples.map((e) => e.label)).size).toBe(7);
+  });
+});
+
+describe('fine-tuning seed study', () => {
+  const study: NlpSeedStudy = nlpSeedStudySchema.parse({
+    format: 'pad-nlp-seed-study/1',
+    seed: 13,
+    folds: 5,
+    models: {
+      bert: { repetitions: [{ fold_macro_f1: [0.91], mean: 0.9096 }, { fold_macro_f1: [0.9], mean: 0.9012 }, { fold_macro_f1: [0.9], mean: 0.8988 }], mean_of_means: 0.9032, std_of_means: 0.0057 },
+      roberta: { repetitions: [{ fold_macro_f1: [0.9], mean: 0.8957 }, { fold_macro_f1: [0.88], mean: 0.8841 }, { fold_macro_f1: [0.9], mean: 0.9003 }], mean_of_means: 0.8934, std_of_means: 0.0083 },
+    },
+  });
+  const loaded: Loaded<NlpSeedStudy> = { ok: true, value: study, file: 'seed_study.json' };
+  const full = () => metrics((m) => Object.assign(m, { mode: 'full' }));
+
+  it('says, in both languages, each transformer’s mean per seed and the largest spread between seeds', () => {
+    expect(seedStudySentence(study, 'fr', dictionary('fr').watch)).toContain(
+      'avec 3 graines d’affinage en tout — mêmes plis, même protocole, mêmes encodeurs pré-entraînés — donne en moyenne BERT 0,903 (selon la graine : 0,910 / 0,901 / 0,899) ; RoBERTa 0,893 (selon la graine : 0,896 / 0,884 / 0,900). Changer seulement la graine déplace donc le macro-F1 moyen d’un modèle d’environ 1,6 point(s).',
+    );
+    expect(seedStudySentence(study, 'en', dictionary('en').watch)).toContain('they remain those of seed 13');
+    expect(seedStudySentence(study, 'en', dictionary('en').watch)).toContain('BERT 0.903 (by seed: 0.910 / 0.901 / 0.899); RoBERTa 0.893');
+  });
+
+  it('is shown for a full run only, and only when the study has more than one seed', () => {
+    expect(watchPageModel({ locale: 'fr', metrics: full(), latency: noLatency, seedStudy: loaded, dataset, models, attention: null }).results!.seedStudy).toContain('RoBERTa 0,893');
+    expect(watchPageModel({ locale: 'fr', metrics: metrics(), latency: noLatency, seedStudy: loaded, dataset, models, attention: null }).results!.seedStudy).toBeNull();
+    expect(page(full()).results!.seedStudy).toBeNull();
+    const single = nlpSeedStudySchema.parse({ ...study, models: { bert: { ...study.models.bert, repetitions: study.models.bert.repetitions.slice(0, 1) } } });
+    expect(seedStudySentence(single, 'fr', dictionary('fr').watch)).toBeNull();
+  });
+});
+
+describe('committed seed study (models/nlp/seed_study.json)', () => {
+  it('has the pipeline’s own cross-validation (metrics.json) as its first repetition, fold by fold', () => {
+    const study = nlpSeedStudy();
+    const m = nlpMetrics();
+    if (!study.ok || !m.ok) throw new Error(`models/nlp is incomplete: ${JSON.stringify([study, m].filter((x) => !x.ok))}`);
+    for (const name of ['bert', 'roberta']) {
+      const cv = m.value.models[name]!.cv.macro_f1;
+      const first = study.value.models[name]!.repetitions[0];
+      expect(first.fold_macro_f1).toEqual(cv.folds);
+      expect(first.mean).toBeCloseTo(cv.mean, 12);
+      expect(study.value.models[name]!.repetitions.length).toBeGreaterThanOrEqual(3);
+    }
+    expect(study.value.seed).toBe(m.value.protocol.cv.shuffle_seed);
   });
 });
