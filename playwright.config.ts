@@ -1,8 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
 /**
- * Playwright runs the page and API tests against the production build (`next start`),
- * in Debian's Chromium (never a downloaded browser).
+ * Playwright runs the page and API tests against the production server (`npm start`: the
+ * production build behind lib/server/start.ts, which answers the API routes directly), in
+ * Debian's Chromium (never a downloaded browser).
  */
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 
@@ -33,7 +34,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx next start -p ${PORT}`,
+    command: `node --import tsx lib/server/start.ts -p ${PORT}`,
     url: `http://127.0.0.1:${PORT}/api/v1/health`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,

@@ -26,6 +26,10 @@ export interface RouteContext {
 }
 export type RouteHandler = (request: Request, context: RouteContext) => Promise<Response>;
 export type RouteHandlers = Record<RouteMethod, RouteHandler>;
+/** The handlers of one path, plus the answer to any other method (TRACE, PROPFIND…). */
+export interface PathHandlers extends RouteHandlers {
+  readonly otherMethod: RouteHandler;
+}
 
 export interface BoundOperation {
   readonly operation: Operation;
@@ -268,7 +272,7 @@ export function problemRoute(route: string, slug: ProblemSlug, detail: (request:
  * The Next.js handlers of one path: each bound operation under its method, every other method
  * answered with 405 and the Allow header (HEAD and OPTIONS are implemented by Next.js from GET).
  */
-export function apiRoute(...bound: BoundOperation[]): RouteHandlers {
+export function apiRoute(...bound: BoundOperation[]): PathHandlers {
   const path = bound[0]?.operation.path;
   if (!path || bound.some((b) => b.operation.path !== path)) throw new Error('apiRoute: operations of one path expected');
   const methods = bound.map((b) => b.operation.method);
@@ -276,7 +280,7 @@ export function apiRoute(...bound: BoundOperation[]): RouteHandlers {
   const notAllowed = problemRoute(path, 'method-not-allowed', (r) => `${safeMethod(r.method)} is not allowed on ${path}; use ${methods.join(' or ')}.`, {
     allow,
   });
-  const out = {} as RouteHandlers;
+  const out = { otherMethod: notAllowed } as { -readonly [K in keyof PathHandlers]: PathHandlers[K] };
   for (const method of ROUTE_METHODS) {
     const b = bound.find((x) => x.operation.method === method);
     out[method] = b ? (request, context) => runOperation(b, request, context) : notAllowed;

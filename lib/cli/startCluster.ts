@@ -1,8 +1,9 @@
 /**
- * npm run start:cluster [-- next start options, e.g. -p 8080 -H 0.0.0.0]
+ * npm run start:cluster [-- server options, e.g. -p 8080 -H 0.0.0.0]
  *
- * Production start on every core: one `next start` process per core (WEB_CONCURRENCY overrides
- * the count), sharing the listening port through Node's cluster module. A single Node process
+ * Production start on every core: one production server process (lib/server/start.ts, what
+ * `npm start` runs) per core (WEB_CONCURRENCY overrides the count), sharing the listening port
+ * through Node's cluster module. A single Node process
  * uses one core for JavaScript; the API's 2-core target is measured this way (npm run bench:api
  * -- --workers=2 starts exactly this launcher).
  *
@@ -28,8 +29,8 @@ export function workerCount(env: Readonly<Record<string, string | undefined>> = 
 
 function main(): void {
   const count = workerCount();
-  const nextBin = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
-  cluster.setupPrimary({ exec: nextBin, args: ['start', ...process.argv.slice(2)], execArgv: [] });
+  const server = path.join(process.cwd(), 'lib', 'server', 'start.ts');
+  cluster.setupPrimary({ exec: server, args: process.argv.slice(2), execArgv: ['--import', 'tsx'] });
 
   const startedAt = new Map<number, number>();
   let stopping = false;
@@ -69,7 +70,7 @@ function main(): void {
   process.on('SIGTERM', () => stop(0));
   process.on('SIGINT', () => stop(0));
 
-  console.log(`[cluster] ${count} worker${count > 1 ? 's' : ''} (next start ${process.argv.slice(2).join(' ')})`.trimEnd());
+  console.log(`[cluster] ${count} worker${count > 1 ? 's' : ''} (npm start ${process.argv.slice(2).join(' ')})`.trimEnd());
   for (let i = 0; i < count; i++) fork();
 }
 

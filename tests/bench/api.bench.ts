@@ -1,5 +1,6 @@
 /**
- * npm run bench:api — load benchmark of the public API against `next start` on localhost.
+ * npm run bench:api — load benchmark of the public API against the production server (`npm start`,
+ * lib/server/start.ts) on localhost.
  *
  * Builds if needed (tests/e2e/ensure-build.mjs, honouring NEXT_DIST_DIR), starts its own server on
  * a free port, then runs autocannon at 1, 16 and 64 connections on:
@@ -16,8 +17,8 @@
  * its start is recorded, because V8 first grows its heap to the load — RSS at the first second of load is printed too), --ids=<n rotating ids> (2000), --only=<text in scenario names>,
  * --client-nice=<0..19> (lower the priority of this process — autocannon — once the server has
  * started at normal priority, so the load generator takes the CPU the server leaves, as a client
- * on another machine would; default 0 = same priority), --no-build (use the existing build as it is), --workers=<n> (default: one per core; 1: plain `next start`; n > 1: `npm run
- * start:cluster` with n workers — n `next start` processes sharing the port, to use n cores).
+ * on another machine would; default 0 = same priority), --no-build (use the existing build as it is), --workers=<n> (default: one per core; 1: one server process, `npm start`; n > 1: `npm run
+ * start:cluster` with n workers — n server processes sharing the port, to use n cores).
  *
  * --server-node-options=<flags> sets the server's NODE_OPTIONS only (the load generator keeps its own),
  * e.g. `--server-node-options=--max-old-space-size=512`: a heap limit keeps RSS flat from the first
@@ -48,7 +49,7 @@ interface Options {
   /** Only the scenarios whose name contains this text (all when absent). */
   only: string | undefined;
   build: boolean;
-  /** Server processes: 1 = plain `next start`; N > 1 = N `next start` workers behind Node's cluster module. */
+  /** Server processes: 1 = `npm start` (one process); N > 1 = N workers behind Node's cluster module (`npm run start:cluster`). */
   workers: number;
   /** Niceness of the load generator (this process) once the server runs; 0 = same priority as the server. */
   clientNice: number;
@@ -249,13 +250,14 @@ async function main(): Promise<void> {
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const nextBin = path.join('node_modules', 'next', 'dist', 'bin', 'next');
-  const startArgs = ['start', '-p', String(port), '-H', '127.0.0.1'];
-  // N workers: the production launcher (npm run start:cluster), one `next start` per worker sharing the port.
+  const startArgs = ['-p', String(port), '-H', '127.0.0.1'];
+  // N workers: the production launcher (npm run start:cluster), one server process per worker sharing the port.
   // One process: an inspector port lets the soak read the memory left after a forced GC (what is really retained).
   const inspectPort = opts.workers > 1 ? undefined : await freePort();
   const serverArgs =
-    opts.workers > 1 ? ['--import', 'tsx', path.join('lib', 'cli', 'startCluster.ts'), ...startArgs.slice(1)] : [`--inspect=127.0.0.1:${inspectPort}`, nextBin, ...startArgs];
+    opts.workers > 1
+      ? ['--import', 'tsx', path.join('lib', 'cli', 'startCluster.ts'), ...startArgs]
+      : ['--import', 'tsx', `--inspect=127.0.0.1:${inspectPort}`, path.join('lib', 'server', 'start.ts'), ...startArgs];
   const server = spawn(process.execPath, serverArgs, {
     env: {
       ...process.env,

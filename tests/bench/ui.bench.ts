@@ -6,7 +6,7 @@
  *     in a fresh browser context (cold HTTP cache) and in a used one (scripts cached);
  *  3. JavaScript weight: the Plotly chunk is loaded by chart pages only, and is a partial bundle.
  *
- * Uses BENCH_URL when a server is already running, else starts `next start` on UI_BENCH_PORT
+ * Uses BENCH_URL when a server is already running, else starts the production server (`npm start`) on UI_BENCH_PORT
  * (default 3102) from NEXT_DIST_DIR (default .next; run `npm run build` first). Targets: server
  * p50 ≤ 300 ms, full draw p50 ≤ 2 s.
  */
@@ -69,7 +69,7 @@ async function startServer(): Promise<{ url: string; child?: ChildProcess }> {
   const port = Number(process.env.UI_BENCH_PORT ?? 3102);
   const distDir = process.env.NEXT_DIST_DIR ?? '.next';
   if (!fs.existsSync(path.join(distDir, 'BUILD_ID'))) throw new Error(`no production build in ${distDir}: run npm run build (or set NEXT_DIST_DIR)`);
-  const child = spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'start', '-p', String(port)], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join('lib', 'server', 'start.ts'), '-p', String(port)], {
     env: { ...process.env, NEXT_DIST_DIR: distDir },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

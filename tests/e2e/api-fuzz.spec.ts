@@ -224,6 +224,11 @@ function generator(random: () => number) {
     }),
     () => ({ kind: 'GET on a POST route', method: 'GET', path: pick(['/api/v1/score', `/api/v1/applications/${id()}/what-if`]) }),
     () => ({
+      kind: 'exotic method',
+      method: pick(['TRACE', 'PROPFIND', 'MKCOL', 'COPY', 'LOCK', 'PURGE']),
+      path: pick(['/api/v1/health', '/api/v1/openapi.json', `/api/v1/applications/${id()}/explanation`, '/api/v1/score', '/api/v1/nlp/classify']),
+    }),
+    () => ({
       kind: 'unknown path',
       method: pick(['GET', 'POST', 'DELETE']),
       path: pick([

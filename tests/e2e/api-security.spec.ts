@@ -100,7 +100,7 @@ test.describe('API keys and rate limits (server started with API_KEYS)', () => {
   test.beforeAll(async () => {
     test.setTimeout(120_000);
     const port = await freePort();
-    server = spawn(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    server = spawn(process.execPath, ['--import', 'tsx', path.join('lib', 'server', 'start.ts'), '-p', String(port), '-H', '127.0.0.1'], {
       env: {
         ...process.env,
         API_KEYS: `${KEYS.full},${KEYS.read}:read,${KEYS.other}`,

@@ -8,7 +8,7 @@ import { OPERATIONS } from '../../lib/api/operations';
 import { expectJson, expectProblem } from './api-helpers';
 
 /**
- * Contract tests of /api/v1 against `next start`: each route's status codes, and every 200 body
+ * Contract tests of /api/v1 against the production server (`npm start`): each route's status codes, and every 200 body
  * checked with the zod schema the OpenAPI document is generated from. Routes that need the credit
  * model expect a 503 problem while no model is deployed.
  */

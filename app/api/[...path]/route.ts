@@ -1,9 +1,6 @@
-import { problemRoute, ROUTE_METHODS, type RouteHandlers } from '@/lib/api/route';
+import { API_NOT_FOUND } from '@/lib/api/routes';
 
 export const dynamic = 'force-dynamic';
 
 /** Any path under /api that no route matches: 404 as a problem document, whatever the method. */
-const notFound = problemRoute('/api/*', 'not-found', () => 'No API route matches this path; the routes are listed in /api/v1/openapi.json.');
-const handlers = Object.fromEntries([...ROUTE_METHODS, 'OPTIONS'].map((m) => [m, notFound])) as RouteHandlers;
-
-export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = handlers;
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = API_NOT_FOUND;

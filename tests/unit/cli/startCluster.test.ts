@@ -20,7 +20,7 @@ describe('start:cluster launcher', () => {
     const root = path.resolve(__dirname, '..', '..', '..');
     const run = spawnSync(process.execPath, ['--import', 'tsx', path.join('lib', 'cli', 'startCluster.ts'), '-p', '0'], {
       cwd: root,
-      // No production build in this folder: `next start` exits at once in every worker.
+      // No production build in this folder: the server (lib/server/start.ts) exits at once in every worker.
       env: { ...process.env, NODE_ENV: 'production', NEXT_DIST_DIR: 'data/.cache/no-such-build', WEB_CONCURRENCY: '2' },
       encoding: 'utf8',
       timeout: 45_000,

@@ -1,7 +1,5 @@
-import { listApplications } from '@/lib/api/operations';
-import { applicationList } from '@/lib/api/resources/applications';
-import { apiRoute, handle } from '@/lib/api/route';
+import { API_ROUTES } from '@/lib/api/routes';
 
 export const dynamic = 'force-dynamic';
 
-export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoute(handle(listApplications, ({ query }) => applicationList(query)));
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = API_ROUTES['/api/v1/applications'];

@@ -1,7 +1,5 @@
-import { health } from '@/lib/api/operations';
-import { healthStatus } from '@/lib/api/resources/health';
-import { apiRoute, handle } from '@/lib/api/route';
+import { API_ROUTES } from '@/lib/api/routes';
 
 export const dynamic = 'force-dynamic';
 
-export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoute(handle(health, () => healthStatus()));
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = API_ROUTES['/api/v1/health'];

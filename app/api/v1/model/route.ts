@@ -1,7 +1,5 @@
-import { getModelCard } from '@/lib/api/operations';
-import { modelCardBody } from '@/lib/api/resources/model';
-import { apiRoute, handle } from '@/lib/api/route';
+import { API_ROUTES } from '@/lib/api/routes';
 
 export const dynamic = 'force-dynamic';
 
-export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoute(handle(getModelCard, ({ query }) => modelCardBody(query.lang)));
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = API_ROUTES['/api/v1/model'];

@@ -1,9 +1,5 @@
-import { openApiText } from '@/lib/api/openapi';
-import { openApi } from '@/lib/api/operations';
-import { apiRoute, handle } from '@/lib/api/route';
+import { API_ROUTES } from '@/lib/api/routes';
 
 export const dynamic = 'force-dynamic';
 
-export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoute(
-  handle(openApi, () => new Response(openApiText(), { headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } })),
-);
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = API_ROUTES['/api/v1/openapi.json'];

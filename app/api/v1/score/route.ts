@@ -1,7 +1,5 @@
-import { scoreApplications } from '@/lib/api/operations';
-import { scoreRawApplications } from '@/lib/api/resources/scoring';
-import { apiRoute, handle } from '@/lib/api/route';
+import { API_ROUTES } from '@/lib/api/routes';
 
 export const dynamic = 'force-dynamic';
 
-export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoute(handle(scoreApplications, ({ query, body }) => scoreRawApplications(body, query)));
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = API_ROUTES['/api/v1/score'];

@@ -1,7 +1,5 @@
-import { getApplication } from '@/lib/api/operations';
-import { applicationProfile } from '@/lib/api/resources/applications';
-import { apiRoute, handle } from '@/lib/api/route';
+import { API_ROUTES } from '@/lib/api/routes';
 
 export const dynamic = 'force-dynamic';
 
-export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoute(handle(getApplication, ({ params }) => applicationProfile(params.id)));
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = API_ROUTES['/api/v1/applications/{id}'];

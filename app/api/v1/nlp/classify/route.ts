@@ -1,7 +1,5 @@
-import { apiRoute, handle } from '@/lib/api/route';
-import { classifyText } from '@/lib/nlp/apiResource';
-import { classifyProductText } from '@/lib/nlp/apiSchemas';
+import { API_ROUTES } from '@/lib/api/routes';
 
 export const dynamic = 'force-dynamic';
 
-export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoute(handle(classifyProductText, ({ body }) => classifyText(body)));
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = API_ROUTES['/api/v1/nlp/classify'];

@@ -1,7 +1,5 @@
-import { getCounterfactual } from '@/lib/api/operations';
-import { counterfactualResponse } from '@/lib/api/resources/counterfactual';
-import { apiRoute, handle } from '@/lib/api/route';
+import { API_ROUTES } from '@/lib/api/routes';
 
 export const dynamic = 'force-dynamic';
 
-export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoute(handle(getCounterfactual, ({ params }) => counterfactualResponse(params.id)));
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = API_ROUTES['/api/v1/applications/{id}/counterfactual'];

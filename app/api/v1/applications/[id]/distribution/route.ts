@@ -1,9 +1,5 @@
-import { getApplicationDistribution } from '@/lib/api/operations';
-import { applicationDistribution } from '@/lib/api/resources/distribution';
-import { apiRoute, handle } from '@/lib/api/route';
+import { API_ROUTES } from '@/lib/api/routes';
 
 export const dynamic = 'force-dynamic';
 
-export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoute(
-  handle(getApplicationDistribution, ({ params, query }) => applicationDistribution(params.id, query.field, query.bins)),
-);
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = API_ROUTES['/api/v1/applications/{id}/distribution'];

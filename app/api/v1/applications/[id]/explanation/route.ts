@@ -1,9 +1,5 @@
-import { getApplicationExplanation } from '@/lib/api/operations';
-import { storedExplanationResponse } from '@/lib/api/resources/scoring';
-import { apiRoute, handle } from '@/lib/api/route';
+import { API_ROUTES } from '@/lib/api/routes';
 
 export const dynamic = 'force-dynamic';
 
-export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoute(
-  handle(getApplicationExplanation, ({ params, query }) => storedExplanationResponse(params.id, query.top, query.lang)),
-);
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = API_ROUTES['/api/v1/applications/{id}/explanation'];

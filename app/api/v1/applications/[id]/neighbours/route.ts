@@ -1,7 +1,5 @@
-import { getApplicationNeighbours } from '@/lib/api/operations';
-import { applicationNeighbours } from '@/lib/api/resources/neighbours';
-import { apiRoute, handle } from '@/lib/api/route';
+import { API_ROUTES } from '@/lib/api/routes';
 
 export const dynamic = 'force-dynamic';
 
-export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoute(handle(getApplicationNeighbours, ({ params, query }) => applicationNeighbours(params.id, query.k)));
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = API_ROUTES['/api/v1/applications/{id}/neighbours'];

@@ -1,7 +1,5 @@
-import { getApplicationScore } from '@/lib/api/operations';
-import { storedScore } from '@/lib/api/resources/scoring';
-import { apiRoute, handle } from '@/lib/api/route';
+import { API_ROUTES } from '@/lib/api/routes';
 
 export const dynamic = 'force-dynamic';
 
-export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoute(handle(getApplicationScore, ({ params }) => storedScore(params.id)));
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = API_ROUTES['/api/v1/applications/{id}/score'];

@@ -1,7 +1,5 @@
-import { whatIf } from '@/lib/api/operations';
-import { whatIfBody } from '@/lib/api/resources/whatIf';
-import { apiRoute, handle } from '@/lib/api/route';
+import { API_ROUTES } from '@/lib/api/routes';
 
 export const dynamic = 'force-dynamic';
 
-export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoute(handle(whatIf, ({ params, query, body }) => whatIfBody(params.id, body.changes, query.top)));
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = API_ROUTES['/api/v1/applications/{id}/what-if'];
