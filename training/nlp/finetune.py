@@ -2,13 +2,10 @@
 
 Every encoder gets the same protocol: the same hyper-parameters (FinetuneConfig), the same
 seeds (cfg.seed + fold) and the same stratified folds / 80-20 split as the TF-IDF baseline.
-Inside each training set a stratified slice (FinetuneConfig.validation_fraction) is held out for
-early stopping: the epoch kept is chosen on it, never on the test fold or the 20 % test split.
 Inputs are the transformers.js ids truncated to max_len exactly as at serving time.
 """
 from __future__ import annotations
 
-import copy
 import os
 from typing import List, Optional, Sequence
 
@@ -73,15 +70,8 @@ def predict_logits(model, seqs: Sequence[np.ndarray], pad_id: int, batch: int = 
 
 def train_classifier(pretrained_dir: str, seqs: Sequence[np.ndarray], labels: np.ndarray,
                      label_names: Sequence[str], pad_id: int, ft: FinetuneConfig, seed: int,
-                     tag: str = "", val_seqs: Optional[Sequence[np.ndarray]] = None,
-                     val_labels: Optional[np.ndarray] = None) -> dict:
-    """Fine-tunes a fresh classifier on (seqs, labels) for at most ``ft.epochs`` epochs.
-
-    With a validation set (early stopping): after every epoch the model is evaluated on it; the
-    weights of the best epoch (highest validation macro-F1, then lowest validation loss, then the
-    earliest) are kept, and training stops once ``ft.patience`` epochs in a row did not improve.
-    The learning-rate schedule always spans ``ft.epochs``. Returns dict(model, seconds, curve,
-    best_epoch, epochs_run)."""
+                     tag: str = "") -> dict:
+    """Fine-tunes a fresh classifier on (seqs, labels). Returns dict(model, seconds, curve)."""
     seed_all(seed)
     model = new_classifier(pretrained_dir, label_names)
     model.train()
@@ -92,9 +82,6 @@ def train_classifier(pretrained_dir: str, seqs: Sequence[np.ndarray], labels: np
     total = steps_per_epoch * ft.epochs
     timer, step, curve = Timer(), 0, []
     y = torch.from_numpy(np.asarray(labels, dtype=np.int64))
-    validate = val_seqs is not None and val_labels is not None and len(val_seqs) > 0
-    best: Optional[tuple] = None  # (macro-F1, -loss, -epoch), higher is better
-    best_state, best_epoch, since_best = None, ft.epochs, 0
     for epoch in range(ft.epochs):
         loss_sum, n_sum, correct = 0.0, 0, 0
         for rows in bucketed_batches(lengths, ft.batch_size, rng):
@@ -110,47 +97,11 @@ def train_classifier(pretrained_dir: str, seqs: Sequence[np.ndarray], labels: np
             loss_sum += float(loss) * len(rows)
             n_sum += len(rows)
             correct += int((logits.argmax(-1) == y[rows]).sum())
-        point = {"epoch": epoch + 1, "loss": loss_sum / n_sum, "accuracy": correct / n_sum}
-        if validate:
-            v = validation_scores(model, val_seqs, val_labels, label_names, pad_id)
-            model.train()
-            point.update({"val_loss": v["loss"], "val_macro_f1": v["macro_f1"], "val_accuracy": v["accuracy"]})
-            score = (round(v["macro_f1"], 10), -v["loss"], -(epoch + 1))
-            if best is None or score > best:
-                best, best_epoch, since_best = score, epoch + 1, 0
-                best_state = copy.deepcopy(model.state_dict())
-            else:
-                since_best += 1
-        point["seconds"] = timer.seconds
-        curve.append(point)
-        if validate and since_best >= ft.patience:
-            break
-    if best_state is not None:
-        model.load_state_dict(best_state)
-    model.eval()
-    kept = f", kept epoch {best_epoch} (validation macro-F1 {-1 if best is None else best[0]:.4f})" if validate else ""
-    log(f"[finetune{tag}] {len(curve)}/{ft.epochs} epochs, {len(seqs)} examples, last train loss {curve[-1]['loss']:.4f} "
-        f"acc {curve[-1]['accuracy']:.3f}{kept}, {timer.seconds:.0f} s")
-    return {"model": model, "seconds": timer.seconds, "curve": curve, "best_epoch": best_epoch, "epochs_run": len(curve)}
-
-
-@torch.no_grad()
-def validation_scores(model, seqs: Sequence[np.ndarray], labels: np.ndarray, label_names: Sequence[str],
-                      pad_id: int) -> dict:
-    """Macro-F1, accuracy and mean cross-entropy of the model on a validation set."""
-    logits = predict_logits(model, seqs, pad_id)
-    y = np.asarray(labels, dtype=np.int64)
-    loss = float(torch.nn.functional.cross_entropy(torch.from_numpy(logits), torch.from_numpy(y)))
-    m = classification_metrics(y, logits.argmax(-1), label_names)
-    return {"loss": loss, "macro_f1": float(m["macro_f1"]), "accuracy": float(m["accuracy"])}
-
-
-def inner_validation_split(labels: np.ndarray, fraction: float, seed: int):
-    """(fit positions, validation positions) within a training set: a stratified ``fraction`` held
-    out for early stopping (nothing of the outer test set is ever used to stop or select)."""
-    from .data import stratified_split
-
-    return stratified_split(np.asarray(labels), fraction, seed)
+        curve.append({"epoch": epoch + 1, "loss": loss_sum / n_sum, "accuracy": correct / n_sum,
+                      "seconds": timer.seconds})
+    log(f"[finetune{tag}] {ft.epochs} epochs, {len(seqs)} examples, final train loss {curve[-1]['loss']:.4f} "
+        f"acc {curve[-1]['accuracy']:.3f}, {timer.seconds:.0f} s")
+    return {"model": model, "seconds": timer.seconds, "curve": curve}
 
 
 def round_to_fp16(model: torch.nn.Module) -> None:

@@ -34,7 +34,7 @@ import torch
 from . import config as C
 from .data import load_corpus, load_products, load_special_tokens, stratified_folds, stratified_split
 from .export_onnx import folder_size, write_golden_logits, write_model_folder
-from .finetune import evaluate, inner_validation_split, predict_logits, round_to_fp16, train_classifier
+from .finetune import evaluate, predict_logits, round_to_fp16, train_classifier
 from .metrics import classification_metrics, cv_summary, softmax
 from .modeling import count_parameters
 from .pretrain import pretrain
@@ -212,7 +212,7 @@ class Pipeline:
             P, sp = self.products(kind), self.special(kind)
             seqs = P.truncated(self._max_len(name))
             folds, y = self.folds, P.labels
-            fold_metrics, oof, logits_all, secs, kept = [], np.zeros(len(y), dtype=np.int64), np.zeros((len(y), len(P.label_names))), [], []
+            fold_metrics, oof, logits_all, secs = [], np.zeros(len(y), dtype=np.int64), np.zeros((len(y), len(P.label_names))), []
             for k in range(cfg.finetune.folds):
                 fold_file = os.path.join(self.work_dir, "cv", name, f"fold{k}.json")
                 fkey = _hash(self.ft_key(name))
@@ -221,14 +221,11 @@ class Pipeline:
                     log(f"[cv:{name}] fold {k} cached")
                 else:
                     tr, te = np.where(folds != k)[0], np.where(folds == k)[0]
-                    fit, val = self.fit_and_validation(tr, cfg.seed + k)
-                    r = train_classifier(self.pretrained_dir(name), [seqs[i] for i in fit], y[fit], P.label_names,
-                                         sp.pad, cfg.finetune, cfg.seed + k, tag=f":{name}:fold{k}",
-                                         val_seqs=[seqs[i] for i in val], val_labels=y[val])
+                    r = train_classifier(self.pretrained_dir(name), [seqs[i] for i in tr], y[tr], P.label_names,
+                                         sp.pad, cfg.finetune, cfg.seed + k, tag=f":{name}:fold{k}")
                     ev = evaluate(r["model"], [seqs[i] for i in te], y[te], P.label_names, sp.pad)
                     res = {"key": fkey, "test": te.tolist(), "logits": ev["logits"].tolist(), "metrics": ev["metrics"],
-                           "seconds": r["seconds"], "curve": r["curve"], "best_epoch": r["best_epoch"],
-                           "epochs_run": r["epochs_run"], "n_fit": int(len(fit)), "n_validation": int(len(val))}
+                           "seconds": r["seconds"], "curve": r["curve"]}
                     write_json(fold_file, res)
                     log(f"[cv:{name}] fold {k}: acc {ev['metrics']['accuracy']:.4f} "
                         f"macro-F1 {ev['metrics']['macro_f1']:.4f}")
@@ -238,20 +235,10 @@ class Pipeline:
                 logits_all[te] = lg
                 fold_metrics.append(res["metrics"])
                 secs.append(res["seconds"])
-                kept.append(res.get("best_epoch"))
             return {"cv": cv_summary(fold_metrics, y, oof, P.label_names), "fold_seconds": secs,
-                    "fold_best_epochs": kept, "finetune": cfg.finetune.__dict__}
+                    "finetune": cfg.finetune.__dict__}
 
         return self.run_stage(f"cv:{name}", self.stage_key(f"cv:{name}"), run)
-
-    def fit_and_validation(self, train_idx: np.ndarray, seed: int):
-        """(fit indices, validation indices) of a training set: the stratified early-stopping slice
-        (FinetuneConfig.validation_fraction, seeded); no validation slice when the fraction is 0."""
-        frac = self.cfg.finetune.validation_fraction
-        if frac <= 0:
-            return train_idx, train_idx[:0]
-        fit, val = inner_validation_split(self.labels[train_idx], frac, seed)
-        return train_idx[fit], train_idx[val]
 
     def _max_len(self, name: str) -> int:
         return self.cfg.arch.max_len
@@ -270,15 +257,12 @@ class Pipeline:
             seqs = P.truncated(max_len)
             tr, te = self.split
             y = P.labels
-            fit, val = self.fit_and_validation(tr, cfg.seed)
-            r = train_classifier(self.pretrained_dir(name), [seqs[i] for i in fit], y[fit], P.label_names, sp.pad,
-                                 cfg.finetune, cfg.seed, tag=f":{name}:final",
-                                 val_seqs=[seqs[i] for i in val], val_labels=y[val])
+            r = train_classifier(self.pretrained_dir(name), [seqs[i] for i in tr], y[tr], P.label_names, sp.pad,
+                                 cfg.finetune, cfg.seed, tag=f":{name}:final")
             model = r["model"]
             ev32 = evaluate(model, [seqs[i] for i in te], y[te], P.label_names, sp.pad)
             res = {"holdout_fp32": ev32["metrics"], "train_seconds": r["seconds"], "curve": r["curve"],
-                   "best_epoch": r["best_epoch"], "epochs_run": r["epochs_run"], "n_fit": int(len(fit)),
-                   "n_validation": int(len(val)), "parameters": count_parameters(model), "exported": served}
+                   "parameters": count_parameters(model), "exported": served}
             if not served:
                 res["holdout"] = ev32["metrics"]
                 return res
@@ -328,12 +312,9 @@ class Pipeline:
             if f"cv:{name}" in results:
                 m["cv"] = results[f"cv:{name}"]["cv"]
                 m["cv_fold_seconds"] = results[f"cv:{name}"]["fold_seconds"]
-                if "fold_best_epochs" in results[f"cv:{name}"]:
-                    m["cv_fold_best_epochs"] = results[f"cv:{name}"]["fold_best_epochs"]
             if f"final:{name}" in results:
                 f = results[f"final:{name}"]
                 for k in ("holdout", "holdout_fp32", "fp16_fp32_prediction_agreement", "train_seconds", "curve",
-                          "best_epoch", "epochs_run", "n_fit", "n_validation",
                           "parameters", "onnx", "size_bytes", "pytorch_ms_per_text", "export_fp16"):
                     if k in f:
                         m[k] = f[k]

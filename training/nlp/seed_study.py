@@ -19,7 +19,6 @@ figures of the report stay the single-seed ones.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from typing import Dict, List
@@ -43,33 +42,23 @@ def fold_macro_f1(pipe: Pipeline, name: str, rep: int, k: int) -> float:
     if rep == 0:
         return float(read_json(os.path.join(pipe.work_dir, "cv", name, f"fold{k}.json"))["metrics"]["macro_f1"])
     path = fold_file(pipe.work_dir, name, rep, k)
-    cfg = pipe.cfg
     if os.path.exists(path):
-        cached = read_json(path)
-        if cached.get("finetune") == json_roundtrip(cfg.finetune.__dict__):  # a fold of another protocol is redone
-            return float(cached["macro_f1"])
+        return float(read_json(path)["macro_f1"])
+    cfg = pipe.cfg
     kind = cfg.recipes[name].tokenizer
     P, sp = pipe.products(kind), pipe.special(kind)
     seqs = P.truncated(cfg.arch.max_len)
     folds, y = pipe.folds, P.labels
     tr, te = np.where(folds != k)[0], np.where(folds == k)[0]
     seed = cfg.seed + SEED_STRIDE * rep + k
-    # The same early-stopping slice as the pipeline's fold k (only the fine-tuning seed changes).
-    fit, val = pipe.fit_and_validation(tr, cfg.seed + k)
-    r = train_classifier(pipe.pretrained_dir(name), [seqs[i] for i in fit], y[fit], P.label_names, sp.pad,
-                         cfg.finetune, seed, tag=f":{name}:rep{rep}:fold{k}",
-                         val_seqs=[seqs[i] for i in val], val_labels=y[val])
+    r = train_classifier(pipe.pretrained_dir(name), [seqs[i] for i in tr], y[tr], P.label_names, sp.pad,
+                         cfg.finetune, seed, tag=f":{name}:rep{rep}:fold{k}")
     ev = evaluate(r["model"], [seqs[i] for i in te], y[te], P.label_names, sp.pad)
     f1 = float(ev["metrics"]["macro_f1"])
     write_json(path, {"seed": seed, "macro_f1": f1, "accuracy": float(ev["metrics"]["accuracy"]),
-                      "seconds": r["seconds"], "best_epoch": r["best_epoch"], "finetune": cfg.finetune.__dict__})
+                      "seconds": r["seconds"]})
     log(f"[seed-study:{name}] rep {rep} fold {k} (seed {seed}): macro-F1 {f1:.4f}")
     return f1
-
-
-def json_roundtrip(obj):
-    """The value as it reads back from a JSON file (tuples become lists)."""
-    return json.loads(json.dumps(obj))
 
 
 def summarize(per_rep: List[List[float]]) -> Dict[str, object]:

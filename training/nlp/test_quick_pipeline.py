@@ -43,16 +43,7 @@ class TestQuickPipeline(unittest.TestCase):
                 p = metrics["pretraining"][name]
                 self.assertGreaterEqual(p["tokens_seen"], metrics["token_budget"]["tokens_per_pretraining_run"])
                 self.assertGreater(len(p["eval_curve"]), 1)
-            for name in ("bert", "roberta", "bert_dynamic"):
-                # early stopping: the epoch kept in each fold, chosen on a slice of the training part
-                kept = metrics["models"][name]["cv_fold_best_epochs"]
-                self.assertEqual(len(kept), 5)
-                self.assertTrue(all(1 <= e <= metrics["config"]["finetune"]["epochs"] for e in kept), kept)
             for name in ("bert", "roberta"):
-                m = metrics["models"][name]
-                self.assertEqual(m["n_fit"] + m["n_validation"], metrics["protocol"]["holdout"]["n_train"])
-                self.assertGreater(m["n_validation"], 0)
-                self.assertIn("val_macro_f1", m["curve"][0])
                 for f in ("config.json", "tokenizer.json", "tokenizer_config.json", "golden_logits.json",
                           "onnx/model.onnx"):
                     self.assertTrue(os.path.exists(os.path.join(out, name, f)), f"{name}/{f}")
