@@ -10,7 +10,9 @@
  *   - POST /api/v1/score with 100 applications  (real applications of the test set, all fields)
  * printing requests/s, p50 and p99 latency, non-2xx and 5xx counts; then a soak (5 minutes by
  * default) on the explanation route printing the server's resident memory (VmRSS of its process
- * tree) at the start and the end.
+ * tree) at the start and the end, and, sampled every 5 s, the lowest and median readings of its first
+ * and last minute (V8's collections make RSS a sawtooth of about a minute under load: the lowest
+ * reading of a window is what a collection leaves).
  *
  * Options: --duration=<s per run> (10), --connections=1,16,64, --soak-seconds=<s> (300, 0 = none),
  * --soak-connections=<n> (64), --soak-warmup-seconds=<s> (120: the soak's load runs this long before
@@ -19,6 +21,11 @@
  * started at normal priority, so the load generator takes the CPU the server leaves, as a client
  * on another machine would; default 0 = same priority), --no-build (use the existing build as it is), --workers=<n> (default: one per core; 1: one server process, `npm start`; n > 1: `npm run
  * start:cluster` with n workers — n server processes sharing the port, to use n cores).
+ *
+ * --rate-limit-rps=<n> sets the server's API_RATE_LIMIT_RPS (default 1,000,000: the token bucket is still
+ * consulted on every request, but the single client address of the load generator is never answered
+ * 429 — with the production default of 5,000 per address and per process, one process serving more
+ * than 5,000 req/s to one address would answer part of the load with cheap 429s).
  *
  * --server-node-options=<flags> sets the server's NODE_OPTIONS only (the load generator keeps its own),
  * e.g. `--server-node-options=--max-old-space-size=512`: a heap limit keeps RSS flat from the first
@@ -55,6 +62,8 @@ interface Options {
   clientNice: number;
   /** NODE_OPTIONS of the server only (e.g. a heap limit), without touching the load generator's. */
   serverNodeOptions: string | undefined;
+  /** The server's API_RATE_LIMIT_RPS: high by default so that the limiter runs but never answers 429 to the load generator. */
+  rateLimitRps: number;
 }
 
 function options(): Options {
@@ -71,6 +80,7 @@ function options(): Options {
     workers: Math.max(1, Number(arg('workers') ?? os.availableParallelism())),
     clientNice: Math.min(19, Math.max(0, Number(arg('client-nice') ?? 0))),
     serverNodeOptions: arg('server-node-options'),
+    rateLimitRps: Number(arg('rate-limit-rps') ?? 1_000_000),
   };
 }
 
@@ -242,6 +252,11 @@ function printRows(rows: Row[]): void {
   }
 }
 
+/** Relative change from a to b, in percent with one decimal. */
+function pct(a: number, b: number): string {
+  return (((b - a) / a) * 100).toFixed(1);
+}
+
 async function main(): Promise<void> {
   const opts = options();
   const distDir = process.env.NEXT_DIST_DIR || '.next';
@@ -264,6 +279,7 @@ async function main(): Promise<void> {
       NODE_ENV: 'production',
       NEXT_DIST_DIR: distDir,
       WEB_CONCURRENCY: String(opts.workers),
+      API_RATE_LIMIT_RPS: String(opts.rateLimitRps),
       ...(opts.serverNodeOptions !== undefined ? { NODE_OPTIONS: opts.serverNodeOptions } : {}),
     },
     stdio: ['ignore', 'ignore', 'ignore'], // access log lines are written (as in production) and discarded
@@ -277,7 +293,7 @@ async function main(): Promise<void> {
   try {
     const health = await waitForHealth(base, server);
     const pid = server.pid as number;
-    console.log(`server pid ${pid} on ${base} (dist ${distDir}, ${opts.workers} process${opts.workers > 1 ? 'es (cluster)' : ''}); RSS after start ${treeRssMb(pid).toFixed(0)} MB`);
+    console.log(`server pid ${pid} on ${base} (dist ${distDir}, ${opts.workers} process${opts.workers > 1 ? 'es (cluster)' : ''}); RSS after start ${treeRssMb(pid).toFixed(0)} MB; API_RATE_LIMIT_RPS ${opts.rateLimitRps}`);
     console.log(`health: ${JSON.stringify(health)}`);
 
     const get = (pathOf: (id: number) => string): autocannon.Request[] => ids.map((id) => ({ method: 'GET', path: pathOf(id) }));
@@ -339,18 +355,29 @@ async function main(): Promise<void> {
       console.log(`\nsoak: ${soak.name}, ${opts.soakConnections} connections, ${opts.soakSeconds} s; RSS at start ${start.toFixed(1)} MB`);
       const samples: { t: number; mb: number }[] = [{ t: 0, mb: start }];
       const t0 = Date.now();
-      const timer = setInterval(() => samples.push({ t: (Date.now() - t0) / 1000, mb: treeRssMb(pid) }), 30_000);
+      const timer = setInterval(() => samples.push({ t: (Date.now() - t0) / 1000, mb: treeRssMb(pid) }), 5_000);
       const row = await run(base, soak, opts.soakConnections, opts.soakSeconds, pid);
       clearInterval(timer);
       const end = treeRssMb(pid);
       samples.push({ t: (Date.now() - t0) / 1000, mb: end });
       const gcEnd = memoryAfterGc(inspectPort);
       printRows([row]);
-      console.log(`RSS every 30 s (MB): ${samples.map((x) => x.mb.toFixed(0)).join(' ')}`);
-      console.log(`RSS start ${start.toFixed(1)} MB, end ${end.toFixed(1)} MB, growth ${(((end - start) / start) * 100).toFixed(1)} %`);
+      console.log(`RSS every 30 s (MB): ${samples.filter((_, i) => i % 6 === 0 || i === samples.length - 1).map((x) => x.mb.toFixed(0)).join(' ')}`);
+      console.log(`RSS start ${start.toFixed(1)} MB, end ${end.toFixed(1)} MB, growth ${pct(start, end)} %`);
+      // Under load V8 lets garbage pile up in the old generation and frees it at each full collection
+      // (a sawtooth of about a minute), so two single readings depend on where in the cycle they fall.
+      // The lowest reading of a window (every 5 s) is the memory left after a collection: compare those.
+      const windowSeconds = Math.min(60, opts.soakSeconds / 3);
+      const first = samples.filter((x) => x.t <= windowSeconds).map((x) => x.mb);
+      const last = samples.filter((x) => x.t >= samples[samples.length - 1].t - windowSeconds).map((x) => x.mb);
+      const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+      console.log(
+        `RSS sampled every 5 s, first vs last ${windowSeconds.toFixed(0)} s: lowest ${Math.min(...first).toFixed(1)} → ${Math.min(...last).toFixed(1)} MB (growth ${pct(Math.min(...first), Math.min(...last))} %), ` +
+          `median ${median(first).toFixed(1)} → ${median(last).toFixed(1)} MB (${pct(median(first), median(last))} %); range over the soak ${Math.min(...samples.map((x) => x.mb)).toFixed(0)}–${Math.max(...samples.map((x) => x.mb)).toFixed(0)} MB`,
+      );
       if (gcStart && gcEnd) {
         const f = (m: Record<string, number>) => `RSS ${m.rss.toFixed(1)} MB (JS heap used ${m.heapUsed.toFixed(1)}, external ${m.external.toFixed(1)})`;
-        console.log(`after a forced GC: start ${f(gcStart)}, end ${f(gcEnd)}; retained growth ${(((gcEnd.rss - gcStart.rss) / gcStart.rss) * 100).toFixed(1)} % (RSS), ${(((gcEnd.heapUsed - gcStart.heapUsed) / gcStart.heapUsed) * 100).toFixed(1)} % (JS heap)`);
+        console.log(`after a forced GC: start ${f(gcStart)}, end ${f(gcEnd)}; retained growth ${pct(gcStart.rss, gcEnd.rss)} % (RSS), ${pct(gcStart.heapUsed, gcEnd.heapUsed)} % (JS heap)`);
       }
     }
     const total5xx = rows.reduce((a, r) => a + r.s5xx, 0);
