@@ -371,9 +371,12 @@ async function main(): Promise<void> {
       const first = samples.filter((x) => x.t <= windowSeconds).map((x) => x.mb);
       const last = samples.filter((x) => x.t >= samples[samples.length - 1].t - windowSeconds).map((x) => x.mb);
       const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+      const [lowFirst, lowLast] = [Math.min(...first), Math.min(...last)];
+      const [medFirst, medLast] = [median(first), median(last)];
+      const all = samples.map((x) => x.mb);
       console.log(
-        `RSS sampled every 5 s, first vs last ${windowSeconds.toFixed(0)} s: lowest ${Math.min(...first).toFixed(1)} → ${Math.min(...last).toFixed(1)} MB (growth ${pct(Math.min(...first), Math.min(...last))} %), ` +
-          `median ${median(first).toFixed(1)} → ${median(last).toFixed(1)} MB (${pct(median(first), median(last))} %); range over the soak ${Math.min(...samples.map((x) => x.mb)).toFixed(0)}–${Math.max(...samples.map((x) => x.mb)).toFixed(0)} MB`,
+        `RSS sampled every 5 s, first vs last ${windowSeconds.toFixed(0)} s: lowest ${lowFirst.toFixed(1)} → ${lowLast.toFixed(1)} MB (growth ${pct(lowFirst, lowLast)} %), ` +
+          `median ${medFirst.toFixed(1)} → ${medLast.toFixed(1)} MB (${pct(medFirst, medLast)} %); range over the soak ${Math.min(...all).toFixed(0)}–${Math.max(...all).toFixed(0)} MB`,
       );
       if (gcStart && gcEnd) {
         const f = (m: Record<string, number>) => `RSS ${m.rss.toFixed(1)} MB (JS heap used ${m.heapUsed.toFixed(1)}, external ${m.external.toFixed(1)})`;
