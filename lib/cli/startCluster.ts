@@ -16,6 +16,7 @@
 import cluster, { type Worker } from 'node:cluster';
 import os from 'node:os';
 import path from 'node:path';
+import { exitOnInvalidConfig } from '../config/env';
 
 const START_GRACE_MS = 15_000;
 
@@ -28,6 +29,8 @@ export function workerCount(env: Readonly<Record<string, string | undefined>> = 
 }
 
 function main(): void {
+  // The configuration first (one `[config]` line and exit code 1 when invalid), before any worker is forked.
+  exitOnInvalidConfig();
   const count = workerCount();
   const server = path.join(process.cwd(), 'lib', 'server', 'start.ts');
   cluster.setupPrimary({ exec: server, args: process.argv.slice(2), execArgv: ['--import', 'tsx'] });

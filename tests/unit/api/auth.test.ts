@@ -60,8 +60,8 @@ describe('API keys', () => {
 });
 
 describe('rate-limit configuration', () => {
-  test('generous defaults, configurable, can be turned off', () => {
-    expect(parseRateLimit(undefined, undefined)).toEqual({ ratePerSecond: 5000, burst: 10000 });
+  test('defaults (100/s per key or address, burst = the rate), configurable, can be turned off', () => {
+    expect(parseRateLimit(undefined, undefined)).toEqual({ ratePerSecond: 100, burst: 100 });
     expect(parseRateLimit('5', '20')).toEqual({ ratePerSecond: 5, burst: 20 });
     expect(parseRateLimit('off', undefined)).toBeUndefined();
     expect(parseRateLimit('0', undefined)).toBeUndefined();
@@ -72,7 +72,7 @@ describe('rate-limit configuration', () => {
     const env = { API_KEYS: 'a,b', API_RATE_LIMIT_RPS: '3', API_ACCESS_LOG: 'off' } as unknown as NodeJS.ProcessEnv;
     const c = apiConfig(env);
     expect(c.keys).toHaveLength(2);
-    expect(c.rateLimit).toEqual({ ratePerSecond: 3, burst: 6 });
+    expect(c.rateLimit).toEqual({ ratePerSecond: 3, burst: 3 });
     expect(c.accessLog).toBe(false);
     expect(apiConfig(env)).toBe(c);
     expect(apiConfig({} as unknown as NodeJS.ProcessEnv).keys).toEqual([]);
