@@ -50,7 +50,7 @@ function safeToken(type: string): string {
   return clean.length > 80 ? `${clean.slice(0, 80)}…` : clean;
 }
 
-function tooLarge(limit: number): ApiError {
+export function tooLarge(limit: number): ApiError {
   return new ApiError('payload-too-large', `The request body exceeds the limit of ${formatBytes(limit)}.`);
 }
 
@@ -62,14 +62,23 @@ export function formatBytes(n: number): string {
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
-/** Reads the whole body as UTF-8 text, refusing (413) as soon as it exceeds `limit` bytes. */
-export async function readBodyText(request: Request, limit: number): Promise<string> {
+/** 413 at once when the declared Content-Length is over `limit`. */
+export function checkDeclaredLength(request: Request, limit: number): void {
   const declared = request.headers.get('content-length');
   if (declared !== null) {
     const n = Number(declared);
     if (Number.isFinite(n) && n > limit) throw tooLarge(limit);
   }
-  const stream = request.body;
+}
+
+/** Reads the whole body as UTF-8 text, refusing (413) as soon as it exceeds `limit` bytes. */
+export async function readBodyText(request: Request, limit: number): Promise<string> {
+  checkDeclaredLength(request, limit);
+  return readStreamText(request.body, limit);
+}
+
+/** Reads a body stream whole as UTF-8 text, refusing (413) as soon as it exceeds `limit` bytes. */
+export async function readStreamText(stream: ReadableStream<Uint8Array> | null, limit: number): Promise<string> {
   if (!stream) return '';
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];

@@ -35,6 +35,7 @@ export function formatPath(path: readonly PropertyKey[], prefix?: string): strin
 function messageOf(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
+      if (issue.message && !issue.message.startsWith('Invalid')) return issue.message; // a schema's own wording (« required: … »)
       return issue.expected === 'int' ? 'must be an integer' : `expected ${issue.expected}`;
     case 'too_big':
       return issue.origin === 'array'

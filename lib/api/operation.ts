@@ -16,12 +16,25 @@ export interface JsonBodySpec {
   readonly example?: unknown;
 }
 
+export interface CsvReadContext {
+  readonly maxBytes: number;
+  /** The request's validated query (limits may depend on it). */
+  readonly query: unknown;
+  /** Fires when the client goes away. */
+  readonly signal: AbortSignal | undefined;
+}
+
 export interface CsvBodySpec {
   readonly maxBytes: number;
   /** Schema of the CSV records when it differs from the JSON body's (e.g. more records allowed). */
   readonly schema?: z.ZodType;
-  /** Turns the CSV text into the value the body schema validates (throws ApiError on a malformed file). */
-  readonly toInput: (text: string) => unknown;
+  /**
+   * Reads the CSV body as it arrives into the value the body schema validates, enforcing
+   * `maxBytes` while reading; throws ApiError on a malformed file or past a limit.
+   */
+  readonly read: (body: ReadableStream<Uint8Array> | null, context: CsvReadContext) => Promise<unknown>;
+  /** `read` validates each record itself (the value it returns is already the schema's output). */
+  readonly validates?: boolean;
   readonly example?: string;
 }
 
@@ -56,6 +69,12 @@ export interface Operation {
   readonly exampleQuery?: Readonly<Record<string, string>>;
   /** Problem types this operation can answer with, besides the ones every route can (401, 403, 405, 429, 500). */
   readonly problems: readonly ProblemSlug[];
+  /**
+   * Long computations (batch scoring, counterfactual search, model inference): they run under the
+   * per-process heavy-work gate — a few at once, a bounded queue behind them, 503 with Retry-After
+   * beyond it — so that light requests keep their latency.
+   */
+  readonly heavy?: boolean;
 }
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -69,6 +88,14 @@ export interface HandlerInput<O extends Operation> {
   readonly bodyType: 'application/json' | 'text/csv' | undefined;
   readonly request: Request;
   readonly caller: Caller;
+  /** Fires when the client goes away: long work checks it between slices and stops. */
+  readonly signal: AbortSignal | undefined;
+  /**
+   * For a handler that answers with a stream whose work continues after it returns: takes over the
+   * heavy-work slot (a no-op function for light operations); call the function returned once the
+   * stream has ended or was cancelled.
+   */
+  readonly holdWorkSlot: () => () => void;
 }
 
 export type HandlerResult<O extends Operation> = z.output<O['response']['schema']> | Response;

@@ -1,13 +1,19 @@
+import type { z } from 'zod';
 import { MIB } from './body';
-import { csvToApplications } from './csvApplications';
+import { readCsvApplications } from './csvApplications';
+import { ApiError } from './errors';
 import { defineOperation, type Operation } from './operation';
 import { whatIfQuerySchema, whatIfRequestSchema, counterfactualSchema, distributionQuerySchema, distributionSchema, neighboursQuerySchema, neighboursSchema, whatIfSchema } from './schemas/analysis';
 import { applicationListSchema, applicationProfileSchema, listApplicationsQuerySchema } from './schemas/applications';
 import { applicationIdParamsSchema } from './schemas/common';
 import { healthSchema, openApiDocumentSchema } from './schemas/meta';
 import { modelCardQuerySchema, modelCardSchema } from './schemas/model';
+import { rawApplicationSchema } from './schemas/applicationFields';
 import {
   csvScoreRequestSchema,
+  MAX_CSV_APPLICATIONS,
+  maxApplications,
+  tooManyApplicationsDetail,
   explanationQuerySchema,
   scoreQuerySchema,
   scoreRequestSchema,
@@ -23,7 +29,8 @@ import { classifyProductText } from '../nlp/apiSchemas';
  * to these; the OpenAPI document and the /api-docs page are generated from them.
  */
 
-export const JSON_BODY_LIMIT = 1 * MIB;
+/** Room for 1,000 complete applications (≈ 2.6 MB of JSON). */
+export const JSON_BODY_LIMIT = 4 * MIB;
 export const CSV_BODY_LIMIT = 20 * MIB;
 
 const id = applicationIdParamsSchema;
@@ -144,6 +151,7 @@ export const getCounterfactual = defineOperation({
   params: id,
   response: { schema: counterfactualSchema, schemaId: 'Counterfactual' },
   problems: ['invalid-parameters', 'not-found', 'service-unavailable'],
+  heavy: true,
 });
 
 export const scoreApplications = defineOperation({
@@ -158,8 +166,25 @@ export const scoreApplications = defineOperation({
     schema: scoreRequestSchema,
     schemaId: 'ScoreRequest',
     json: { maxBytes: JSON_BODY_LIMIT, example: examples.scoreRequest },
-    csv: { maxBytes: CSV_BODY_LIMIT, schema: csvScoreRequestSchema, toInput: csvToApplications, example: examples.scoreCsv },
+    csv: {
+      maxBytes: CSV_BODY_LIMIT,
+      schema: csvScoreRequestSchema,
+      validates: true,
+      read: (body, { maxBytes, query, signal }) => {
+        const q = query as z.output<typeof scoreQuerySchema>;
+        return readCsvApplications(body, {
+          maxBytes,
+          signal,
+          maxRecords: maxApplications(q, MAX_CSV_APPLICATIONS),
+          tooManyRecords: () => new ApiError('payload-too-large', tooManyApplicationsDetail(q, MAX_CSV_APPLICATIONS)),
+          recordSchema: rawApplicationSchema,
+          minRecords: 1,
+        });
+      },
+      example: examples.scoreCsv,
+    },
   },
+  heavy: true,
   response: { schema: scoreResponseSchema, schemaId: 'ScoreResponse', example: examples.scoreResponse },
   problems: ['invalid-parameters', 'malformed-request', 'payload-too-large', 'unsupported-media-type', 'validation-failed', 'service-unavailable'],
 });

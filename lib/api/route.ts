@@ -2,13 +2,15 @@ import crypto from 'node:crypto';
 import { z } from 'zod';
 import { logAccess, logUnexpectedError } from './accessLog';
 import { authenticate, authorize, type Caller, clientAddress } from './auth';
-import { acceptedMediaType, type BodyMediaType, parseJsonText, readBodyText } from './body';
+import { acceptedMediaType, type BodyMediaType, checkDeclaredLength, parseJsonText, readBodyText } from './body';
 import { apiConfig, type RateLimitConfig } from './config';
 import { ApiError, invalidParameters, validationFailed } from './errors';
 import { zodIssuesToProblems } from './fieldErrors';
 import type { Handler, Operation } from './operation';
 import { problemDocument, problemResponse, type ProblemSlug } from './problem';
 import { type RateDecision, TokenBucketLimiter } from './rateLimit';
+import { isClientGone, WorkSlicer } from './work';
+import { WorkGate } from './workGate';
 
 /**
  * Route wrapper: turns operations and their handlers into Next.js route handlers that
@@ -45,6 +47,7 @@ export function handle<O extends Operation>(operation: O, handler: Handler<O>): 
 
 interface ApiState {
   limiter?: { config: RateLimitConfig; limiter: TokenBucketLimiter };
+  gate?: { key: string; gate: WorkGate };
 }
 const state: ApiState = ((globalThis as unknown as { __apiState?: ApiState }).__apiState ??= {});
 
@@ -54,6 +57,14 @@ function limiterFor(config: RateLimitConfig | undefined): TokenBucketLimiter | u
     state.limiter = { config, limiter: new TokenBucketLimiter(config.ratePerSecond, config.burst) };
   }
   return state.limiter.limiter;
+}
+
+/** The process's gate for heavy operations (rebuilt if its configuration changes, as in tests). */
+function workGate(): WorkGate {
+  const { heavyConcurrency, heavyQueue } = apiConfig();
+  const key = `${heavyConcurrency}/${heavyQueue}`;
+  if (state.gate?.key !== key) state.gate = { key, gate: new WorkGate(heavyConcurrency, heavyQueue) };
+  return state.gate.gate;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -93,7 +104,14 @@ export function queryObject(url: URL): Record<string, string | string[]> {
   return out;
 }
 
-async function readBody(operation: Operation, request: Request): Promise<{ value: unknown; type: BodyMediaType; schema: z.ZodType }> {
+interface ReadBody {
+  readonly value: unknown;
+  readonly type: BodyMediaType;
+  /** The schema still to validate the value against (undefined when the reader validated it). */
+  readonly schema: z.ZodType | undefined;
+}
+
+async function readBody(operation: Operation, request: Request, query: unknown): Promise<ReadBody> {
   const spec = operation.body;
   if (!spec) throw new Error('readBody without a body spec');
   const accepted: BodyMediaType[] = [];
@@ -101,22 +119,22 @@ async function readBody(operation: Operation, request: Request): Promise<{ value
   if (spec.csv) accepted.push('text/csv');
   const type = acceptedMediaType(request.headers.get('content-type'), accepted);
   if (type === 'text/csv' && spec.csv) {
-    const text = await readBodyText(request, spec.csv.maxBytes);
-    return { value: await spec.csv.toInput(text), type, schema: spec.csv.schema ?? spec.schema };
+    checkDeclaredLength(request, spec.csv.maxBytes);
+    const value = await spec.csv.read(request.body, { maxBytes: spec.csv.maxBytes, query, signal: request.signal });
+    return { value, type, schema: spec.csv.validates ? undefined : (spec.csv.schema ?? spec.schema) };
   }
   const text = await readBodyText(request, spec.json?.maxBytes ?? 0);
   return { value: parseJsonText(text), type, schema: spec.schema };
 }
 
-/** Items validated between two yields to the event loop, for large array bodies. */
+/** Array bodies up to this length are validated in one go. */
 export const VALIDATION_SLICE = 500;
-const nextMacrotask = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Validates a body (422 with every invalid field). A large array is validated item by item in
  * slices, letting other requests run in between, with its length bounds checked first.
  */
-export async function validateBody(schema: z.ZodType, value: unknown): Promise<unknown> {
+export async function validateBody(schema: z.ZodType, value: unknown, signal?: AbortSignal): Promise<unknown> {
   if (!(schema instanceof z.ZodArray) || !Array.isArray(value) || value.length <= VALIDATION_SLICE) {
     const parsed = schema.safeParse(value);
     if (!parsed.success) throw validationFailed(zodIssuesToProblems(parsed.error.issues));
@@ -133,14 +151,12 @@ export async function validateBody(schema: z.ZodType, value: unknown): Promise<u
   const element = schema.element as z.ZodType;
   const out: unknown[] = new Array(value.length);
   const issues: z.core.$ZodIssue[] = [];
-  for (let start = 0; start < value.length && issues.length < 1000; start += VALIDATION_SLICE) {
-    if (start > 0) await nextMacrotask();
-    const end = Math.min(value.length, start + VALIDATION_SLICE);
-    for (let i = start; i < end; i++) {
-      const r = element.safeParse(value[i]);
-      if (r.success) out[i] = r.data;
-      else for (const issue of r.error.issues) issues.push({ ...issue, path: [i, ...issue.path] } as z.core.$ZodIssue);
-    }
+  const slicer = new WorkSlicer(signal);
+  for (let i = 0; i < value.length && issues.length < 1000; i++) {
+    const r = element.safeParse(value[i]);
+    if (r.success) out[i] = r.data;
+    else for (const issue of r.error.issues) issues.push({ ...issue, path: [i, ...issue.path] } as z.core.$ZodIssue);
+    await slicer.maybeYield();
   }
   if (issues.length > 0) throw validationFailed(zodIssuesToProblems(issues));
   return out;
@@ -150,10 +166,14 @@ export async function validateBody(schema: z.ZodType, value: unknown): Promise<u
 
 interface Outcome {
   response: Response;
-  problem?: ProblemSlug;
+  problem?: ProblemSlug | 'client-closed';
 }
 
+/** Status logged for a request whose client went away before its answer (nginx's convention). */
+export const CLIENT_CLOSED_STATUS = 499;
+
 function problemOutcome(err: unknown, requestId: string, route: string): Outcome {
+  if (isClientGone(err)) return { response: new Response(null, { status: CLIENT_CLOSED_STATUS }), problem: 'client-closed' };
   if (err instanceof ApiError) {
     return {
       response: problemResponse(problemDocument(err.slug, err.message, err.errors, requestId), err.headers),
@@ -213,9 +233,11 @@ async function runOperation(bound: BoundOperation, request: Request, context: Ro
   const started = performance.now();
   const { operation, handler } = bound;
   const requestId = requestIdOf(request.headers);
+  const signal = request.signal;
   let outcome: Outcome;
   let rate: RateDecision | undefined;
   let client: string | undefined;
+  let release: (() => void) | undefined;
   try {
     const admitted = admit(operation, request.headers);
     rate = admitted.rate;
@@ -223,17 +245,26 @@ async function runOperation(bound: BoundOperation, request: Request, context: Ro
     const params = operation.params ? parseWith(operation.params, await context.params, 'path') : undefined;
     // A route without query parameters still refuses unknown ones (a typo must not pass silently).
     const query = parseWith(operation.query ?? NO_QUERY, queryObject(new URL(request.url)), 'query');
+    // A heavy request waits for its slot before its body is read: a queued body stays in the socket.
+    if (operation.heavy) release = await workGate().acquire(signal);
     let body: unknown;
     let bodyType: BodyMediaType | undefined;
     if (operation.body) {
-      const read = await readBody(operation, request);
-      body = await validateBody(read.schema, read.value);
+      const read = await readBody(operation, request, query);
+      body = read.schema ? await validateBody(read.schema, read.value, signal) : read.value;
       bodyType = read.type;
     }
-    const result = await handler({ params, query, body, bodyType, request, caller: admitted.caller } as never);
+    const holdWorkSlot = () => {
+      const held = release ?? (() => undefined);
+      release = undefined;
+      return held;
+    };
+    const result = await handler({ params, query, body, bodyType, request, caller: admitted.caller, signal, holdWorkSlot } as never);
     outcome = { response: result instanceof Response ? result : jsonResponse(result) };
   } catch (err) {
     outcome = problemOutcome(err, requestId, operation.path);
+  } finally {
+    release?.();
   }
   return finish(outcome, request.method, operation.path, started, requestId, rate, client);
 }

@@ -19,7 +19,7 @@ import { applicationDistribution } from './resources/distribution';
 import { healthStatus } from './resources/health';
 import { modelCardBody } from './resources/model';
 import { applicationNeighbours } from './resources/neighbours';
-import { scoreRawApplications, storedExplanationResponse, storedScore } from './resources/scoring';
+import { scoreApplicationsResponse, storedExplanationResponse, storedScore } from './resources/scoring';
 import { whatIfBody } from './resources/whatIf';
 import { apiRoute, handle, type PathHandlers, problemRoute, ROUTE_METHODS } from './route';
 import { classifyText } from '../nlp/apiResource';
@@ -47,10 +47,12 @@ export const API_ROUTES = {
     handle(getApplicationDistribution, ({ params, query }) => applicationDistribution(params.id, query.field, query.bins)),
   ),
   '/api/v1/applications/{id}/what-if': apiRoute(handle(whatIf, ({ params, query, body }) => whatIfBody(params.id, body.changes, query.top))),
-  '/api/v1/applications/{id}/counterfactual': apiRoute(handle(getCounterfactual, ({ params }) => counterfactualResponse(params.id))),
-  '/api/v1/score': apiRoute(handle(scoreApplications, ({ query, body }) => scoreRawApplications(body, query))),
+  '/api/v1/applications/{id}/counterfactual': apiRoute(handle(getCounterfactual, ({ params, signal }) => counterfactualResponse(params.id, signal))),
+  '/api/v1/score': apiRoute(
+    handle(scoreApplications, ({ query, body, signal, holdWorkSlot }) => scoreApplicationsResponse(body, query, { signal, release: holdWorkSlot() })),
+  ),
   '/api/v1/model': apiRoute(handle(getModelCard, ({ query }) => modelCardBody(query.lang))),
-  '/api/v1/nlp/classify': apiRoute(handle(classifyProductText, ({ body }) => classifyText(body))),
+  '/api/v1/nlp/classify': apiRoute(handle(classifyProductText, ({ body, signal }) => classifyText(body, signal))),
 } as const satisfies Record<string, PathHandlers>;
 
 export type ApiRoutePath = keyof typeof API_ROUTES;

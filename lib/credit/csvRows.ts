@@ -1,7 +1,7 @@
 import type { RawValue } from '../data/columnarTable';
 import { fieldKind, ID_FIELD, isApplicationField, TARGET_FIELD } from '../data/homeCreditSchema';
 import type { FieldError, RawApplication } from './types';
-import { parseFieldValue, unknownFieldMessage } from './validation';
+import { DECISION_REQUIRED_FIELDS, missingRequiredFields, parseFieldValue, REQUIRED_FIELD_MESSAGE, unknownFieldMessage } from './validation';
 
 /**
  * Validation of CSV input (the score CLI): a header of Home Credit column names (any subset of
@@ -12,6 +12,8 @@ import { parseFieldValue, unknownFieldMessage } from './validation';
 export interface CsvLayout {
   readonly columns: readonly string[];
   readonly idColumn: number;
+  /** Column of each field the model does not decide without (-1 when the file lacks it: every row is then refused). */
+  readonly requiredColumns: ReadonlyMap<string, number>;
   /** Per column: 0 = not an application field (SK_ID_CURR, TARGET), 1 = numeric, 2 = categorical. */
   readonly kinds: Uint8Array;
 }
@@ -34,7 +36,8 @@ export function parseCsvHeader(cells: readonly string[]): CsvLayout {
   const idColumn = columns.indexOf(ID_FIELD);
   if (idColumn < 0) throw new CsvHeaderError(`the ${ID_FIELD} column is required`);
   const kinds = Uint8Array.from(columns, (c) => (c === ID_FIELD || c === TARGET_FIELD ? 0 : fieldKind(c) === 'numeric' ? 1 : 2));
-  return { columns, idColumn, kinds };
+  const requiredColumns = new Map(DECISION_REQUIRED_FIELDS.map((f) => [f, columns.indexOf(f)]));
+  return { columns, idColumn, kinds, requiredColumns };
 }
 
 export type CsvRowResult =
@@ -87,6 +90,12 @@ export function readCsvRow(layout: CsvLayout, cells: readonly string[], values: 
     const parsed = parseFieldValue(columns[c], cell, true);
     if ('error' in parsed) (errors ??= []).push({ path: columns[c], message: parsed.error });
     else values[c] = parsed.value;
+  }
+  for (const field of missingRequiredFields((f) => {
+    const c = layout.requiredColumns.get(f) ?? -1;
+    return c < 0 ? undefined : (errors?.some((e) => e.path === f) ? 0 : values[c]);
+  })) {
+    (errors ??= []).push({ path: field, message: REQUIRED_FIELD_MESSAGE });
   }
   return errors ? { ok: false, id: rawId, errors } : { ok: true, id };
 }

@@ -18,6 +18,24 @@ export interface ParseOptions {
 
 const IGNORED: ReadonlySet<string> = new Set([ID_FIELD, TARGET_FIELD]);
 
+/**
+ * The fields without which the model is not asked to decide: the amount lent, the repayment and
+ * the income (what affordability rests on). An application missing one of them is refused by
+ * every input boundary (API bodies, CLI rows) with the field named, instead of being scored on
+ * imputed values — missing data must not lead to a decision, least of all to an approval.
+ */
+export const DECISION_REQUIRED_FIELDS = ['AMT_CREDIT', 'AMT_ANNUITY', 'AMT_INCOME_TOTAL'] as const;
+
+export const REQUIRED_FIELD_MESSAGE = 'required: the model does not decide without it';
+
+/** The required fields an application lacks (absent, null, empty or NaN). */
+export function missingRequiredFields(value: (field: string) => unknown): string[] {
+  return DECISION_REQUIRED_FIELDS.filter((f) => {
+    const v = value(f);
+    return v === undefined || v === null || v === '' || (typeof v === 'number' && Number.isNaN(v));
+  });
+}
+
 function describe(value: unknown): string {
   if (typeof value === 'string') return `the string "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
   if (typeof value === 'number') return String(value);
@@ -92,6 +110,9 @@ export function parseApplication(input: unknown, options: ParseOptions = {}): Pa
     const parsed = parseFieldValue(key, value, options.numericStrings);
     if ('error' in parsed) errors.push({ path: at(key), message: parsed.error });
     else application[key] = parsed.value;
+  }
+  for (const field of missingRequiredFields((f) => application[f])) {
+    if (!errors.some((e) => e.path === at(field))) errors.push({ path: at(field), message: REQUIRED_FIELD_MESSAGE });
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, application: application as RawApplication };
 }

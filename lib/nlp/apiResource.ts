@@ -40,7 +40,7 @@ export function classificationResponse(c: Classification): ClassifyResponse {
   };
 }
 
-export async function classifyText(body: ClassifyRequest): Promise<ClassifyResponse> {
+export async function classifyText(body: ClassifyRequest, signal?: AbortSignal): Promise<ClassifyResponse> {
   const problem = textProblem(body.text);
   if (problem?.kind === 'too-long') {
     throw new ApiError(
@@ -51,7 +51,7 @@ export async function classifyText(body: ClassifyRequest): Promise<ClassifyRespo
   }
   const service = await nlpService();
   try {
-    return classificationResponse(await service.classify(body.text, { models: body.models, explain: body.explain }));
+    return classificationResponse(await service.classify(body.text, { models: body.models, explain: body.explain, signal }));
   } catch (err) {
     if (isModelUnavailable(err)) {
       throw new ApiError('service-unavailable', `Model(s) not available on this server: ${err.models.join(', ')}.`);

@@ -107,4 +107,5 @@ export const classifyProductText = defineOperation({
   },
   response: { schema: classifyResponseSchema, schemaId: 'ClassifyTextResponse' },
   problems: ['malformed-request', 'payload-too-large', 'unsupported-media-type', 'validation-failed', 'service-unavailable'],
+  heavy: true,
 });

@@ -202,13 +202,17 @@ export class NlpService {
    * Each requested model (default: every available one) on the text, one after the other so
    * that each latency is measured alone. Throws ModelUnavailableError if a requested model is absent.
    */
-  async classify(text: string, options: { models?: readonly NlpModelName[]; explain?: boolean } = {}): Promise<Classification> {
+  /** Classifies with each requested model in turn; `signal` (the client went away) stops before the next model. */
+  async classify(text: string, options: { models?: readonly NlpModelName[]; explain?: boolean; signal?: AbortSignal } = {}): Promise<Classification> {
     const started = performance.now();
     const requested = options.models && options.models.length > 0 ? NLP_MODELS.filter((m) => options.models?.includes(m)) : this.available();
     const missing = requested.filter((m) => !this.available().includes(m));
     if (missing.length > 0 || requested.length === 0) throw new ModelUnavailableError(missing.length > 0 ? missing : NLP_MODELS, this.dir);
     const results: ModelPrediction[] = [];
-    for (const m of requested) results.push(await this.predict(m, text, options.explain ?? false));
+    for (const m of requested) {
+      options.signal?.throwIfAborted();
+      results.push(await this.predict(m, text, options.explain ?? false));
+    }
     return {
       labels: this.labels,
       characters: characterCount(text),

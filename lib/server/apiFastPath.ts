@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { once } from 'node:events';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { PROBLEM_CONTENT_TYPE, problemDocument } from '../api/problem';
@@ -14,6 +15,10 @@ import type { HeadersForPath } from './configHeaders';
  * security headers of next.config.js, gzip when asked for, the x-forwarded-* headers Next.js
  * adds before calling a route. Anything else (pages, static files, server actions, a path no
  * route template matches exactly, such as a trailing slash) goes to Next.js unchanged.
+ *
+ * A streamed answer (a large batch of scores) is written as it is produced, gzipped on the fly
+ * when asked for, at the pace the client reads it; when the client goes away the request's
+ * abort signal fires and the answer's stream is cancelled, which stops the work behind it.
  */
 
 interface CompiledRoute {
@@ -87,6 +92,9 @@ export const GZIP_MIN_BYTES = 1024;
 const COMPRESSIBLE = /^(application\/(json|problem\+json|[a-z0-9.+-]+\+json)|text\/)/i;
 const gzip = promisify(zlib.gzip);
 
+const FORWARDING_HEADER = /^(x-forwarded-|forwarded$)/i;
+const FORWARDING_NAMES = ['x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'x-forwarded-port', 'forwarded'] as const;
+
 /** Methods a fetch Request cannot carry (the Fetch standard forbids them); their request object is built as GET and then says its real method. */
 const FORBIDDEN_FETCH_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
 
@@ -108,11 +116,16 @@ export function createApiFastPath(options: ApiFastPathOptions): (req: IncomingMe
     const match = matchRoute(routes, pathname);
     if (!match) return false;
     let built: ReturnType<typeof webRequest>;
+    const aborter = new AbortController();
     try {
-      built = webRequest(req, url, options.port);
+      built = webRequest(req, url, options.port, aborter.signal);
     } catch {
       return false; // a request fetch cannot represent (e.g. an unusual Host): Next.js answers it
     }
+    // The client went away before the whole answer was written: whatever computes it stops.
+    res.once('close', () => {
+      if (!res.writableFinished) aborter.abort();
+    });
     const { discardBody } = built;
     // Whatever part of the body the handler left unread is drained once the answer is sent.
     if (discardBody) res.once('finish', () => req.readableEnded || discardBody());
@@ -121,11 +134,19 @@ export function createApiFastPath(options: ApiFastPathOptions): (req: IncomingMe
   };
 }
 
-function webRequest(req: IncomingMessage, url: string, port: number): { request: Request; discardBody?: () => void } {
+function webRequest(req: IncomingMessage, url: string, port: number, signal: AbortSignal): { request: Request; discardBody?: () => void } {
   const method = (req.method ?? 'GET').toUpperCase();
   const headers = new Headers();
   const raw = req.rawHeaders;
-  for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i], raw[i + 1]);
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    // The forwarding headers are taken from req.headers, where lib/server/clientAddress.ts has
+    // already replaced or dropped what an untrusted peer sent.
+    if (!FORWARDING_HEADER.test(raw[i])) headers.append(raw[i], raw[i + 1]);
+  }
+  for (const name of FORWARDING_NAMES) {
+    const value = req.headers[name];
+    if (typeof value === 'string') headers.set(name, value);
+  }
   // The x-forwarded-* headers Next.js adds before it calls a route (base-server.js), so that a
   // handler sees the same request whichever server called it.
   const encrypted = (req.socket as { encrypted?: boolean }).encrypted === true;
@@ -141,6 +162,7 @@ function webRequest(req: IncomingMessage, url: string, port: number): { request:
   const init: RequestInit & { duplex?: 'half' } = {
     method: forbidden ? 'GET' : method,
     headers,
+    signal,
     ...(body ? { body: body.stream, duplex: 'half' } : {}),
   };
   const request = new Request(new URL(url, base), init);
@@ -200,25 +222,38 @@ async function answer(
   headersFor: HeadersForPath,
 ): Promise<void> {
   const method = request.method;
+  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   try {
     const response = await handlerFor(match.handlers, method)(request, { params: Promise.resolve(match.params) });
-    let body: Buffer | undefined = method === 'HEAD' ? undefined : Buffer.from(await response.arrayBuffer());
     res.statusCode = response.status;
     for (const [name, value] of headersFor(pathname)) res.setHeader(name, value);
     response.headers.forEach((value, name) => res.setHeader(name, value));
-    const type = response.headers.get('content-type') ?? '';
-    if (COMPRESSIBLE.test(type)) {
-      res.setHeader('vary', 'Accept-Encoding');
-      if (body !== undefined && body.length >= GZIP_MIN_BYTES && acceptsGzip(req.headers['accept-encoding'])) {
+    const compressible = COMPRESSIBLE.test(response.headers.get('content-type') ?? '');
+    if (compressible) res.setHeader('vary', 'Accept-Encoding');
+    if (method === 'HEAD' || response.body === null) {
+      void response.body?.cancel();
+      res.end();
+      return;
+    }
+    reader = response.body.getReader();
+    const first = await reader.read();
+    const second = first.done ? first : await reader.read();
+    if (second.done) {
+      // The whole answer came at once (the usual case): one write with its Content-Length.
+      let body: Buffer = first.done ? Buffer.alloc(0) : Buffer.from(first.value.buffer, first.value.byteOffset, first.value.byteLength);
+      if (compressible && body.length >= GZIP_MIN_BYTES && acceptsGzip(req.headers['accept-encoding'])) {
         body = await gzip(body);
         res.setHeader('content-encoding', 'gzip');
       }
+      res.setHeader('content-length', body.length);
+      res.end(body);
+      return;
     }
-    if (body !== undefined) res.setHeader('content-length', body.length);
-    res.end(body);
+    await streamBody(res, reader, [first.value as Uint8Array, second.value], compressible && acceptsGzip(req.headers['accept-encoding']));
   } catch {
+    void reader?.cancel().catch(() => undefined);
     // Route handlers answer every failure with a problem document themselves; this only guards
-    // the adaptation (a client that went away mid-body, say). Never a stack trace.
+    // the adaptation (a client that went away mid-body, a stream that failed). Never a stack trace.
     if (res.headersSent) {
       res.destroy();
       return;
@@ -228,5 +263,49 @@ async function answer(
     for (const [name, value] of headersFor(pathname)) res.setHeader(name, value);
     res.setHeader('content-type', PROBLEM_CONTENT_TYPE);
     res.end(JSON.stringify(doc));
+  }
+}
+
+/**
+ * Writes a streamed answer chunk by chunk (chunked transfer encoding), through gzip when the
+ * client accepts it, waiting for the socket to drain before reading on: the producer works at
+ * the client's pace. A client that goes away cancels the stream (its producer's cancel runs).
+ */
+async function streamBody(
+  res: ServerResponse,
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  head: readonly Uint8Array[],
+  gzipIt: boolean,
+): Promise<void> {
+  let gone = false;
+  const onClose = () => {
+    if (res.writableFinished) return;
+    gone = true;
+    void reader.cancel().catch(() => undefined);
+  };
+  res.once('close', onClose);
+  const gz = gzipIt ? zlib.createGzip() : undefined;
+  if (gz) {
+    res.setHeader('content-encoding', 'gzip');
+    gz.pipe(res);
+    gz.once('error', () => res.destroy());
+  }
+  const sink = gz ?? res;
+  const write = async (chunk: Uint8Array) => {
+    if (!sink.write(chunk)) await Promise.race([once(sink, 'drain'), once(res, 'close')]);
+  };
+  try {
+    for (const chunk of head) await write(chunk);
+    for (;;) {
+      if (gone) return;
+      const next = await reader.read();
+      if (next.done) break;
+      await write(next.value);
+    }
+    sink.end();
+  } catch {
+    if (!gone) res.destroy();
+  } finally {
+    res.off('close', onClose);
   }
 }

@@ -8,6 +8,56 @@
  * SIGTERM / SIGINT stop accepting connections, let requests in flight finish (at most 10 s), exit.
  */
 import http from 'node:http';
+import type { Duplex } from 'node:stream';
+import { exitOnInvalidConfig } from '../config/env';
+import { refuseServerAction } from './actionGuard';
+import { applyClientAddress } from './clientAddress';
+
+/**
+ * Slow clients are cut off: the headers must arrive within 10 s and the whole request (body
+ * included) within 30 s — then 408 and the connection closes; an idle keep-alive connection is
+ * closed after 5 s. The deadlines are checked every second (Node.js's default is 30 s).
+ */
+export const SERVER_TIMEOUTS = {
+  headersTimeout: 10_000,
+  requestTimeout: 30_000,
+  keepAliveTimeout: 5_000,
+  connectionsCheckingInterval: 1_000,
+} as const satisfies http.ServerOptions;
+
+/** A small problem document (RFC 9457) for what the server refuses before any route runs. */
+function problemBody(status: number, title: string, detail: string): string {
+  return JSON.stringify({ type: 'about:blank', title, status, detail });
+}
+
+function sendProblem(res: http.ServerResponse, status: number, title: string, detail: string): void {
+  const body = problemBody(status, title, detail);
+  res.writeHead(status, { 'content-type': 'application/problem+json', 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store', connection: 'close' });
+  res.end(body);
+}
+
+/**
+ * A connection the HTTP parser gave up on (a request over its deadline, malformed or oversized
+ * headers): answered with a problem document when nothing was sent on it yet, then closed.
+ */
+function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
+  const pending = (socket as Duplex & { _httpMessage?: http.ServerResponse })._httpMessage;
+  if (socket.writable && (!pending || !pending.headersSent)) {
+    const [status, title, detail] =
+      err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'Request timeout', 'The request was not received in time (headers within 10 s, the whole request within 30 s).']
+        : err.code === 'HPE_HEADER_OVERFLOW'
+          ? [431, 'Request header fields too large', 'The request headers are too large.']
+          : [400, 'Bad request', 'The request is not valid HTTP.'];
+    const body = problemBody(status, title, detail);
+    socket.end(
+      `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\ncontent-type: application/problem+json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
+    setTimeout(() => socket.destroy(), 1_000).unref();
+    return;
+  }
+  socket.destroy();
+}
 
 export interface ServerArgs {
   readonly port: number;
@@ -36,6 +86,8 @@ export function parseServerArgs(argv: readonly string[], env: Readonly<Record<st
 }
 
 async function main(): Promise<void> {
+  // The configuration first: an invalid variable stops here with one `[config]` line and exit code 1, before Next.js loads.
+  const config = exitOnInvalidConfig();
   // Before Next.js and the application modules are loaded (they read it when they load).
   (process.env as Record<string, string>).NODE_ENV = 'production';
   const args = parseServerArgs(process.argv.slice(2), process.env);
@@ -45,18 +97,26 @@ async function main(): Promise<void> {
   const nextHandler = app.getRequestHandler();
   await app.prepare();
 
-  const fastPathOn = process.env.API_FAST_PATH?.trim().toLowerCase() !== 'off';
+  const fastPathOn = config.apiFastPath;
   const { createApiFastPath } = await import('./apiFastPath');
   const { compileHeaderRules, loadConfigHeaderRules } = await import('./configHeaders');
   const { API_ROUTES } = await import('../api/routes');
-  const server = http.createServer();
+  const server = http.createServer(SERVER_TIMEOUTS);
+  server.maxConnections = config.serverMaxConnections;
   const fastPath = fastPathOn
     ? createApiFastPath({ routes: API_ROUTES, headersFor: compileHeaderRules(await loadConfigHeaderRules(dir)), port: args.port })
     : undefined;
   server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    applyClientAddress(req.headers, req.socket.remoteAddress, config.trustedProxies);
+    const refusal = refuseServerAction(req);
+    if (refusal) {
+      sendProblem(res, refusal.status, refusal.title, refusal.detail);
+      return;
+    }
     if (fastPath?.(req, res)) return;
     void nextHandler(req, res);
   });
+  server.on('clientError', answerClientError);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -9,5 +9,6 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request) {
   const q = new URL(request.url).searchParams.get('q') ?? '';
   const locale = await requestLocale();
-  return NextResponse.json({ suggestions: suggestions(q.slice(0, 20), locale, await populationScoresIfReady()) });
+  // Per-client answer (it lists applications): never stored by a browser or a shared cache.
+  return NextResponse.json({ suggestions: suggestions(q.slice(0, 20), locale, await populationScoresIfReady()) }, { headers: { 'cache-control': 'no-store' } });
 }

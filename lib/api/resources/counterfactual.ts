@@ -4,6 +4,7 @@ import type { RawApplication } from '../../credit/types';
 import { creditEngine } from '../creditEngine';
 import { jsonBodyResponse, responseCache } from '../responseCache';
 import type { counterfactualSchema } from '../schemas/analysis';
+import { checkAborted } from '../work';
 import { storedApplication } from './applications';
 import { assertStored, modelRef } from './scoring';
 
@@ -13,10 +14,15 @@ import { assertStored, modelRef } from './scoring';
  * client and the model.
  */
 
-export async function counterfactualBody(id: number): Promise<z.output<typeof counterfactualSchema>> {
+/** The search scores its candidates in three rounds; `signal` (the client went away) stops it between rounds. */
+export async function counterfactualBody(id: number, signal?: AbortSignal): Promise<z.output<typeof counterfactualSchema>> {
   const app = storedApplication(id);
   const engine = await creditEngine();
-  const r = await nearestCounterfactual(app.fields as RawApplication, (apps) => engine.scoreApplications(apps), engine.model.threshold);
+  const score = (apps: readonly RawApplication[]) => {
+    checkAborted(signal);
+    return engine.scoreApplications(apps);
+  };
+  const r = await nearestCounterfactual(app.fields as RawApplication, score, engine.model.threshold);
   const option = (o: NonNullable<typeof r.best>) => ({ actions: [...o.actions], changes: o.changes.map((c) => ({ ...c })), size: o.size, probability: o.probability });
   return {
     id,
@@ -31,14 +37,14 @@ export async function counterfactualBody(id: number): Promise<z.output<typeof co
   };
 }
 
-export async function counterfactualResponse(id: number): Promise<Response> {
+export async function counterfactualResponse(id: number, signal?: AbortSignal): Promise<Response> {
   assertStored(id);
   const engine = await creditEngine();
   const key = `counterfactual|${modelRef(engine).version}|${id}`;
   const cache = responseCache();
   const cached = cache?.get(key);
   if (cached !== undefined) return jsonBodyResponse(cached);
-  const text = JSON.stringify(await counterfactualBody(id));
+  const text = JSON.stringify(await counterfactualBody(id, signal));
   cache?.set(key, text);
   return jsonBodyResponse(text);
 }

@@ -8,7 +8,16 @@ import { ApiError, notFound, validationFailed } from '../errors';
 import { jsonBodyResponse, responseCache } from '../responseCache';
 import type { RawApplicationInput } from '../schemas/applicationFields';
 import type { modelRefSchema } from '../schemas/credit';
-import { MAX_EXPLAINED_APPLICATIONS, type scoreResponseSchema, type storedExplanationSchema, type storedScoreSchema } from '../schemas/scoring';
+import {
+  MAX_CSV_APPLICATIONS,
+  maxApplications,
+  type scoreResponseSchema,
+  type storedExplanationSchema,
+  type storedScoreSchema,
+  tooManyApplicationsDetail,
+} from '../schemas/scoring';
+import { logUnexpectedError } from '../accessLog';
+import { isClientGone, WorkSlicer } from '../work';
 
 /** Scores and explanations through the credit engine, shaped as the API's schemas. */
 
@@ -89,8 +98,9 @@ export function toEngineApplications(items: readonly RawApplicationInput[], sing
   return apps;
 }
 
-const CHUNK = 250;
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Applications scored per slice: explained ones cost ≈ 0.15 ms each, scores alone ≈ 0.02 ms. */
+const EXPLAIN_CHUNK = 64;
+const SCORE_CHUNK = 512;
 
 export interface ScoreOptions {
   readonly top: number;
@@ -98,29 +108,107 @@ export interface ScoreOptions {
   readonly explain: boolean;
 }
 
-/** Scores (and explains) raw applications, in chunks that let other requests through between them. */
-export async function scoreRawApplications(body: RawApplicationInput | readonly RawApplicationInput[], options: ScoreOptions): Promise<z.output<typeof scoreResponseSchema>> {
+type ScoredApplication = z.output<typeof scoreResponseSchema>['results'][number];
+
+function itemsOf(body: RawApplicationInput | readonly RawApplicationInput[]): { items: readonly RawApplicationInput[]; single: boolean } {
   const single = !Array.isArray(body);
-  const items: readonly RawApplicationInput[] = single ? [body as RawApplicationInput] : (body as readonly RawApplicationInput[]);
-  if (options.explain && items.length > MAX_EXPLAINED_APPLICATIONS) {
-    throw new ApiError('invalid-parameters', `Explanations are limited to ${MAX_EXPLAINED_APPLICATIONS} applications per request; send explain=false or split the batch.`, [
-      { path: 'query.explain', message: `must be false for more than ${MAX_EXPLAINED_APPLICATIONS} applications` },
-    ]);
-  }
-  const apps = toEngineApplications(items, single);
-  const engine = await creditEngine();
-  const results: z.output<typeof scoreResponseSchema>['results'] = [];
-  for (let start = 0; start < apps.length; start += CHUNK) {
-    if (start > 0) await yieldToEventLoop();
-    const chunk = apps.slice(start, start + CHUNK);
+  return { items: single ? [body as RawApplicationInput] : (body as readonly RawApplicationInput[]), single };
+}
+
+/** 413 when the request asks for more explanations than one request may (applications × top). */
+function checkBudget(count: number, options: ScoreOptions): void {
+  if (count > maxApplications(options, MAX_CSV_APPLICATIONS)) throw new ApiError('payload-too-large', tooManyApplicationsDetail(options, MAX_CSV_APPLICATIONS));
+}
+
+/** The results, a slice at a time, yielding to other requests between slices and stopping when the client is gone. */
+async function* scoredSlices(
+  engine: CreditEngine,
+  items: readonly RawApplicationInput[],
+  apps: readonly RawApplication[],
+  options: ScoreOptions,
+  signal: AbortSignal | undefined,
+): AsyncGenerator<ScoredApplication[]> {
+  const slicer = new WorkSlicer(signal);
+  const size = options.explain ? EXPLAIN_CHUNK : SCORE_CHUNK;
+  for (let start = 0; start < apps.length; start += size) {
+    await slicer.maybeYield();
+    const chunk = apps.slice(start, start + size);
     const idOf = (k: number) => items[start + k].SK_ID_CURR ?? null;
     if (options.explain) {
       const explanations = await engine.explainApplications(chunk, { lang: options.lang, top: options.top });
-      explanations.forEach((e, k) => results.push({ index: start + k, id: idOf(k), ...scoreFields(e), explanation: explanationBody(e, options.top) }));
+      yield explanations.map((e, k) => ({ index: start + k, id: idOf(k), ...scoreFields(e), explanation: explanationBody(e, options.top) }));
     } else {
       const scores = await engine.scoreApplications(chunk);
-      scores.forEach((s, k) => results.push({ index: start + k, id: idOf(k), ...scoreFields(s) }));
+      yield scores.map((s, k) => ({ index: start + k, id: idOf(k), ...scoreFields(s) }));
     }
   }
+}
+
+/** Scores (and explains) raw applications; the whole answer in memory (for callers inside the process). */
+export async function scoreRawApplications(
+  body: RawApplicationInput | readonly RawApplicationInput[],
+  options: ScoreOptions,
+  signal?: AbortSignal,
+): Promise<z.output<typeof scoreResponseSchema>> {
+  const { items, single } = itemsOf(body);
+  checkBudget(items.length, options);
+  const apps = toEngineApplications(items, single);
+  const engine = await creditEngine();
+  const results: ScoredApplication[] = [];
+  for await (const slice of scoredSlices(engine, items, apps, options, signal)) results.push(...slice);
   return { model: modelRef(engine), lang: options.lang, results };
+}
+
+/**
+ * The same answer as a streamed JSON document: the results are computed a slice at a time as the
+ * client reads them (backpressure: a slow reader slows the work, it does not pile up in memory),
+ * and the work stops when the client goes away. Everything that can fail with a problem (the
+ * budget, validation, the model) is checked before the first byte.
+ */
+export async function scoreApplicationsResponse(
+  body: RawApplicationInput | readonly RawApplicationInput[],
+  options: ScoreOptions,
+  work: { readonly signal: AbortSignal | undefined; readonly release: () => void },
+): Promise<Response> {
+  const { items, single } = itemsOf(body);
+  checkBudget(items.length, options);
+  const apps = toEngineApplications(items, single);
+  const engine = await creditEngine();
+  const slices = scoredSlices(engine, items, apps, options, work.signal);
+  const encoder = new TextEncoder();
+  let opened = false;
+  let first = true;
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          if (!opened) {
+            opened = true;
+            controller.enqueue(encoder.encode(`{"model":${JSON.stringify(modelRef(engine))},"lang":${JSON.stringify(options.lang)},"results":[`));
+            return;
+          }
+          const next = await slices.next();
+          if (next.done) {
+            controller.enqueue(encoder.encode(']}'));
+            controller.close();
+            work.release();
+            return;
+          }
+          const text = next.value.map((r) => JSON.stringify(r)).join(',');
+          controller.enqueue(encoder.encode(first ? text : `,${text}`));
+          first = false;
+        } catch (err) {
+          work.release();
+          if (!isClientGone(err)) logUnexpectedError(err, '/api/v1/score (streamed)', 'stream');
+          controller.error(err);
+        }
+      },
+      async cancel() {
+        work.release();
+        await slices.return(undefined);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  return new Response(stream, { status: 200, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } });
 }

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { APPLICATION_FIELD_SCHEMAS } from './applicationFields';
+import { CHANGE_FIELD_SCHEMAS } from './applicationFields';
 import { applicationSetSchema, intQuery } from './common';
 import { rawValueSchema } from './common';
 import { modelRefSchema, scoreFieldsShape } from './credit';
-import { APPLICATION_FIELDS } from '../../data/homeCreditSchema';
 
 /** Comparison with other clients and simulations: neighbours, distribution, what-if, counterfactual. */
 
@@ -87,8 +86,8 @@ export const neighboursSchema = z.object({
 
 export const whatIfRequestSchema = z.strictObject({
   changes: z
-    .strictObject(Object.fromEntries(APPLICATION_FIELDS.map((f) => [f, APPLICATION_FIELD_SCHEMAS[f].optional()])))
-    .meta({ description: 'Fields to change, with their new raw values (null = make missing).' }),
+    .strictObject(CHANGE_FIELD_SCHEMAS)
+    .meta({ description: 'Fields to change, with their new raw values (null = make missing, except for the fields a decision requires).' }),
 });
 
 export const whatIfQuerySchema = z.strictObject({

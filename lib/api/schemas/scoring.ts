@@ -7,9 +7,25 @@ import { explanationFieldsShape, modelRefSchema, scoreFieldsShape } from './cred
 
 export const MAX_JSON_APPLICATIONS = 1000;
 export const MAX_CSV_APPLICATIONS = 50_000;
-/** Explanations are heavier than scores: beyond this many applications, explain=false is required. */
-export const MAX_EXPLAINED_APPLICATIONS = 5_000;
 export const MAX_TOP = 50;
+/**
+ * What one request may ask the server to explain: applications × top ≤ this budget (5,000
+ * applications with the default top of 5, 500 with top = 50). It bounds both the work and the
+ * size of the answer (≈ 2 kB per explained application at top = 5), whatever the body.
+ */
+export const EXPLANATION_BUDGET = 25_000;
+
+/** The most applications one scoring request may hold, given its query. */
+export function maxApplications(query: { readonly explain: boolean; readonly top: number }, cap: number): number {
+  return query.explain ? Math.min(cap, Math.floor(EXPLANATION_BUDGET / query.top)) : cap;
+}
+
+export function tooManyApplicationsDetail(query: { readonly explain: boolean; readonly top: number }, cap: number): string {
+  const max = maxApplications(query, cap);
+  return max < cap
+    ? `With explanations (top=${query.top}) a request may hold at most ${max} applications (applications × top ≤ ${EXPLANATION_BUDGET}); send explain=false, a smaller top, or split the batch.`
+    : `A request may hold at most ${max} applications; split the batch.`;
+}
 
 export const explanationQuerySchema = z.strictObject({
   top: intQuery(1, MAX_TOP, 5, 'Number of contributions listed (largest by absolute value) and of reasons on each side.'),
@@ -41,13 +57,17 @@ export const scoreQuerySchema = z.strictObject({
 
 export const scoreRequestSchema = z
   .union([rawApplicationSchema, z.array(rawApplicationSchema).min(1).max(MAX_JSON_APPLICATIONS)])
-  .meta({ description: 'One application, or an array of 1 to 1,000 (a CSV body may hold up to 50,000 records).' });
+  .meta({
+    description: `One application, or an array of 1 to 1,000 (a CSV body may hold up to 50,000 records). With explanations (explain=true, the default), applications × top may not exceed ${EXPLANATION_BUDGET.toLocaleString('en')}.`,
+  });
 
 export const csvScoreRequestSchema = z
   .array(rawApplicationSchema)
   .min(1)
   .max(MAX_CSV_APPLICATIONS)
-  .meta({ description: 'CSV: a header row of field names, then 1 to 50,000 records (empty cell = missing).' });
+  .meta({
+    description: `CSV: a header row of field names, then 1 to 50,000 records (empty cell = missing); with explanations, at most ${EXPLANATION_BUDGET.toLocaleString('en')} / top records.`,
+  });
 
 export const scoredApplicationSchema = z.object({
   index: z.number().int().meta({ description: 'Position of the application in the request (0 for a single object).' }),

@@ -39,12 +39,15 @@ export const apiDocs: Dictionary['apiDocs'] = {
     forbidden: 'The key is valid but lacks the scope the route needs (read or score).',
     'not-found': 'No such route, or no stored application with this id.',
     'method-not-allowed': 'The route exists but not with this method; the Allow header lists the methods it has.',
-    'payload-too-large': 'The body is larger than the limit (1 MB JSON, 20 MB CSV); the server stops reading as soon as it is exceeded.',
+    'payload-too-large':
+      'The body is larger than the limit (4 MB JSON, 20 MB CSV), or the request asks for more than one request may (at most 50,000 applications in CSV; with explanations, applications × top ≤ 25,000); the server stops reading as soon as it is exceeded.',
+    'request-timeout': 'The client did not send its headers within 10 s or its whole request within 30 s; the connection is closed.',
     'unsupported-media-type': 'The Content-Type is missing or not accepted by the route (Accept-Post lists the accepted types), or the charset is not UTF-8.',
-    'validation-failed': 'The body is well-formed but some fields are not valid: wrong type, out of bounds, unknown field or category, too many applications. All the errors are listed; nothing is scored.',
+    'validation-failed': 'The body is well-formed but some fields are not valid: wrong type, out of bounds, unknown field or category, a required field missing (credit amount, annuity, income: the model does not decide without them). All the errors are listed; nothing is scored.',
     'rate-limited': 'Too many requests for this key: wait for the number of seconds in Retry-After.',
     'internal-error': 'The server failed; the error is logged under the request id. It never comes from the content of the request.',
-    'service-unavailable': 'A model the route needs is not available on this server (not trained or not deployed).',
+    'service-unavailable':
+      'A model the route needs is not available on this server (not trained or not deployed), or the server is already computing as many heavy requests (batch scoring, counterfactual, text) as it takes: retry after the number of seconds in Retry-After.',
   },
   labels: {
     method: 'Method',

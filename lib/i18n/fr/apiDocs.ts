@@ -37,12 +37,15 @@ export const apiDocs = {
     forbidden: "La clé est valide mais n'a pas le droit requis par la route (read ou score).",
     'not-found': 'Route inexistante, ou aucune demande enregistrée avec cet identifiant.',
     'method-not-allowed': "La route existe mais pas avec cette méthode ; l'en-tête Allow liste celles qu'elle accepte.",
-    'payload-too-large': 'Le corps dépasse la limite (1 Mo en JSON, 20 Mo en CSV) ; le serveur arrête de lire dès le dépassement.',
+    'payload-too-large':
+      "Le corps dépasse la limite (4 Mo en JSON, 20 Mo en CSV), ou la requête demande plus que ce qu'une requête peut (au plus 50 000 demandes en CSV ; avec explications, demandes × top ≤ 25 000) ; le serveur arrête de lire dès le dépassement.",
+    'request-timeout': "Le client n'a pas envoyé ses en-têtes en 10 s ou toute sa requête en 30 s ; la connexion est fermée.",
     'unsupported-media-type': "Content-Type absent ou non accepté par la route (Accept-Post liste les types acceptés), ou jeu de caractères autre qu'UTF-8.",
-    'validation-failed': "Le corps est bien formé mais des champs sont invalides : mauvais type, hors bornes, champ ou catégorie inconnus, trop de demandes. Toutes les erreurs sont listées ; rien n'est scoré.",
+    'validation-failed': "Le corps est bien formé mais des champs sont invalides : mauvais type, hors bornes, champ ou catégorie inconnus, champ requis absent (montant du crédit, annuité, revenu : le modèle ne décide pas sans eux). Toutes les erreurs sont listées ; rien n'est scoré.",
     'rate-limited': 'Trop de requêtes pour cette clé : attendre le nombre de secondes indiqué par Retry-After.',
     'internal-error': "Le serveur a échoué ; l'erreur est journalisée sous l'identifiant de requête. Elle ne vient jamais du contenu de la requête.",
-    'service-unavailable': "Un modèle nécessaire à la route n'est pas disponible sur ce serveur (pas entraîné ou pas déployé).",
+    'service-unavailable':
+      "Un modèle nécessaire à la route n'est pas disponible sur ce serveur (pas entraîné ou pas déployé), ou le serveur calcule déjà autant de requêtes lourdes (score par lots, contrefactuel, texte) qu'il en accepte : réessayer après le nombre de secondes indiqué par Retry-After.",
   },
   labels: {
     method: 'Méthode',

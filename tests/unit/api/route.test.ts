@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { setLogSink } from '@/lib/api/accessLog';
+import { readStreamText } from '@/lib/api/body';
 import { ApiError } from '@/lib/api/errors';
 import { defineOperation } from '@/lib/api/operation';
 import { apiRoute, handle, type RouteContext } from '@/lib/api/route';
@@ -18,7 +19,10 @@ const echo = defineOperation({
     schema: z.union([z.strictObject({ amount: z.number() }), z.array(z.strictObject({ amount: z.number() })).max(3)]),
     schemaId: 'Echo',
     json: { maxBytes: 256 },
-    csv: { maxBytes: 64, toInput: (text: string) => text.split('\n').slice(1).map((l) => ({ amount: Number(l) })) },
+    csv: {
+      maxBytes: 64,
+      read: async (body, { maxBytes }) => (await readStreamText(body, maxBytes)).split('\n').slice(1).map((l) => ({ amount: Number(l) })),
+    },
   },
   response: { schema: z.object({ id: z.number(), top: z.number(), body: z.unknown() }), schemaId: 'EchoResult' },
   problems: [],

@@ -4,7 +4,8 @@ import { getCreditEngine } from '@/lib/credit/engine';
 import { creditModelDir } from '@/lib/credit/paths';
 import type { RawApplication } from '@/lib/credit/types';
 import { csvToApplications } from '@/lib/api/csvApplications';
-import { storedExplanation, storedExplanationResponse, storedScore, scoreRawApplications } from '@/lib/api/resources/scoring';
+import { ApiError } from '@/lib/api/errors';
+import { scoreApplicationsResponse, storedExplanation, storedExplanationResponse, storedScore, scoreRawApplications } from '@/lib/api/resources/scoring';
 import { rawApplicationSchema } from '@/lib/api/schemas/applicationFields';
 import { scoreResponseSchema, storedExplanationSchema, storedScoreSchema } from '@/lib/api/schemas/scoring';
 import { getHomeCreditStore } from '@/lib/data/homeCreditStore';
@@ -61,11 +62,54 @@ maybe('scoring resources against the credit engine', () => {
   });
 
   test('partial applications are scored (missing = missing); a single object gives one result at index 0', async () => {
-    const r = await scoreRawApplications({ AMT_CREDIT: 500000 }, { top: 1, lang: 'fr', explain: true });
+    const app = { AMT_CREDIT: 500000, AMT_ANNUITY: 25000, AMT_INCOME_TOTAL: 120000 };
+    const r = await scoreRawApplications(app, { top: 1, lang: 'fr', explain: true });
     expect(r.results).toHaveLength(1);
     expect(r.results[0]).toMatchObject({ index: 0, id: null });
     const engine = await getCreditEngine();
-    const [direct] = await engine.scoreApplications([{ AMT_CREDIT: 500000 } as RawApplication]);
+    const [direct] = await engine.scoreApplications([app as RawApplication]);
     expect(r.results[0].probability).toBeCloseTo(direct.probability, 10);
+  });
+
+  test('an application without credit, annuity or income is not scored: 422 naming the fields (the engine boundary too)', async () => {
+    for (const body of [{}, { AMT_CREDIT: 1000 }]) {
+      const err = await scoreRawApplications(body, { top: 1, lang: 'fr', explain: false }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ApiError);
+      expect((err as ApiError).slug).toBe('validation-failed');
+      expect((err as ApiError).errors?.map((e) => e.path).sort()).toEqual(['AMT_ANNUITY', 'AMT_CREDIT', 'AMT_INCOME_TOTAL'].filter((f) => !(f in body)).sort());
+    }
+  });
+
+  test('the explanation budget: applications × top above 25,000 is refused before any work (413)', async () => {
+    const app = { AMT_CREDIT: 500000, AMT_ANNUITY: 25000, AMT_INCOME_TOTAL: 120000 };
+    const err = await scoreRawApplications(Array.from({ length: 501 }, () => app), { top: 50, lang: 'en', explain: true }).catch((e: unknown) => e);
+    expect((err as ApiError).slug).toBe('payload-too-large');
+    expect((err as ApiError).message).toMatch(/at most 500 applications/);
+    await expect(scoreRawApplications(Array.from({ length: 501 }, () => app), { top: 50, lang: 'en', explain: false })).resolves.toMatchObject({ results: expect.any(Array) });
+  });
+
+  test('the streamed answer is the same document as the one built in memory, and a cancelled stream stops and frees its slot', async () => {
+    const ids = Array.from(store.tableOf('train').ids.slice(0, 300));
+    const apps = ids.map((id) => rawApplicationSchema.parse({ SK_ID_CURR: id, ...store.get(id)?.fields }));
+    const options = { top: 3, lang: 'en' as const, explain: true };
+    const whole = await scoreRawApplications(apps, options);
+    let released = 0;
+    const streamed = await scoreApplicationsResponse(apps, options, { signal: undefined, release: () => released++ });
+    expect(JSON.parse(await streamed.text())).toEqual(JSON.parse(JSON.stringify(whole)));
+    expect(released).toBe(1);
+    const cancelled = await scoreApplicationsResponse(apps, options, { signal: undefined, release: () => released++ });
+    const reader = (cancelled.body as ReadableStream<Uint8Array>).getReader();
+    await reader.read();
+    await reader.read();
+    await reader.cancel();
+    expect(released).toBe(2);
+  });
+
+  test('an aborted request stops between slices', async () => {
+    const ids = Array.from(store.tableOf('train').ids.slice(0, 2000));
+    const apps = ids.map((id) => rawApplicationSchema.parse({ SK_ID_CURR: id, ...store.get(id)?.fields }));
+    const controller = new AbortController();
+    controller.abort();
+    await expect(scoreRawApplications(apps, { top: 1, lang: 'en', explain: true }, controller.signal)).rejects.toThrow(/client closed/);
   });
 });

@@ -1,15 +1,25 @@
 import { parseCsvHeader, parseCsvRow } from '@/lib/credit/csvRows';
-import { parseApplication } from '@/lib/credit/validation';
+import { parseApplication, REQUIRED_FIELD_MESSAGE } from '@/lib/credit/validation';
 
 describe('parseApplication: the validation boundary', () => {
+  const MIN = { AMT_CREDIT: 500000, AMT_ANNUITY: 25000, AMT_INCOME_TOTAL: 150000 };
+
   test('a complete or partial application is accepted; missing fields stay missing', () => {
-    const r = parseApplication({ AMT_CREDIT: 500000, CODE_GENDER: 'F', EXT_SOURCE_2: null, SK_ID_CURR: 1, TARGET: 0 });
-    expect(r).toEqual({ ok: true, application: { AMT_CREDIT: 500000, CODE_GENDER: 'F', EXT_SOURCE_2: null } });
-    expect(parseApplication({})).toEqual({ ok: true, application: {} });
+    const r = parseApplication({ ...MIN, CODE_GENDER: 'F', EXT_SOURCE_2: null, SK_ID_CURR: 1, TARGET: 0 });
+    expect(r).toEqual({ ok: true, application: { ...MIN, CODE_GENDER: 'F', EXT_SOURCE_2: null } });
+  });
+
+  test('credit, annuity and income are required: an empty or partial application is refused naming them', () => {
+    const required = (paths: string[]) => paths.map((path) => ({ path, message: REQUIRED_FIELD_MESSAGE }));
+    expect(parseApplication({})).toEqual({ ok: false, errors: required(['AMT_CREDIT', 'AMT_ANNUITY', 'AMT_INCOME_TOTAL']) });
+    expect(parseApplication({ AMT_CREDIT: 1000 })).toEqual({ ok: false, errors: required(['AMT_ANNUITY', 'AMT_INCOME_TOTAL']) });
+    expect(parseApplication({ ...MIN, AMT_INCOME_TOTAL: null })).toEqual({ ok: false, errors: required(['AMT_INCOME_TOTAL']) });
+    // A field already wrong is named once, for what is wrong with it.
+    expect(parseApplication({ ...MIN, AMT_CREDIT: 'x' })).toEqual({ ok: false, errors: [{ path: 'AMT_CREDIT', message: 'expected a number, got the string "x"' }] });
   });
 
   test('unknown fields are rejected by name, with a suggestion for typos', () => {
-    const r = parseApplication({ AMT_CREDITS: 1, FAVOURITE_COLOUR: 'blue' });
+    const r = parseApplication({ ...MIN, AMT_CREDITS: 1, FAVOURITE_COLOUR: 'blue' });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors.map((e) => e.path)).toEqual(['AMT_CREDITS', 'FAVOURITE_COLOUR']);
@@ -18,7 +28,7 @@ describe('parseApplication: the validation boundary', () => {
   });
 
   test('wrong types are rejected naming the field', () => {
-    const r = parseApplication({ AMT_CREDIT: '500000', DAYS_BIRTH: Number.NaN, CNT_CHILDREN: Infinity, CODE_GENDER: 1, FLAG_MOBIL: true });
+    const r = parseApplication({ ...MIN, AMT_CREDIT: '500000', DAYS_BIRTH: Number.NaN, CNT_CHILDREN: Infinity, CODE_GENDER: 1, FLAG_MOBIL: true });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     const byPath = Object.fromEntries(r.errors.map((e) => [e.path, e.message]));
@@ -30,8 +40,8 @@ describe('parseApplication: the validation boundary', () => {
   });
 
   test('numbers as text only where allowed (CSV), with a path prefix for batches', () => {
-    expect(parseApplication({ AMT_CREDIT: ' 1.5e5 ' }, { numericStrings: true })).toEqual({ ok: true, application: { AMT_CREDIT: 150000 } });
-    const r = parseApplication({ AMT_CREDIT: 'abc' }, { numericStrings: true, pathPrefix: '[3]' });
+    expect(parseApplication({ ...MIN, AMT_CREDIT: ' 1.5e5 ' }, { numericStrings: true })).toEqual({ ok: true, application: { ...MIN, AMT_CREDIT: 150000 } });
+    const r = parseApplication({ ...MIN, AMT_CREDIT: 'abc' }, { numericStrings: true, pathPrefix: '[3]' });
     expect(r).toEqual({ ok: false, errors: [{ path: '[3].AMT_CREDIT', message: 'expected a number, got the string "abc"' }] });
   });
 
@@ -44,7 +54,7 @@ describe('parseApplication: the validation boundary', () => {
 });
 
 describe('CSV rows', () => {
-  const layout = parseCsvHeader(['\uFEFFSK_ID_CURR', 'TARGET', 'AMT_CREDIT', 'CODE_GENDER']);
+  const layout = parseCsvHeader(['\uFEFFSK_ID_CURR', 'TARGET', 'AMT_CREDIT', 'CODE_GENDER', 'AMT_ANNUITY', 'AMT_INCOME_TOTAL']);
 
   test('header: any subset of fields with SK_ID_CURR; unknown or duplicate columns are fatal', () => {
     expect(layout.columns[0]).toBe('SK_ID_CURR');
@@ -54,11 +64,24 @@ describe('CSV rows', () => {
   });
 
   test('rows: numbers as text, empty cells missing, bad cells and truncated rows reported', () => {
-    expect(parseCsvRow(layout, ['7', '1', '1000.5', ''])).toEqual({ ok: true, id: 7, application: { AMT_CREDIT: 1000.5 } });
-    const bad = parseCsvRow(layout, ['x8', '0', 'lots', 'F']);
+    expect(parseCsvRow(layout, ['7', '1', '1000.5', '', '100', '2000'])).toEqual({ ok: true, id: 7, application: { AMT_CREDIT: 1000.5, AMT_ANNUITY: 100, AMT_INCOME_TOTAL: 2000 } });
+    const bad = parseCsvRow(layout, ['x8', '0', 'lots', 'F', '100', '2000']);
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.errors.map((e) => e.path)).toEqual(['SK_ID_CURR', 'AMT_CREDIT']);
     const short = parseCsvRow(layout, ['9', '0']);
-    expect(short).toMatchObject({ ok: false, errors: [{ path: '(row)', message: expect.stringMatching(/expected 4 fields but found 2/) }] });
+    expect(short).toMatchObject({ ok: false, errors: [{ path: '(row)', message: expect.stringMatching(/expected 6 fields but found 2/) }] });
+  });
+
+  test('rows without credit, annuity or income are reported naming the missing fields (also when the file has no such column)', () => {
+    expect(parseCsvRow(layout, ['7', '', '1000.5', '', '', '2000'])).toEqual({ ok: false, id: '7', errors: [{ path: 'AMT_ANNUITY', message: REQUIRED_FIELD_MESSAGE }] });
+    const narrow = parseCsvHeader(['SK_ID_CURR', 'AMT_CREDIT']);
+    expect(parseCsvRow(narrow, ['7', '1000'])).toEqual({
+      ok: false,
+      id: '7',
+      errors: [
+        { path: 'AMT_ANNUITY', message: REQUIRED_FIELD_MESSAGE },
+        { path: 'AMT_INCOME_TOTAL', message: REQUIRED_FIELD_MESSAGE },
+      ],
+    });
   });
 });

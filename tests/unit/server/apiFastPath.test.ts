@@ -150,7 +150,7 @@ describe('the direct API path on a node:http server', () => {
       ['/api/v1/applications/{id}/explanation', 'GET', '/api/v1/applications/100002/explanation?top=4&lang=en', { id: '100002' }],
       ['/api/v1/applications/{id}/score', 'GET', '/api/v1/applications/99/score', { id: '99' }],
       ['/api/v1/applications/{id}/explanation', 'GET', '/api/v1/applications/100002/explanation?top=0', { id: '100002' }],
-      ['/api/v1/score', 'POST', '/api/v1/score?top=2', {}, { body: JSON.stringify({ AMT_CREDIT: 500000, AMT_ANNUITY: 25000 }), headers: { 'content-type': 'application/json' } }],
+      ['/api/v1/score', 'POST', '/api/v1/score?top=2', {}, { body: JSON.stringify({ AMT_CREDIT: 500000, AMT_ANNUITY: 25000, AMT_INCOME_TOTAL: 150000 }), headers: { 'content-type': 'application/json' } }],
       ['/api/v1/score', 'POST', '/api/v1/score', {}, { body: JSON.stringify({ AMT_CREDIT: 'lots' }), headers: { 'content-type': 'application/json' } }],
       ['/api/v1/score', 'POST', '/api/v1/score', {}, { body: 'AMT_CREDIT', headers: { 'content-type': 'text/plain' } }],
     ];
@@ -218,7 +218,7 @@ describe('the direct API path on a node:http server', () => {
         req.on('error', reject);
         req.end(body);
       });
-    const big = Buffer.from(`[{}${' '.repeat(2 * 1024 * 1024)}]`);
+    const big = Buffer.from(`[{}${' '.repeat(5 * 1024 * 1024)}]`);
     // Declared length over the limit (refused before reading), then a chunked body that grows over it.
     const declared = await send('POST', '/api/v1/score', big, { 'content-type': 'application/json', 'content-length': String(big.length) });
     expect(declared.status).toBe(413);
