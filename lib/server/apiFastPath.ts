@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { once } from 'node:events';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { PROBLEM_CONTENT_TYPE, problemDocument } from '../api/problem';
@@ -292,7 +291,16 @@ async function streamBody(
   }
   const sink = gz ?? res;
   const write = async (chunk: Uint8Array) => {
-    if (!sink.write(chunk)) await Promise.race([once(sink, 'drain'), once(res, 'close')]);
+    if (sink.write(chunk)) return;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        sink.off('drain', done);
+        res.off('close', done);
+        resolve();
+      };
+      sink.once('drain', done);
+      res.once('close', done);
+    });
   };
   try {
     for (const chunk of head) await write(chunk);

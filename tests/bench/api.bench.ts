@@ -37,12 +37,12 @@
  * machine is: one core serves about 1000 / (cpu ms/req) requests per second. The load generator runs on the same
  * machine as the server: on 2 cores it takes a share of the CPU the server would otherwise have.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { freePort, treeCpuMs, treeRssMb, waitForHealth } from './serverProcess';
 import { openHomeCreditStore } from '../../lib/data/homeCreditStore';
 
 interface Options {
@@ -84,51 +84,6 @@ function options(): Options {
   };
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const a = srv.address();
-      srv.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no free port'))));
-    });
-  });
-}
-
-/** Sum of `measure(p)` over a process and all its descendants (Linux /proc; a process gone counts 0). */
-function sumOverTree(pid: number, measure: (p: number) => number): number {
-  let total = 0;
-  const stack = [pid];
-  while (stack.length > 0) {
-    const p = stack.pop() as number;
-    try {
-      total += measure(p);
-      stack.push(...fs.readFileSync(`/proc/${p}/task/${p}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number));
-    } catch {
-      // gone
-    }
-  }
-  return total;
-}
-
-/** VmRSS of a process and all its descendants, in MB. */
-function treeRssMb(pid: number): number {
-  return sumOverTree(pid, (p) => {
-    const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'));
-    return m ? Number(m[1]) / 1024 : 0;
-  });
-}
-
-/** CPU time (user + system) of a process and its descendants, in ms (clock ticks of 10 ms). */
-function treeCpuMs(pid: number): number {
-  return (
-    10 *
-    sumOverTree(pid, (p) => {
-      const fields = fs.readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ');
-      return Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
-    })
-  );
-}
-
 /**
  * The server's memory right after two forced garbage collections (through its inspector; needs a
  * Node with --experimental-websocket, run as a child process). Undefined when unavailable.
@@ -154,20 +109,6 @@ console.log(r.result.result.value); ws.close();`;
   }
 }
 
-async function waitForHealth(base: string, server: ChildProcess): Promise<Record<string, unknown>> {
-  for (let i = 0; i < 240; i++) {
-    if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode}`);
-    try {
-      const res = await fetch(`${base}/api/v1/health`);
-      if (res.ok) return (await res.json()) as Record<string, unknown>;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error('the server did not answer /api/v1/health within 2 minutes');
-}
-
 /** Seeded sample of stored ids (both sets) and of raw applications of the test set. */
 function sampleData(n: number) {
   const store = openHomeCreditStore();
@@ -178,7 +119,9 @@ function sampleData(n: number) {
   const bodies = Array.from({ length: 10 }, () =>
     JSON.stringify(
       Array.from({ length: 100 }, () => {
-        const app = store.get(store.test.ids[Math.floor(next() * store.test.ids.length)]);
+        // Applications the model can decide (a few new applications have no annuity: they are refused).
+        let app = store.get(store.test.ids[Math.floor(next() * store.test.ids.length)]);
+        while (app?.fields.AMT_ANNUITY === null) app = store.get(store.test.ids[Math.floor(next() * store.test.ids.length)]);
         return { SK_ID_CURR: app?.id, ...app?.fields };
       }),
     ),

@@ -138,7 +138,7 @@ function generator(random: () => number) {
       return { kind: 'deep nesting', method: 'POST', path: '/api/v1/score', headers: JSON_TYPE, body: `${open.repeat(depth)}1${close.repeat(depth)}` };
     },
     () => {
-      const size = 1024 * 1024 + 1 + int(2 * 1024 * 1024);
+      const size = 4 * 1024 * 1024 + 1 + int(2 * 1024 * 1024);
       return { kind: 'oversized JSON', method: 'POST', path: pick(['/api/v1/score', `/api/v1/applications/${id()}/what-if`]), headers: JSON_TYPE, body: `[{}${' '.repeat(size)}]` };
     },
     () => ({

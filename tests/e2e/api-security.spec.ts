@@ -107,6 +107,8 @@ test.describe('API keys and rate limits (server started with API_KEYS)', () => {
         API_RATE_LIMIT_RPS: '0.5',
         API_RATE_LIMIT_BURST: '6',
         API_ACCESS_LOG: 'off',
+        // The tests stand for the proxy: each gives itself a client address with X-Forwarded-For.
+        TRUSTED_PROXIES: '127.0.0.1,::1',
       },
       stdio: 'ignore',
     });

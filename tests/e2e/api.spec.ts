@@ -94,10 +94,11 @@ test.describe('API contract', () => {
   });
 
   test('POST /api/v1/score: object, array and CSV; 422 lists every invalid field with its path', async ({ request }) => {
-    const one = await expectModelRoute(await request.post('/api/v1/score?top=3&lang=en', { data: { AMT_CREDIT: 406597.5, EXT_SOURCE_2: 0.26 } }), scoreResponseSchema);
+    const MIN = { AMT_CREDIT: 406597.5, AMT_ANNUITY: 24700.5, AMT_INCOME_TOTAL: 202500 };
+    const one = await expectModelRoute(await request.post('/api/v1/score?top=3&lang=en', { data: { ...MIN, EXT_SOURCE_2: 0.26 } }), scoreResponseSchema);
     if (one) expect(one.results).toHaveLength(1);
     const many = await expectModelRoute(
-      await request.post('/api/v1/score?explain=false', { data: [{ SK_ID_CURR: 7, AMT_CREDIT: 1e5 }, {}, { CODE_GENDER: 'F' }] }),
+      await request.post('/api/v1/score?explain=false', { data: [{ ...MIN, SK_ID_CURR: 7, AMT_CREDIT: 1e5 }, MIN, { ...MIN, CODE_GENDER: 'F' }] }),
       scoreResponseSchema,
     );
     if (many) {
@@ -105,18 +106,29 @@ test.describe('API contract', () => {
       expect(many.results[0].explanation).toBeUndefined();
     }
     const csv = await expectModelRoute(
-      await request.post('/api/v1/score', { headers: { 'content-type': 'text/csv' }, data: Buffer.from('SK_ID_CURR,AMT_CREDIT,NAME_CONTRACT_TYPE\n1,100000,Cash loans\n2,,\n') }),
+      await request.post('/api/v1/score', { headers: { 'content-type': 'text/csv' }, data: Buffer.from('SK_ID_CURR,AMT_CREDIT,AMT_ANNUITY,AMT_INCOME_TOTAL,NAME_CONTRACT_TYPE\n1,100000,9000,150000,Cash loans\n2,50000,5000,90000,\n') }),
       scoreResponseSchema,
     );
     if (csv) expect(csv.results.map((r) => r.id)).toEqual([1, 2]);
     const invalid = await expectProblem(
-      await request.post('/api/v1/score', { data: [{ AMT_CREDIT: 'lots' }, {}, {}, { AMT_CREDIT: -5, FOO: 1 }] }),
+      await request.post('/api/v1/score', { data: [{ ...MIN, AMT_CREDIT: 'lots' }, MIN, MIN, { ...MIN, AMT_CREDIT: -5, FOO: 1 }] }),
       422,
     );
     expect(invalid.errors).toEqual([
       { path: '[0].AMT_CREDIT', message: 'expected number' },
-      { path: '[3].AMT_CREDIT', message: 'must be ≥ 0' },
+      { path: '[3].AMT_CREDIT', message: 'must be > 0' },
       { path: '[3].FOO', message: 'unknown field' },
+    ]);
+    // No decision on an empty application: the fields the model cannot decide without are named.
+    const required = 'required: the model does not decide without it';
+    expect((await expectProblem(await request.post('/api/v1/score', { data: {} }), 422)).errors).toEqual([
+      { path: 'AMT_INCOME_TOTAL', message: required },
+      { path: 'AMT_CREDIT', message: required },
+      { path: 'AMT_ANNUITY', message: required },
+    ]);
+    expect((await expectProblem(await request.post('/api/v1/score', { data: { AMT_CREDIT: 1000 } }), 422)).errors).toEqual([
+      { path: 'AMT_INCOME_TOTAL', message: required },
+      { path: 'AMT_ANNUITY', message: required },
     ]);
     await expectProblem(await request.post('/api/v1/score', { headers: { 'content-type': 'text/plain' }, data: Buffer.from('x') }), 415);
     await expectProblem(await request.post('/api/v1/score', { headers: { 'content-type': 'application/json' }, data: Buffer.from('{"AMT_CREDIT": ') }), 400);
