@@ -59,10 +59,15 @@ function checkHeader(header: readonly string[]): void {
   if (problems.length > 0) throw validationFailed(problems);
 }
 
-function cellValue(column: string, cell: string): number | string | null {
+function cellValue(numeric: boolean, cell: string): number | string | null {
+  if (cell === '') return null;
+  if (numeric) {
+    const n = +cell; // the common case, a plain number; the pattern refuses hex, binary, « Infinity »…
+    if (n === n && n !== Infinity && n !== -Infinity && NUMBER_TEXT.test(cell)) return n;
+  }
   const text = cell.trim();
   if (text === '') return null;
-  if (NUMERIC.has(column)) {
+  if (numeric) {
     const n = Number(text);
     return Number.isFinite(n) && NUMBER_TEXT.test(text) ? n : cell;
   }
@@ -79,11 +84,15 @@ class ApplicationCollector {
 
   constructor(private readonly options: CsvReadOptions) {}
 
+  /** Per column: 1 when its cells are numbers (SK_ID_CURR and numeric fields). */
+  private numeric: Uint8Array = new Uint8Array(0);
+
   readonly onRecord = (cells: string[]): void => {
     if (this.names === undefined) {
       cells[0] = cells[0].replace(/^\uFEFF/, '');
       this.names = cells.map((h) => h.trim());
       checkHeader(this.names);
+      this.numeric = Uint8Array.from(this.names, (n) => (NUMERIC.has(n) ? 1 : 0));
       return;
     }
     const index = this.records.length;
@@ -91,7 +100,7 @@ class ApplicationCollector {
     const names = this.names;
     if (cells.length !== names.length) throw malformed(`CSV record ${index} has ${cells.length} fields but the header has ${names.length}.`);
     const app: CsvApplication = {};
-    for (let c = 0; c < names.length; c++) app[names[c]] = cellValue(names[c], cells[c]);
+    for (let c = 0; c < names.length; c++) app[names[c]] = cellValue(this.numeric[c] === 1, cells[c]);
     const schema = this.options.recordSchema;
     if (!schema) {
       this.records.push(app);

@@ -31,7 +31,8 @@ import { classifyProductText } from '../nlp/apiSchemas';
 
 /** Room for 1,000 complete applications (≈ 2.6 MB of JSON). */
 export const JSON_BODY_LIMIT = 4 * MIB;
-export const CSV_BODY_LIMIT = 20 * MIB;
+/** Room for 10,000 complete applications (≈ 4.7 MB of CSV). */
+export const CSV_BODY_LIMIT = 8 * MIB;
 
 const id = applicationIdParamsSchema;
 

@@ -6,14 +6,16 @@ import { explanationFieldsShape, modelRefSchema, scoreFieldsShape } from './cred
 /** Score and explanation of stored applications and of raw applications sent by a client. */
 
 export const MAX_JSON_APPLICATIONS = 1000;
-export const MAX_CSV_APPLICATIONS = 50_000;
+/** Larger batches go through the CLI (`npm run score`), which streams any number of rows. */
+export const MAX_CSV_APPLICATIONS = 10_000;
 export const MAX_TOP = 50;
 /**
- * What one request may ask the server to explain: applications × top ≤ this budget (5,000
- * applications with the default top of 5, 500 with top = 50). It bounds both the work and the
- * size of the answer (≈ 2 kB per explained application at top = 5), whatever the body.
+ * What one request may ask the server to explain: applications × top ≤ this budget (2,000
+ * applications with the default top of 5, 5,000 with top = 2, 200 with top = 50). It bounds both
+ * the work (≈ 1 s of one core) and the size of the answer (≈ 3.7 kB per explained application at
+ * top = 5: ≈ 8 MB at most, streamed), whatever the body.
  */
-export const EXPLANATION_BUDGET = 25_000;
+export const EXPLANATION_BUDGET = 10_000;
 
 /** The most applications one scoring request may hold, given its query. */
 export function maxApplications(query: { readonly explain: boolean; readonly top: number }, cap: number): number {
@@ -58,7 +60,7 @@ export const scoreQuerySchema = z.strictObject({
 export const scoreRequestSchema = z
   .union([rawApplicationSchema, z.array(rawApplicationSchema).min(1).max(MAX_JSON_APPLICATIONS)])
   .meta({
-    description: `One application, or an array of 1 to 1,000 (a CSV body may hold up to 50,000 records). With explanations (explain=true, the default), applications × top may not exceed ${EXPLANATION_BUDGET.toLocaleString('en')}.`,
+    description: `One application, or an array of 1 to 1,000 (a CSV body may hold up to ${MAX_CSV_APPLICATIONS.toLocaleString('en')} records). With explanations (explain=true, the default), applications × top may not exceed ${EXPLANATION_BUDGET.toLocaleString('en')}.`,
   });
 
 export const csvScoreRequestSchema = z
@@ -66,7 +68,7 @@ export const csvScoreRequestSchema = z
   .min(1)
   .max(MAX_CSV_APPLICATIONS)
   .meta({
-    description: `CSV: a header row of field names, then 1 to 50,000 records (empty cell = missing); with explanations, at most ${EXPLANATION_BUDGET.toLocaleString('en')} / top records.`,
+    description: `CSV: a header row of field names, then 1 to ${MAX_CSV_APPLICATIONS.toLocaleString('en')} records (empty cell = missing); with explanations, at most ${EXPLANATION_BUDGET.toLocaleString('en')} / top records.`,
   });
 
 export const scoredApplicationSchema = z.object({

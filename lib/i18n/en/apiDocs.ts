@@ -28,7 +28,7 @@ export const apiDocs: Dictionary['apiDocs'] = {
   limits: [
     'Each key (each client address when keys are off) has a token bucket: API_RATE_LIMIT_RPS requests per second (5,000 by default), bursts of API_RATE_LIMIT_BURST (twice the rate by default). Beyond it: 429 with Retry-After.',
     'Every response carries RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset.',
-    'Bodies: 1 MB of JSON (up to 1,000 applications), 20 MB of CSV (up to 50,000 records); beyond: 413.',
+    'Bodies: 4 MB of JSON (up to 1,000 applications), 8 MB of CSV (up to 10,000 records); with explanations, applications × top ≤ 10,000; beyond: 413. Answers are streamed. Larger batches: the score CLI.',
   ],
   errorsLead:
     'Every error is a problem document (RFC 9457) of type application/problem+json: type, title, status, detail, requestId, and errors (a list of { path, message }) when fields are at fault. Paths: AMT_CREDIT, [3].AMT_CREDIT (item 3 of an array or record 3 of a CSV), query.top, path.id. Values sent by the client are never echoed.',
@@ -40,7 +40,7 @@ export const apiDocs: Dictionary['apiDocs'] = {
     'not-found': 'No such route, or no stored application with this id.',
     'method-not-allowed': 'The route exists but not with this method; the Allow header lists the methods it has.',
     'payload-too-large':
-      'The body is larger than the limit (4 MB JSON, 20 MB CSV), or the request asks for more than one request may (at most 50,000 applications in CSV; with explanations, applications × top ≤ 25,000); the server stops reading as soon as it is exceeded.',
+      'The body is larger than the limit (4 MB JSON, 8 MB CSV), or the request asks for more than one request may (at most 10,000 applications in CSV; with explanations, applications × top ≤ 10,000); the server stops reading as soon as it is exceeded.',
     'request-timeout': 'The client did not send its headers within 10 s or its whole request within 30 s; the connection is closed.',
     'unsupported-media-type': 'The Content-Type is missing or not accepted by the route (Accept-Post lists the accepted types), or the charset is not UTF-8.',
     'validation-failed': 'The body is well-formed but some fields are not valid: wrong type, out of bounds, unknown field or category, a required field missing (credit amount, annuity, income: the model does not decide without them). All the errors are listed; nothing is scored.',
@@ -105,7 +105,7 @@ export const apiDocs: Dictionary['apiDocs'] = {
     scoreApplications: {
       summary: 'Score raw applications',
       description:
-        'Scores one application (JSON object), up to 1,000 (JSON array) or up to 50,000 (text/csv, header row of field names). Each result has the probability, the threshold, the decision and (unless explain=false) the explanation. If any application is invalid, nothing is scored: 422 lists every error with its path ([3].AMT_CREDIT).',
+        'Scores one application (JSON object), up to 1,000 (JSON array) or up to 10,000 (text/csv, header row of field names). Each result has the probability, the threshold, the decision and (unless explain=false) the explanation. If any application is invalid, nothing is scored: 422 lists every error with its path ([3].AMT_CREDIT).',
       response: 'One result per application, in request order.',
     },
     getApplicationNeighbours: {

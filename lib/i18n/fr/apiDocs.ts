@@ -26,7 +26,7 @@ export const apiDocs = {
   limits: [
     "Chaque clé (chaque adresse cliente si les clés sont désactivées) a un seau de jetons : API_RATE_LIMIT_RPS requêtes par seconde (5 000 par défaut), rafales de API_RATE_LIMIT_BURST (le double par défaut). Au-delà : 429 avec Retry-After.",
     'Chaque réponse porte RateLimit-Limit, RateLimit-Remaining et RateLimit-Reset.',
-    'Corps : 1 Mo de JSON (jusqu’à 1 000 demandes), 20 Mo de CSV (jusqu’à 50 000 lignes) ; au-delà : 413.',
+    'Corps : 4 Mo de JSON (jusqu’à 1 000 demandes), 8 Mo de CSV (jusqu’à 10 000 lignes) ; avec explications, demandes × top ≤ 10 000 ; au-delà : 413. Les réponses sont envoyées au fil du calcul. Lots plus gros : la CLI de score.',
   ],
   errorsLead:
     "Toute erreur est un document « problem » (RFC 9457) de type application/problem+json : type, title, status, detail, requestId, et errors (liste de { path, message }) quand des champs sont en cause. Chemins : AMT_CREDIT, [3].AMT_CREDIT (élément 3 d'un tableau ou ligne 3 d'un CSV), query.top, path.id. Les valeurs envoyées ne sont jamais recopiées.",
@@ -38,7 +38,7 @@ export const apiDocs = {
     'not-found': 'Route inexistante, ou aucune demande enregistrée avec cet identifiant.',
     'method-not-allowed': "La route existe mais pas avec cette méthode ; l'en-tête Allow liste celles qu'elle accepte.",
     'payload-too-large':
-      "Le corps dépasse la limite (4 Mo en JSON, 20 Mo en CSV), ou la requête demande plus que ce qu'une requête peut (au plus 50 000 demandes en CSV ; avec explications, demandes × top ≤ 25 000) ; le serveur arrête de lire dès le dépassement.",
+      "Le corps dépasse la limite (4 Mo en JSON, 8 Mo en CSV), ou la requête demande plus que ce qu'une requête peut (au plus 10 000 demandes en CSV ; avec explications, demandes × top ≤ 10 000) ; le serveur arrête de lire dès le dépassement.",
     'request-timeout': "Le client n'a pas envoyé ses en-têtes en 10 s ou toute sa requête en 30 s ; la connexion est fermée.",
     'unsupported-media-type': "Content-Type absent ou non accepté par la route (Accept-Post liste les types acceptés), ou jeu de caractères autre qu'UTF-8.",
     'validation-failed': "Le corps est bien formé mais des champs sont invalides : mauvais type, hors bornes, champ ou catégorie inconnus, champ requis absent (montant du crédit, annuité, revenu : le modèle ne décide pas sans eux). Toutes les erreurs sont listées ; rien n'est scoré.",
@@ -103,7 +103,7 @@ export const apiDocs = {
     scoreApplications: {
       summary: 'Scorer des demandes brutes',
       description:
-        "Score une demande (objet JSON), jusqu'à 1 000 (tableau JSON) ou jusqu'à 50 000 (text/csv, ligne d'en-tête avec les noms de champs). Chaque résultat donne la probabilité, le seuil, la décision et (sauf explain=false) l'explication. Si une demande est invalide, rien n'est scoré : 422 liste toutes les erreurs avec leur chemin ([3].AMT_CREDIT).",
+        "Score une demande (objet JSON), jusqu'à 1 000 (tableau JSON) ou jusqu'à 10 000 (text/csv, ligne d'en-tête avec les noms de champs). Chaque résultat donne la probabilité, le seuil, la décision et (sauf explain=false) l'explication. Si une demande est invalide, rien n'est scoré : 422 liste toutes les erreurs avec leur chemin ([3].AMT_CREDIT).",
       response: 'Un résultat par demande, dans l’ordre de la requête.',
     },
     getApplicationNeighbours: {

@@ -42,6 +42,16 @@ describe('heavy-work gate', () => {
   });
 });
 
+test('a request that has waited too long is answered 503 rather than left to the request deadline', async () => {
+  const gate = new WorkGate(1, 4, 30);
+  const first = await gate.acquire();
+  const late = await gate.acquire().catch((e: unknown) => e);
+  expect((late as ApiError).slug).toBe('service-unavailable');
+  expect(gate.queued).toBe(0);
+  first();
+  expect(gate.active).toBe(0);
+});
+
 describe('work slicer', () => {
   test('yields to the event loop once a slice has run its time, and stops once aborted', async () => {
     const controller = new AbortController();
