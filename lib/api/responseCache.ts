@@ -4,6 +4,8 @@
  * include everything the body depends on. API_RESPONSE_CACHE_MB sets the budget (default 32,
  * 0 disables the cache).
  */
+
+import { configSelector } from '../config/env';
 export class ResponseCache {
   private readonly map = new Map<string, string>();
   private bytes = 0;
@@ -47,10 +49,11 @@ export class ResponseCache {
 
 const holder = globalThis as unknown as { __apiResponseCache?: { budget: number; cache: ResponseCache | undefined } };
 
+const cacheMegabytes = configSelector(['API_RESPONSE_CACHE_MB'], (c) => c.apiResponseCacheMb);
+
 /** The process-wide cache (undefined when disabled). */
 export function responseCache(): ResponseCache | undefined {
-  const mb = Number(process.env.API_RESPONSE_CACHE_MB ?? 32);
-  const budget = Number.isFinite(mb) && mb > 0 ? Math.floor(mb * 1024 * 1024) : 0;
+  const budget = Math.floor(cacheMegabytes() * 1024 * 1024);
   if (holder.__apiResponseCache?.budget !== budget) {
     holder.__apiResponseCache = { budget, cache: budget > 0 ? new ResponseCache(budget) : undefined };
   }

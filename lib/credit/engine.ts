@@ -1,3 +1,4 @@
+import { appConfig } from '../config/env';
 import { type HomeCreditStore, getHomeCreditStore } from '../data/homeCreditStore';
 import { type Contributions, CreditModel } from './creditModel';
 import type { ExplainOptions } from './explanation';
@@ -144,7 +145,7 @@ const holder = globalThis as unknown as { __creditEngine?: Promise<CreditEngine>
 
 /** The process-wide engine, loaded on first use (survives hot reloads in development). */
 export function getCreditEngine(): Promise<CreditEngine> {
-  holder.__creditEngine ??= CreditModel.load(creditModelDir(), Number(process.env.CREDIT_ORT_THREADS ?? 1)).then(
+  holder.__creditEngine ??= CreditModel.load(creditModelDir(), appConfig().creditOrtThreads).then(
     (model) => new CreditEngine(model),
     (err: unknown) => {
       holder.__creditEngine = undefined; // let a later call retry

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { cacheDir, modelsDir } from '../config';
+import { cacheDir } from '../config';
+import { appConfig } from '../config/env';
 
 /** Git-ignored working folder of the credit engine (training matrices, logs). */
 export function creditCacheDir(): string {
@@ -11,5 +12,5 @@ export function creditCacheDir(): string {
  * engine at another export, e.g. a quick model trained into a temporary folder.
  */
 export function creditModelDir(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.CREDIT_MODEL_DIR ?? path.join(modelsDir(), 'credit'));
+  return appConfig().creditModelDir;
 }

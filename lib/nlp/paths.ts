@@ -1,5 +1,4 @@
-import path from 'node:path';
-import { modelsDir } from '../config';
+import { appConfig } from '../config/env';
 
 /**
  * Folder of the served NLP models: `$NLP_MODELS_DIR`, else `<MODELS_DIR>/nlp` (the committed
@@ -8,6 +7,5 @@ import { modelsDir } from '../config';
  * `data/.cache/nlp-quick/models` serves the tiny models of `npm run train:nlp -- --quick`.
  */
 export function nlpModelsDir(): string {
-  const fromEnv = process.env.NLP_MODELS_DIR;
-  return path.resolve(/*turbopackIgnore: true*/ fromEnv && fromEnv.trim() !== '' ? fromEnv : path.join(modelsDir(), 'nlp'));
+  return appConfig().nlpModelsDir;
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AutoTokenizer, env, type PreTrainedTokenizer } from '@huggingface/transformers';
-import { datasetsDir } from '../config';
+import { appConfig } from '../config/env';
 
 /**
  * The two real tokenizers of the technology watch, loaded with transformers.js from local files
@@ -23,7 +23,7 @@ export const TOKENIZER_SOURCE: Record<TokenizerKind, string> = {
 
 /** `$TOKENIZERS_DIR`, else `<DATASETS_DIR>/../tokenizers`. */
 export function tokenizersDir(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.TOKENIZERS_DIR ?? path.join(datasetsDir(), '..', 'tokenizers'));
+  return appConfig().tokenizersDir;
 }
 
 export function tokenizerSourceDir(kind: TokenizerKind, dir: string = tokenizersDir()): string {

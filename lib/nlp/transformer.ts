@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AutoModelForSequenceClassification, type PreTrainedModel, type PreTrainedTokenizer, type Tensor } from '@huggingface/transformers';
+import { appConfig } from '../config/env';
 import { loadTokenizer, localModelsOnly } from './tokenizers';
 
 /**
@@ -16,8 +17,7 @@ import { loadTokenizer, localModelsOnly } from './tokenizers';
 
 /** `$NLP_SERVING_THREADS` (onnxruntime intra-op threads per inference), default 1. */
 export function servingThreads(): number {
-  const n = Number(process.env.NLP_SERVING_THREADS);
-  return Number.isInteger(n) && n >= 1 && n <= 64 ? n : 1;
+  return appConfig().nlpServingThreads;
 }
 
 export type TransformerKind = 'bert' | 'roberta';
