@@ -27,6 +27,7 @@ export const storedScore = {
   "threshold": 0.08079,
   "decision": "refuse",
   "margin": 0.507,
+  "quality": { "reliable": true, "flags": [] },
   "model": {
     "name": "credit-risk",
     "version": "20261125-092807"
@@ -39,6 +40,7 @@ export const storedExplanation = {
   "threshold": 0.08079,
   "decision": "refuse",
   "margin": 0.507,
+  "quality": { "reliable": true, "flags": [] },
   "baseValue": -0.9812,
   "contributions": [
     {
@@ -148,6 +150,7 @@ export const scoreResponse = {
       "threshold": 0.08079,
       "decision": "refuse",
       "margin": -0.6674,
+      "quality": { "reliable": true, "flags": [] },
       "explanation": {
         "baseValue": -0.9812,
         "contributions": [
@@ -197,6 +200,7 @@ export const scoreResponse = {
       "threshold": 0.08079,
       "decision": "accept",
       "margin": -1.121,
+      "quality": { "reliable": true, "flags": [] },
       "explanation": {
         "baseValue": -0.9812,
         "contributions": [

@@ -8,6 +8,7 @@ import { applicationListSchema, applicationProfileSchema, listApplicationsQueryS
 import { applicationIdParamsSchema } from './schemas/common';
 import { healthSchema, openApiDocumentSchema } from './schemas/meta';
 import { modelCardQuerySchema, modelCardSchema } from './schemas/model';
+import { monitoringSchema } from './schemas/monitoring';
 import { rawApplicationSchema } from './schemas/applicationFields';
 import {
   csvScoreRequestSchema,
@@ -202,6 +203,40 @@ export const getModelCard = defineOperation({
   problems: ['invalid-parameters', 'service-unavailable'],
 });
 
+export const getMonitoring = defineOperation({
+  operationId: 'getMonitoring',
+  method: 'GET',
+  path: '/api/v1/monitoring',
+  tag: 'Model',
+  scope: 'read',
+  response: { schema: monitoringSchema, schemaId: 'Monitoring' },
+  problems: ['service-unavailable'],
+  heavy: true,
+});
+
+export const postMonitoring = defineOperation({
+  operationId: 'postMonitoring',
+  method: 'POST',
+  path: '/api/v1/monitoring',
+  tag: 'Model',
+  scope: 'score',
+  body: {
+    schema: csvScoreRequestSchema,
+    schemaId: 'MonitoringBatch',
+    csv: {
+      maxBytes: CSV_BODY_LIMIT,
+      schema: csvScoreRequestSchema,
+      validates: true,
+      read: (body, { maxBytes, signal }) =>
+        readCsvApplications(body, { maxBytes, signal, maxRecords: MAX_CSV_APPLICATIONS, recordSchema: rawApplicationSchema, minRecords: 1 }),
+      example: examples.scoreCsv,
+    },
+  },
+  response: { schema: monitoringSchema, schemaId: 'Monitoring' },
+  problems: ['malformed-request', 'payload-too-large', 'unsupported-media-type', 'validation-failed', 'service-unavailable'],
+  heavy: true,
+});
+
 /** Every operation, in documentation order. */
 export const OPERATIONS: readonly Operation[] = [
   health,
@@ -216,5 +251,7 @@ export const OPERATIONS: readonly Operation[] = [
   whatIf,
   getCounterfactual,
   getModelCard,
+  getMonitoring,
+  postMonitoring,
   classifyProductText,
 ];

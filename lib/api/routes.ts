@@ -7,9 +7,11 @@ import {
   getApplicationScore,
   getCounterfactual,
   getModelCard,
+  getMonitoring,
   health,
   listApplications,
   openApi,
+  postMonitoring,
   scoreApplications,
   whatIf,
 } from './operations';
@@ -18,6 +20,7 @@ import { counterfactualResponse } from './resources/counterfactual';
 import { applicationDistribution } from './resources/distribution';
 import { healthStatus } from './resources/health';
 import { modelCardBody } from './resources/model';
+import { batchMonitoring, newApplicationsMonitoring } from './resources/monitoring';
 import { applicationNeighbours } from './resources/neighbours';
 import { scoreApplicationsResponse, storedExplanationResponse, storedScore } from './resources/scoring';
 import { whatIfBody } from './resources/whatIf';
@@ -52,6 +55,10 @@ export const API_ROUTES = {
     handle(scoreApplications, ({ query, body, signal, holdWorkSlot }) => scoreApplicationsResponse(body, query, { signal, release: holdWorkSlot() })),
   ),
   '/api/v1/model': apiRoute(handle(getModelCard, ({ query }) => modelCardBody(query.lang))),
+  '/api/v1/monitoring': apiRoute(
+    handle(getMonitoring, () => newApplicationsMonitoring()),
+    handle(postMonitoring, ({ body, signal }) => batchMonitoring(body, signal)),
+  ),
   '/api/v1/nlp/classify': apiRoute(handle(classifyProductText, ({ body, signal }) => classifyText(body, signal))),
 } as const satisfies Record<string, PathHandlers>;
 

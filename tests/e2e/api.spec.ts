@@ -3,6 +3,7 @@ import { counterfactualSchema, distributionSchema, neighboursSchema, whatIfSchem
 import { applicationListSchema, applicationProfileSchema } from '../../lib/api/schemas/applications';
 import { healthSchema } from '../../lib/api/schemas/meta';
 import { modelCardSchema } from '../../lib/api/schemas/model';
+import { monitoringSchema } from '../../lib/api/schemas/monitoring';
 import { scoreResponseSchema, storedExplanationSchema, storedScoreSchema } from '../../lib/api/schemas/scoring';
 import { OPERATIONS } from '../../lib/api/operations';
 import { expectJson, expectProblem } from './api-helpers';
@@ -176,6 +177,26 @@ test.describe('API contract', () => {
   test('GET /api/v1/model: the model card', async ({ request }) => {
     const card = await expectModelRoute(await request.get('/api/v1/model'), modelCardSchema);
     if (card) expect(card.importance.length).toBeGreaterThan(10);
+  });
+
+  test('GET and POST /api/v1/monitoring: the stability report of the new applications (with the back-test) and of a CSV batch', async ({ request }) => {
+    test.setTimeout(120_000);
+    const all = await expectModelRoute(await request.get('/api/v1/monitoring'), monitoringSchema);
+    if (all) {
+      expect(all.stability.current.count).toBe(48744);
+      expect(all.stability.reference.count).toBe(63444);
+      expect(all.stability.features.length).toBeGreaterThan(50);
+      expect(all.backtest?.byDecile).toHaveLength(10);
+    }
+    const csv = 'AMT_CREDIT,AMT_ANNUITY,AMT_INCOME_TOTAL,EXT_SOURCE_2\n406597.5,24700.5,202500,0.26\n1293502.5,35698.5,270000,0.62\n135000,6750,67500,\n';
+    const batch = await expectModelRoute(await request.post('/api/v1/monitoring', { headers: { 'content-type': 'text/csv' }, data: Buffer.from(csv) }), monitoringSchema);
+    if (batch) {
+      expect(batch.stability.current.count).toBe(3);
+      expect(['stable', 'watch', 'act']).toContain(batch.stability.score.band);
+    }
+    // Scores carry their input-quality flags.
+    const score = await expectModelRoute(await request.get('/api/v1/applications/100002/score'), storedScoreSchema);
+    if (score) expect(typeof score.quality.reliable).toBe('boolean');
   });
 
   test('unknown paths are 404 and unsupported methods 405 with Allow, as problem documents', async ({ request }) => {

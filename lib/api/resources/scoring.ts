@@ -19,6 +19,9 @@ import {
 } from '../schemas/scoring';
 import { logUnexpectedError } from '../accessLog';
 import { isClientGone, WorkSlicer } from '../work';
+import { qualityChecker } from '../../monitoring/quality';
+import type { ApplicationQuality } from '../../monitoring/types';
+import type { qualitySchema } from '../schemas/monitoring';
 
 /** Scores and explanations through the credit engine, shaped as the API's schemas. */
 
@@ -49,12 +52,25 @@ export function explanationBody(e: Explanation, top: number) {
   };
 }
 
+type QualityBody = z.output<typeof qualitySchema>;
+
+/** The quality flags as the API serialises them. */
+function qualityBody(q: ApplicationQuality): QualityBody {
+  return { reliable: q.reliable, flags: q.flags.map((f) => ({ field: f.field, kind: f.kind, ...(f.range ? { range: [f.range[0], f.range[1]] as [number, number] } : {}) })) };
+}
+
+/** Input-quality flags of a stored application (lib/monitoring/quality). */
+async function storedQuality(id: number): Promise<QualityBody> {
+  const check = await qualityChecker();
+  return qualityBody(check(getHomeCreditStore().get(id)?.fields ?? {}));
+}
+
 export async function storedScore(id: number): Promise<z.output<typeof storedScoreSchema>> {
   assertStored(id);
   const engine = await creditEngine();
   const s = await engine.scoreStored(id);
   if (!s) throw notFound(`No stored application has SK_ID_CURR ${id}.`);
-  return { id, ...scoreFields(s), model: modelRef(engine) };
+  return { id, ...scoreFields(s), quality: await storedQuality(id), model: modelRef(engine) };
 }
 
 export async function storedExplanation(id: number, top: number, lang: Lang): Promise<z.output<typeof storedExplanationSchema>> {
@@ -62,7 +78,7 @@ export async function storedExplanation(id: number, top: number, lang: Lang): Pr
   const engine = await creditEngine();
   const e = await engine.explainStored(id, { lang, top });
   if (!e) throw notFound(`No stored application has SK_ID_CURR ${id}.`);
-  return { id, ...scoreFields(e), ...explanationBody(e, top), lang, model: modelRef(engine) };
+  return { id, ...scoreFields(e), ...explanationBody(e, top), quality: await storedQuality(id), lang, model: modelRef(engine) };
 }
 
 /**
@@ -130,6 +146,7 @@ async function* scoredSlices(
   signal: AbortSignal | undefined,
 ): AsyncGenerator<ScoredApplication[]> {
   const slicer = new WorkSlicer(signal);
+  const quality = await qualityChecker();
   const size = options.explain ? Math.max(4, Math.floor(EXPLAIN_SLICE_ITEMS / options.top)) : SCORE_CHUNK;
   for (let start = 0; start < items.length; start += size) {
     await slicer.maybeYield();
@@ -137,10 +154,10 @@ async function* scoredSlices(
     const idOf = (k: number) => items[start + k].SK_ID_CURR ?? null;
     if (options.explain) {
       const explanations = await engine.explainApplications(chunk, { lang: options.lang, top: options.top });
-      yield explanations.map((e, k) => ({ index: start + k, id: idOf(k), ...scoreFields(e), explanation: explanationBody(e, options.top) }));
+      yield explanations.map((e, k) => ({ index: start + k, id: idOf(k), ...scoreFields(e), quality: qualityBody(quality(items[start + k])), explanation: explanationBody(e, options.top) }));
     } else {
       const scores = await engine.scoreApplications(chunk);
-      yield scores.map((s, k) => ({ index: start + k, id: idOf(k), ...scoreFields(s) }));
+      yield scores.map((s, k) => ({ index: start + k, id: idOf(k), ...scoreFields(s), quality: qualityBody(quality(items[start + k])) }));
     }
   }
 }

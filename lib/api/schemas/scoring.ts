@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { applicationIdSchema, rawApplicationSchema } from './applicationFields';
 import { intQuery, langSchema } from './common';
 import { explanationFieldsShape, modelRefSchema, scoreFieldsShape } from './credit';
+import { qualitySchema } from './monitoring';
 
 /** Score and explanation of stored applications and of raw applications sent by a client. */
 
@@ -37,12 +38,14 @@ export const explanationQuerySchema = z.strictObject({
 export const storedScoreSchema = z.object({
   id: z.number().int(),
   ...scoreFieldsShape,
+  quality: qualitySchema,
   model: modelRefSchema,
 });
 
 export const storedExplanationSchema = z.object({
   id: z.number().int(),
   ...explanationFieldsShape,
+  quality: qualitySchema,
   lang: z.enum(['fr', 'en']),
   model: modelRefSchema,
 });
@@ -75,6 +78,7 @@ export const scoredApplicationSchema = z.object({
   index: z.number().int().meta({ description: 'Position of the application in the request (0 for a single object).' }),
   id: applicationIdSchema.nullable().meta({ description: 'SK_ID_CURR when the application carried one.' }),
   ...scoreFieldsShape,
+  quality: qualitySchema,
   explanation: z
     .object({
       baseValue: explanationFieldsShape.baseValue,

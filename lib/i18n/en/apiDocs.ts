@@ -129,6 +129,18 @@ export const apiDocs: Dictionary['apiDocs'] = {
       description: 'For a refused application, the smallest change of the actionable fields found that makes it accepted.',
       response: 'The counterfactual (null when none was found or the application is accepted).',
     },
+    getMonitoring: {
+      summary: 'Model monitoring: the new applications',
+      description:
+        'Population and score stability of the 48,744 new applications against the historical loans (PSI of the score over reference deciles and of every model input, with the conventional bands), approval rate, mean probability and missing rates, and the back-testing of the out-of-fold predictions by score decile and by segment.',
+      response: 'The stability report and the back-test.',
+    },
+    postMonitoring: {
+      summary: 'Model monitoring: a batch of applications',
+      description:
+        'The same stability report for the applications of a CSV body (header row of field names, at most 10,000 records): each is scored and compared with the historical loans. For any size, use `npm run monitor`.',
+      response: 'The stability report of the batch.',
+    },
     getModelCard: {
       summary: 'Model card',
       description: 'The model, its validation metrics, the decision threshold and the costs it minimises, and the global importance of the fields.',

@@ -127,6 +127,18 @@ export const apiDocs = {
       description: "Pour une demande refusée, le plus petit changement des champs modifiables trouvé qui la fait accepter.",
       response: 'Le contrefactuel (null si aucun trouvé ou si la demande est acceptée).',
     },
+    getMonitoring: {
+      summary: 'Surveillance du modèle : les nouvelles demandes',
+      description:
+        "Stabilité de la population et du score des 48 744 nouvelles demandes par rapport aux prêts historiques (PSI du score sur les déciles de référence et de chaque entrée du modèle, avec les seuils conventionnels), taux d'acceptation, probabilité moyenne et taux de valeurs manquantes, et le backtesting des prédictions hors échantillon par décile de score et par segment.",
+      response: 'Le rapport de stabilité et le backtesting.',
+    },
+    postMonitoring: {
+      summary: "Surveillance du modèle : un lot de demandes",
+      description:
+        "Le même rapport de stabilité pour les demandes d'un corps CSV (ligne d'en-tête avec les noms de champs, au plus 10 000 lignes) : chacune est scorée et comparée aux prêts historiques. Pour toute taille : `npm run monitor`.",
+      response: 'Le rapport de stabilité du lot.',
+    },
     getModelCard: {
       summary: 'Fiche du modèle',
       description: "Le modèle, ses métriques de validation, le seuil de décision et les coûts qu'il minimise, et l'importance globale des champs.",
