@@ -1,11 +1,11 @@
 'use server';
 
 import { cookies } from 'next/headers';
-import { LOCALE_COOKIE, resolveLocale } from '@/lib/i18n';
+import { LOCALE_COOKIE, LOCALE_COOKIE_OPTIONS, resolveLocale } from '@/lib/i18n';
 
 /** Stores the chosen language in a cookie; works without JavaScript (form post). */
 export async function setLocale(formData: FormData): Promise<void> {
   const locale = resolveLocale(String(formData.get('locale') ?? ''));
   const store = await cookies();
-  store.set(LOCALE_COOKIE, locale, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax' });
+  store.set(LOCALE_COOKIE, locale, LOCALE_COOKIE_OPTIONS);
 }

@@ -9,6 +9,8 @@ export { intlTag, LOCALES, type Locale } from './intl';
 export const DEFAULT_LOCALE: Locale = 'fr';
 /** Name of the cookie that remembers the analyst's language. */
 export const LOCALE_COOKIE = 'lang';
+/** The chosen language is remembered a year, for this site only, sent on top-level navigation. */
+export const LOCALE_COOKIE_OPTIONS = { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax' } as const;
 
 const dictionaries: Record<Locale, Dictionary> = { fr, en };
 

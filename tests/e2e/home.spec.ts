@@ -26,6 +26,17 @@ test.describe('home page (production build)', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
   });
 
+  test('?lang=en in a link opens the page in English and is remembered; ?lang=fr switches back', async ({ page }) => {
+    await page.goto('/modele?lang=en');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await page.goto('/');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await page.goto('/?lang=fr');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    await page.goto('/donnees');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  });
+
   test('the skip link moves focus to the main content', async ({ page }) => {
     await page.goto('/');
     await page.keyboard.press('Tab');
