@@ -1,19 +1,20 @@
 import fs from 'node:fs';
 import { once } from 'node:events';
-import Papa from 'papaparse';
 import type { CreditModel } from './creditModel';
 import { reasonsTowards } from './explanation';
 import type { Lang } from './fieldLabels';
 import type { PopulationStats } from './population';
-import type { Duplex, Readable } from 'node:stream';
-import type { RawValue } from '../data/columnarTable';
-import { applicationOfRow, columnsOf, CsvHeaderError, type CsvLayout, parseCsvHeader, readCsvRow } from './csvRows';
-import type { FieldError, RawApplication } from './types';
+import { applicationOfRow, columnsOf, type CsvLayout } from './csvRows';
+import { type RejectedRow, streamCsvRows } from './csvStream';
+import type { RawApplication } from './types';
+
+export type { RejectedRow };
 
 /**
  * Streams a CSV of applications through the model in batches: constant memory whatever the
  * file size, one ONNX Runtime call per batch, TreeSHAP reasons per row. Invalid rows are
- * reported (line, field, why) and skipped, or stop the run in strict mode.
+ * reported (line, field, why) and skipped, or stop the run in strict mode. Reading and
+ * validating the lines is csvStream's (shared with `npm run monitor`).
  */
 
 export interface BatchOptions {
@@ -28,12 +29,6 @@ export interface BatchOptions {
   readonly onReject?: (reject: RejectedRow) => void;
   /** Called after each batch with the rows done so far and the input bytes read. */
   readonly onProgress?: (progress: { rows: number; rejected: number; bytesRead: number }) => void;
-}
-
-export interface RejectedRow {
-  readonly line: number;
-  readonly id: string;
-  readonly errors: readonly FieldError[];
 }
 
 export interface BatchSummary {
@@ -62,38 +57,6 @@ export function outputHeader(reasons: number): string {
   return `${cols.join(',')}\n`;
 }
 
-/**
- * The rows a stream has buffered, a batch at a time: one await per batch of parsed lines instead
- * of one per line (an async iterator over the rows costs a promise and a microtask each).
- */
-async function* bufferedRows(stream: Readable): AsyncGenerator<string[][]> {
-  let ended = false;
-  let failure: unknown;
-  stream.once('end', () => (ended = true));
-  stream.once('error', (err: unknown) => (failure = err));
-  for (;;) {
-    const rows: string[][] = [];
-    for (let r = stream.read() as string[] | null; r !== null; r = stream.read() as string[] | null) rows.push(r);
-    if (rows.length > 0) {
-      yield rows;
-      continue;
-    }
-    if (failure !== undefined) throw failure;
-    if (ended || stream.readableEnded) return;
-    await new Promise<void>((resolve) => {
-      const wake = () => {
-        stream.off('readable', wake);
-        stream.off('end', wake);
-        stream.off('error', wake);
-        resolve();
-      };
-      stream.on('readable', wake);
-      stream.on('end', wake);
-      stream.on('error', wake);
-    });
-  }
-}
-
 export async function scoreCsvFile(model: CreditModel, stats: PopulationStats | undefined, options: BatchOptions): Promise<BatchSummary> {
   const started = performance.now();
   const reasons = options.reasons ?? 3;
@@ -101,10 +64,6 @@ export async function scoreCsvFile(model: CreditModel, stats: PopulationStats | 
   const lang = options.lang ?? 'fr';
   if (reasons > 0 && !stats) throw new Error('population statistics are needed to word reasons');
 
-  const source = fs.createReadStream(options.input, { encoding: 'utf8' });
-  const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { delimiter: ',', skipEmptyLines: false }) as Duplex;
-  source.pipe(parser);
-  source.once('error', (err) => parser.destroy(err));
   const out = fs.createWriteStream(options.output, { encoding: 'utf8' });
   const write = async (text: string) => {
     if (!out.write(text)) await once(out, 'drain');
@@ -112,9 +71,8 @@ export async function scoreCsvFile(model: CreditModel, stats: PopulationStats | 
   await write(outputHeader(reasons));
 
   let layout: CsvLayout | undefined;
+  let source: { readonly bytesRead: number } = { bytesRead: 0 };
   let sourceColumns: Int32Array = new Int32Array(0);
-  let rowValues: RawValue[] = [];
-  let line = 1;
   let scored = 0;
   let rejected = 0;
   let stoppedAt: RejectedRow | undefined;
@@ -164,41 +122,31 @@ export async function scoreCsvFile(model: CreditModel, stats: PopulationStats | 
   };
 
   try {
-    for await (const rows of bufferedRows(parser)) {
-      for (const cells of rows) {
-        const start = line;
-        for (const cell of cells) for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) line++;
-        line++;
-        if (cells.length === 1 && cells[0] === '') continue; // blank line
-        if (!layout) {
-          layout = parseCsvHeader(cells);
-          sourceColumns = columnsOf(layout, model.pipeline.sources);
-          rowValues = new Array<RawValue>(layout.columns.length).fill(null);
-          continue;
-        }
-        const row = readCsvRow(layout, cells, rowValues);
-        if (!row.ok) {
-          const reject = { line: start, id: row.id, errors: row.errors };
-          rejected++;
-          options.onReject?.(reject);
-          if (options.strict) {
-            stoppedAt = reject;
-            throw new StrictModeError(reject);
-          }
-          continue;
-        }
+    await streamCsvRows(options.input, {
+      onHeader: (csvLayout, stream) => {
+        layout = csvLayout;
+        source = stream;
+        sourceColumns = columnsOf(csvLayout, model.pipeline.sources);
+      },
+      onRow: (rowValues, id) => {
         model.pipeline.writeIndexedRow(rowValues, sourceColumns, features, ids.length * width);
-        if (reasons > 0) apps.push(applicationOfRow(layout, rowValues));
-        ids.push(row.id);
-        if (ids.length >= batchSize) await flush();
-      }
-    }
-    if (!layout) throw new CsvHeaderError('the file is empty (no header line)');
+        if (reasons > 0) apps.push(applicationOfRow(layout as CsvLayout, rowValues));
+        ids.push(id);
+        return ids.length >= batchSize ? flush() : undefined;
+      },
+      onReject: (reject) => {
+        rejected++;
+        options.onReject?.(reject);
+        if (options.strict) {
+          stoppedAt = reject;
+          throw new StrictModeError(reject);
+        }
+      },
+    });
     await flush();
     await inFlight;
   } finally {
     await inFlight.catch(() => undefined);
-    source.destroy();
     out.end();
     await once(out, 'close');
   }
