@@ -12,6 +12,7 @@ export default async function HomePage() {
   const sections = [
     { href: '/dashboard', ...t.home.sections.dashboard },
     { href: '/modele', ...t.home.sections.model },
+    { href: '/surveillance', ...t.monitoring.card },
     { href: '/donnees', ...t.home.sections.data },
     { href: '/veille', ...t.home.sections.watch },
     { href: '/api-docs', ...t.home.sections.api },

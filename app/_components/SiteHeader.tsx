@@ -19,6 +19,7 @@ export function SiteHeader({
   const items = [
     { href: '/dashboard', label: t.nav.dashboard },
     { href: '/modele', label: t.nav.model },
+    { href: '/surveillance', label: t.monitoring.nav },
     { href: '/donnees', label: t.nav.data },
     { href: '/veille', label: t.nav.watch },
     { href: '/api-docs', label: t.nav.api },

@@ -2,6 +2,7 @@ import { DEFAULT_SIMILARITY_FEATURES, similarClientsFor } from '../analysis/simi
 import type { CreditEngine } from '../credit/engine';
 import { getHomeCreditStore, type StoredApplication } from '../data/homeCreditStore';
 import { dictionary, type Locale } from '../i18n';
+import { applicationQuality } from '../monitoring/quality';
 import { bivariateFigure, bivariateSampleText } from './bivariate';
 import type { FigureModel } from './chartSpec';
 import {
@@ -20,6 +21,7 @@ import { type ExplanationView, explanationView } from './explanationView';
 import { formatDate } from './format';
 import { historyModel, type HistoryModel } from './history';
 import { type ClientProfile, clientProfile } from './profile';
+import { type QualityNotice, qualityNotice } from './qualityNotice';
 import { fill } from './text';
 import { type ClientView, viewParams } from './view';
 import { type WhatIfInput, whatIfInputs } from './whatIfView';
@@ -55,6 +57,8 @@ export interface ModelParts {
   readonly bivariate: BivariateModel;
   readonly counterfactual: CounterfactualView;
   readonly whatIf: readonly WhatIfInput[];
+  /** « Score moins fiable »: the application's input-quality flags in words (lib/monitoring/quality); null when the score is reliable. */
+  readonly quality: QualityNotice | null;
 }
 
 export interface ClientPageModel {
@@ -111,10 +115,11 @@ export async function clientPageModel(app: StoredApplication, locale: Locale, vi
   let probability: string | undefined;
   let version = t.client.modelPending;
   if (engine) {
-    const [explanation, probabilities, cf] = await Promise.all([
+    const [explanation, probabilities, cf, quality] = await Promise.all([
       engine.explainStored(app.id, { lang: locale, top: 4 }),
       historicalProbabilities(engine),
       counterfactualFor(engine, app),
+      applicationQuality(app.fields),
     ]);
     if (!explanation) throw new Error(`client ${app.id} is in the store but the engine cannot explain it`);
     const decision = decisionModel(explanation, app.id, locale);
@@ -146,6 +151,7 @@ export async function clientPageModel(app: StoredApplication, locale: Locale, vi
       },
       counterfactual: counterfactualView(cf, locale),
       whatIf: whatIfInputs(app.fields, locale),
+      quality: qualityNotice(quality, app.fields, locale),
     };
   }
 

@@ -5,6 +5,7 @@ import { dashboard } from './dashboard';
 import { data } from './data';
 import { home } from './home';
 import { model } from './model';
+import { monitoring } from './monitoring';
 import { watch } from './watch';
 
 /** The English dictionary (same shape as the French reference, checked by the type). */
@@ -13,6 +14,7 @@ export const en: Dictionary = {
   home,
   dashboard,
   model,
+  monitoring,
   data,
   apiDocs,
   watch,

@@ -4,6 +4,7 @@ import { dashboard } from './dashboard';
 import { data } from './data';
 import { home } from './home';
 import { model } from './model';
+import { monitoring } from './monitoring';
 import { watch } from './watch';
 
 /**
@@ -15,6 +16,7 @@ export const fr = {
   home,
   dashboard,
   model,
+  monitoring,
   data,
   apiDocs,
   watch,

@@ -14,6 +14,7 @@ import { CounterfactualSection } from './CounterfactualSection';
 import { DecisionBanner } from './DecisionBanner';
 import { ExplanationSection } from './ExplanationSection';
 import { NeighboursSection } from './NeighboursSection';
+import { QualityNoticeBox } from './QualityNoticeBox';
 import { WhatIfPanel } from './WhatIfPanel';
 import '../../../_components/dashboard.css';
 
@@ -75,7 +76,10 @@ export default async function ClientPage({ params, searchParams }: Props) {
       </nav>
 
       {m.model ? (
-        <DecisionBanner d={m.model.decision} t={t} locale={locale} clientLabel={m.title} />
+        <>
+          <DecisionBanner d={m.model.decision} t={t} locale={locale} clientLabel={m.title} />
+          {m.model.quality ? <QualityNoticeBox notice={m.model.quality} /> : null}
+        </>
       ) : (
         <section aria-labelledby="decision-heading" id="decision">
           <h2 id="decision-heading">{d.decision.heading}</h2>
