@@ -1,3 +1,4 @@
+import { TableFrame } from '@/app/_components/TableFrame';
 import type { Metadata } from 'next';
 import { creditEngine } from '@/lib/dashboard/engine';
 import { monitoringPageModel } from '@/lib/dashboard/monitoringPage';
@@ -43,19 +44,7 @@ export default async function MonitoringPage() {
         {vm.populations.map((p) => (
           <p key={p}>{p}</p>
         ))}
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={vm.summary.caption}>
-          <table className="data-table" id="populations-summary">
-            <caption>{vm.summary.caption}</caption>
-            <thead>
-              <tr>
-                {vm.summary.columns.map((c) => (
-                  <th key={c} scope="col">
-                    {c}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
+        <TableFrame caption={vm.summary.caption} columns={vm.summary.columns} id="populations-summary">
               {vm.summary.rows.map(([name, ...cells]) => (
                 <tr key={name}>
                   <th scope="row">{name}</th>
@@ -66,9 +55,7 @@ export default async function MonitoringPage() {
                   ))}
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </TableFrame>
       </section>
 
       <section aria-labelledby="score-heading">
@@ -94,19 +81,7 @@ export default async function MonitoringPage() {
         <ChartFigure figure={vm.features.shifted} locale={locale} tableToggle={toggle} />
         {vm.features.bins ? <ChartFigure figure={vm.features.bins} locale={locale} tableToggle={toggle} /> : null}
         <h3 id="all-inputs-heading">{m.features.allHeading}</h3>
-        <div className="table-scroll monitoring-table-tall" tabIndex={0} role="region" aria-label={f.caption}>
-          <table className="data-table" id="inputs-table">
-            <caption>{f.caption}</caption>
-            <thead>
-              <tr>
-                {f.columns.map((c) => (
-                  <th key={c} scope="col">
-                    {c}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
+        <TableFrame caption={f.caption} columns={f.columns} id="inputs-table" regionClassName="monitoring-table-tall">
               {f.rows.map((r) => (
                 <tr key={r.field} data-field={r.field}>
                   <td className="num">{r.rank}</td>
@@ -120,9 +95,7 @@ export default async function MonitoringPage() {
                   <td className="num">{r.missingCurrent}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </TableFrame>
       </section>
 
       <section aria-labelledby="backtest-heading">
@@ -137,19 +110,7 @@ export default async function MonitoringPage() {
         {vm.backtest.segments.map((s) => (
           <div key={s.field}>
             <h4 id={`segment-${s.field}`}>{s.heading}</h4>
-            <div className="table-scroll" tabIndex={0} role="region" aria-label={s.caption}>
-              <table className="data-table">
-                <caption>{s.caption}</caption>
-                <thead>
-                  <tr>
-                    {s.columns.map((c) => (
-                      <th key={c} scope="col">
-                        {c}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
+            <TableFrame caption={s.caption} columns={s.columns}>
                   {s.rows.map((r, i) => (
                     <tr key={`${i}-${r.label}`} className={r.flagged ? 'segment-flagged' : undefined}>
                       <th scope="row">{r.label}</th>
@@ -161,9 +122,7 @@ export default async function MonitoringPage() {
                       <td>{r.note}</td>
                     </tr>
                   ))}
-                </tbody>
-              </table>
-            </div>
+            </TableFrame>
           </div>
         ))}
       </section>

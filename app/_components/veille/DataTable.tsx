@@ -1,4 +1,5 @@
 import type { TableModel } from '@/lib/nlp/watchPage';
+import { TableFrame } from '../TableFrame';
 
 /**
  * A table of the technology watch pages: caption, column headers, one header cell per row. The
@@ -6,41 +7,27 @@ import type { TableModel } from '@/lib/nlp/watchPage';
  */
 export function DataTable({ table, bestLabel, className }: { table: TableModel; bestLabel?: string; className?: string }) {
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={table.caption}>
-      <table className={`data-table ${className ?? ''}`} id={`table-${table.id}`}>
-        <caption>{table.caption}</caption>
-        <thead>
-          <tr>
-            {table.columns.map((c, i) => (
-              <th key={i} scope="col">
-                {c}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {table.rows.map((row, r) => (
-            <tr key={r}>
-              <th scope="row">{row.header}</th>
-              {row.cells.map((cell, c) => {
-                const best = row.best?.[c] === true;
-                return (
-                  <td key={c} className={[table.kind === 'text' ? 'text' : 'num', best ? 'best' : ''].join(' ').trim()}>
-                    {cell}
-                    {best ? (
-                      <>
-                        {' '}
-                        <span aria-hidden="true">★</span>
-                        {bestLabel ? <span className="visually-hidden"> ({bestLabel})</span> : null}
-                      </>
-                    ) : null}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <TableFrame caption={table.caption} columns={table.columns} id={`table-${table.id}`} className={className}>
+      {table.rows.map((row, r) => (
+        <tr key={r}>
+          <th scope="row">{row.header}</th>
+          {row.cells.map((cell, c) => {
+            const best = row.best?.[c] === true;
+            return (
+              <td key={c} className={[table.kind === 'text' ? 'text' : 'num', best ? 'best' : ''].join(' ').trim()}>
+                {cell}
+                {best ? (
+                  <>
+                    {' '}
+                    <span aria-hidden="true">★</span>
+                    {bestLabel ? <span className="visually-hidden"> ({bestLabel})</span> : null}
+                  </>
+                ) : null}
+              </td>
+            );
+          })}
+        </tr>
+      ))}
+    </TableFrame>
   );
 }
