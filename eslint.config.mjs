@@ -1,6 +1,35 @@
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 
+/**
+ * The layers of lib/ (docs/ARCHITECTURE.md): each folder may import the ones below it, never the
+ * ones above. `from` lists, for each `target`, the folders it must not import.
+ */
+const ABOVE = {
+  config: ['data', 'i18n', 'credit', 'analysis', 'monitoring', 'nlp', 'dashboard', 'api', 'server', 'cli'],
+  i18n: ['data', 'credit', 'analysis', 'monitoring', 'nlp', 'dashboard', 'api', 'server', 'cli'],
+  data: ['credit', 'analysis', 'monitoring', 'nlp', 'dashboard', 'api', 'server', 'cli'],
+  credit: ['analysis', 'monitoring', 'nlp', 'dashboard', 'api', 'server', 'cli'],
+  analysis: ['monitoring', 'nlp', 'dashboard', 'api', 'server', 'cli'],
+  monitoring: ['analysis', 'nlp', 'dashboard', 'api', 'server', 'cli'],
+  // Known exceptions, to be removed by the consolidation issue: lib/nlp holds the NLP operation's
+  // schemas (imports lib/api) and uses lib/dashboard's chart helpers.
+  nlp: ['server', 'cli'],
+  dashboard: ['api', 'server', 'cli'],
+  api: ['dashboard', 'server', 'cli'],
+  server: ['dashboard', 'cli'],
+  cli: ['dashboard', 'api', 'server'],
+};
+
+export const layerZones = [
+  { target: './lib', from: './app', message: 'lib/ never imports app/ (app translates HTTP and props; lib holds the domain).' },
+  ...Object.entries(ABOVE).map(([target, above]) => ({
+    target: `./lib/${target}`,
+    from: above.map((f) => `./lib/${f}`),
+    message: `lib/${target} sits below these folders and must not import them (layers: docs/ARCHITECTURE.md).`,
+  })),
+];
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -14,7 +43,10 @@ const config = [
   },
   {
     files: ['lib/**/*.ts', 'lib/**/*.tsx'],
-    rules: { '@typescript-eslint/no-explicit-any': 'error' },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      'import/no-restricted-paths': ['error', { zones: layerZones }],
+    },
   },
 ];
 
