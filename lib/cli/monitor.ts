@@ -21,7 +21,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { getCreditEngine } from '../credit/engine';
 import { CsvHeaderError } from '../credit/csvRows';
-import type { RejectedRow } from '../credit/csvStream';
+import type { CsvProgress, RejectedRow } from '../credit/csvStream';
 import { accumulateCsv } from '../monitoring/csvStability';
 import { reportHtml } from '../monitoring/reportHtml';
 import { referenceProfile, StabilityAccumulator } from '../monitoring/stability';
@@ -130,7 +130,7 @@ export async function runMonitor(argv: readonly string[], io: MonitorIo = { stdo
       err(`line ${entry.line}: ${entry.field}: ${entry.message}`);
     }
   };
-  const onProgress = ({ rows, rejected, bytesRead }: { rows: number; rejected: number; bytesRead: number }) => {
+  const onProgress = ({ rows, rejected, bytesRead }: CsvProgress) => {
     const now = performance.now();
     if (!tty || now - lastProgress < 200) return;
     lastProgress = now;

@@ -5,7 +5,7 @@ import { reasonsTowards } from './explanation';
 import type { Lang } from './fieldLabels';
 import type { PopulationStats } from './population';
 import { applicationOfRow, columnsOf, type CsvLayout } from './csvRows';
-import { type RejectedRow, streamCsvRows } from './csvStream';
+import { type CsvProgress, type RejectedRow, streamCsvRows } from './csvStream';
 import type { RawApplication } from './types';
 
 export type { RejectedRow };
@@ -28,7 +28,7 @@ export interface BatchOptions {
   /** Called for each rejected row. */
   readonly onReject?: (reject: RejectedRow) => void;
   /** Called after each batch with the rows done so far and the input bytes read. */
-  readonly onProgress?: (progress: { rows: number; rejected: number; bytesRead: number }) => void;
+  readonly onProgress?: (progress: CsvProgress) => void;
 }
 
 export interface BatchSummary {

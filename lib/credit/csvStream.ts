@@ -14,6 +14,13 @@ import type { FieldError } from './types';
  */
 
 /** A line that failed validation: its 1-based line number, its raw SK_ID_CURR and the reasons. */
+/** Where a streamed CSV run stands, after each batch: rows done so far, rows rejected, input bytes read. */
+export interface CsvProgress {
+  readonly rows: number;
+  readonly rejected: number;
+  readonly bytesRead: number;
+}
+
 export interface RejectedRow {
   readonly line: number;
   readonly id: string;

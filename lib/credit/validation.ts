@@ -3,7 +3,10 @@ import { APPLICATION_FIELDS, fieldKind, ID_FIELD, isApplicationField, TARGET_FIE
 import type { FieldError, ParseResult, RawApplication } from './types';
 
 /**
- * The validation boundary of the engine (used by the score CLI and by the API routes).
+ * The validation rules of the engine: the field values (parseFieldValue) and the fields a
+ * decision requires, used by the score CLI's rows (csvRows.ts) and, for the required fields, by
+ * the API's zod schemas; parseApplication validates a whole object for in-process callers (the
+ * API validates with its own schemas and no longer calls it — one input boundary is #14's work).
  * An application is an object keyed by Home Credit field names. Missing fields (absent,
  * null, or an empty string) are missing. Unknown fields and wrong types are rejected, each
  * error naming the field. SK_ID_CURR and TARGET are accepted and ignored for scoring.

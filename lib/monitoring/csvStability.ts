@@ -1,7 +1,7 @@
 import type { RawValue } from '../data/columnarTable';
 import type { CreditModel } from '../credit/creditModel';
 import { columnsOf } from '../credit/csvRows';
-import { type RejectedRow, streamCsvRows } from '../credit/csvStream';
+import { type CsvProgress, type RejectedRow, streamCsvRows } from '../credit/csvStream';
 import type { ReferenceProfile, StabilityAccumulator } from './stability';
 
 /**
@@ -18,7 +18,7 @@ export interface CsvStabilityOptions {
   /** Called for each rejected (skipped) row. */
   readonly onReject?: (reject: RejectedRow) => void;
   /** Called after each batch is counted, with the rows counted so far and the input bytes read. */
-  readonly onProgress?: (progress: { rows: number; rejected: number; bytesRead: number }) => void;
+  readonly onProgress?: (progress: CsvProgress) => void;
 }
 
 export interface CsvStabilitySummary {
