@@ -1,6 +1,7 @@
 import type { ColumnarTable } from '../data/columnarTable';
 import { APPLICATION_FIELDS, CATEGORICAL_FIELDS, fieldKind } from '../data/homeCreditSchema';
 import { ENGINEERED_FEATURES, YEARS_FIELDS, yearsFeatureName } from './engineeredFeatures';
+import { isProtectedField } from './fieldLabels';
 
 /**
  * The feature specification: the ordered list of model columns, each linked to the
@@ -23,6 +24,12 @@ interface FeatureBase {
   readonly name: string;
   /** What SHAP contributions are summed into: an application field, or an engineered feature name. */
   readonly group: string;
+  /**
+   * Derived from a protected attribute (fieldLabels.ts PROTECTED_FIELDS). Such columns are written to
+   * the training matrix for the fairness report only: the trainer drops them, and a served spec
+   * containing one is refused (validateFeatureSpec).
+   */
+  readonly protected?: true;
 }
 
 /** An application field used as it is (NaN when missing). */
@@ -73,6 +80,16 @@ function levelCounts(table: ColumnarTable, field: string): Map<string, number> {
   return new Map(column.categories.map((c, i) => [c, counts[i]]));
 }
 
+/** Marks the features computed from a protected attribute (their group is the field or the engineered feature). */
+function flagProtected(f: FeatureDef): FeatureDef {
+  return isProtectedField(f.group) ? { ...f, protected: true } : f;
+}
+
+/** The columns a model may use: the specification without its protected features. */
+export function modelFeatureSpec(spec: FeatureSpec): FeatureSpec {
+  return { ...spec, features: spec.features.filter((f) => !f.protected) };
+}
+
 /**
  * Derives the specification from the training table: application fields in schema order
  * (numeric as is, DAYS_* as years, categoricals one-hot on levels with ≥ MIN_LEVEL_COUNT rows,
@@ -95,11 +112,15 @@ export function deriveFeatureSpec(train: ColumnarTable, minLevelCount = MIN_LEVE
   for (const e of ENGINEERED_FEATURES) {
     features.push({ name: e.name, kind: 'engineered', sources: e.sources, group: e.group });
   }
-  return { version: FEATURE_SPEC_VERSION, minLevelCount, features };
+  return { version: FEATURE_SPEC_VERSION, minLevelCount, features: features.map(flagProtected) };
 }
 
-/** Checks a specification read from disk against this code (unknown kinds, fields or engineered names). */
-export function validateFeatureSpec(spec: FeatureSpec): void {
+/**
+ * Checks a specification read from disk against this code (unknown kinds, fields or engineered
+ * names). A model's specification (`served`) must not contain any feature computed from a
+ * protected attribute, whether flagged or not.
+ */
+export function validateFeatureSpec(spec: FeatureSpec, served = false): void {
   if (spec.version !== FEATURE_SPEC_VERSION) {
     throw new Error(`feature spec version ${spec.version} is not supported (expected ${FEATURE_SPEC_VERSION})`);
   }
@@ -108,6 +129,9 @@ export function validateFeatureSpec(spec: FeatureSpec): void {
   const categorical: ReadonlySet<string> = new Set(CATEGORICAL_FIELDS);
   for (const f of spec.features) {
     if (names.has(f.name)) throw new Error(`feature spec: duplicate feature ${f.name}`);
+    if (served && (f.protected || isProtectedField(f.group))) {
+      throw new Error(`feature spec: ${f.name} is computed from a protected attribute and may not be a model input`);
+    }
     names.add(f.name);
     if (f.kind === 'engineered') {
       if (!engineered.has(f.name)) throw new Error(`feature spec: engineered feature ${f.name} is unknown to this code`);

@@ -68,7 +68,7 @@ export function loadModelBundle(dir: string): ModelBundle {
   const metaPath = path.join(dir, 'metadata.json');
   if (!fs.existsSync(metaPath)) throw new ModelFilesError(dir, 'metadata.json not found');
   const metadata = readJson<ModelMetadata>(metaPath);
-  validateFeatureSpec(metadata.featureSpec);
+  validateFeatureSpec(metadata.featureSpec, true);
   const names = metadata.featureSpec.features.map((f) => f.name);
   if (names.length !== metadata.features.length || names.some((n, i) => n !== metadata.features[i])) {
     throw new ModelFilesError(dir, 'feature order of metadata.json does not match its feature spec');

@@ -9,9 +9,12 @@ from sklearn.linear_model import LogisticRegression
 
 class IsotonicCalibrator:
     method = "isotonic"
+    #: probability floor and ceiling as a count of rows: 0 keeps sklearn's [0, 1]
+    bound_rows = 0.0
 
     def fit(self, margin: np.ndarray, y: np.ndarray) -> "IsotonicCalibrator":
-        iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0, increasing=True)
+        eps = self.bound_rows / len(y)
+        iso = IsotonicRegression(out_of_bounds="clip", y_min=eps, y_max=1.0 - eps, increasing=True)
         iso.fit(np.asarray(margin, dtype=np.float64), np.asarray(y, dtype=np.float64))
         self.x = np.asarray(iso.X_thresholds_, dtype=np.float64)
         self.y = np.asarray(iso.y_thresholds_, dtype=np.float64)
@@ -22,7 +25,14 @@ class IsotonicCalibrator:
         return np.interp(np.asarray(margin, dtype=np.float64), self.x, self.y)
 
     def export(self) -> dict:
-        return {"method": self.method, "x": self.x.tolist(), "y": self.y.tolist()}
+        return {"method": "isotonic", "x": self.x.tolist(), "y": self.y.tolist()}
+
+
+class BoundedIsotonicCalibrator(IsotonicCalibrator):
+    """Isotonic, with every step kept inside [0.5/n, 1 - 0.5/n]: an end bin whose rows all share one
+    label no longer claims certainty (no probability of exactly 0 or 1)."""
+    method = "isotonic-bounded"
+    bound_rows = 0.5
 
 
 class PlattCalibrator:
@@ -42,7 +52,7 @@ class PlattCalibrator:
         return {"method": self.method, "a": self.a, "b": self.b}
 
 
-CALIBRATORS = {"isotonic": IsotonicCalibrator, "platt": PlattCalibrator}
+CALIBRATORS = {"isotonic": IsotonicCalibrator, "isotonic-bounded": BoundedIsotonicCalibrator, "platt": PlattCalibrator}
 
 
 def cross_fitted(method: str, margin: np.ndarray, y: np.ndarray, fold_of: np.ndarray) -> np.ndarray:

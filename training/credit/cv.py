@@ -102,12 +102,13 @@ def xgb_params(config: dict, seed: int, threads: int) -> dict:
 _STATE: dict = {}
 
 
-def _init_worker(matrix_path: str, n_folds: int, seed: int, inner_fraction: float) -> None:
+def _init_worker(matrix_path: str, n_folds: int, seed: int, inner_fraction: float, columns) -> None:
     from .matrix import read_matrix
 
     fm = read_matrix(matrix_path)
     y = fm.y.astype(np.int64)
-    _STATE.update(X=fm.X, y=y, fold_of=fold_assignment(y, n_folds, seed), seed=seed, inner=inner_fraction, folds={})
+    X = fm.X if columns is None else np.ascontiguousarray(fm.X[:, columns])
+    _STATE.update(X=X, y=y, fold_of=fold_assignment(y, n_folds, seed), seed=seed, inner=inner_fraction, folds={})
 
 
 def _fold(k: int) -> FoldData:
@@ -125,9 +126,17 @@ def _fold(k: int) -> FoldData:
 
 
 def _run_task(task: tuple):
-    """('xgb', candidate, params, fold, max_rounds, early_stopping) or ('logreg', candidate, C, fold)."""
+    """('xgb', candidate, params, fold, max_rounds, early_stopping), ('logreg', candidate, C, fold) or
+    ('model', candidate, params, fold, rounds): the fold's model refitted for a fixed number of rounds (the
+    trees early stopping kept), returned as raw JSON with its held-out margins."""
     started = time.time()
     kind, candidate = task[0], task[1]
+    if kind == "model":
+        _, _, params, k, rounds = task
+        fold = _fold(k)
+        booster = xgb.train(params, fold.train, num_boost_round=rounds)
+        out = booster.predict(fold.test, output_margin=True).astype(np.float64)
+        return candidate, k, (bytes(booster.save_raw("json")), out), rounds, time.time() - started
     if kind == "xgb":
         _, _, params, k, max_rounds, early_stopping = task
         fold = _fold(k)
@@ -149,17 +158,26 @@ class FitPool:
     """A pool of single-threaded workers that cross-validate candidates fold by fold."""
 
     def __init__(self, matrix_path: str, y: np.ndarray, fold_of: np.ndarray, seed: int, workers: int,
-                 inner_fraction: float = 0.1) -> None:
+                 inner_fraction: float = 0.1, columns: list[int] | None = None) -> None:
         for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
             os.environ[var] = "1"
         self.y, self.fold_of, self.seed = y, fold_of, seed
         self.n_folds = int(fold_of.max()) + 1
         ctx = mp.get_context("spawn")
-        self.pool = ctx.Pool(workers, initializer=_init_worker, initargs=(matrix_path, self.n_folds, seed, inner_fraction))
+        self.pool = ctx.Pool(workers, initializer=_init_worker, initargs=(matrix_path, self.n_folds, seed, inner_fraction, columns))
 
     def close(self) -> None:
         self.pool.close()
         self.pool.join()
+
+    def fold_models(self, params: dict, rounds: list[int]) -> list[tuple[bytes, np.ndarray]]:
+        """The selected configuration's model of each fold (same rows and seed as its cross-validation,
+        refitted for the rounds early stopping kept, so its held-out margins are the OOF margins)."""
+        tasks = [("model", "fold", xgb_params(params, self.seed, 1), k, rounds[k]) for k in range(self.n_folds)]
+        out: list = [None] * self.n_folds
+        for _, k, result, _, _ in self.pool.imap(_run_task, tasks, chunksize=1):
+            out[k] = result
+        return out
 
     def run(self, candidates: list[tuple[str, str, object]], max_rounds: int = 0, early_stopping: int = 0,
             on_result=None) -> list[CandidateResult]:

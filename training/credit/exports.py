@@ -7,6 +7,7 @@ import json
 import numpy as np
 import xgboost as xgb
 
+from . import metrics
 from .matrix import FeatureMatrix
 from .trees import write_blocks
 
@@ -87,3 +88,51 @@ def write_oof(path: str, probability: np.ndarray, y: np.ndarray, fold_of: np.nda
                   "what": "cross-fitted calibrated out-of-fold probabilities with labels and folds"},
                  {"probability": np.asarray(probability, dtype=np.float64), "label": np.asarray(y, dtype=np.uint8),
                   "fold": np.asarray(fold_of, dtype=np.uint8)})
+
+
+def read_blocks(path: str, magic: bytes) -> tuple[dict, dict[str, np.ndarray]]:
+    """Reader of trees.write_blocks containers."""
+    import struct
+
+    with open(path, "rb") as fh:
+        raw = fh.read()
+    if raw[:8] != magic:
+        raise ValueError(f"{path}: bad magic")
+    (length,) = struct.unpack_from("<I", raw, 8)
+    header = json.loads(raw[12 : 12 + length].decode("utf-8"))
+    start = (12 + length + 7) & ~7
+    arrays = {}
+    for name, b in header["blocks"].items():
+        dtype = np.dtype(b["dtype"]).newbyteorder("<")
+        count = int(np.prod(b["shape"]))
+        arrays[name] = np.frombuffer(raw, dtype=dtype, count=count, offset=start + b["offset"]).reshape(b["shape"])
+    return header, arrays
+
+
+def read_previous(out_dir: str, y: np.ndarray) -> dict | None:
+    """The model about to be replaced in out_dir (its version, CV figures and out-of-fold probabilities),
+    for the before/after comparison; None when there is none or it was trained on other rows."""
+    import os
+
+    try:
+        with open(os.path.join(out_dir, "metadata.json")) as fh:
+            meta = json.load(fh)
+        _, oof = read_blocks(os.path.join(out_dir, meta["files"]["oof"]), b"PADOOF01")
+    except (OSError, KeyError, ValueError):
+        return None
+    if len(oof["label"]) != len(y) or not np.array_equal(oof["label"].astype(np.int64), y):
+        return None
+    p = oof["probability"].astype(np.float64)
+    protected = [f["name"] for f in meta["featureSpec"]["features"]
+                 if f.get("protected") or f.get("field") in ("CODE_GENDER", "NAME_FAMILY_STATUS", "DAYS_BIRTH")
+                 or f["name"] in ("AGE_YEARS", "EMPLOYED_AGE_RATIO")]
+    return {"version": meta["version"], "threshold": float(meta["threshold"]), "calibration": meta["calibration"]["method"],
+            "features": len(meta["features"]), "protectedInputs": protected, "probability": p,
+            "cv": variant_figures(y, p, float(meta["threshold"]))}
+
+
+def variant_figures(y: np.ndarray, p: np.ndarray, threshold: float) -> dict:
+    """The figures compared side by side for each model variant (out-of-fold calibrated probabilities)."""
+    return {"rocAuc": metrics.roc_auc(y, p), "prAuc": metrics.pr_auc(y, p), "brier": metrics.brier(y, p),
+            "logLoss": metrics.log_loss(y, p), "cost": metrics.business_cost(y, p >= threshold), "threshold": threshold,
+            "refusalRate": float(np.mean(p >= threshold))}

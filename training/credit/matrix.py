@@ -29,6 +29,17 @@ class FeatureMatrix:
     def feature_names(self) -> list[str]:
         return [f["name"] for f in self.spec["features"]]
 
+    @property
+    def model_columns(self) -> list[int]:
+        """Columns a model may use: every feature not flagged protected by the TypeScript field registry."""
+        return [j for j, f in enumerate(self.spec["features"]) if not f.get("protected")]
+
+    def select(self, columns: list[int]) -> "FeatureMatrix":
+        """The same rows restricted to `columns` (the spec follows)."""
+        spec = {**self.spec, "features": [self.spec["features"][j] for j in columns]}
+        return FeatureMatrix(header={**self.header, "spec": spec, "cols": len(columns)},
+                             X=np.ascontiguousarray(self.X[:, columns]), ids=self.ids, y=self.y)
+
 
 def features_sha256(X: np.ndarray) -> str:
     """SHA-256 of the feature values as little-endian float32, row-major (what lib/credit/features.ts

@@ -137,3 +137,12 @@ def cost_curve_points(y: np.ndarray, p: np.ndarray, n: int = 300) -> list[dict]:
 def mean_std(values) -> dict:
     a = np.asarray(values, dtype=np.float64)
     return {"mean": float(a.mean()), "std": float(a.std(ddof=1)) if len(a) > 1 else 0.0}
+
+
+def log_loss(y: np.ndarray, p: np.ndarray) -> float:
+    """Mean negative log-likelihood; infinite as soon as one probability is exactly 0 or 1 on the wrong side."""
+    y = np.asarray(y).astype(bool)
+    p = np.asarray(p, dtype=np.float64)
+    with np.errstate(divide="ignore"):
+        ll = np.where(y, np.log(p), np.log1p(-p))
+    return float(-ll.mean())

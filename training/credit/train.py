@@ -24,10 +24,10 @@ import onnx
 import sklearn
 import xgboost as xgb
 
-from . import metrics
+from . import fairness, metrics
 from .calibration import CALIBRATORS, cross_fitted, sigmoid
 from .cv import FitPool, fold_assignment, summarize, xgb_params
-from .exports import write_golden, write_importance, write_oof
+from .exports import read_previous, variant_figures, write_golden, write_importance, write_oof
 from .matrix import features_sha256, read_matrix
 from .onnx_export import build_model
 from .quantize import EXACT_RANGE, QUANTUM_BITS, quantize_booster
@@ -95,15 +95,21 @@ def main(argv=None) -> int:
         f"{args.workers} workers x {args.threads} thread(s), output {args.out}")
 
     # --- data -----------------------------------------------------------------------------
-    fm = read_matrix(args.matrix)
+    full = read_matrix(args.matrix)
+    model_cols = full.model_columns
+    fm = full.select(model_cols)  # protected attributes (sex, marital status, age) never reach the model
     X, y = fm.X, fm.y.astype(np.int64)
     if np.isnan(fm.y).any():
         raise SystemExit("the training matrix has rows without TARGET")
     n, n_features = X.shape
     positives = int(y.sum())
-    log(f"matrix {n} rows x {n_features} features, {positives} positives ({positives / n:.4f})")
+    protected = [f["name"] for f in full.spec["features"] if f.get("protected")]
+    log(f"matrix {n} rows x {n_features} model features ({len(protected)} protected columns kept for measuring only: "
+        f"{protected}), {positives} positives ({positives / n:.4f})")
+    groups = fairness.group_labels(full.X, full.feature_names)
+    previous = read_previous(args.out, y)  # the model this run replaces, read before its files are overwritten
     fold_of = fold_assignment(y, args.folds, args.seed)
-    pool = FitPool(args.matrix, y, fold_of, args.seed, args.workers)
+    pool = FitPool(args.matrix, y, fold_of, args.seed, args.workers, columns=model_cols)
     stages.done("data")
 
     def report(r):
@@ -122,12 +128,25 @@ def main(argv=None) -> int:
     configs = sample_configs(n_configs, (n - positives) / positives, args.seed)
     xgb_results = pool.run([(f"xgb_{i:02d}", "xgboost", c) for i, c in enumerate(configs)], max_rounds, early_stopping,
                            on_result=report)
-    pool.close()
     chosen = min(xgb_results, key=lambda r: (r.summary["oof"]["cost"], -r.summary["oof"]["rocAuc"]))
     best_overall = min([*xgb_results, *lr_results], key=lambda r: r.summary["oof"]["cost"])
     log(f"selected {chosen.name} (cost {chosen.summary['oof']['cost']:.0f}); baseline {baseline.name} "
         f"(cost {baseline.summary['oof']['cost']:.0f}); lowest cost overall: {best_overall.name}")
     stages.done("search")
+
+    # --- the selected configuration's fold models: they serve the historical loans out of fold ------
+    fold_ens, oof_margin = [], np.empty(n)
+    for k, (raw, margin_k) in enumerate(pool.fold_models(chosen.params, chosen.best_rounds)):
+        b = xgb.Booster()
+        b.load_model(bytearray(raw))
+        ens_k = from_booster(quantize_booster(b)[0])
+        test = fold_of == k
+        oof_margin[test] = margins(ens_k, X[test])
+        fold_ens.append(ens_k)
+        log(f"fold {k}: {ens_k.n_trees} trees, refit vs search margin {np.abs(margin_k - chosen.oof_margin[test]).max():.2e}, "
+            f"quantised vs search {np.abs(oof_margin[test] - chosen.oof_margin[test]).max():.2e}")
+    pool.close()
+    stages.done("fold_models")
 
     # --- final model on all labelled rows ------------------------------------------------------
     n_rounds = int(round(float(np.mean(chosen.best_rounds))))
@@ -152,7 +171,6 @@ def main(argv=None) -> int:
     stages.done("final_model")
 
     # --- calibration on out-of-fold margins ----------------------------------------------------
-    oof_margin = chosen.oof_margin
     raw_prob = sigmoid(oof_margin)
     calib_report = {"before": {"brier": metrics.brier(y, raw_prob), "ece": metrics.ece(y, raw_prob),
                                "reliability": metrics.reliability(y, raw_prob, 10)}, "methods": {}}
@@ -162,17 +180,25 @@ def main(argv=None) -> int:
         crossfit[method] = p
         in_sample = CALIBRATORS[method]().fit(oof_margin, y).predict(oof_margin)
         calib_report["methods"][method] = {
-            "crossFitted": {"brier": metrics.brier(y, p), "ece": metrics.ece(y, p), "rocAuc": metrics.roc_auc(y, p)},
-            "inSample": {"brier": metrics.brier(y, in_sample), "ece": metrics.ece(y, in_sample)},
+            "crossFitted": {"logLoss": metrics.log_loss(y, p), "brier": metrics.brier(y, p), "ece": metrics.ece(y, p),
+                            "rocAuc": metrics.roc_auc(y, p), "min": float(p.min()), "max": float(p.max()),
+                            "exactlyZeroOrOne": int(np.count_nonzero((p == 0) | (p == 1)))},
+            "inSample": {"logLoss": metrics.log_loss(y, in_sample), "brier": metrics.brier(y, in_sample),
+                         "ece": metrics.ece(y, in_sample)},
         }
-    # the calibrator with the lowest cross-fitted ECE (the stated target); Brier breaks ties
-    method = min(CALIBRATORS, key=lambda m: (round(calib_report["methods"][m]["crossFitted"]["ece"], 4),
-                                             calib_report["methods"][m]["crossFitted"]["brier"]))
+    # no calibrator that can return exactly 0 or 1; among the others the lowest cross-fitted log-loss,
+    # Brier breaking ties (ECE is reported, not used: it depends on the binning)
+    def never_certain(m):
+        return calib_report["methods"][m]["crossFitted"]["exactlyZeroOrOne"] == 0
+
+    method = min((m for m in CALIBRATORS if never_certain(m)),
+                 key=lambda m: (calib_report["methods"][m]["crossFitted"]["logLoss"], calib_report["methods"][m]["crossFitted"]["brier"]))
     calibrator = CALIBRATORS[method]().fit(oof_margin, y)
     calibrated = crossfit[method]
     calib_report.update({
         "method": method,
         "fittedOn": "out-of-fold margins of the selected configuration (all folds); figures 'after' are cross-fitted",
+        "selection": "lowest cross-fitted log-loss (Brier breaks ties) among the maps that never return exactly 0 or 1",
         "after": {"brier": metrics.brier(y, calibrated), "ece": metrics.ece(y, calibrated),
                   "reliability": metrics.reliability(y, calibrated, 10)},
         "reliabilityPoints": {"before": metrics.reliability(y, raw_prob, 20), "after": metrics.reliability(y, calibrated, 20)},
@@ -210,16 +236,78 @@ def main(argv=None) -> int:
         f"at 1/11 {cost_at_theory:.0f}; confusion {threshold_report['confusion']}")
     stages.done("threshold")
 
+    # --- fairness: the price of leaving the protected attributes out, proxies, per-group rates -------
+    def variant(name: str, columns: list[int]) -> dict:
+        """The selected configuration on other columns: same folds, early stopping, calibration method,
+        and its own cost-optimal threshold."""
+        vpool = FitPool(args.matrix, y, fold_of, args.seed, args.workers, columns=columns)
+        r = vpool.run([(name, "xgboost", chosen.params)], max_rounds, early_stopping)[0]
+        vpool.close()
+        p = cross_fitted(method, r.oof_margin, y, fold_of)
+        t, _ = metrics.best_threshold(y, p)
+        figures = variant_figures(y, p, t)
+        log(f"variant {name} ({len(columns)} inputs): {json.dumps({k: round(v, 5) for k, v in figures.items()})}")
+        return {"inputs": len(columns), "cv": figures, "fairness": fairness.fairness_report(y, p, t, groups)}
+
+    model_spec = fm.spec["features"]
+    proxies = {attr: fairness.proxy_strength(X, model_spec, groups[attr], args.seed, rounds=30 if quick else 150,
+                                             threads=args.workers)
+               for attr in ("sex", "ageBand")}
+    for attr, pr in proxies.items():
+        log(f"proxy of {attr}: AUC {pr['auc']:.3f} ({pr['aucKind']}); leans on "
+            f"{[(t['group'], round(t['gainShare'], 3)) for t in pr['topInputs'][:4]]}")
+    strongest = sorted({t["group"] for pr in proxies.values() for t in pr["topInputs"][:2]})
+    without_proxies = [j for j in model_cols if full.spec["features"][j]["group"] not in strongest]
+    variants = {
+        "withoutProtected": {"inputs": n_features, "cv": variant_figures(y, calibrated, threshold),
+                             "fairness": fairness.fairness_report(y, calibrated, threshold, groups)},
+        "withProtected": variant("with_protected", list(range(len(full.feature_names)))),
+        "withoutStrongestProxies": {**variant("without_proxies", without_proxies), "dropped": strongest},
+    }
+    if previous:
+        variants["previousModel"] = {"version": previous["version"], "inputs": previous["features"],
+                                     "protectedInputs": previous["protectedInputs"], "calibration": previous["calibration"],
+                                     "cv": previous["cv"],
+                                     "fairness": fairness.fairness_report(y, previous["probability"], previous["threshold"], groups)}
+    stages.done("fairness")
+
     # --- exports -------------------------------------------------------------------------------
     out = args.out
     onnx.save(build_model(ens, double_precision=True, producer_version=xgb.__version__), os.path.join(out, "model.onnx"))
     write_trees(os.path.join(out, "trees.bin"), ens)
     with open(os.path.join(out, "calibration.json"), "w") as fh:
         json.dump({**calibrator.export(), "input": "margin (log-odds) of model.onnx",
-                   "interpolation": "linear between points, clipped outside" if method == "isotonic" else "sigmoid(a*m+b)"},
+                   "interpolation": "sigmoid(a*m+b)" if method == "platt" else "linear between points, clipped outside"},
                   fh, indent=1)
     write_oof(os.path.join(out, "oof.bin"), calibrated, y, fold_of, threshold)
-    ts = read_matrix(args.test_sample) if os.path.exists(args.test_sample) else None
+    folds_doc = {"what": "the selected configuration's model of each cross-validation fold; a historical loan is served by "
+                         "the model of the fold that held it out, calibrated by the map fitted without that fold "
+                         "(its out-of-fold probability, as in oof.bin, whose 'fold' block says which)",
+                 "folds": []}
+    for k, ens_k in enumerate(fold_ens):
+        held_out = fold_of == k
+        write_trees(os.path.join(out, f"trees_fold{k}.bin"), ens_k)
+        cal_k = CALIBRATORS[method]().fit(oof_margin[~held_out], y[~held_out])
+        folds_doc["folds"].append({"fold": k, "trees": f"trees_fold{k}.bin", "rounds": chosen.best_rounds[k],
+                                   "rows": int(held_out.sum()), "calibration": cal_k.export()})
+    with open(os.path.join(out, "folds.json"), "w") as fh:
+        json.dump(folds_doc, fh, indent=1)
+    fairness_doc = {
+        "generatedAt": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "evaluatedOn": "cross-fitted calibrated out-of-fold probabilities of the 63,444 labelled loans, at each model's "
+                       "cost-optimal threshold",
+        "protectedAttributes": {"fields": ["CODE_GENDER", "NAME_FAMILY_STATUS", "DAYS_BIRTH"], "modelColumnsExcluded": protected},
+        "attributes": list(fairness.ATTRIBUTES),
+        "ageBands": [b[2] for b in fairness.AGE_BANDS],
+        "definitions": fairness.DEFINITIONS,
+        "variants": variants,
+        "proxies": {**proxies, "strongestDropped": strongest,
+                    "what": "out-of-fold AUC of a small XGBoost predicting the attribute from the model's own inputs"},
+    }
+    with open(os.path.join(out, "fairness.json"), "w") as fh:
+        json.dump(fairness_doc, fh, indent=1)
+    ts_full = read_matrix(args.test_sample) if os.path.exists(args.test_sample) else None
+    ts = ts_full.select(model_cols) if ts_full else None
     golden_info = write_golden(os.path.join(out, "golden.json"), booster, calibrator, fm, ts, args.golden_train)
     stages.done("export")
 
@@ -248,6 +336,7 @@ def main(argv=None) -> int:
                    "rocRaw": metrics.roc_points(y, chosen.oof_score)},
         "leafQuantization": sum_check,
         "golden": golden_info,
+        "fairnessPrice": {k: {"inputs": v["inputs"], **v["cv"]} for k, v in variants.items()},
         "runtimeSeconds": {**stages.seconds},
     }
     runtime = stages.total()
@@ -274,7 +363,8 @@ def main(argv=None) -> int:
         "data": {"source": fm.header["source"], "rows": n, "positives": positives,
                  "matrixSha256": sha256_of(args.matrix), "featuresSha256": features_sha256(X)},
         "files": {"trees": "trees.bin", "metrics": "metrics.json", "importance": "importance.json",
-                  "golden": "golden.json", "oof": "oof.bin"},
+                  "golden": "golden.json", "oof": "oof.bin", "folds": "folds.json", "fairness": "fairness.json"},
+        "protectedAttributes": {"fields": ["CODE_GENDER", "NAME_FAMILY_STATUS", "DAYS_BIRTH"], "excludedColumns": protected},
         "versions": {"python": platform.python_version(), "xgboost": xgb.__version__, "sklearn": sklearn.__version__,
                      "numpy": np.__version__, "onnx": onnx.__version__},
         "trainingSeconds": runtime,
