@@ -3,7 +3,7 @@ import type { CreditEngine } from '../credit/engine';
 import type { RawApplication } from '../credit/types';
 import type { StoredApplication } from '../data/homeCreditStore';
 import { dictionary, type Locale } from '../i18n';
-import { formatAmount, formatPercent, formatPoints } from './format';
+import { formatAmount, formatPercent, formatPoints, formatProbability } from './format';
 import { fieldLabel } from './labels';
 import { fill } from './text';
 
@@ -59,7 +59,7 @@ export function counterfactualView(r: CounterfactualResult, locale: Locale): Cou
   const options = r.options.map((o) => ({
     title: o.actions.length > 1 || o.changes.length > 1 ? t.combined : t.single,
     text: describe(o),
-    probability: fill(t.resulting, { probability: formatPercent(o.probability, locale), threshold: formatPercent(r.threshold, locale) }),
+    probability: fill(t.resulting, { probability: formatProbability(o.probability, locale), threshold: formatPercent(r.threshold, locale) }),
     values: Object.fromEntries(o.changes.map((c) => [c.field, String(Math.round(c.to))])),
   }));
   const summary =

@@ -2,7 +2,7 @@ import type { Decision, Score } from '../credit/types';
 import { dictionary, type Locale } from '../i18n';
 import type { FigureModel } from './chartSpec';
 import { baseLayout } from './charts';
-import { formatPercent, formatPoints } from './format';
+import { formatPercent, formatPoints, formatProbability } from './format';
 import { PALETTE } from './palette';
 import { fill } from './text';
 
@@ -44,7 +44,7 @@ export interface DecisionModel {
 export function decisionModel(score: Score, id: number, locale: Locale): DecisionModel {
   const t = dictionary(locale).dashboard.decision;
   const { probability, threshold, decision } = score;
-  const p = formatPercent(probability, locale);
+  const p = formatProbability(probability, locale);
   const th = formatPercent(threshold, locale);
   const points = formatPoints(probability - threshold, locale).replace(/^[+−]/, '');
   const margin = decisionMargin(probability, threshold);

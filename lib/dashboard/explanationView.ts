@@ -7,7 +7,7 @@ import type { Explanation, Reason } from '../credit/types';
 import { dictionary, type Locale } from '../i18n';
 import type { FigureModel } from './chartSpec';
 import { axis, baseLayout } from './charts';
-import { formatNumber, formatPercent, formatScaled, formatSigned } from './format';
+import { formatNumber, formatProbability, formatScaled, formatSigned } from './format';
 import { categoryLabel, fieldLabel } from './labels';
 import { PALETTE } from './palette';
 import { displayValue } from './profile';
@@ -116,7 +116,7 @@ export function explanationView(e: Explanation, n: number, locale: Locale, id = 
       caption: fill(t.caption, {
         base: formatNumber(e.baseValue, locale, 2),
         final: formatNumber(e.margin, locale, 2),
-        probability: formatPercent(e.probability, locale),
+        probability: formatProbability(e.probability, locale),
         top: strongest ? labels[0] : '—',
         direction: strongest && strongest.contribution > 0 ? t.directionRefusal : t.directionAcceptance,
       }),

@@ -39,6 +39,16 @@ export function formatPercent(ratio: number, locale: Locale, digits = 1): string
   );
 }
 
+/**
+ * A model probability as a percentage, never « 0,0 % » nor « 100,0 % » (a model never knows for sure):
+ * « < 0,1 % » / "< 0.1%" below 0.0005, « > 99,9 % » / "> 99.9%" from 0.9995 up, formatPercent otherwise.
+ */
+export function formatProbability(p: number, locale: Locale): string {
+  if (p < 0.0005) return `<\u00a0${formatPercent(0.001, locale)}`;
+  if (p >= 0.9995) return `>\u00a0${formatPercent(0.999, locale)}`;
+  return formatPercent(p, locale);
+}
+
 /** A difference of two probabilities in percentage points: « +3,2 pts » / « −3.2 pts ». */
 export function formatPoints(delta: number, locale: Locale, digits = 1): string {
   const abs = normaliseSpaces(

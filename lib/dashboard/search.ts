@@ -11,7 +11,7 @@ import {
 import type { Decision } from '../credit/types';
 import { getHomeCreditStore } from '../data/homeCreditStore';
 import { dictionary, type Locale } from '../i18n';
-import { formatAmount, formatPercent } from './format';
+import { formatAmount, formatProbability } from './format';
 import { fill } from './text';
 
 /**
@@ -103,7 +103,7 @@ export function searchPageModel(params: SearchParams, locale: Locale, scores?: P
     href: clientHref(h.id),
     kind: h.set === 'train' ? t.words.historicalLoan : t.words.newApplication,
     ...(h.decision ? { decision: h.decision, decisionLabel: h.decision === 'accept' ? t.words.accept : t.words.refuse } : {}),
-    ...(h.probability !== undefined ? { probability: formatPercent(h.probability, locale) } : {}),
+    ...(h.probability !== undefined ? { probability: formatProbability(h.probability, locale) } : {}),
     credit: amountOf(h, 'AMT_CREDIT', locale, t.words.missing),
     income: amountOf(h, 'AMT_INCOME_TOTAL', locale, t.words.missing),
   }));
@@ -140,7 +140,7 @@ export function suggestions(query: string, locale: Locale, scores?: PopulationSc
     kind: h.set === 'train' ? t.words.historicalLoan : t.words.newApplication,
     detail:
       h.decision && h.probability !== undefined
-        ? `${h.decision === 'accept' ? t.words.accept : t.words.refuse} · ${formatPercent(h.probability, locale)}`
+        ? `${h.decision === 'accept' ? t.words.accept : t.words.refuse} · ${formatProbability(h.probability, locale)}`
         : '',
     ...(h.decision ? { decision: h.decision } : {}),
   }));

@@ -7,7 +7,7 @@ import { dictionary, type Locale } from '../i18n';
 import type { FigureModel } from './chartSpec';
 import { creditEngine } from './engine';
 import { explanationView } from './explanationView';
-import { formatAmount, formatNumber, formatPercent, formatPoints, formatSigned } from './format';
+import { formatAmount, formatNumber, formatPoints, formatProbability, formatSigned } from './format';
 import { fieldLabel } from './labels';
 import { displayValue } from './profile';
 import { fill } from './text';
@@ -129,8 +129,8 @@ export async function simulate(id: number, form: Readonly<Record<string, string>
       from: displayValue(field, app.fields[field] ?? null, locale),
       to: displayValue(field, to, locale),
     })),
-    before: { decision: outcome.before.decision, label: word(outcome.before.decision), probability: formatPercent(outcome.before.probability, locale) },
-    after: { decision: outcome.after.decision, label: word(outcome.after.decision), probability: formatPercent(outcome.after.probability, locale) },
+    before: { decision: outcome.before.decision, label: word(outcome.before.decision), probability: formatProbability(outcome.before.probability, locale) },
+    after: { decision: outcome.after.decision, label: word(outcome.after.decision), probability: formatProbability(outcome.after.probability, locale) },
     delta: formatPoints(d, locale),
     deltaSign: d > 0 ? 1 : d < 0 ? -1 : 0,
     decisionText: outcome.decisionChanged
