@@ -127,6 +127,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pa
             </table>
           </div>
         )}
+        {model.scoreNote ? (
+          <p className="muted small" id="score-note">
+            {model.scoreNote}
+          </p>
+        ) : null}
         <nav className="pagination" aria-label={s.pagination}>
           {model.previousHref ? <Link href={model.previousHref}>← {s.previous}</Link> : null}
           <span>

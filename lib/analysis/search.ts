@@ -12,6 +12,8 @@ export interface PopulationScores {
   readonly train: Float64Array;
   readonly test: Float64Array;
   readonly threshold: number;
+  /** Whose probabilities `train` holds: out-of-fold (fold models) or the final model's (in-sample). */
+  readonly trainSource?: 'out-of-fold' | 'final-model';
 }
 
 export interface ApplicationHit {

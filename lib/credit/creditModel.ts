@@ -5,6 +5,7 @@ import type { FeatureSpec } from './featureSpec';
 import { loadModelBundle, type ModelBundle } from './modelBundle';
 import { type MarginScorer, openMarginScorer } from './onnxScorer';
 import type { PopulationStats } from './population';
+import { treeMargin } from './treeModel';
 import { buildShapTables, type ShapTables, shapScratch, treeShap } from './treeShap';
 import type { Decision, Explanation, RawApplication, Score } from './types';
 
@@ -22,6 +23,13 @@ export interface Contributions {
   readonly margin: number;
 }
 
+/** A cross-validation fold's model, as served for the historical loans it never saw. */
+interface FoldModel {
+  readonly shap: ShapTables;
+  readonly scratch: Int32Array;
+  readonly calibrate: Calibrator;
+}
+
 export class CreditModel {
   readonly spec: FeatureSpec;
   readonly pipeline: FeaturePipeline;
@@ -31,6 +39,7 @@ export class CreditModel {
   readonly index: GroupIndex;
   private readonly phi: Float64Array;
   private readonly scratch: Int32Array;
+  private readonly folds: readonly FoldModel[];
 
   private constructor(
     readonly bundle: ModelBundle,
@@ -44,6 +53,26 @@ export class CreditModel {
     this.index = groupIndex(this.spec);
     this.phi = new Float64Array(this.spec.features.length + 1);
     this.scratch = shapScratch(this.shap);
+    this.folds = (bundle.folds?.models ?? []).map((f) => {
+      const shap = buildShapTables(f.ensemble);
+      return { shap, scratch: shapScratch(shap), calibrate: makeCalibrator(f.calibration) };
+    });
+  }
+
+  /**
+   * The fold whose model never saw historical loan `row` (training-table order), or undefined when the
+   * model ships no fold models: then historical loans are scored in-sample by the final model.
+   */
+  foldOf(row: number): number | undefined {
+    return this.folds.length > 0 ? this.bundle.folds?.foldOfRow[row] : undefined;
+  }
+
+  /** Out-of-fold score of a feature row by fold `fold`'s model and that fold's calibration map. */
+  scoreOutOfFold(fold: number, row: Float32Array, rowOffset = 0): Score {
+    const f = this.folds[fold];
+    const margin = treeMargin(f.shap.ensemble, row, rowOffset);
+    const probability = f.calibrate(margin);
+    return { margin, probability, threshold: this.threshold, decision: this.decision(probability) };
   }
 
   static async load(dir: string, threads = 1): Promise<CreditModel> {
@@ -80,9 +109,13 @@ export class CreditModel {
     return this.scoreFeatures(this.pipeline.matrix(apps), apps.length);
   }
 
-  /** Exact TreeSHAP of one feature row, summed into explanation groups (into `out` when given). */
-  contributions(row: Float32Array, rowOffset = 0, out?: Float64Array): Contributions {
-    const margin = treeShap(this.shap, row, this.phi, this.scratch, rowOffset);
+  /**
+   * Exact TreeSHAP of one feature row, summed into explanation groups (into `out` when given); by fold
+   * `fold`'s model when given, so that an out-of-fold score's explanation adds up to its margin.
+   */
+  contributions(row: Float32Array, rowOffset = 0, out?: Float64Array, fold?: number): Contributions {
+    const f: Pick<FoldModel, 'shap' | 'scratch'> = fold === undefined ? { shap: this.shap, scratch: this.scratch } : this.folds[fold];
+    const margin = treeShap(f.shap, row, this.phi, f.scratch, rowOffset);
     const byGroup = aggregateByGroup(this.index, this.phi, out ?? new Float64Array(this.index.groups.length));
     return { byGroup, baseValue: this.phi[this.spec.features.length], margin };
   }

@@ -67,11 +67,15 @@ export class CreditEngine {
     return this.stats;
   }
 
-  /** Scores of every historical loan (in-sample, final model), in store row order (computed once). */
+  /**
+   * Scores of every historical loan, in store row order (computed once): out of fold — each by the
+   * cross-validation model that never saw it — when the model ships its fold models, else in-sample.
+   */
   populationScores(): Promise<readonly Score[]> {
     this.populationScoreList ??= (async () => {
       const p = this.populationFeatures();
-      return this.model.scoreFeatures(p.matrix, p.rows);
+      if (this.model.foldOf(0) === undefined) return this.model.scoreFeatures(p.matrix, p.rows);
+      return Array.from({ length: p.rows }, (_, r) => this.model.scoreOutOfFold(this.model.foldOf(r) as number, p.matrix, r * p.cols));
     })();
     return this.populationScoreList;
   }
@@ -96,18 +100,24 @@ export class CreditEngine {
 
   private stored(id: number) {
     const s = this.store.get(id);
-    return s ? { ...s, app: s.fields as RawApplication } : undefined;
+    if (!s) return undefined;
+    const fold = s.set === 'train' ? this.model.foldOf(s.row) : undefined;
+    return { ...s, app: s.fields as RawApplication, fold };
   }
 
   async scoreStored(id: number): Promise<StoredScore | undefined> {
     const s = this.stored(id);
     if (!s) return undefined;
+    const base = { id, set: s.set, target: s.target };
+    if (s.fold !== undefined) {
+      return { ...base, ...this.model.scoreOutOfFold(s.fold, this.model.pipeline.row(s.app)), scoreSource: 'out-of-fold', fold: s.fold };
+    }
     let margin = this.storedMargins.get(id);
     if (margin === undefined) {
       margin = (await this.model.scorer.margins(this.model.pipeline.row(s.app), 1))[0];
       this.storedMargins.set(id, margin);
     }
-    return { id, set: s.set, target: s.target, ...this.model.scoreOf(margin) };
+    return { ...base, ...this.model.scoreOf(margin), scoreSource: 'final-model', fold: null };
   }
 
   async explainStored(id: number, options?: ExplainOptions): Promise<StoredExplanation | undefined> {
@@ -120,12 +130,13 @@ export class CreditEngine {
     if (!score) return undefined;
     let c = this.storedContributions.get(id);
     if (!c) {
-      c = this.model.contributions(this.model.pipeline.row(s.app));
+      // the model that produced the score explains it, so base value + contributions = its margin
+      c = this.model.contributions(this.model.pipeline.row(s.app), 0, undefined, s.fold);
       this.storedContributions.set(id, c);
     }
     const plain: Score = { margin: score.margin, probability: score.probability, threshold: score.threshold, decision: score.decision };
     const e = this.model.explain(plain, c, s.app, this.populationStats(), options);
-    const explanation: StoredExplanation = { ...e, id, set: score.set, target: score.target };
+    const explanation: StoredExplanation = { ...e, id, set: score.set, target: score.target, scoreSource: score.scoreSource, fold: score.fold };
     this.storedExplanations.set(key, explanation);
     return explanation;
   }

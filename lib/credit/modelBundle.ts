@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { block, readBlockFile } from './blockFile';
 import type { CalibrationData } from './calibration';
 import { type FeatureSpec, validateFeatureSpec } from './featureSpec';
 import { loadTreeEnsemble, type TreeEnsemble } from './treeModel';
@@ -40,9 +41,27 @@ export interface ModelMetadata {
     /** SHA-256 of the float32 training matrix values (row-major): what the TS pipeline must reproduce. */
     readonly featuresSha256: string;
   };
-  readonly files: Readonly<Record<'trees' | 'metrics' | 'importance' | 'golden' | 'oof', string>>;
+  readonly files: Readonly<Record<'trees' | 'metrics' | 'importance' | 'golden' | 'oof', string>> & {
+    /** The cross-validation fold models (folds.json); absent in models trained before they were shipped. */
+    readonly folds?: string;
+    readonly fairness?: string;
+  };
   readonly versions: Readonly<Record<string, string>>;
   readonly trainingSeconds: number;
+}
+
+/** One cross-validation fold's model: it never saw the historical loans of its fold. */
+export interface FoldModelFiles {
+  readonly fold: number;
+  readonly ensemble: TreeEnsemble;
+  /** Calibration map fitted on the other folds' out-of-fold margins. */
+  readonly calibration: CalibrationData;
+}
+
+/** The fold models and which fold held out each historical loan (training-table row order). */
+export interface FoldBundle {
+  readonly models: readonly FoldModelFiles[];
+  readonly foldOfRow: Uint8Array;
 }
 
 export interface ModelBundle {
@@ -51,6 +70,25 @@ export interface ModelBundle {
   readonly calibration: CalibrationData;
   readonly ensemble: TreeEnsemble;
   readonly onnxPath: string;
+  readonly folds?: FoldBundle;
+}
+
+interface FoldsFile {
+  readonly folds: readonly { readonly fold: number; readonly trees: string; readonly calibration: CalibrationData }[];
+}
+
+function loadFolds(dir: string, metadata: ModelMetadata, featureCount: number): FoldBundle | undefined {
+  if (!metadata.files.folds) return undefined;
+  const doc = readJson<FoldsFile>(path.join(dir, metadata.files.folds));
+  const models = doc.folds.map((f, k) => {
+    if (f.fold !== k) throw new ModelFilesError(dir, `folds.json lists fold ${f.fold} at position ${k}`);
+    const ensemble = loadTreeEnsemble(path.join(dir, f.trees));
+    if (ensemble.featureCount !== featureCount) throw new ModelFilesError(dir, `${f.trees} expects ${ensemble.featureCount} features`);
+    return { fold: k, ensemble, calibration: f.calibration };
+  });
+  const foldOfRow = block(readBlockFile(path.join(dir, metadata.files.oof), 'PADOOF01'), 'fold', Uint8Array);
+  if (foldOfRow.some((k) => k >= models.length)) throw new ModelFilesError(dir, 'oof.bin names a fold that folds.json lacks');
+  return { models, foldOfRow };
 }
 
 export function readJson<T>(file: string): T {
@@ -80,5 +118,5 @@ export function loadModelBundle(dir: string): ModelBundle {
   const calibration = readJson<CalibrationData>(path.join(dir, metadata.calibration.file));
   const onnxPath = path.join(dir, metadata.onnx.file);
   if (!fs.existsSync(onnxPath)) throw new ModelFilesError(dir, `${metadata.onnx.file} not found`);
-  return { dir, metadata, calibration, ensemble, onnxPath };
+  return { dir, metadata, calibration, ensemble, onnxPath, folds: loadFolds(dir, metadata, names.length) };
 }

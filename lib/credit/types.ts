@@ -71,15 +71,24 @@ export interface Explanation extends Score {
   };
 }
 
+/**
+ * Whose probability a stored client's score is: historical loans get the out-of-fold probability of
+ * the cross-validation model that never saw them (`fold`); new applications the final model's.
+ */
+export interface ScoreProvenance {
+  readonly scoreSource: 'final-model' | 'out-of-fold';
+  readonly fold: number | null;
+}
+
 /** A stored client (historical loan or new application) with its score. */
-export interface StoredScore extends Score {
+export interface StoredScore extends Score, ScoreProvenance {
   readonly id: number;
   readonly set: 'train' | 'test';
   /** Actual outcome for historical loans (1 = payment difficulties), null for new applications. */
   readonly target: number | null;
 }
 
-export interface StoredExplanation extends Explanation {
+export interface StoredExplanation extends Explanation, ScoreProvenance {
   readonly id: number;
   readonly set: 'train' | 'test';
   readonly target: number | null;

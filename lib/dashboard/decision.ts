@@ -1,4 +1,4 @@
-import type { Decision, Score } from '../credit/types';
+import type { Decision, Score, ScoreProvenance } from '../credit/types';
 import { dictionary, type Locale } from '../i18n';
 import type { FigureModel } from './chartSpec';
 import { baseLayout } from './charts';
@@ -39,9 +39,11 @@ export interface DecisionModel {
   readonly gauge: FigureModel;
   /** Short status for the sticky header. */
   readonly headerStatus: string;
+  /** Says that a historical loan's probability is out of fold, and from which fold model; null for the final model. */
+  readonly provenance: string | null;
 }
 
-export function decisionModel(score: Score, id: number, locale: Locale): DecisionModel {
+export function decisionModel(score: Score & Partial<ScoreProvenance>, id: number, locale: Locale): DecisionModel {
   const t = dictionary(locale).dashboard.decision;
   const { probability, threshold, decision } = score;
   const p = formatProbability(probability, locale);
@@ -112,5 +114,6 @@ export function decisionModel(score: Score, id: number, locale: Locale): Decisio
     margin,
     gauge,
     headerStatus: fill(t.headerStatus, { id, decision: label, probability: p }),
+    provenance: score.scoreSource === 'out-of-fold' && score.fold != null ? fill(t.outOfFold, { fold: score.fold + 1 }) : null,
   };
 }

@@ -81,6 +81,8 @@ export interface SearchPageModel {
   readonly previousHref: string | null;
   readonly nextHref: string | null;
   readonly scored: boolean;
+  /** Says that historical loans show out-of-fold probabilities (null when they are the final model's). */
+  readonly scoreNote: string | null;
   readonly bands: readonly { value: ProbabilityBand; label: string }[];
 }
 
@@ -118,6 +120,7 @@ export function searchPageModel(params: SearchParams, locale: Locale, scores?: P
     previousHref: result.page > 1 ? searchHref(params, result.page - 1) : null,
     nextHref: result.page < result.pageCount ? searchHref(params, result.page + 1) : null,
     scored: scores !== undefined,
+    scoreNote: scores?.trainSource === 'out-of-fold' ? t.search.outOfFoldNote : null,
     bands: (Object.keys(PROBABILITY_BANDS) as ProbabilityBand[]).map((b) => ({ value: b, label: t.search.bands[b] })),
   };
 }

@@ -70,7 +70,7 @@ export async function storedScore(id: number): Promise<z.output<typeof storedSco
   const engine = await creditEngine();
   const s = await engine.scoreStored(id);
   if (!s) throw notFound(`No stored application has SK_ID_CURR ${id}.`);
-  return { id, ...scoreFields(s), quality: await storedQuality(id), model: modelRef(engine) };
+  return { id, ...scoreFields(s), scoreSource: s.scoreSource, fold: s.fold, quality: await storedQuality(id), model: modelRef(engine) };
 }
 
 export async function storedExplanation(id: number, top: number, lang: Lang): Promise<z.output<typeof storedExplanationSchema>> {
@@ -78,7 +78,16 @@ export async function storedExplanation(id: number, top: number, lang: Lang): Pr
   const engine = await creditEngine();
   const e = await engine.explainStored(id, { lang, top });
   if (!e) throw notFound(`No stored application has SK_ID_CURR ${id}.`);
-  return { id, ...scoreFields(e), ...explanationBody(e, top), quality: await storedQuality(id), lang, model: modelRef(engine) };
+  return {
+    id,
+    ...scoreFields(e),
+    ...explanationBody(e, top),
+    scoreSource: e.scoreSource,
+    fold: e.fold,
+    quality: await storedQuality(id),
+    lang,
+    model: modelRef(engine),
+  };
 }
 
 /**

@@ -35,9 +35,19 @@ export const explanationQuerySchema = z.strictObject({
   lang: langSchema,
 });
 
+/** Whose probability a stored client's score is (lib/credit/types.ts ScoreProvenance). */
+export const provenanceShape = {
+  scoreSource: z.enum(['final-model', 'out-of-fold']).meta({
+    description:
+      "'out-of-fold' for historical loans: the probability of the cross-validation model that never saw the loan (the final model was trained on it, so its own score would flatter it); 'final-model' for new applications.",
+  }),
+  fold: z.number().int().nullable().meta({ description: 'The cross-validation fold whose model produced an out-of-fold score; null otherwise.' }),
+};
+
 export const storedScoreSchema = z.object({
   id: z.number().int(),
   ...scoreFieldsShape,
+  ...provenanceShape,
   quality: qualitySchema,
   model: modelRefSchema,
 });
@@ -45,6 +55,7 @@ export const storedScoreSchema = z.object({
 export const storedExplanationSchema = z.object({
   id: z.number().int(),
   ...explanationFieldsShape,
+  ...provenanceShape,
   quality: qualitySchema,
   lang: z.enum(['fr', 'en']),
   model: modelRefSchema,

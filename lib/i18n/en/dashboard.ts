@@ -50,6 +50,8 @@ export const dashboard: Dictionary['dashboard'] = {
     apply: 'Apply filters',
     reset: 'Reset',
     resultsCaption: 'Applications matching the filters, page {page} of {pages}',
+    outOfFoldNote:
+      'Historical loans: out-of-fold probability, computed by the cross-validation model that did not see them; new applications: final model.',
     resultsCount: '{total} applications',
     noResult: 'No application matches these criteria.',
     scoresPending: 'Filtering by decision and probability will be available as soon as the credit model is trained.',
@@ -102,6 +104,8 @@ export const dashboard: Dictionary['dashboard'] = {
     value: 'Value',
     pending: 'The credit model is not available yet: the decision, explanation and simulations will appear once it is trained.',
     headerStatus: 'Client {id}: {decision}, probability {probability}',
+    outOfFold:
+      'Out-of-fold probability: this historical loan is scored by cross-validation model {fold}, trained without it; the final model, which learnt it, would flatter itself. The explanation comes from the same model.',
   },
   outcome: {
     heading: 'Actual outcome (historical loan)',

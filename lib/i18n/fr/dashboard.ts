@@ -48,6 +48,8 @@ export const dashboard = {
     apply: 'Appliquer les filtres',
     reset: 'Réinitialiser',
     resultsCaption: 'Demandes correspondant aux filtres, page {page} sur {pages}',
+    outOfFoldNote:
+      'Prêts historiques : probabilité hors échantillon (out-of-fold), calculée par le modèle de validation croisée qui ne les a pas vus ; demandes nouvelles : modèle final.',
     resultsCount: '{total} demandes',
     noResult: 'Aucune demande ne correspond à ces critères.',
     scoresPending: 'Les filtres par décision et par probabilité seront disponibles dès que le modèle de crédit sera entraîné.',
@@ -100,6 +102,8 @@ export const dashboard = {
     value: 'Valeur',
     pending: 'Le modèle de crédit n’est pas encore disponible : la décision, l’explication et les simulations apparaîtront dès son entraînement.',
     headerStatus: 'Client {id} : {decision}, probabilité {probability}',
+    outOfFold:
+      'Probabilité hors échantillon (out-of-fold) : ce prêt historique est noté par le modèle de validation croisée n° {fold}, entraîné sans lui ; le modèle final, qui l’a appris, le jugerait trop favorablement. L’explication vient du même modèle.',
   },
   outcome: {
     heading: 'Issue réelle (prêt historique)',

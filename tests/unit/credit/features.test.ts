@@ -3,7 +3,8 @@ import { cacheDir, datasetsDir } from '@/lib/config';
 import { openHomeCreditStore } from '@/lib/data/homeCreditStore';
 import { APPLICATION_FIELDS, CATEGORICAL_FIELDS } from '@/lib/data/homeCreditSchema';
 import { DAYS_EMPLOYED_ANOMALY, ENGINEERED_FEATURES } from '@/lib/credit/engineeredFeatures';
-import { deriveFeatureSpec, featureGroups, validateFeatureSpec } from '@/lib/credit/featureSpec';
+import { deriveFeatureSpec, featureGroups, modelFeatureSpec, validateFeatureSpec } from '@/lib/credit/featureSpec';
+import { isProtectedField, PROTECTED_FIELDS } from '@/lib/credit/fieldLabels';
 import { compileFeatures } from '@/lib/credit/features';
 import { columnsOf, parseCsvHeader, readCsvRow } from '@/lib/credit/csvRows';
 import type { RawValue } from '@/lib/data/columnarTable';
@@ -15,15 +16,33 @@ const pipeline = compileFeatures(meta.featureSpec);
 const column = (name: string) => pipeline.names.indexOf(name);
 
 describe('feature specification', () => {
-  test('derived from the training set, it is the spec the model was trained with', () => {
-    expect(deriveFeatureSpec(store.train.table)).toEqual(meta.featureSpec);
-    expect(() => validateFeatureSpec(meta.featureSpec)).not.toThrow();
+  test('derived from the training set, without its protected columns, it is the spec the model was trained with', () => {
+    expect(modelFeatureSpec(deriveFeatureSpec(store.train.table))).toEqual(meta.featureSpec);
+    expect(() => validateFeatureSpec(meta.featureSpec, true)).not.toThrow();
   });
 
-  test('covers the 120 application fields and the engineered features, each column linked to its field', () => {
+  test('no protected attribute (sex, marital status, age) nor anything computed from one reaches the model', () => {
+    const full = deriveFeatureSpec(store.train.table);
+    const flagged = full.features.filter((f) => f.protected).map((f) => f.name);
+    expect(flagged).toEqual(expect.arrayContaining(['CODE_GENDER=M', 'CODE_GENDER=F', 'NAME_FAMILY_STATUS=Married', 'AGE_YEARS', 'EMPLOYED_AGE_RATIO']));
+    for (const f of full.features) expect(Boolean(f.protected)).toBe(isProtectedField(f.group));
+    for (const f of meta.featureSpec.features) {
+      expect(f.protected).toBeUndefined();
+      expect(isProtectedField(f.group)).toBe(false);
+      if (f.kind === 'engineered') for (const s of f.sources) expect(PROTECTED_FIELDS.has(s)).toBe(false);
+      else expect(PROTECTED_FIELDS.has(f.field)).toBe(false);
+    }
+    // a model whose specification has one is refused at load
+    expect(() => validateFeatureSpec(full, true)).toThrow(/CODE_GENDER=F is computed from a protected attribute/);
+    const unflagged = { ...full, features: full.features.map(({ protected: _p, ...f }) => f) };
+    expect(() => validateFeatureSpec(unflagged, true)).toThrow(/protected attribute/);
+    expect(() => validateFeatureSpec(full)).not.toThrow();
+  });
+
+  test('covers the application fields and engineered features that are not protected, each column linked to its field', () => {
     const groups = featureGroups(meta.featureSpec);
-    for (const f of APPLICATION_FIELDS) expect(groups).toContain(f);
-    for (const e of ENGINEERED_FEATURES) expect(groups).toContain(e.group);
+    for (const f of APPLICATION_FIELDS.filter((x) => !isProtectedField(x))) expect(groups).toContain(f);
+    for (const e of ENGINEERED_FEATURES.filter((x) => !isProtectedField(x.group))) expect(groups).toContain(e.group);
     for (const f of meta.featureSpec.features) {
       if (f.kind === 'onehot' || f.kind === 'other') expect(CATEGORICAL_FIELDS as readonly string[]).toContain(f.field);
     }
@@ -108,6 +127,10 @@ describe('feature parity: the TypeScript pipeline reproduces the training matrix
 
 describe('encodings and domain features', () => {
   const base = store.get(100002)?.fields ?? {};
+  // every column the pipeline can compute, protected ones included (measured for fairness, not modelled)
+  const fullSpec = deriveFeatureSpec(store.train.table);
+  const pipeline = compileFeatures(fullSpec);
+  const column = (name: string) => pipeline.names.indexOf(name);
 
   test('missing stays missing (NaN), never 0; missing category is all zeros', () => {
     const row = pipeline.row({});
@@ -115,7 +138,7 @@ describe('encodings and domain features', () => {
     expect(row[column('AGE_YEARS')]).toBeNaN();
     expect(row[column('EXT_SOURCES_MEAN')]).toBeNaN();
     expect(row[column('EXT_SOURCES_MISSING')]).toBe(3);
-    for (const [j, f] of meta.featureSpec.features.entries()) if (f.kind === 'onehot' || f.kind === 'other') expect(row[j]).toBe(0);
+    for (const [j, f] of fullSpec.features.entries()) if (f.kind === 'onehot' || f.kind === 'other') expect(row[j]).toBe(0);
   });
 
   test('one-hot columns; rare or unseen levels go to the (other) column', () => {
@@ -123,8 +146,8 @@ describe('encodings and domain features', () => {
     expect(row[column('CODE_GENDER=M')]).toBe(1);
     expect(row[column('CODE_GENDER=F')]).toBe(0);
     expect(row[column('NAME_INCOME_TYPE=(other)')]).toBe(1); // 4 training rows only
-    const occupation = meta.featureSpec.features.flatMap((f, j) => (f.group === 'OCCUPATION_TYPE' ? [row[j]] : []));
-    const hasOther = meta.featureSpec.features.some((f) => f.kind === 'other' && f.field === 'OCCUPATION_TYPE');
+    const occupation = fullSpec.features.flatMap((f, j) => (f.group === 'OCCUPATION_TYPE' ? [row[j]] : []));
+    const hasOther = fullSpec.features.some((f) => f.kind === 'other' && f.field === 'OCCUPATION_TYPE');
     expect(occupation.reduce((a, b) => a + b, 0)).toBe(hasOther ? 1 : 0);
   });
 

@@ -32,6 +32,11 @@ export function DecisionBanner({ d, t, locale, clientLabel }: { d: DecisionModel
             <dd>{d.threshold}</dd>
           </dl>
           <p className="banner__distance">{d.distance}</p>
+          {d.provenance ? (
+            <p className="small" id="score-provenance">
+              {d.provenance}
+            </p>
+          ) : null}
           <p className="muted small">{x.thresholdNote}</p>
         </div>
         <ChartFigure figure={d.gauge} locale={locale} tableToggle={t.dashboard.charts.showData} headingLevel={3} />
