@@ -77,7 +77,13 @@ test.describe('API contract', () => {
 
   test('GET /api/v1/applications/{id}/score', async ({ request }) => {
     const s = await expectModelRoute(await request.get('/api/v1/applications/100002/score'), storedScoreSchema);
-    if (s) expect(s.decision).toBe(s.probability >= s.threshold ? 'refuse' : 'accept');
+    if (s) {
+      expect(s.decision).toBe(s.probability >= s.threshold ? 'refuse' : 'accept');
+      expect(s.scoreSource).toBe('out-of-fold'); // a historical loan: scored by the fold model that never saw it
+      expect(s.fold).toEqual(expect.any(Number));
+    }
+    const fresh = await expectModelRoute(await request.get('/api/v1/applications/100001/score'), storedScoreSchema);
+    if (fresh) expect(fresh).toMatchObject({ scoreSource: 'final-model', fold: null });
     await expectProblem(await request.get('/api/v1/applications/999999999/score'), 404);
   });
 

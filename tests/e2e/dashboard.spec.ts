@@ -136,6 +136,8 @@ test.describe('analyst dashboard', () => {
     const outcome = page.getByRole('complementary', { name: 'Issue réelle (prêt historique)' });
     await expect(outcome).toContainText('Difficultés de paiement (défaut)');
     await expect(outcome).toContainText('ne sert pas à la décision');
+    // its probability is the out-of-fold one, and the page says so
+    await expect(page.locator('#score-provenance')).toContainText(/Probabilité hors échantillon .*modèle de validation croisée n° [1-5]/);
     const history = page.locator('#historique');
     await expect(history.getByRole('heading', { name: 'Crédits déclarés par d’autres établissements' })).toBeVisible();
     await expect(history).toContainText(`8 crédits, dont 2 en cours`);
@@ -153,6 +155,7 @@ test.describe('analyst dashboard', () => {
     await expect(page.locator('.badge').first()).toHaveText('Nouvelle demande');
     await expect(page.getByRole('complementary', { name: /Issue réelle/ })).toHaveCount(0);
     await expect(page.locator('#historique')).toContainText('Aucun historique disponible');
+    await expect(page.locator('#score-provenance')).toHaveCount(0); // the final model scores new applications
   });
 
   for (const bad of ['abc', '1', '12345678901', '-5', '100002x']) {
@@ -182,6 +185,7 @@ test.describe('analyst dashboard', () => {
       expect(p).toBeGreaterThanOrEqual(20);
       expect(p).toBeLessThan(40);
     }
+    await expect(page.locator('#score-note')).toContainText('Prêts historiques : probabilité hors échantillon');
     // axe needs JavaScript: check the same filtered page in a normal context.
     const filteredUrl = page.url();
     const withJs = await browser.newContext();
