@@ -2,15 +2,18 @@ import type { RawValue } from '../data/columnarTable';
 import { ENGINEERED_FEATURES } from './engineeredFeatures';
 import { type FeatureSpec, featureGroups } from './featureSpec';
 import { recordGetter } from './features';
-import { fieldLabel, type Lang } from './fieldLabels';
+import { fieldLabel, isProtectedField, type Lang } from './fieldLabels';
 import type { PopulationStats } from './population';
+import { type ReasonDirection, reasonCode } from './reasonCodes';
 import { wordReason } from './reasons';
 import type { Explanation, FieldContribution, RawApplication, Reason, Score } from './types';
 
 /**
  * From per-column SHAP values to the analyst's explanation: contributions of encoded columns
  * summed back into their application field (or engineered feature), sorted by |contribution|,
- * and the plain-language reasons that push most towards refusal and towards acceptance.
+ * and the plain-language reasons that push most towards refusal and towards acceptance, each with
+ * its stable code (reasonCodes.ts). A protected attribute is never a reason, even if a model had
+ * one as input: its contribution stays in `contributions` but the reasons skip it.
  */
 
 export interface GroupIndex {
@@ -64,10 +67,19 @@ export interface ExplainOptions {
   readonly top?: number;
 }
 
-function reason(index: GroupIndex, group: string, contribution: number, app: RawApplication, stats: PopulationStats, lang: Lang): Reason {
+function reason(
+  index: GroupIndex,
+  group: string,
+  direction: ReasonDirection,
+  contribution: number,
+  app: RawApplication,
+  stats: PopulationStats,
+  lang: Lang,
+): Reason {
   const value = groupValue(index, group, app);
   const w = wordReason(group, value, stats.groups.get(group), lang);
   return {
+    code: reasonCode(group, direction).code,
     field: group,
     label: fieldLabel(group, lang),
     text: w.text,
@@ -81,15 +93,30 @@ function reason(index: GroupIndex, group: string, contribution: number, app: Raw
   };
 }
 
-/** Indices of the `top` largest values of sign·contribution that are > 0, largest first (ties: lower index). */
-function topIndices(contributions: Float64Array, sign: 1 | -1, top: number): number[] {
+/** Groups that may be a reason (1) or not (0: protected attributes), per group index. */
+const REASON_ELIGIBLE = new WeakMap<GroupIndex, Uint8Array>();
+
+function reasonEligible(index: GroupIndex): Uint8Array {
+  let mask = REASON_ELIGIBLE.get(index);
+  if (!mask) {
+    mask = Uint8Array.from(index.groups, (g) => (isProtectedField(g) ? 0 : 1));
+    REASON_ELIGIBLE.set(index, mask);
+  }
+  return mask;
+}
+
+/**
+ * Indices of the `top` largest values of sign·contribution that are > 0, largest first (ties: lower
+ * index), among the groups whose `eligible` entry is 1 (all when absent).
+ */
+function topIndices(contributions: Float64Array, sign: 1 | -1, top: number, eligible?: Uint8Array): number[] {
   const picked: number[] = [];
   for (let r = 0; r < top; r++) {
     let best = -1;
     let bestValue = 0;
     for (let g = 0; g < contributions.length; g++) {
       const v = sign * contributions[g];
-      if (v > bestValue && !picked.includes(g)) {
+      if (v > bestValue && (!eligible || eligible[g] === 1) && !picked.includes(g)) {
         best = g;
         bestValue = v;
       }
@@ -118,7 +145,7 @@ export function reasonsOf(
   };
 }
 
-/** The reasons of one direction only (what the batch CLI writes). */
+/** The reasons of one direction only (what the batch CLI writes); protected attributes are skipped. */
 export function reasonsTowards(
   direction: 'refusal' | 'acceptance',
   index: GroupIndex,
@@ -128,8 +155,8 @@ export function reasonsTowards(
   options: ExplainOptions = {},
 ): Reason[] {
   const lang = options.lang ?? 'fr';
-  const groups = topIndices(contributions, direction === 'refusal' ? 1 : -1, options.top ?? 4);
-  return groups.map((g) => reason(index, index.groups[g], contributions[g], app, stats, lang));
+  const groups = topIndices(contributions, direction === 'refusal' ? 1 : -1, options.top ?? 4, reasonEligible(index));
+  return groups.map((g) => reason(index, index.groups[g], direction, contributions[g], app, stats, lang));
 }
 
 export function buildExplanation(

@@ -42,6 +42,8 @@ export interface FieldContribution {
 }
 
 export interface Reason {
+  /** Stable reason code of the field and direction (`R07` towards refusal, `A07` towards acceptance; reasonCodes.ts). */
+  readonly code: string;
   readonly field: string;
   /** Human label of the field in the requested language. */
   readonly label: string;

@@ -61,7 +61,7 @@ describe('local explanation (waterfall)', () => {
     baseValue: -0.98,
     contributions,
     reasons: {
-      towardsRefusal: [{ field: 'EXT_SOURCES_MEAN', label: 'x', text: 'Moyenne des scores externes basse : 0,16', contribution: 0.55, value: 0.16, populationMedian: 0.52, displayValue: '0,16', displayMedian: '0,52', comparison: 'low', populationShare: null }],
+      towardsRefusal: [{ code: 'R01', field: 'EXT_SOURCES_MEAN', label: 'x', text: 'Moyenne des scores externes basse : 0,16', contribution: 0.55, value: 0.16, populationMedian: 0.52, displayValue: '0,16', displayMedian: '0,52', comparison: 'low', populationShare: null }],
       towardsAcceptance: [],
     },
   };
