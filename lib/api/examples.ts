@@ -1,3 +1,5 @@
+import { reasonCodesBody } from './resources/reasonCodes';
+
 /**
  * Examples shown in the OpenAPI document and on /api-docs. Each one is checked against its
  * schema by tests/unit/api/openapi.test.ts, so an example cannot drift from the contract.
@@ -58,6 +60,7 @@ export const storedExplanation = {
   "reasons": {
     "towardsRefusal": [
       {
+        "code": "R01",
         "field": "EXT_SOURCES_MEAN",
         "label": "Mean of external scores",
         "text": "Low mean of external scores: 0.16 (clients' median: 0.52)",
@@ -70,6 +73,7 @@ export const storedExplanation = {
         "populationShare": null
       },
       {
+        "code": "R01",
         "field": "EXT_SOURCES_MIN",
         "label": "Lowest external score",
         "text": "Low lowest external score: 0.083 (clients' median: 0.40)",
@@ -84,6 +88,7 @@ export const storedExplanation = {
     ],
     "towardsAcceptance": [
       {
+        "code": "A06",
         "field": "CREDIT_INCOME_RATIO",
         "label": "Credit to income",
         "text": "Low credit to income: 2.01 (clients' median: 3.26)",
@@ -96,6 +101,7 @@ export const storedExplanation = {
         "populationShare": null
       },
       {
+        "code": "A07",
         "field": "ANNUITY_INCOME_RATIO",
         "label": "Annuity to income",
         "text": "Low annuity to income: 12.2% (clients' median: 16.3%)",
@@ -164,6 +170,7 @@ export const scoreResponse = {
         "reasons": {
           "towardsRefusal": [
             {
+              "code": "R01",
               "field": "EXT_SOURCES_MEAN",
               "label": "Mean of external scores",
               "text": "Low mean of external scores: 0.26 (clients' median: 0.52)",
@@ -178,6 +185,7 @@ export const scoreResponse = {
           ],
           "towardsAcceptance": [
             {
+              "code": "A08",
               "field": "DAYS_EMPLOYED",
               "label": "Employment length",
               "text": "Employment length not provided",
@@ -214,6 +222,7 @@ export const scoreResponse = {
         "reasons": {
           "towardsRefusal": [
             {
+              "code": "R01",
               "field": "EXT_SOURCES_MISSING",
               "label": "Missing external scores",
               "text": "High missing external scores: 2 (clients' median: 1)",
@@ -228,6 +237,7 @@ export const scoreResponse = {
           ],
           "towardsAcceptance": [
             {
+              "code": "A01",
               "field": "EXT_SOURCES_MEAN",
               "label": "Mean of external scores",
               "text": "High mean of external scores: 0.62 (clients' median: 0.52)",
@@ -247,3 +257,9 @@ export const scoreResponse = {
 };
 
 export const whatIfRequest = { changes: { AMT_CREDIT: 300000, AMT_ANNUITY: 18000 } };
+
+/** Two codes of the catalogue, from the catalogue itself (the answer lists them all). */
+export const reasonCodes = (() => {
+  const body = reasonCodesBody('en');
+  return { ...body, codes: body.codes.filter((c) => c.code === 'R07' || c.code === 'A07') };
+})();

@@ -9,6 +9,7 @@ import { applicationIdParamsSchema } from './schemas/common';
 import { healthSchema, openApiDocumentSchema } from './schemas/meta';
 import { modelCardQuerySchema, modelCardSchema } from './schemas/model';
 import { monitoringSchema } from './schemas/monitoring';
+import { reasonCodesQuerySchema, reasonCodesSchema } from './schemas/reasonCodes';
 import { rawApplicationSchema } from './schemas/applicationFields';
 import {
   csvScoreRequestSchema,
@@ -203,6 +204,18 @@ export const getModelCard = defineOperation({
   problems: ['invalid-parameters', 'service-unavailable'],
 });
 
+export const getReasonCodes = defineOperation({
+  operationId: 'getReasonCodes',
+  method: 'GET',
+  path: '/api/v1/reason-codes',
+  tag: 'Model',
+  scope: 'read',
+  query: reasonCodesQuerySchema,
+  exampleQuery: { lang: 'en' },
+  response: { schema: reasonCodesSchema, schemaId: 'ReasonCodes', example: examples.reasonCodes },
+  problems: ['invalid-parameters'],
+});
+
 export const getMonitoring = defineOperation({
   operationId: 'getMonitoring',
   method: 'GET',
@@ -251,6 +264,7 @@ export const OPERATIONS: readonly Operation[] = [
   whatIf,
   getCounterfactual,
   getModelCard,
+  getReasonCodes,
   getMonitoring,
   postMonitoring,
   classifyProductText,

@@ -8,6 +8,7 @@ import {
   getCounterfactual,
   getModelCard,
   getMonitoring,
+  getReasonCodes,
   health,
   listApplications,
   openApi,
@@ -21,6 +22,7 @@ import { applicationDistribution } from './resources/distribution';
 import { healthStatus } from './resources/health';
 import { modelCardBody } from './resources/model';
 import { batchMonitoring, newApplicationsMonitoring } from './resources/monitoring';
+import { reasonCodesBody } from './resources/reasonCodes';
 import { applicationNeighbours } from './resources/neighbours';
 import { scoreApplicationsResponse, storedExplanationResponse, storedScore } from './resources/scoring';
 import { whatIfBody } from './resources/whatIf';
@@ -55,6 +57,7 @@ export const API_ROUTES = {
     handle(scoreApplications, ({ query, body, signal, holdWorkSlot }) => scoreApplicationsResponse(body, query, { signal, release: holdWorkSlot() })),
   ),
   '/api/v1/model': apiRoute(handle(getModelCard, ({ query }) => modelCardBody(query.lang))),
+  '/api/v1/reason-codes': apiRoute(handle(getReasonCodes, ({ query }) => reasonCodesBody(query.lang))),
   '/api/v1/monitoring': apiRoute(
     handle(getMonitoring, () => newApplicationsMonitoring()),
     handle(postMonitoring, ({ body, signal }) => batchMonitoring(body, signal)),

@@ -129,6 +129,12 @@ export const apiDocs: Dictionary['apiDocs'] = {
       description: 'For a refused application, the smallest change of the actionable fields found that makes it accepted.',
       response: 'The counterfactual (null when none was found or the application is accepted).',
     },
+    getReasonCodes: {
+      summary: 'Reason code catalogue',
+      description:
+        'The stable reason codes that explanations carry: R01… towards refusal, A01… towards acceptance (same number, same theme), each with the fields it covers and a short and a long text. Every model input falls under exactly one code per direction; a protected attribute (sex, marital status, age) never has a code and is never a reason.',
+      response: 'The reason code catalogue.',
+    },
     getMonitoring: {
       summary: 'Model monitoring: the new applications',
       description:

@@ -127,6 +127,12 @@ export const apiDocs = {
       description: "Pour une demande refusée, le plus petit changement des champs modifiables trouvé qui la fait accepter.",
       response: 'Le contrefactuel (null si aucun trouvé ou si la demande est acceptée).',
     },
+    getReasonCodes: {
+      summary: 'Catalogue des codes de motif',
+      description:
+        "Les codes de motif stables que portent les explications : R01… vers le refus, A01… vers l'acceptation (même numéro, même thème), chacun avec les champs qu'il couvre et un texte court et long. Chaque entrée du modèle relève d'exactement un code par sens ; un attribut protégé (sexe, situation familiale, âge) n'a jamais de code et n'est jamais un motif.",
+      response: 'Le catalogue des codes de motif.',
+    },
     getMonitoring: {
       summary: 'Surveillance du modèle : les nouvelles demandes',
       description:

@@ -1,0 +1,21 @@
+import type { z } from 'zod';
+import { PROTECTED_FIELDS } from '../../credit/fieldLabels';
+import { REASON_CODES } from '../../credit/reasonCodes';
+import type { reasonCodesSchema } from '../schemas/reasonCodes';
+
+/** The catalogue of stable reason codes in one language (no model needed: the catalogue is fixed). */
+
+export function reasonCodesBody(lang: 'fr' | 'en'): z.output<typeof reasonCodesSchema> {
+  return {
+    lang,
+    protectedFields: [...PROTECTED_FIELDS],
+    codes: REASON_CODES.map((c) => ({
+      code: c.code,
+      direction: c.direction,
+      theme: c.theme,
+      fields: [...c.fields],
+      short: c.short[lang],
+      long: c.long[lang],
+    })),
+  };
+}
