@@ -3,11 +3,13 @@
  *
  * Scores a CSV of loan applications (Home Credit columns, with or without TARGET) and writes
  * SK_ID_CURR, calibrated probability, decision and the top reasons of the decision (towards
- * refusal for refused clients, towards acceptance for accepted ones). Streams in constant memory.
+ * refusal for refused clients, towards acceptance for accepted ones), each cell led by its stable
+ * reason code (`R07 — …` towards refusal, `A07 — …` towards acceptance; the catalogue is
+ * lib/credit/reasonCodes.ts and GET /api/v1/reason-codes). Streams in constant memory.
  *
  * Options:
  *   --lang fr|en        language of the reasons (default fr)
- *   --reasons N         reasons per row, 0 for scores only (default 3, at most 4)
+ *   --reasons N         coded reasons per row, 0 for scores only (default 3, at most 4)
  *   --no-reasons        same as --reasons 0
  *   --strict            stop at the first invalid row (default: report it and go on)
  *   --batch N           rows per model call (default 2048)

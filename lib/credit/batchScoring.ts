@@ -4,6 +4,7 @@ import type { CreditModel } from './creditModel';
 import { reasonsTowards } from './explanation';
 import type { Lang } from './fieldLabels';
 import type { PopulationStats } from './population';
+import { codedReasonText } from './reasonCodes';
 import { applicationOfRow, columnsOf, type CsvLayout } from './csvRows';
 import { type CsvProgress, type RejectedRow, streamCsvRows } from './csvStream';
 import type { RawApplication } from './types';
@@ -12,7 +13,8 @@ export type { RejectedRow };
 
 /**
  * Streams a CSV of applications through the model in batches: constant memory whatever the
- * file size, one ONNX Runtime call per batch, TreeSHAP reasons per row. Invalid rows are
+ * file size, one ONNX Runtime call per batch, TreeSHAP reasons per row (each cell `R07 — text`:
+ * the stable reason code, then the sentence). Invalid rows are
  * reported (line, field, why) and skipped, or stop the run in strict mode. Reading and
  * validating the lines is csvStream's (shared with `npm run monitor`).
  */
@@ -109,7 +111,7 @@ export async function scoreCsvFile(model: CreditModel, stats: PopulationStats | 
           const c = model.contributions(batchFeatures, i * width, groupBuffer);
           const direction = score.decision === 'refuse' ? 'refusal' : 'acceptance';
           const list = reasonsTowards(direction, model.index, c.byGroup, batchApps[i], stats as PopulationStats, { lang, top: reasons });
-          for (let k = 0; k < reasons; k++) text += `,${list[k] ? csvCell(list[k].text) : ''}`;
+          for (let k = 0; k < reasons; k++) text += `,${list[k] ? csvCell(codedReasonText(list[k])) : ''}`;
         }
         text += '\n';
       }
