@@ -6,6 +6,7 @@ import { modelReportFromCard } from '@/lib/dashboard/modelReport';
 import { dictionary } from '@/lib/i18n';
 import { requestDictionary, requestLocale } from '@/lib/i18n/request';
 import { ChartFigure } from '../_components/charts/ChartFigure';
+import { TableFrame } from '../_components/TableFrame';
 import '../_components/dashboard.css';
 
 export const dynamic = 'force-dynamic';
@@ -29,6 +30,7 @@ export default async function ModelPage() {
   }
   const vm = modelPageModel(modelReportFromCard(engine.modelCard(locale)), locale, shapSample(engine));
   const toggle = t.dashboard.charts.showData;
+  const f = vm.fairness;
   return (
     <>
       <h1>{m.title}</h1>
@@ -88,6 +90,143 @@ export default async function ModelPage() {
           <ChartFigure figure={vm.cost} locale={locale} tableToggle={toggle} />
         </div>
         <ChartFigure figure={vm.confusion} locale={locale} tableToggle={toggle} />
+      </section>
+
+      <section aria-labelledby="calibration-methods-heading">
+        <h2 id="calibration-methods-heading">{m.calibrationMethods.heading}</h2>
+        <TableFrame caption={vm.calibration.caption} columns={vm.calibration.columns}>
+          {vm.calibration.rows.map((row) => (
+            <tr key={row.header} className={row.chosen ? 'data-table__highlight' : undefined}>
+              <th scope="row">{row.header}</th>
+              {row.cells.map((cell, i) => (
+                <td key={i} className="num">
+                  {cell}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </TableFrame>
+        <p>{vm.calibration.selection}</p>
+      </section>
+
+      <section aria-labelledby="fairness-heading">
+        <h2 id="fairness-heading">{m.fairness.heading}</h2>
+        {f.available ? (
+          <>
+            <p>{f.intro}</p>
+            <p>{f.evaluatedOn}</p>
+            <details>
+              <summary>{f.definitionsHeading}</summary>
+              <dl className="profile">
+                {f.definitions.map((d) => (
+                  <div key={d.term}>
+                    <dt>{d.term}</dt>
+                    <dd lang="en">{d.text}</dd>
+                  </div>
+                ))}
+              </dl>
+              <p className="muted">{f.definitionsNote}</p>
+            </details>
+            {f.attributes.map((a) => (
+              <section key={a.id} aria-labelledby={`${a.id}-heading`}>
+                <h3 id={`${a.id}-heading`}>{a.heading}</h3>
+                <p>{a.summary}</p>
+                <p role="note">
+                  <strong>{a.rule}</strong>
+                </p>
+                <ChartFigure figure={a.chart} locale={locale} tableToggle={toggle} headingLevel={4} />
+                {a.tables.map((v, i) => {
+                  const table = (
+                    <TableFrame caption={v.table.caption} columns={v.table.columns} id={v.table.id}>
+                      {v.table.rows.map((row) => (
+                        <tr key={row.header}>
+                          <th scope="row">
+                            {row.header}
+                            {row.note ? <span className="muted"> ({row.note})</span> : null}
+                          </th>
+                          {row.cells.map((cell, c) => (
+                            <td key={c} className="num">
+                              {cell}
+                            </td>
+                          ))}
+                        </tr>
+                      ))}
+                    </TableFrame>
+                  );
+                  return i === 0 ? (
+                    <div key={v.variant}>{table}</div>
+                  ) : (
+                    <details key={v.variant}>
+                      <summary>{v.label}</summary>
+                      {table}
+                    </details>
+                  );
+                })}
+              </section>
+            ))}
+            <section aria-labelledby="fairness-price-heading">
+              <h3 id="fairness-price-heading">{m.fairness.priceHeading}</h3>
+              {f.price ? (
+                <>
+                  <p>{m.fairness.priceIntro}</p>
+                  <TableFrame caption={f.price.caption} columns={f.price.columns}>
+                    {f.price.rows.map((row) => (
+                      <tr key={row.header}>
+                        <th scope="row">{row.header}</th>
+                        {row.cells.map((cell, c) => (
+                          <td key={c} className="num">
+                            {cell}
+                          </td>
+                        ))}
+                      </tr>
+                    ))}
+                  </TableFrame>
+                </>
+              ) : (
+                <p>{f.priceUnavailable}</p>
+              )}
+            </section>
+            {f.proxies ? (
+              <section aria-labelledby="fairness-proxies-heading">
+                <h3 id="fairness-proxies-heading">{m.fairness.proxiesHeading}</h3>
+                <p>{f.proxies.intro}</p>
+                <TableFrame caption={f.proxies.table.caption} columns={f.proxies.table.columns}>
+                  {f.proxies.table.rows.map((row) => (
+                    <tr key={row.header}>
+                      <th scope="row">{row.header}</th>
+                      <td className="num">{row.cells[0]}</td>
+                      <td className="text">{row.cells[1]}</td>
+                    </tr>
+                  ))}
+                </TableFrame>
+                <p>{f.proxies.dropped}</p>
+              </section>
+            ) : null}
+          </>
+        ) : (
+          <p role="status">{f.message}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="limits-heading">
+        <h2 id="limits-heading">{m.limits.heading}</h2>
+        <dl className="profile">
+          {vm.limits.map((l) => (
+            <div key={l.label}>
+              <dt>{l.label}</dt>
+              <dd>
+                {l.text}
+                {l.items.length > 0 ? (
+                  <ul>
+                    {l.items.map((item) => (
+                      <li key={item}>{item}</li>
+                    ))}
+                  </ul>
+                ) : null}
+              </dd>
+            </div>
+          ))}
+        </dl>
       </section>
     </>
   );

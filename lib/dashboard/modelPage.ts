@@ -4,6 +4,7 @@ import type { FigureModel } from './chartSpec';
 import { axis, baseLayout } from './charts';
 import { formatCount, formatDateTime, formatNumber, formatPercent } from './format';
 import { fieldLabel } from './labels';
+import { type FairnessSectionModel, fairnessSectionModel } from './modelFairness';
 import type { ModelReport } from './modelReport';
 import { rankScaledValues, type ShapSample } from '../analysis/shapSample';
 import { COUNT_HEATMAP_SCALE, PALETTE, PROBABILITY_SCALE } from './palette';
@@ -27,6 +28,16 @@ export interface ModelPageModel {
   readonly reliability: FigureModel;
   readonly cost: FigureModel;
   readonly confusion: FigureModel;
+  /** The candidate calibration maps (log-loss, Brier, ECE) and the selection rule. */
+  readonly calibration: {
+    readonly caption: string;
+    readonly columns: readonly string[];
+    readonly rows: readonly { readonly header: string; readonly cells: readonly string[]; readonly chosen: boolean }[];
+    readonly selection: string;
+  };
+  readonly fairness: FairnessSectionModel;
+  /** Data coverage, what the model must not be used for, fairness in one line, training date and version. */
+  readonly limits: readonly { readonly label: string; readonly text: string | null; readonly items: readonly string[] }[];
 }
 
 /** At most n points of a curve, evenly spaced by index, keeping the first and the last. */
@@ -430,6 +441,36 @@ function confusionFigure(r: ModelReport, locale: Locale): FigureModel {
   };
 }
 
+function calibrationModel(r: ModelReport, locale: Locale): ModelPageModel['calibration'] {
+  const t = dictionary(locale).model.calibrationMethods;
+  return {
+    caption: t.caption,
+    columns: [t.method, t.logLoss, t.brier, t.ece, t.extremes],
+    rows: r.calibration.candidates.map((c) => ({
+      header: c.chosen ? `${c.method} (${t.chosen})` : c.method,
+      cells: [
+        c.logLoss === null ? (c.exactlyZeroOrOne === null ? t.notRecorded : t.infinite) : formatNumber(c.logLoss, locale, 4),
+        formatNumber(c.brier, locale, 4),
+        formatNumber(c.ece, locale, 4),
+        c.exactlyZeroOrOne === null ? t.notRecorded : formatCount(c.exactlyZeroOrOne, locale),
+      ],
+      chosen: c.chosen,
+    })),
+    selection: r.calibration.selection === null ? t.selectionUnknown : fill(t.selection, { rule: r.calibration.selection }),
+  };
+}
+
+function limitsModel(r: ModelReport, locale: Locale): ModelPageModel['limits'] {
+  const t = dictionary(locale).model.limits;
+  const l = r.limits;
+  return [
+    { label: t.coverageLabel, text: l.coverage, items: [] },
+    { label: t.notForLabel, text: null, items: l.notFor },
+    { label: t.fairnessLabel, text: l.fairness, items: [] },
+    { label: t.trainedLabel, text: fill(t.trained, { version: l.version, date: formatDateTime(new Date(l.createdAt), locale) }), items: [] },
+  ];
+}
+
 export function modelPageModel(r: ModelReport, locale: Locale, sample?: ShapSample): ModelPageModel {
   const t = dictionary(locale).model;
   const n = t.metrics.names;
@@ -469,5 +510,8 @@ export function modelPageModel(r: ModelReport, locale: Locale, sample?: ShapSamp
     reliability: reliabilityFigure(r, locale),
     cost: costFigure(r, locale),
     confusion: confusionFigure(r, locale),
+    calibration: calibrationModel(r, locale),
+    fairness: fairnessSectionModel(r.fairness, locale),
+    limits: limitsModel(r, locale),
   };
 }

@@ -1,8 +1,9 @@
 import type { ModelCard } from '../credit/engine';
+import type { CalibrationCandidate, FairnessCard, ModelLimits } from '../credit/modelCard';
 
 /**
  * The model's figures as the Modèle page uses them, taken from the credit engine's model card
- * (itself read from models/credit: metadata.json, metrics.json, importance.json).
+ * (itself read from models/credit: metadata.json, metrics.json, importance.json, fairness.json).
  */
 
 export interface Confusion {
@@ -50,6 +51,11 @@ export interface ModelReport {
   };
   /** Mean |SHAP| per explanation group, decreasing. */
   readonly importance: readonly { readonly group: string; readonly meanAbsShap: number }[];
+  /** The candidate calibration maps and the rule that chose one (null when the model does not record it). */
+  readonly calibration: { readonly candidates: readonly CalibrationCandidate[]; readonly selection: string | null };
+  /** The fairness report; null for a model trained before fairness.json. */
+  readonly fairness: FairnessCard | null;
+  readonly limits: ModelLimits;
 }
 
 export function modelReportFromCard(card: ModelCard): ModelReport {
@@ -91,5 +97,8 @@ export function modelReportFromCard(card: ModelCard): ModelReport {
       cost: card.curves.cost,
     },
     importance: card.importance.map((i) => ({ group: i.field, meanAbsShap: i.meanAbsShap })),
+    calibration: { candidates: card.calibration.candidates, selection: card.calibration.selection },
+    fairness: card.fairness,
+    limits: card.limits,
   };
 }
