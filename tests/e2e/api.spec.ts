@@ -4,6 +4,7 @@ import { applicationListSchema, applicationProfileSchema } from '../../lib/api/s
 import { healthSchema } from '../../lib/api/schemas/meta';
 import { modelCardSchema } from '../../lib/api/schemas/model';
 import { monitoringSchema } from '../../lib/api/schemas/monitoring';
+import { reasonCodesSchema } from '../../lib/api/schemas/reasonCodes';
 import { scoreResponseSchema, storedExplanationSchema, storedScoreSchema } from '../../lib/api/schemas/scoring';
 import { OPERATIONS } from '../../lib/api/operations';
 import { expectJson, expectProblem } from './api-helpers';
@@ -183,6 +184,24 @@ test.describe('API contract', () => {
   test('GET /api/v1/model: the model card', async ({ request }) => {
     const card = await expectModelRoute(await request.get('/api/v1/model'), modelCardSchema);
     if (card) expect(card.importance.length).toBeGreaterThan(10);
+  });
+
+  test('GET /api/v1/reason-codes: the stable reason codes, and the codes of an explanation', async ({ request }) => {
+    const en = await expectJson(await request.get('/api/v1/reason-codes?lang=en'), reasonCodesSchema);
+    expect(en.lang).toBe('en');
+    expect(en.codes.find((c) => c.code === 'R07')?.fields).toEqual(['ANNUITY_INCOME_RATIO']);
+    for (const c of en.codes) for (const p of en.protectedFields) expect(c.fields).not.toContain(p);
+    const fr = await expectJson(await request.get('/api/v1/reason-codes'), reasonCodesSchema);
+    expect(fr.codes.map((c) => c.code)).toEqual(en.codes.map((c) => c.code));
+    await expectProblem(await request.get('/api/v1/reason-codes?lang=de'), 400);
+    const known = new Set(en.codes.map((c) => c.code));
+    const e = await expectModelRoute(await request.get('/api/v1/applications/100002/explanation?top=4'), storedExplanationSchema);
+    if (e) {
+      for (const r of [...e.reasons.towardsRefusal, ...e.reasons.towardsAcceptance]) {
+        expect(known.has(r.code)).toBe(true);
+        expect(en.protectedFields).not.toContain(r.field);
+      }
+    }
   });
 
   test('GET and POST /api/v1/monitoring: the stability report of the new applications (with the back-test) and of a CSV batch', async ({ request }) => {
