@@ -6,7 +6,7 @@ test.describe('model page (« Modèle »)', () => {
     test.setTimeout(90_000);
     await page.goto('/modele');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Modèle');
-    expect(await waitForCharts(page, 45_000)).toBe(7);
+    expect(await waitForCharts(page, 45_000)).toBe(10); // 7 + the approval rate by sex, age band and marital status
     for (const name of [
       /Les 15 variables les plus influentes/,
       /Valeurs de Shapley sur un échantillon de 400 clients/,
@@ -20,7 +20,7 @@ test.describe('model page (« Modèle »)', () => {
     }
     // Every chart is a figure with a caption stating its message and a data table alternative.
     const figures = page.locator('figure.chart-figure');
-    await expect(figures).toHaveCount(7);
+    await expect(figures).toHaveCount(10);
     for (const figure of await figures.all()) {
       await expect(figure.locator('figcaption')).not.toBeEmpty();
       await expect(figure.locator('details table')).toHaveCount(1);
@@ -32,6 +32,15 @@ test.describe('model page (« Modèle »)', () => {
     const metrics = page.getByRole('table', { name: 'Métriques du modèle sur les données de validation' });
     await expect(metrics).toContainText('Aire sous la courbe ROC (AUC)');
     await expect(metrics).toContainText(/63\s444 \(5\s059\)/);
+    // Fairness (fairness.json of the committed model) and limits.
+    await expect(page.getByRole('heading', { level: 2, name: 'Équité' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'Limites' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'Choix de la calibration' })).toBeVisible();
+    for (const name of ['Sexe', 'Tranche d’âge', 'Situation familiale', 'Prix de l’équité', 'Substituts (proxies)']) {
+      await expect(page.getByRole('heading', { level: 3, name })).toBeVisible();
+    }
+    await expect(page.getByRole('table', { name: /^Tranche d’âge — Modèle actuel/ })).toContainText('moins de 25 ans');
+    await expect(page.getByRole('table', { name: 'Performances en validation croisée par variante du modèle' })).toBeVisible();
     // The mode bar of Plotly is hidden everywhere.
     await expect(page.locator('.modebar')).toHaveCount(0);
     await expectNoSeriousA11yViolations(page, testInfo, 'model');
@@ -43,6 +52,8 @@ test.describe('model page (« Modèle »)', () => {
     await page.getByRole('button', { name: 'Switch the interface to English' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Model');
     await expect(page.getByRole('heading', { name: 'Cost versus threshold' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'Fairness' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'Limits' })).toBeVisible();
     await waitForCharts(page, 45_000);
     await expectNoSeriousA11yViolations(page, testInfo, 'model-en');
     await page.getByRole('button', { name: "Passer l'interface en français" }).click();
