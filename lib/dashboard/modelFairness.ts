@@ -9,7 +9,8 @@ import type {
 } from '../credit/modelCard';
 import type { FigureModel } from './chartSpec';
 import { axis, baseLayout } from './charts';
-import { formatCount, formatNumber, formatPercent } from './format';
+import { normaliseSpaces, numberFormat } from '../i18n/intl';
+import { formatCount, formatNumber, formatPercent, formatProbability } from './format';
 import { PALETTE } from './palette';
 import { colon, fill } from './text';
 
@@ -76,7 +77,9 @@ export type FairnessSectionModel =
       } | null;
     };
 
-const ratio = (value: number | null, locale: Locale, missing: string) => (value === null ? missing : formatNumber(value, locale, 2));
+/** A ratio or a difference with two decimals always (« 0,80 », not « 0,8 »): it is read against 0.8. */
+const ratio = (value: number | null, locale: Locale, missing: string) =>
+  value === null ? missing : normaliseSpaces(numberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value));
 const rate = (value: number | null, locale: Locale, missing: string) => (value === null ? missing : formatPercent(value, locale));
 
 function variantLabel(v: { variant: FairnessVariantName; version: string | null }, locale: Locale): string {
@@ -106,7 +109,7 @@ function groupTable(attr: FairnessAttributeCard, variant: FairnessVariantCard, l
         rate(g.truePositiveRate, locale, na),
         rate(g.falsePositiveRate, locale, na),
         g.rocAuc === null ? na : formatNumber(g.rocAuc, locale, 3),
-        rate(g.meanPredicted, locale, na),
+        formatProbability(g.meanPredicted, locale),
         rate(g.observed, locale, na),
       ],
       note: g.comparable ? null : t.tooFew,

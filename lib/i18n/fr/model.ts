@@ -156,12 +156,6 @@ export const model = {
       withoutStrongestProxies: 'Variante sans les substituts les plus forts',
       previousModel: 'Modèle précédent ({version})',
     },
-    variantShort: {
-      withoutProtected: 'actuel',
-      withProtected: 'avec attributs protégés',
-      withoutStrongestProxies: 'sans substituts forts',
-      previousModel: 'précédent',
-    },
     other: 'autre',
     ageUnder: 'moins de {age} ans',
     ageRange: '{from}–{to} ans',
@@ -192,7 +186,6 @@ export const model = {
       'Taux d’accord de chaque groupe pour le modèle actuel ; la ligne marque 0,8 × le taux du groupe le plus accordé ({line}), seuil de la règle des quatre cinquièmes. Plus bas groupe : {lowest} ({rate}).',
     chartLabel: 'Barres du taux d’accord par groupe de {attribute}, avec la ligne des quatre cinquièmes',
     fourFifthsLine: '0,8 × le plus haut',
-    compareHeading: 'Comparer les modèles',
     priceHeading: 'Prix de l’équité',
     priceIntro:
       'Performances en validation croisée de chaque variante : ce que coûte (ou non) de retirer les attributs protégés et leurs substituts.',

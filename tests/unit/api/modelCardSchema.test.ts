@@ -2,6 +2,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { buildModelCard, loadModelReports, parseTrainerJson } from '@/lib/credit/modelCard';
 import type { ModelBundle, ModelMetadata } from '@/lib/credit/modelBundle';
+import { buildOpenApiDocument } from '@/lib/api/openapi';
 import { modelCardFromEngineCard } from '@/lib/api/resources/model';
 import { modelCardSchema } from '@/lib/api/schemas/model';
 
@@ -34,5 +35,10 @@ describe('the model card answer', () => {
     const parsed = modelCardSchema.parse(JSON.parse(JSON.stringify(body)));
     expect(parsed.fairness).toBeNull();
     expect(parsed.limits.fairness).toMatch(/non mesurée/);
+  });
+
+  test('the OpenAPI document describes the fairness report and the limits', () => {
+    const text = JSON.stringify(buildOpenApiDocument());
+    for (const word of ['demographicParityRatio', 'fourFifthsRuleMet', 'fairnessPrice', 'notFor', 'exactlyZeroOrOne']) expect(text).toContain(word);
   });
 });
