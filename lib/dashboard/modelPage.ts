@@ -1,5 +1,6 @@
 import type { Data } from 'plotly.js';
 import { dictionary, type Locale } from '../i18n';
+import { normaliseSpaces, numberFormat } from '../i18n/intl';
 import type { FigureModel } from './chartSpec';
 import { axis, baseLayout } from './charts';
 import { formatCount, formatDateTime, formatNumber, formatPercent } from './format';
@@ -443,15 +444,16 @@ function confusionFigure(r: ModelReport, locale: Locale): FigureModel {
 
 function calibrationModel(r: ModelReport, locale: Locale): ModelPageModel['calibration'] {
   const t = dictionary(locale).model.calibrationMethods;
+  const fixed4 = (v: number) => normaliseSpaces(numberFormat(locale, { minimumFractionDigits: 4, maximumFractionDigits: 4 }).format(v));
   return {
     caption: t.caption,
     columns: [t.method, t.logLoss, t.brier, t.ece, t.extremes],
     rows: r.calibration.candidates.map((c) => ({
       header: c.chosen ? `${c.method} (${t.chosen})` : c.method,
       cells: [
-        c.logLoss === null ? (c.exactlyZeroOrOne === null ? t.notRecorded : t.infinite) : formatNumber(c.logLoss, locale, 4),
-        formatNumber(c.brier, locale, 4),
-        formatNumber(c.ece, locale, 4),
+        c.logLoss === null ? (c.exactlyZeroOrOne === null ? t.notRecorded : t.infinite) : fixed4(c.logLoss),
+        fixed4(c.brier),
+        fixed4(c.ece),
         c.exactlyZeroOrOne === null ? t.notRecorded : formatCount(c.exactlyZeroOrOne, locale),
       ],
       chosen: c.chosen,

@@ -34,7 +34,7 @@ describe('the model card answer', () => {
     const body = modelCardFromEngineCard(buildModelCard(b, loadModelReports(b), 10, 'fr'));
     const parsed = modelCardSchema.parse(JSON.parse(JSON.stringify(body)));
     expect(parsed.fairness).toBeNull();
-    expect(parsed.limits.fairness).toMatch(/non mesurée/);
+    expect(parsed.limits.fairness).toMatch(/^Non mesurée/);
   });
 
   test('the OpenAPI document describes the fairness report and the limits', () => {

@@ -70,7 +70,7 @@ describe('the fairness card', () => {
     const line = fairnessOneLine(card, 'fr');
     expect(line).toContain(current.ageBand?.demographicParityRatio?.toFixed(2).replace('.', ','));
     expect(line).toContain('tranche d’âge');
-    expect(fairnessOneLine(null, 'en')).toContain('not measured');
+    expect(fairnessOneLine(null, 'en')).toContain('Not measured');
   });
 });
 
