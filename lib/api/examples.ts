@@ -29,6 +29,8 @@ export const storedScore = {
   "threshold": 0.08079,
   "decision": "refuse",
   "margin": 0.507,
+  "scoreSource": "out-of-fold",
+  "fold": 3,
   "quality": { "reliable": true, "flags": [] },
   "model": {
     "name": "credit-risk",
@@ -42,6 +44,8 @@ export const storedExplanation = {
   "threshold": 0.08079,
   "decision": "refuse",
   "margin": 0.507,
+  "scoreSource": "out-of-fold",
+  "fold": 3,
   "quality": { "reliable": true, "flags": [] },
   "baseValue": -0.9812,
   "contributions": [
@@ -115,6 +119,34 @@ export const storedExplanation = {
       }
     ]
   },
+  "principalReasons": [
+      {
+        "code": "R01",
+        "field": "EXT_SOURCES_MEAN",
+        "label": "Mean of external scores",
+        "text": "Low mean of external scores: 0.16 (clients' median: 0.52)",
+        "contribution": 0.5474,
+        "value": 0.1618,
+        "populationMedian": 0.524,
+        "displayValue": "0.16",
+        "displayMedian": "0.52",
+        "comparison": "low",
+        "populationShare": null
+      },
+      {
+        "code": "R01",
+        "field": "EXT_SOURCES_MIN",
+        "label": "Lowest external score",
+        "text": "Low lowest external score: 0.083 (clients' median: 0.40)",
+        "contribution": 0.223,
+        "value": 0.08304,
+        "populationMedian": 0.4021,
+        "displayValue": "0.083",
+        "displayMedian": "0.40",
+        "comparison": "low",
+        "populationShare": null
+      }
+    ],
   "lang": "en",
   "model": {
     "name": "credit-risk",
@@ -198,7 +230,22 @@ export const scoreResponse = {
               "populationShare": 0.1802
             }
           ]
-        }
+        },
+        "principalReasons": [
+            {
+              "code": "R01",
+              "field": "EXT_SOURCES_MEAN",
+              "label": "Mean of external scores",
+              "text": "Low mean of external scores: 0.26 (clients' median: 0.52)",
+              "contribution": 0.2925,
+              "value": 0.2629,
+              "populationMedian": 0.524,
+              "displayValue": "0.26",
+              "displayMedian": "0.52",
+              "comparison": "low",
+              "populationShare": null
+            }
+          ]
       }
     },
     {
@@ -250,7 +297,22 @@ export const scoreResponse = {
               "populationShare": null
             }
           ]
-        }
+        },
+        "principalReasons": [
+            {
+              "code": "A01",
+              "field": "EXT_SOURCES_MEAN",
+              "label": "Mean of external scores",
+              "text": "High mean of external scores: 0.62 (clients' median: 0.52)",
+              "contribution": -0.2007,
+              "value": 0.6222,
+              "populationMedian": 0.524,
+              "displayValue": "0.62",
+              "displayMedian": "0.52",
+              "comparison": "high",
+              "populationShare": null
+            }
+          ]
       }
     }
   ]

@@ -159,6 +159,14 @@ export function reasonsTowards(
   return groups.map((g) => reason(index, index.groups[g], direction, contributions[g], app, stats, lang));
 }
 
+/** How many reasons towards the decision an applicant is given (the adverse-action notice prints them). */
+export const PRINCIPAL_REASONS = 4;
+
+/** The principal reasons: up to four reasons on the side of the decision (towards refusal when refused). */
+export function principalReasons(e: Pick<Explanation, 'decision' | 'reasons'>): Reason[] {
+  return (e.decision === 'refuse' ? e.reasons.towardsRefusal : e.reasons.towardsAcceptance).slice(0, PRINCIPAL_REASONS);
+}
+
 export function buildExplanation(
   index: GroupIndex,
   score: Score,

@@ -23,6 +23,8 @@ import { engineeredFeature } from '../analysis/population';
 
 export interface ReasonView {
   readonly field: string;
+  /** Stable reason code (lib/credit/reasonCodes.ts), e.g. R07. */
+  readonly code: string;
   readonly text: string;
   readonly contribution: string;
 }
@@ -44,7 +46,7 @@ export function contributionValueText(field: string, value: Explanation['contrib
   return displayValue(field, value, locale);
 }
 
-const reasonView = (r: Reason, locale: Locale): ReasonView => ({ field: r.field, text: r.text, contribution: formatSigned(r.contribution, locale) });
+const reasonView = (r: Reason, locale: Locale): ReasonView => ({ field: r.field, code: r.code, text: r.text, contribution: formatSigned(r.contribution, locale) });
 
 export function explanationView(e: Explanation, n: number, locale: Locale, id = 'waterfall'): ExplanationView {
   const t = dictionary(locale).dashboard.explanation;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { CreditEngine } from '../../credit/engine';
+import { principalReasons } from '../../credit/explanation';
 import type { Explanation, RawApplication, Score } from '../../credit/types';
 import type { RawValue } from '../../data/columnarTable';
 import { ID_FIELD } from '../../data/homeCreditSchema';
@@ -49,6 +50,7 @@ export function explanationBody(e: Explanation, top: number) {
     contributions: e.contributions.slice(0, top),
     otherContributions,
     reasons: { towardsRefusal: e.reasons.towardsRefusal.slice(0, top), towardsAcceptance: e.reasons.towardsAcceptance.slice(0, top) },
+    principalReasons: principalReasons(e),
   };
 }
 

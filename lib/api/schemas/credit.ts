@@ -51,6 +51,10 @@ export const explanationFieldsShape = {
     towardsRefusal: z.array(reasonSchema),
     towardsAcceptance: z.array(reasonSchema),
   }),
+  principalReasons: z.array(reasonSchema).max(4).meta({
+    description:
+      'Up to four principal reasons towards the decision (towards refusal when refused, towards acceptance when accepted), each with its stable code — what the applicant is told. Protected attributes are never reasons.',
+  }),
 };
 
 export const explanationBodySchema = z.object(explanationFieldsShape);

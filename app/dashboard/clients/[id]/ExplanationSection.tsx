@@ -20,7 +20,9 @@ export function ExplanationSection({ e, n, view, t, locale }: { e: ExplanationVi
           ) : (
             <ul>
               {e.towardsRefusal.map((r) => (
-                <li key={r.field}>{r.text}</li>
+                <li key={r.field}>
+                  <span className="reason-code">{r.code}</span> {r.text}
+                </li>
               ))}
             </ul>
           )}
@@ -34,7 +36,9 @@ export function ExplanationSection({ e, n, view, t, locale }: { e: ExplanationVi
           ) : (
             <ul>
               {e.towardsAcceptance.map((r) => (
-                <li key={r.field}>{r.text}</li>
+                <li key={r.field}>
+                  <span className="reason-code">{r.code}</span> {r.text}
+                </li>
               ))}
             </ul>
           )}
