@@ -6,7 +6,7 @@ import type { RawValue } from '../data/columnarTable';
 import { dictionary, type Locale } from '../i18n';
 import type { FigureModel } from './chartSpec';
 import { axis, baseLayout } from './charts';
-import { formatCount, formatPercent, formatScaled } from './format';
+import { formatCount, formatPercent, formatProbability, formatScaled } from './format';
 import { fieldLabel } from './labels';
 import { PALETTE, PROBABILITY_SCALE } from './palette';
 import { colon, fill } from './text';
@@ -150,7 +150,9 @@ export function bivariateFigure(
         line: { color: '#ffffff', width: 0.3 },
         colorbar: { title: { text: t.colour }, tickformat: '.0%', thickness: 12, outlinewidth: 0 },
       },
-      hovertemplate: `${xl}${colon(locale)}%{x}<br>${yl}${colon(locale)}%{y}<br>${t.colour}${colon(locale)}%{marker.color:.1%}<extra></extra>`,
+      // the probability as formatProbability prints it (never « 0,0 % » in the hover)
+      customdata: sp.map((p) => formatProbability(p, locale)),
+      hovertemplate: `${xl}${colon(locale)}%{x}<br>${yl}${colon(locale)}%{y}<br>${t.colour}${colon(locale)}%{customdata}<extra></extra>`,
     },
   ];
   if (hasClient) {
