@@ -75,8 +75,14 @@ export function decisionModel(score: Score & Partial<ScoreProvenance>, id: numbe
         {
           type: 'indicator',
           mode: 'gauge+number',
-          value: probability * 100,
-          number: { suffix: percentSuffix, valueformat: '.1f', font: { size: 30, color: PALETTE.ink } },
+          // as formatProbability: « < 0,1 % » / « > 99,9 % » at the ends, never 0,0 % or 100 %
+          value: Math.min(99.9, Math.max(0.1, probability * 100)),
+          number: {
+            prefix: probability < 0.0005 ? '<\u00a0' : probability >= 0.9995 ? '>\u00a0' : '',
+            suffix: percentSuffix,
+            valueformat: '.1f',
+            font: { size: 30, color: PALETTE.ink },
+          },
           gauge: {
             shape: 'angular',
             axis: { range: [0, max * 100], ticksuffix: percentSuffix, tickcolor: PALETTE.ink, tickfont: { color: PALETTE.ink, size: 12 } },
