@@ -12,6 +12,27 @@ from .matrix import FeatureMatrix
 from .trees import write_blocks
 
 
+def finite_or_none(value):
+    """The value with every non-finite float (inf, -inf, nan) replaced by None, recursively: JSON has no
+    Infinity or NaN and JSON.parse refuses them, so the trainer writes null where a figure does not exist
+    (e.g. a ratio whose denominator is zero)."""
+    if isinstance(value, dict):
+        return {k: finite_or_none(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [finite_or_none(v) for v in value]
+    if isinstance(value, (float, np.floating)):
+        return float(value) if np.isfinite(value) else None
+    if isinstance(value, np.integer):
+        return int(value)
+    return value
+
+
+def write_json(path: str, doc: dict) -> None:
+    """Write a trainer document as strict JSON (non-finite figures as null, never Infinity/NaN)."""
+    with open(path, "w") as fh:
+        json.dump(finite_or_none(doc), fh, indent=1, allow_nan=False)
+
+
 def f32(v: float) -> str:
     """Shortest decimal that reads back as the same float32 (NaN as null)."""
     x = np.float32(v)
@@ -77,8 +98,7 @@ def write_importance(path: str, booster: xgb.Booster, X: np.ndarray, spec: dict,
                           key=lambda r: -r["meanAbsShap"])
     doc = {"rows": int(len(idx)), "unit": "log-odds (margin)", "baseValue": float(contribs[0, -1]),
            "groups": group_rows, "features": feature_rows}
-    with open(path, "w") as fh:
-        json.dump(doc, fh, indent=1)
+    write_json(path, doc)
     return doc
 
 

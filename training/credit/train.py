@@ -27,7 +27,7 @@ import xgboost as xgb
 from . import fairness, metrics
 from .calibration import CALIBRATORS, cross_fitted, sigmoid
 from .cv import FitPool, fold_assignment, summarize, xgb_params
-from .exports import read_previous, variant_figures, write_golden, write_importance, write_oof
+from .exports import read_previous, variant_figures, write_golden, write_importance, write_json, write_oof
 from .matrix import features_sha256, read_matrix
 from .onnx_export import build_model
 from .quantize import EXACT_RANGE, QUANTUM_BITS, quantize_booster
@@ -275,10 +275,9 @@ def main(argv=None) -> int:
     out = args.out
     onnx.save(build_model(ens, double_precision=True, producer_version=xgb.__version__), os.path.join(out, "model.onnx"))
     write_trees(os.path.join(out, "trees.bin"), ens)
-    with open(os.path.join(out, "calibration.json"), "w") as fh:
-        json.dump({**calibrator.export(), "input": "margin (log-odds) of model.onnx",
-                   "interpolation": "sigmoid(a*m+b)" if method == "platt" else "linear between points, clipped outside"},
-                  fh, indent=1)
+    write_json(os.path.join(out, "calibration.json"),
+               {**calibrator.export(), "input": "margin (log-odds) of model.onnx",
+                "interpolation": "sigmoid(a*m+b)" if method == "platt" else "linear between points, clipped outside"})
     write_oof(os.path.join(out, "oof.bin"), calibrated, y, fold_of, threshold)
     folds_doc = {"what": "the selected configuration's model of each cross-validation fold; a historical loan is served by "
                          "the model of the fold that held it out, calibrated by the map fitted without that fold "
@@ -290,8 +289,7 @@ def main(argv=None) -> int:
         cal_k = CALIBRATORS[method]().fit(oof_margin[~held_out], y[~held_out])
         folds_doc["folds"].append({"fold": k, "trees": f"trees_fold{k}.bin", "rounds": chosen.best_rounds[k],
                                    "rows": int(held_out.sum()), "calibration": cal_k.export()})
-    with open(os.path.join(out, "folds.json"), "w") as fh:
-        json.dump(folds_doc, fh, indent=1)
+    write_json(os.path.join(out, "folds.json"), folds_doc)
     fairness_doc = {
         "generatedAt": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "evaluatedOn": "cross-fitted calibrated out-of-fold probabilities of the 63,444 labelled loans, at each model's "
@@ -304,8 +302,7 @@ def main(argv=None) -> int:
         "proxies": {**proxies, "strongestDropped": strongest,
                     "what": "out-of-fold AUC of a small XGBoost predicting the attribute from the model's own inputs"},
     }
-    with open(os.path.join(out, "fairness.json"), "w") as fh:
-        json.dump(fairness_doc, fh, indent=1)
+    write_json(os.path.join(out, "fairness.json"), fairness_doc)
     ts_full = read_matrix(args.test_sample) if os.path.exists(args.test_sample) else None
     ts = ts_full.select(model_cols) if ts_full else None
     golden_info = write_golden(os.path.join(out, "golden.json"), booster, calibrator, fm, ts, args.golden_train)
@@ -341,8 +338,7 @@ def main(argv=None) -> int:
     }
     runtime = stages.total()
     metrics_doc["runtimeSeconds"]["total"] = runtime
-    with open(os.path.join(out, "metrics.json"), "w") as fh:
-        json.dump(metrics_doc, fh, indent=1)
+    write_json(os.path.join(out, "metrics.json"), metrics_doc)
 
     metadata = {
         "name": "credit-risk",
@@ -369,8 +365,7 @@ def main(argv=None) -> int:
                      "numpy": np.__version__, "onnx": onnx.__version__},
         "trainingSeconds": runtime,
     }
-    with open(os.path.join(out, "metadata.json"), "w") as fh:
-        json.dump(metadata, fh, indent=1)
+    write_json(os.path.join(out, "metadata.json"), metadata)
     log(f"done in {runtime:.1f} s ({runtime / 60:.1f} min); stages {json.dumps(stages.seconds)}")
     return 0
 
