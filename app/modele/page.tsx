@@ -114,6 +114,7 @@ export default async function ModelPage() {
         {f.available ? (
           <>
             <p>{f.intro}</p>
+            <p>{f.affordability}</p>
             <p>{f.evaluatedOn}</p>
             <details>
               <summary>{f.definitionsHeading}</summary>
@@ -200,6 +201,7 @@ export default async function ModelPage() {
                   ))}
                 </TableFrame>
                 <p>{f.proxies.dropped}</p>
+                {f.proxies.decision ? <p>{f.proxies.decision}</p> : null}
               </section>
             ) : null}
           </>

@@ -362,8 +362,8 @@ export function loadModelReports(bundle: ModelBundle): ModelReports {
   };
 }
 
-/** Share of the 2018 Home Credit Default Risk competition's applications that data/home-credit holds (the data preparation's sampling rate). */
-export const HOME_CREDIT_SAMPLE_SHARE = 0.229;
+/** Rows of the competition's full application_train (datasets/home-credit/SOURCES.md): the labelled loans held here are a share of it. */
+export const HOME_CREDIT_FULL_TRAIN_ROWS = 307_511;
 const HOME_CREDIT_SOURCE = 'Home Credit Default Risk (Kaggle, 2018)';
 
 /** An age band of fairness.json (« <25 », « 25-34 », « >=65 ») as people read it. */
@@ -473,9 +473,10 @@ export function fairnessOneLine(fairness: FairnessCard | null, lang: Lang): stri
 function modelLimits(metadata: ModelMetadata, fairness: FairnessCard | null, lang: Lang): ModelLimits {
   const t = dictionary(lang).model.limits;
   const count = (n: number) => normaliseSpaces(numberFormat(lang, { maximumFractionDigits: 0 }).format(n));
-  const share = normaliseSpaces(numberFormat(lang, { style: 'percent', maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(HOME_CREDIT_SAMPLE_SHARE));
+  const sampleShare = metadata.data.rows / HOME_CREDIT_FULL_TRAIN_ROWS;
+  const share = normaliseSpaces(numberFormat(lang, { style: 'percent', maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(sampleShare));
   return {
-    data: { source: HOME_CREDIT_SOURCE, sampleShare: HOME_CREDIT_SAMPLE_SHARE, rows: metadata.data.rows, positives: metadata.data.positives, applicationDates: false },
+    data: { source: HOME_CREDIT_SOURCE, sampleShare, rows: metadata.data.rows, positives: metadata.data.positives, applicationDates: false },
     coverage: fill(t.coverage, { share, rows: count(metadata.data.rows), positives: count(metadata.data.positives) }),
     notFor: [...t.notFor],
     fairness: fairnessOneLine(fairness, lang),

@@ -63,6 +63,8 @@ export type FairnessSectionModel =
   | {
       readonly available: true;
       readonly intro: string;
+      /** Why household size and dependants stay inputs (affordability). */
+      readonly affordability: string;
       readonly evaluatedOn: string;
       readonly definitionsHeading: string;
       readonly definitions: readonly { readonly term: string; readonly text: string }[];
@@ -74,6 +76,8 @@ export type FairnessSectionModel =
         readonly intro: string;
         readonly table: FairnessPriceTable;
         readonly dropped: string;
+        /** What was done about the strongest proxies, with the figures that justify it. */
+        readonly decision: string | null;
       } | null;
     };
 
@@ -269,6 +273,29 @@ export function fairnessPriceTable(price: FairnessCard['price'], variants: Fairn
   };
 }
 
+/** The served model against the variant without the strongest proxies: null when either is missing. */
+function proxiesDecision(fairness: FairnessCard, locale: Locale): string | null {
+  const t = dictionary(locale).model.fairness;
+  const figures = (variant: FairnessVariantName) => fairness.price.find((x) => x.variant === variant)?.figures;
+  const served = figures('withoutProtected');
+  const without = figures('withoutStrongestProxies');
+  if (!served || !without) return null;
+  const ratioOf = (variant: FairnessVariantName, attribute: FairnessAttributeCard['attribute']) => {
+    const a = fairness.variants.find((v) => v.variant === variant)?.attributes.find((x) => x.attribute === attribute);
+    return ratio(a?.demographicParityRatio ?? null, locale, t.notAvailable);
+  };
+  return fill(t.proxiesDecision, {
+    aucServed: formatNumber(served.rocAuc, locale, 3),
+    aucWithout: formatNumber(without.rocAuc, locale, 3),
+    costServed: formatCount(served.cost, locale),
+    costWithout: formatCount(without.cost, locale),
+    ageServed: ratioOf('withoutProtected', 'ageBand'),
+    ageWithout: ratioOf('withoutStrongestProxies', 'ageBand'),
+    sexServed: ratioOf('withoutProtected', 'sex'),
+    sexWithout: ratioOf('withoutStrongestProxies', 'sex'),
+  });
+}
+
 export function fairnessSectionModel(fairness: FairnessCard | null, locale: Locale): FairnessSectionModel {
   const t = dictionary(locale).model.fairness;
   if (!fairness) return { available: false, message: t.unavailable };
@@ -277,6 +304,7 @@ export function fairnessSectionModel(fairness: FairnessCard | null, locale: Loca
   return {
     available: true,
     intro: fill(t.protectedIntro, { fields: fairness.protectedFields.join(', '), columns: fairness.excludedColumns.join(', ') }),
+    affordability: t.affordability,
     evaluatedOn: fill(t.evaluatedOn, { rows: formatCount(current?.overall.count ?? 0, locale) }),
     definitionsHeading: t.definitionsHeading,
     definitions: Object.entries(fairness.definitions).map(([key, text]) => ({ term: definitionTerms[key] ?? key, text })),
@@ -305,6 +333,7 @@ export function fairnessSectionModel(fairness: FairnessCard | null, locale: Loca
             dropped: fill(t.proxiesDropped, {
               fields: fairness.proxies.strongestDropped.length > 0 ? fairness.proxies.strongestDropped.map((d) => d.label).join(', ') : t.notAvailable,
             }),
+            decision: proxiesDecision(fairness, locale),
           }
         : null,
   };

@@ -16,6 +16,7 @@ from sklearn.isotonic import IsotonicRegression
 from training.credit import metrics
 from training.credit.calibration import IsotonicCalibrator, PlattCalibrator, cross_fitted
 from training.credit.cv import fold_assignment
+from training.credit.exports import write_json
 from training.credit.matrix import MAGIC, read_matrix
 from training.credit.onnx_export import build_model
 from training.credit.quantize import QUANTUM, quantize_booster
@@ -195,6 +196,22 @@ class TreeExportTests(unittest.TestCase):
             np.testing.assert_array_equal(np.frombuffer(raw, "<i4", 5, start + ba["offset"]), a)
             self.assertEqual(bf["offset"] % 8, 0)
             np.testing.assert_array_equal(np.frombuffer(raw, "<f4", 2, start + bf["offset"]), f)
+
+
+class StrictJsonTests(unittest.TestCase):
+    def test_non_finite_figures_are_written_as_null(self):
+        # A ratio with a zero denominator is inf; JSON.parse (the TypeScript side) refuses Infinity and NaN.
+        doc = {"ratio": float("inf"), "rows": [np.float64("nan"), np.float32(0.5), -np.inf], "n": np.int64(7),
+               "nested": {"ok": 1.25, "bad": float("-inf")}}
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "doc.json")
+            write_json(path, doc)
+            with open(path) as fh:
+                text = fh.read()
+        self.assertNotIn("Infinity", text)
+        self.assertNotIn("NaN", text)
+        back = json.loads(text, parse_constant=lambda c: self.fail(f"non-standard constant {c}"))
+        self.assertEqual(back, {"ratio": None, "rows": [None, 0.5, None], "n": 7, "nested": {"ok": 1.25, "bad": None}})
 
 
 class MatrixReaderTests(unittest.TestCase):

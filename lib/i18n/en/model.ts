@@ -137,6 +137,8 @@ export const model: Dictionary['model'] = {
       'This model was trained before fairness was measured: its folder has no fairness.json. This section fills in at the next training.',
     protectedIntro:
       'Sex, marital status and age ({fields}) are not model inputs: they are kept to measure, never to decide. Columns left out of the model: {columns}.',
+    affordability:
+      'The number of children, the household size and the income per household member remain inputs: they measure the household’s expenses and what is left to live on, that is the ability to repay the lender must assess (Directive (EU) 2023/2225, art. 18), not the marital status as such.',
     evaluatedOn: 'Measured on the out-of-fold probabilities of the {rows} historical loans, at each model’s cost-optimal threshold.',
     definitionsHeading: 'Definitions (Fairlearn’s names)',
     definitions: {
@@ -209,12 +211,14 @@ export const model: Dictionary['model'] = {
     proxiesCaption: 'Protected attributes recovered from the model’s inputs',
     proxyColumns: { attribute: 'Attribute', auc: 'AUC', topInputs: 'Inputs it leans on most (share of gain)' },
     proxiesDropped: 'Strongest proxies, dropped in the “without strongest proxies” variant: {fields}.',
+    proxiesDecision:
+      'Decision: the served model keeps these inputs. Dropping them moves the ROC AUC from {aucServed} to {aucWithout} and the business cost from {costServed} to {costWithout}, the approval ratio by age band from {ageServed} to {ageWithout} and by sex from {sexServed} to {sexWithout}: the approval gap mostly follows default rates that really differ, which these inputs measure (employment, car, occupation, identity document). They may still be reasons; sex, marital status and age never are.',
   },
   limits: {
     heading: 'Limits',
     coverageLabel: 'Data',
     coverage:
-      'A sample ({share}) of the applications of the 2018 Home Credit Default Risk competition: {rows} labelled loans, {positives} of them defaults; the applications carry no dates, so stability over time cannot be checked.',
+      'A sample of the applications of the 2018 Home Credit Default Risk competition: {rows} labelled loans ({share} of the full file\'s 307,511), {positives} of them defaults; the applications carry no dates, so stability over time cannot be checked.',
     notForLabel: 'Must not be used for',
     notFor: [
       'a sole automatic decision without human review;',

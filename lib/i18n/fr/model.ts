@@ -135,6 +135,8 @@ export const model = {
       'Ce modèle a été entraîné avant la mesure d’équité : son dossier ne contient pas fairness.json. La section se remplira au prochain entraînement.',
     protectedIntro:
       'Le sexe, la situation familiale et l’âge ({fields}) ne sont pas des entrées du modèle : ils sont conservés pour mesurer, jamais pour décider. Colonnes écartées du modèle : {columns}.',
+    affordability:
+      'Le nombre d’enfants, la taille du foyer et le revenu par membre du foyer restent des entrées : ils mesurent les charges du ménage et le reste à vivre, c’est-à-dire la capacité de rembourser que le prêteur doit évaluer (directive (UE) 2023/2225, art. 18), et non la situation familiale en tant que telle.',
     evaluatedOn: 'Mesuré sur les probabilités hors échantillon des {rows} prêts historiques, au seuil de coût optimal de chaque modèle.',
     definitionsHeading: 'Définitions (noms de Fairlearn)',
     definitions: {
@@ -208,12 +210,14 @@ export const model = {
     proxiesCaption: 'Attributs protégés retrouvés à partir des entrées du modèle',
     proxyColumns: { attribute: 'Attribut', auc: 'AUC', topInputs: 'Entrées les plus utilisées (part du gain)' },
     proxiesDropped: 'Substituts les plus forts, retirés dans la variante « sans substituts forts » : {fields}.',
+    proxiesDecision:
+      'Décision : le modèle servi garde ces entrées. Les retirer fait passer l’AUC ROC de {aucServed} à {aucWithout} et le coût métier de {costServed} à {costWithout}, et le ratio d’accord par tranche d’âge de {ageServed} à {ageWithout}, par sexe de {sexServed} à {sexWithout} : l’écart d’accord suit surtout des taux de défaut réellement différents, que ces entrées mesurent (emploi, véhicule, profession, pièce d’identité). Elles restent des motifs possibles ; le sexe, la situation familiale et l’âge jamais.',
   },
   limits: {
     heading: 'Limites',
     coverageLabel: 'Données',
     coverage:
-      'Un échantillon ({share}) des demandes du concours Home Credit Default Risk (2018) : {rows} prêts étiquetés, dont {positives} défauts ; les demandes ne sont pas datées, la stabilité dans le temps ne peut donc pas être vérifiée.',
+      'Un échantillon des demandes du concours Home Credit Default Risk (2018) : {rows} prêts étiquetés ({share} des 307 511 du fichier complet), dont {positives} défauts ; les demandes ne sont pas datées, la stabilité dans le temps ne peut donc pas être vérifiée.',
     notForLabel: 'À ne pas utiliser pour',
     notFor: [
       'une décision automatique seule, sans examen humain ;',

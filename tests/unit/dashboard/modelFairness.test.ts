@@ -135,6 +135,11 @@ describe('the « Équité » section of the Modèle page', () => {
     expect(vm.price?.rows[3].cells[4]).toBe('infinie');
     expect(vm.proxies?.table.rows.map((r) => r.header)).toEqual(['Sexe', 'Tranche d’âge']);
     expect(vm.proxies?.table.rows[0].cells[0]).toBe(fairnessFile.proxies.sex?.auc?.toFixed(3).replace('.', ','));
+    // The decision about the strongest proxies quotes both variants' figures from metrics.json.
+    const price = metrics.fairnessPrice as Record<string, { rocAuc: number }>;
+    expect(vm.proxies?.decision).toContain(price.withoutProtected.rocAuc.toFixed(3).replace('.', ','));
+    expect(vm.proxies?.decision).toContain(price.withoutStrongestProxies.rocAuc.toFixed(3).replace('.', ','));
+    expect(vm.affordability).toMatch(/enfants.*taille du foyer.*revenu par membre/);
   });
 });
 
@@ -155,6 +160,9 @@ describe('the model card and the Modèle page model', () => {
     const card = buildModelCard(bundle(DIR), reports, 10, 'fr');
     expect(card.limits.data.rows).toBe(63444);
     expect(card.limits.coverage).toContain(`63${NB}444 prêts étiquetés`);
+    // 63,444 of the full application_train's 307,511 rows.
+    expect(card.limits.data.sampleShare).toBeCloseTo(63444 / 307511, 12);
+    expect(card.limits.coverage).toContain(`20,6${NB}%`);
     expect(card.limits.notFor).toHaveLength(3);
     const vm = modelPageModel(modelReportFromCard(card), 'fr');
     expect(vm.limits.map((l) => l.label)).toEqual(['Données', 'À ne pas utiliser pour', 'Équité', 'Entraînement']);
