@@ -80,18 +80,34 @@ export class CreditEngine {
     return this.populationScoreList;
   }
 
-  scoreApplications(apps: readonly RawApplication[]): Promise<Score[]> {
-    return this.model.scoreApplications(apps);
+  /**
+   * Scores of applications by the final model, or by fold `fold`'s model and calibration when given:
+   * edits of a historical loan (what-if, counterfactual) are scored by the model that produced its
+   * served out-of-fold score, so "before" is what the page shows (see storedFold).
+   */
+  async scoreApplications(apps: readonly RawApplication[], fold?: number): Promise<Score[]> {
+    if (fold === undefined) return this.model.scoreApplications(apps);
+    const features = this.model.pipeline.matrix(apps);
+    return apps.map((_, i) => this.model.scoreOutOfFold(fold, features, i * this.model.width));
   }
 
-  async explainApplications(apps: readonly RawApplication[], options?: ExplainOptions): Promise<Explanation[]> {
+  /** Explanations by the final model, or by fold `fold`'s model when given (as scoreApplications). */
+  async explainApplications(apps: readonly RawApplication[], options?: ExplainOptions, fold?: number): Promise<Explanation[]> {
     const features = this.model.pipeline.matrix(apps);
-    const scores = await this.model.scoreFeatures(features, apps.length);
+    const scores =
+      fold === undefined
+        ? await this.model.scoreFeatures(features, apps.length)
+        : apps.map((_, i) => this.model.scoreOutOfFold(fold, features, i * this.model.width));
     const stats = this.populationStats();
     return apps.map((app, i) => {
-      const c = this.model.contributions(features, i * this.model.width);
+      const c = this.model.contributions(features, i * this.model.width, undefined, fold);
       return this.model.explain(scores[i], c, app, stats, options);
     });
+  }
+
+  /** The fold whose model serves stored application `id` (a historical loan), undefined for a new application or an unknown id. */
+  storedFold(id: number): number | undefined {
+    return this.stored(id)?.fold;
   }
 
   async explainApplication(app: RawApplication, options?: ExplainOptions): Promise<Explanation> {

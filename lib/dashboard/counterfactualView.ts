@@ -35,7 +35,7 @@ export async function counterfactualFor(engine: CreditEngine, app: StoredApplica
   const key = `${engine.modelCard('fr').version}:${app.id}`;
   let r = cache.get(key);
   if (!r) {
-    r = await nearestCounterfactual(app.fields as RawApplication, (apps) => engine.scoreApplications(apps), engine.model.threshold);
+    r = await nearestCounterfactual(app.fields as RawApplication, (apps) => engine.scoreApplications(apps, engine.storedFold(app.id)), engine.model.threshold);
     if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value as string);
     cache.set(key, r);
   }

@@ -117,7 +117,7 @@ export async function simulate(id: number, form: Readonly<Record<string, string>
   const parsed = parseWhatIf(form, app.fields, locale);
   if (!parsed.ok) return { status: 'invalid', errors: parsed.errors, changes: [] };
   const original = app.fields as RawApplication;
-  const outcome = await whatIf(original, parsed.changes, (apps) => engine.explainApplications(apps, { lang: locale, top: 4 }));
+  const outcome = await whatIf(original, parsed.changes, (apps) => engine.explainApplications(apps, { lang: locale, top: 4 }, engine.storedFold(id)));
   const word = (d: 'accept' | 'refuse') => (d === 'accept' ? t.words.accept : t.words.refuse);
   const view = explanationView(outcome.after, 10, locale, 'whatif-waterfall');
   const d = outcome.probabilityDelta;

@@ -18,9 +18,11 @@ import { assertStored, modelRef } from './scoring';
 export async function counterfactualBody(id: number, signal?: AbortSignal): Promise<z.output<typeof counterfactualSchema>> {
   const app = storedApplication(id);
   const engine = await creditEngine();
+  // A historical loan's edits are scored by the fold model that produced its served (out-of-fold) score.
+  const fold = engine.storedFold(id);
   const score = (apps: readonly RawApplication[]) => {
     checkAborted(signal);
-    return engine.scoreApplications(apps);
+    return engine.scoreApplications(apps, fold);
   };
   const r = await nearestCounterfactual(app.fields as RawApplication, score, engine.model.threshold);
   const option = (o: NonNullable<typeof r.best>) => ({ actions: [...o.actions], changes: o.changes.map((c) => ({ ...c })), size: o.size, probability: o.probability });

@@ -17,7 +17,9 @@ export async function whatIfBody(id: number, changes: Readonly<Record<string, Ra
     throw new ApiError('validation-failed', 'Give at least one field to change.', [{ path: 'changes', message: 'at least one field' }]);
   }
   const engine = await creditEngine();
-  const outcome = await whatIf(app.fields as RawApplication, Object.fromEntries(given), (apps) => engine.explainApplications(apps, { lang: 'en', top: 1 }));
+  const outcome = await whatIf(app.fields as RawApplication, Object.fromEntries(given), (apps) =>
+    engine.explainApplications(apps, { lang: 'en', top: 1 }, engine.storedFold(id)),
+  );
   const score = (s: typeof outcome.before) => ({ probability: s.probability, threshold: s.threshold, decision: s.decision, margin: s.margin });
   return {
     id,

@@ -57,15 +57,42 @@ describe('credit engine facade', () => {
   });
 
   test('a raw application, complete or incomplete, scores like the stored client it copies', async () => {
-    const stored = store.get(100003);
-    const parsed = parseApplication(stored?.fields);
-    expect(parsed.ok).toBe(true);
-    if (!parsed.ok) return;
+    const scoreOf = (s: { margin: number; probability: number; threshold: number; decision: string } | undefined) =>
+      s && { margin: s.margin, probability: s.probability, threshold: s.threshold, decision: s.decision };
+    // A new application: the stored score is the final model's, so its raw copy scores the same.
+    const newId = store.test.ids[0];
+    const parsedNew = parseApplication(store.get(newId)?.fields);
+    if (!parsedNew.ok) throw new Error('stored application expected to parse');
+    const [fromRawNew] = await engine.scoreApplications([parsedNew.application]);
+    const storedNew = await engine.scoreStored(newId);
+    expect(storedNew?.scoreSource).toBe('final-model');
+    expect(fromRawNew).toEqual(scoreOf(storedNew));
+    // A historical loan is served out of fold; the same fields sent as a new application get the final model.
+    const parsed = parseApplication(store.get(100003)?.fields);
+    if (!parsed.ok) throw new Error('stored application expected to parse');
     const [fromRaw] = await engine.scoreApplications([parsed.application]);
-    expect(fromRaw).toEqual(await engine.scoreStored(100003).then((s) => s && { margin: s.margin, probability: s.probability, threshold: s.threshold, decision: s.decision }));
+    const storedOld = await engine.scoreStored(100003);
+    expect(storedOld?.scoreSource).toBe('out-of-fold');
+    const finalMargin = (await engine.model.scorer.margins(engine.model.pipeline.row(parsed.application), 1))[0];
+    expect(fromRaw.margin).toBe(finalMargin);
+    expect(fromRaw.margin).not.toBe(storedOld?.margin);
     const partial = await engine.explainApplication({ AMT_CREDIT: 500000, AMT_INCOME_TOTAL: 100000, EXT_SOURCE_2: 0.12 }, { lang: 'en' });
     expect(additivityGap(partial)).toBeLessThanOrEqual(1e-6);
     expect(partial.contributions.find((c) => c.field === 'EXT_SOURCE_3')?.value).toBeNull();
+  });
+
+  test('edits of a historical loan are scored and explained by the fold model that serves it', async () => {
+    const served = await engine.scoreStored(100003);
+    const fold = engine.storedFold(100003);
+    expect(fold).toBe(served?.fold);
+    expect(engine.storedFold(store.test.ids[0])).toBeUndefined();
+    const app = store.get(100003)!.fields;
+    const [again] = await engine.scoreApplications([app], fold);
+    expect(again.probability).toBeCloseTo(served!.probability, 12);
+    const [explained] = await engine.explainApplications([{ ...app, AMT_CREDIT: Number(app.AMT_CREDIT) * 0.8 }], { lang: 'fr' }, fold);
+    expect(additivityGap(explained)).toBeLessThanOrEqual(1e-6);
+    const [scored] = await engine.scoreApplications([{ ...app, AMT_CREDIT: Number(app.AMT_CREDIT) * 0.8 }], fold);
+    expect(explained.probability).toBeCloseTo(scored.probability, 12);
   });
 
   test('batch scoring equals one-by-one scoring', async () => {
@@ -89,6 +116,8 @@ describe('credit engine facade', () => {
     expect(pop.matrix.length).toBe(pop.rows * pop.cols);
     const stats = engine.populationStats();
     expect(stats.groups.get('EXT_SOURCE_2')).toMatchObject({ kind: 'numeric' });
-    expect(stats.groups.get('CODE_GENDER')).toMatchObject({ kind: 'categorical' });
+    expect(stats.groups.get('NAME_CONTRACT_TYPE')).toMatchObject({ kind: 'categorical' });
+    // Protected attributes are not model inputs, so the population of model inputs does not hold them.
+    expect(stats.groups.get('CODE_GENDER')).toBeUndefined();
   });
 });

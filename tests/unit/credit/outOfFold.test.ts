@@ -29,7 +29,12 @@ function auc(score: ArrayLike<number>, label: ArrayLike<number>): number {
     let j = i;
     while (j + 1 < idx.length && score[idx[j + 1]] === score[idx[i]]) j++;
     const rank = (i + j + 2) / 2;
-    for (let k = i; k <= j; k++) if (label[idx[k]] === 1) (rankSum += rank), pos++;
+    for (let k = i; k <= j; k++) {
+      if (label[idx[k]] === 1) {
+        rankSum += rank;
+        pos++;
+      }
+    }
     i = j + 1;
   }
   const neg = idx.length - pos;

@@ -36,12 +36,18 @@ withModel('client page with the trained credit model', () => {
     expect(rows.length).toBeGreaterThan(0);
     let found = 0;
     for (const row of rows) {
-      const app = findApplication(engine.store.train.ids[row])!.fields as RawApplication;
-      const r = await nearestCounterfactual(app, (apps) => engine.scoreApplications(apps), t);
+      const id = engine.store.train.ids[row];
+      const app = findApplication(id)!.fields as RawApplication;
+      // Scored by the fold model that produced the served out-of-fold score, as the page does.
+      const fold = engine.storedFold(id);
+      expect(fold).toBe(engine.model.foldOf(row));
+      const score = (apps: readonly RawApplication[]) => engine.scoreApplications(apps, fold);
+      expect((await score([app]))[0].probability).toBeCloseTo(scores[row].probability, 9);
+      const r = await nearestCounterfactual(app, score, t);
       expect(r.status).not.toBe('accepted');
       for (const o of r.options) {
         const changed = { ...app, ...Object.fromEntries(o.changes.map((c) => [c.field, c.to])) };
-        const [s] = await engine.scoreApplications([changed]);
+        const [s] = await score([changed]);
         expect(s.decision).toBe('accept');
         expect(s.probability).toBeCloseTo(o.probability, 12);
       }
