@@ -22,18 +22,23 @@ test.describe('analyst dashboard', () => {
     await expect(combo).toHaveAttribute('aria-expanded', 'true');
     await expect(page.getByRole('status').filter({ hasText: /suggestions disponibles/ })).toHaveCount(1);
     await keepScreenshot(page, testInfo, '01-search-typeahead');
-    // 100030 (new), 100031 (historical), 100032 …: the third suggestion.
+    // 100030, 100031, 100032, 100033, 100035 … (100034 does not exist): the third suggestion is 100032.
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     await expect(combo).toHaveAttribute('aria-activedescendant', /opt-2$/);
     await expect(options.nth(2)).toHaveAttribute('aria-selected', 'true');
     await expect(options.nth(2)).toContainText('100032');
+    // On to 100035, a refused historical loan that a smaller credit would flip (step 7).
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect(options.nth(4)).toHaveAttribute('aria-selected', 'true');
+    await expect(options.nth(4)).toContainText('100035');
     await page.keyboard.press('Enter');
 
     // 2. The client page: decision banner with icon + words, probability, threshold, gauge.
-    await page.waitForURL('**/dashboard/clients/100032');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Client 100032');
+    await page.waitForURL('**/dashboard/clients/100035');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Client 100035');
     // Gauge, waterfall, comparison and bivariate view.
     expect(await waitForCharts(page)).toBe(4);
     const banner = page.locator('#decision');
@@ -50,7 +55,7 @@ test.describe('analyst dashboard', () => {
     await page.locator('#historique').scrollIntoViewIfNeeded();
     const headerStatus = page.locator('#site-header-status');
     await expect(headerStatus).toBeInViewport();
-    await expect(headerStatus).toContainText(/(Refusé|Accordé)\s*Client 100032/);
+    await expect(headerStatus).toContainText(/(Refusé|Accordé)\s*Client 100035/);
 
     // 3. Explanation: reasons in plain language and an adjustable waterfall.
     const explanation = page.locator('#explication');
@@ -104,7 +109,7 @@ test.describe('analyst dashboard', () => {
     await expect(whatIf.locator('.error-summary')).toContainText('Montant du crédit : nombre attendu');
     // Reset restores the application's values.
     await whatIf.getByRole('button', { name: 'Rétablir les valeurs du dossier' }).click();
-    await expect(whatIf.getByLabel('Montant du crédit', { exact: true })).toHaveValue(/^327\s024$/);
+    await expect(whatIf.getByLabel('Montant du crédit', { exact: true })).toHaveValue(/^665\s892$/);
     await expect(whatIf.locator('.whatif-result')).toHaveCount(0);
 
     // 7. Nearest counterfactual, computed by the server, tried in the simulation.
@@ -125,7 +130,7 @@ test.describe('analyst dashboard', () => {
     await expect(page.locator('#explication [data-chart]')).toBeVisible();
     for (const hidden of ['#comparaison', '#similaires', '#simulation', '.site-header', '.client-toc']) await expect(page.locator(hidden)).toBeHidden();
     const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
-    await testInfo.attach('client-100032.pdf', { body: pdf, contentType: 'application/pdf' });
+    await testInfo.attach('client-100035.pdf', { body: pdf, contentType: 'application/pdf' });
     expect(pdfPageCount(pdf)).toBe(1);
     await keepScreenshot(page, testInfo, '05-print');
     await context.close();
