@@ -11,4 +11,7 @@ module.exports = createJestConfig({
   testTimeout: 60000,
   // Each test file gets its own module registry; loading the real data once per worker is enough.
   maxWorkers: 2,
+  // A throw-away PostgreSQL server for the decision-store tests (tests/support/postgres.js).
+  globalSetup: '<rootDir>/tests/support/postgresSetup.js',
+  globalTeardown: '<rootDir>/tests/support/postgresTeardown.js',
 });

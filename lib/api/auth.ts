@@ -61,6 +61,12 @@ export function authenticate(headers: Headers, keys: readonly ApiKeySpec[]): Cal
 
 /** 403 unless the caller holds the scope the route requires. */
 export function authorize(caller: Caller, scope: Scope): void {
+  if (scope === 'decide' && caller.scopes === 'all') {
+    // Without API_KEYS the API is open for reading and scoring, but a decision needs an accountable actor.
+    throw new ApiError('unauthorized', 'Recording a decision needs an API key with the "decide" scope (API_KEYS=<key>:decide).', undefined, {
+      'www-authenticate': CHALLENGE,
+    });
+  }
   if (caller.scopes === 'all' || caller.scopes.has(scope)) return;
   throw new ApiError('forbidden', `This API key does not have the "${scope}" scope this route requires.`, undefined, {
     'www-authenticate': `${CHALLENGE}, error="insufficient_scope", scope="${scope}"`,

@@ -10,6 +10,7 @@ import { healthSchema, openApiDocumentSchema } from './schemas/meta';
 import { modelCardQuerySchema, modelCardSchema } from './schemas/model';
 import { monitoringSchema } from './schemas/monitoring';
 import { reasonCodesQuerySchema, reasonCodesSchema } from './schemas/reasonCodes';
+import { decisionIdParamsSchema, decisionListQuerySchema, decisionListSchema, decisionRecordSchema, decisionRequestSchema, noticeQuerySchema, noticeSchema } from './schemas/decisions';
 import { rawApplicationSchema } from './schemas/applicationFields';
 import {
   csvScoreRequestSchema,
@@ -145,6 +146,59 @@ export const whatIf = defineOperation({
   problems: ['invalid-parameters', 'not-found', 'malformed-request', 'payload-too-large', 'unsupported-media-type', 'validation-failed', 'service-unavailable'],
 });
 
+export const postDecision = defineOperation({
+  operationId: 'postDecision',
+  method: 'POST',
+  path: '/api/v1/applications/{id}/decisions',
+  tag: 'Decisions',
+  scope: 'decide',
+  params: id,
+  body: {
+    schema: decisionRequestSchema,
+    schemaId: 'DecisionRequest',
+    json: { maxBytes: 16 * 1024, example: { decision: 'approve', overrideReasons: ['income-verified'], justification: 'Payslips of the last three months checked, income confirmed.' } },
+  },
+  response: { schema: decisionRecordSchema, schemaId: 'DecisionRecord' },
+  problems: ['invalid-parameters', 'not-found', 'malformed-request', 'payload-too-large', 'unsupported-media-type', 'validation-failed', 'conflict', 'service-unavailable'],
+});
+
+export const listDecisions = defineOperation({
+  operationId: 'listDecisions',
+  method: 'GET',
+  path: '/api/v1/decisions',
+  tag: 'Decisions',
+  scope: 'read',
+  query: decisionListQuerySchema,
+  exampleQuery: { override: 'true', limit: '20' },
+  response: { schema: decisionListSchema, schemaId: 'DecisionList' },
+  problems: ['invalid-parameters', 'service-unavailable'],
+});
+
+export const getDecision = defineOperation({
+  operationId: 'getDecision',
+  method: 'GET',
+  path: '/api/v1/decisions/{id}',
+  tag: 'Decisions',
+  scope: 'read',
+  params: decisionIdParamsSchema,
+  response: { schema: decisionRecordSchema, schemaId: 'DecisionRecord' },
+  problems: ['invalid-parameters', 'not-found', 'service-unavailable'],
+});
+
+export const getDecisionNotice = defineOperation({
+  operationId: 'getDecisionNotice',
+  method: 'GET',
+  path: '/api/v1/decisions/{id}/notice',
+  tag: 'Decisions',
+  scope: 'read',
+  params: decisionIdParamsSchema,
+  query: noticeQuerySchema,
+  exampleQuery: { lang: 'fr' },
+  response: { schema: noticeSchema, schemaId: 'DecisionNotice' },
+  problems: ['invalid-parameters', 'not-found', 'service-unavailable'],
+  heavy: true,
+});
+
 export const getCounterfactual = defineOperation({
   operationId: 'getCounterfactual',
   method: 'GET',
@@ -265,6 +319,10 @@ export const OPERATIONS: readonly Operation[] = [
   getCounterfactual,
   getModelCard,
   getReasonCodes,
+  postDecision,
+  listDecisions,
+  getDecision,
+  getDecisionNotice,
   getMonitoring,
   postMonitoring,
   classifyProductText,

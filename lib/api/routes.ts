@@ -8,16 +8,21 @@ import {
   getCounterfactual,
   getModelCard,
   getMonitoring,
+  getDecision,
+  getDecisionNotice,
   getReasonCodes,
   health,
   listApplications,
+  listDecisions,
   openApi,
+  postDecision,
   postMonitoring,
   scoreApplications,
   whatIf,
 } from './operations';
 import { applicationList, applicationProfile } from './resources/applications';
 import { counterfactualResponse } from './resources/counterfactual';
+import { decisionById, decisionList, decisionNotice, postDecision as recordPostedDecision } from './resources/decisions';
 import { applicationDistribution } from './resources/distribution';
 import { healthStatus } from './resources/health';
 import { modelCardBody } from './resources/model';
@@ -58,6 +63,12 @@ export const API_ROUTES = {
   ),
   '/api/v1/model': apiRoute(handle(getModelCard, ({ query }) => modelCardBody(query.lang))),
   '/api/v1/reason-codes': apiRoute(handle(getReasonCodes, ({ query }) => reasonCodesBody(query.lang))),
+  '/api/v1/applications/{id}/decisions': apiRoute(
+    handle(postDecision, ({ params, body, caller, request }) => recordPostedDecision(params.id, body, caller, request)),
+  ),
+  '/api/v1/decisions': apiRoute(handle(listDecisions, ({ query }) => decisionList(query))),
+  '/api/v1/decisions/{id}': apiRoute(handle(getDecision, ({ params }) => decisionById(params.id))),
+  '/api/v1/decisions/{id}/notice': apiRoute(handle(getDecisionNotice, ({ params, query, signal }) => decisionNotice(params.id, query.lang, signal))),
   '/api/v1/monitoring': apiRoute(
     handle(getMonitoring, () => newApplicationsMonitoring()),
     handle(postMonitoring, ({ body, signal }) => batchMonitoring(body, signal)),

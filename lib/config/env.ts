@@ -14,8 +14,9 @@ import { type CidrSet, parseCidrList } from './cidr';
  * configSelector() over the few variables it needs: it compares only those.
  */
 
-export type Scope = 'read' | 'score';
-export const SCOPES: readonly Scope[] = ['read', 'score'];
+export type Scope = 'read' | 'score' | 'decide';
+/** `decide` lets a key record decisions (the key's own label is the actor); a key without scopes has read and score only. */
+export const SCOPES: readonly Scope[] = ['read', 'score', 'decide'];
 
 export interface ApiKeySpec {
   readonly token: string;
@@ -71,6 +72,10 @@ export interface AppConfig {
   readonly apiHeavyConcurrency: number;
   /** API_HEAVY_QUEUE: heavy requests waiting beyond those (default 16). */
   readonly apiHeavyQueue: number;
+  /** DATABASE_URL: PostgreSQL connection URL of the decision store; undefined = the embedded SQLite file. */
+  readonly databaseUrl: string | undefined;
+  /** SQLITE_FILE (absolute), default `data/insight.sqlite`: the embedded decision store. */
+  readonly sqliteFile: string;
 }
 
 /** An invalid configuration value; `message` is one line starting with the variable's name. */
@@ -134,6 +139,21 @@ function parseDirectory(name: string, raw: string): string {
 
 const resolveDir = (dir: string) => path.resolve(/*turbopackIgnore: true*/ dir);
 
+/** DATABASE_URL: a postgres:// or postgresql:// URL with a host (credentials are never echoed). */
+function parseDatabaseUrl(raw: string): string {
+  const v = raw.trim();
+  let url: URL | undefined;
+  try {
+    url = new URL(v);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') || url.hostname === '') {
+    throw new ConfigError('DATABASE_URL', 'DATABASE_URL must be a PostgreSQL URL (postgres://user:password@host:port/database)');
+  }
+  return v;
+}
+
 /**
  * API_KEYS: comma-separated bearer tokens, each optionally followed by `:` and scopes joined by
  * `+` (`k1,k2:read`: k2 may only read). Throws on an unknown scope (a typo must not silently grant
@@ -150,7 +170,8 @@ export function parseApiKeys(raw: string | undefined): ApiKeySpec[] {
     const n = i + 1;
     const colon = entry.indexOf(':');
     const token = (colon < 0 ? entry : entry.slice(0, colon)).trim();
-    let scopes: Scope[] = [...SCOPES];
+    // Without scopes a key reads and scores; recording decisions must be granted explicitly.
+    let scopes: Scope[] = ['read', 'score'];
     if (colon >= 0) {
       const names = entry
         .slice(colon + 1)
@@ -253,6 +274,8 @@ const variables = {
   SERVER_MAX_CONNECTIONS: positiveInteger('SERVER_MAX_CONNECTIONS'),
   API_HEAVY_CONCURRENCY: positiveInteger('API_HEAVY_CONCURRENCY'),
   API_HEAVY_QUEUE: nonNegativeInteger('API_HEAVY_QUEUE'),
+  DATABASE_URL: variable('DATABASE_URL', parseDatabaseUrl),
+  SQLITE_FILE: directory('SQLITE_FILE'),
 };
 
 export type EnvName = keyof typeof variables;
@@ -286,6 +309,8 @@ function toAppConfig(v: z.output<typeof envSchema>, cwd: string): AppConfig {
     serverMaxConnections: v.SERVER_MAX_CONNECTIONS ?? 1000,
     apiHeavyConcurrency: v.API_HEAVY_CONCURRENCY ?? 2,
     apiHeavyQueue: v.API_HEAVY_QUEUE ?? 16,
+    databaseUrl: v.DATABASE_URL,
+    sqliteFile: resolveDir(v.SQLITE_FILE ?? path.join(cwd, 'data', 'insight.sqlite')),
   };
 }
 

@@ -36,12 +36,14 @@ export const apiDocs: Dictionary['apiDocs'] = {
     'malformed-request': 'The body cannot be read: invalid JSON or UTF-8, CSV with a wrong number of fields, JSON nested deeper than 32 levels, empty body.',
     'invalid-parameters': 'A path or query parameter is invalid (for example an id that is not a number, top=0, an unknown parameter, a forged cursor).',
     unauthorized: 'API keys are enabled and the request has no key, or a key that is not valid.',
-    forbidden: 'The key is valid but lacks the scope the route needs (read or score).',
+    forbidden: 'The key is valid but lacks the scope the route needs (read, score or decide).',
     'not-found': 'No such route, or no stored application with this id.',
     'method-not-allowed': 'The route exists but not with this method; the Allow header lists the methods it has.',
     'payload-too-large':
       'The body is larger than the limit (4 MB JSON, 8 MB CSV), or the request asks for more than one request may (at most 10,000 applications in CSV; with explanations, applications × top ≤ 10,000); the server stops reading as soon as it is exceeded.',
     'request-timeout': 'The client did not send its headers within 10 s or its whole request within 30 s; the connection is closed.',
+    conflict:
+      'The request contradicts the current state: an Idempotency-Key already used with another request, or a decision taken on a model version that is no longer the current one (reload the application).',
     'unsupported-media-type': 'The Content-Type is missing or not accepted by the route (Accept-Post lists the accepted types), or the charset is not UTF-8.',
     'validation-failed': 'The body is well-formed but some fields are not valid: wrong type, out of bounds, unknown field or category, a required field missing (credit amount, annuity, income: the model does not decide without them). All the errors are listed; nothing is scored.',
     'rate-limited': 'Too many requests for this key: wait for the number of seconds in Retry-After.',
@@ -128,6 +130,28 @@ export const apiDocs: Dictionary['apiDocs'] = {
       summary: 'Nearest change that flips a refusal',
       description: 'For a refused application, the smallest change of the actionable fields found that makes it accepted.',
       response: 'The counterfactual (null when none was found or the application is accepted).',
+    },
+    postDecision: {
+      summary: 'Record a decision',
+      description:
+        'Records the human decision on an application: approve, refuse or escalate to a supervisor. Going against the model’s recommendation is an override: at least one override reason from the list and a justification of at least 20 characters. Needs an API key with the decide scope (the key is the actor). With an Idempotency-Key header a retried request returns the first record; the same key with another request: 409. A decision on a model version that is no longer the current one (modelVersion): 409. Database unavailable: 503.',
+      response: 'The audit-trail record, hash-chained to the previous one.',
+    },
+    listDecisions: {
+      summary: 'Audit trail of decisions',
+      description: 'The recorded decisions, newest first, filtered by application, actor, override, decision and period, page by page (nextCursor).',
+      response: 'A page of decisions.',
+    },
+    getDecision: {
+      summary: 'One decision',
+      description: 'One record of the audit trail (never updated nor deleted).',
+      response: 'The record.',
+    },
+    getDecisionNotice: {
+      summary: 'Notice to the applicant',
+      description:
+        'The letter to the applicant, in French or English: the decision, up to four principal reasons in plain words with their codes (never a protected attribute), what could change a refusal, the right to human review and to contest, the date, the reference and the model version.',
+      response: 'The notice.',
     },
     getReasonCodes: {
       summary: 'Reason code catalogue',

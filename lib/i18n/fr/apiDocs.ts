@@ -34,12 +34,14 @@ export const apiDocs = {
     'malformed-request': "Le corps est illisible : JSON ou UTF-8 invalide, CSV au mauvais nombre de champs, JSON imbriqué sur plus de 32 niveaux, corps vide.",
     'invalid-parameters': "Un paramètre de chemin ou de requête est invalide (identifiant non numérique, top=0, paramètre inconnu, curseur forgé…).",
     unauthorized: "Les clés d'API sont activées et la requête n'a pas de clé, ou une clé invalide.",
-    forbidden: "La clé est valide mais n'a pas le droit requis par la route (read ou score).",
+    forbidden: "La clé est valide mais n'a pas le droit requis par la route (read, score ou decide).",
     'not-found': 'Route inexistante, ou aucune demande enregistrée avec cet identifiant.',
     'method-not-allowed': "La route existe mais pas avec cette méthode ; l'en-tête Allow liste celles qu'elle accepte.",
     'payload-too-large':
       "Le corps dépasse la limite (4 Mo en JSON, 8 Mo en CSV), ou la requête demande plus que ce qu'une requête peut (au plus 10 000 demandes en CSV ; avec explications, demandes × top ≤ 10 000) ; le serveur arrête de lire dès le dépassement.",
     'request-timeout': "Le client n'a pas envoyé ses en-têtes en 10 s ou toute sa requête en 30 s ; la connexion est fermée.",
+    conflict:
+      "La requête contredit l'état actuel : une Idempotency-Key déjà utilisée avec une autre requête, ou une décision prise sur une version du modèle qui n'est plus la version actuelle (rechargez le dossier).",
     'unsupported-media-type': "Content-Type absent ou non accepté par la route (Accept-Post liste les types acceptés), ou jeu de caractères autre qu'UTF-8.",
     'validation-failed': "Le corps est bien formé mais des champs sont invalides : mauvais type, hors bornes, champ ou catégorie inconnus, champ requis absent (montant du crédit, annuité, revenu : le modèle ne décide pas sans eux). Toutes les erreurs sont listées ; rien n'est scoré.",
     'rate-limited': 'Trop de requêtes pour cette clé : attendre le nombre de secondes indiqué par Retry-After.',
@@ -126,6 +128,28 @@ export const apiDocs = {
       summary: 'Plus petit changement qui renverse un refus',
       description: "Pour une demande refusée, le plus petit changement des champs modifiables trouvé qui la fait accepter.",
       response: 'Le contrefactuel (null si aucun trouvé ou si la demande est acceptée).',
+    },
+    postDecision: {
+      summary: 'Enregistrer une décision',
+      description:
+        "Enregistre la décision humaine sur une demande : accorder, refuser ou escalader vers un superviseur. Aller contre la recommandation du modèle est une dérogation : au moins un motif de dérogation de la liste et une justification d'au moins 20 caractères. Il faut une clé API avec le droit decide (la clé est l'auteur). Avec l'en-tête Idempotency-Key, une requête répétée renvoie le premier enregistrement ; la même clé avec une autre requête : 409. Une décision prise sur une version du modèle qui n'est plus l'actuelle (modelVersion) : 409. Base de données indisponible : 503.",
+      response: "L'enregistrement de la piste d'audit, chaîné par hachage au précédent.",
+    },
+    listDecisions: {
+      summary: "Piste d'audit des décisions",
+      description: 'Les décisions enregistrées, les plus récentes d’abord, filtrées par demande, auteur, dérogation, décision et période, page par page (nextCursor).',
+      response: 'Une page de décisions.',
+    },
+    getDecision: {
+      summary: 'Une décision',
+      description: "Un enregistrement de la piste d'audit (jamais modifié ni supprimé).",
+      response: "L'enregistrement.",
+    },
+    getDecisionNotice: {
+      summary: 'Notification au demandeur',
+      description:
+        "La lettre au demandeur, en français ou en anglais : la décision, jusqu'à quatre motifs principaux en clair avec leurs codes (jamais un attribut protégé), ce qui pourrait changer un refus, le droit à un réexamen humain et à contester, la date, la référence et la version du modèle.",
+      response: 'La notification.',
     },
     getReasonCodes: {
       summary: 'Catalogue des codes de motif',

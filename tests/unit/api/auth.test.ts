@@ -29,6 +29,17 @@ describe('API keys', () => {
     expect(() => parseApiKeys('k:admin')).toThrow(/unknown scope "admin"/);
   });
 
+  test('the decide scope is granted only explicitly, and never to an anonymous caller (API_KEYS unset)', () => {
+    const [plain, decider] = parseApiKeys('plain-key,decider:read+decide');
+    expect([...plain.scopes].sort()).toEqual(['read', 'score']);
+    expect([...decider.scopes].sort()).toEqual(['decide', 'read']);
+    expect(problemOf(() => authorize({ id: 'key:1', scopes: plain.scopes }, 'decide')).slug).toBe('forbidden');
+    expect(() => authorize({ id: 'key:2', scopes: decider.scopes }, 'decide')).not.toThrow();
+    const anonymous = authenticate(h({}), []);
+    expect(() => authorize(anonymous, 'score')).not.toThrow();
+    expect(problemOf(() => authorize(anonymous, 'decide')).slug).toBe('unauthorized');
+  });
+
   test('no keys configured: everyone is allowed, identified by address', () => {
     expect(authenticate(h({ 'x-forwarded-for': '10.0.0.7, 10.0.0.1' }), [])).toEqual({ id: 'ip:10.0.0.7', scopes: 'all' });
     expect(clientAddress(h({ 'x-forwarded-for': '<script>' }))).toBe('unknown');

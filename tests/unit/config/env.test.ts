@@ -64,7 +64,11 @@ describe('configuration schema', () => {
       SERVER_MAX_CONNECTIONS: '50',
       API_HEAVY_CONCURRENCY: '1',
       API_HEAVY_QUEUE: '0',
+      DATABASE_URL: 'postgres://app:secret@db.internal:5432/insight',
+      SQLITE_FILE: 'elsewhere/decisions.sqlite',
     });
+    expect(c.databaseUrl).toBe('postgres://app:secret@db.internal:5432/insight');
+    expect(c.sqliteFile).toBe(path.resolve(process.cwd(), 'elsewhere', 'decisions.sqlite'));
     expect(c.port).toBe(8080);
     expect(c.webConcurrency).toBe(3);
     expect(c.apiFastPath).toBe(false);
@@ -124,7 +128,7 @@ describe('configuration schema', () => {
     ['CREDIT_WARMUP', 'disabled'],
     ['NLP_MODELS_DIR', 'a\0b'],
     ['NLP_SERVING_THREADS', 'many'],
-    ['API_KEYS', 'k:bogus', /^API_KEYS: unknown scope "bogus" in entry 1 \(known scopes: read, score\)$/],
+    ['API_KEYS', 'k:bogus', /^API_KEYS: unknown scope "bogus" in entry 1 \(known scopes: read, score, decide\)$/],
     ['API_KEYS', 'a,b:read+admin', /^API_KEYS: unknown scope "admin" in entry 2 /],
     ['API_KEYS', 'a,:read', /^API_KEYS: entry 2 has an empty token$/],
     ['API_KEYS', 'a:', /^API_KEYS: entry 1 has a colon but no scope/],
@@ -141,6 +145,8 @@ describe('configuration schema', () => {
     ['SERVER_MAX_CONNECTIONS', '0'],
     ['API_HEAVY_CONCURRENCY', '0'],
     ['API_HEAVY_QUEUE', '-1', /^API_HEAVY_QUEUE must be a non-negative integer, got "-1"$/],
+    ['DATABASE_URL', 'mysql://user:secret@db/x', /^DATABASE_URL must be a PostgreSQL URL/],
+    ['SQLITE_FILE', 'data/\u0000.sqlite'],
   ];
   const invalidCases = invalid.map(([name, raw, pattern]) => ({ name, raw, pattern: pattern ?? null }));
   test.each(invalidCases)('$name=$raw is a one-line ConfigError naming the variable', ({ name, raw, pattern }) => {
@@ -308,7 +314,7 @@ describe('fail fast at start (no Next.js build needed: validation comes before N
     expect(run.status).toBe(1);
     expect(Date.now() - started).toBeLessThan(30_000);
     const lines = run.stderr.split('\n').filter((line) => line.trim() !== '');
-    expect(lines.filter((line) => line.includes('API_KEYS'))).toEqual(['[config] API_KEYS: unknown scope "bogus" in entry 1 (known scopes: read, score)']);
+    expect(lines.filter((line) => line.includes('API_KEYS'))).toEqual(['[config] API_KEYS: unknown scope "bogus" in entry 1 (known scopes: read, score, decide)']);
     expect(run.stdout).not.toContain('[cluster]');
     expect(run.stderr).not.toContain('[server]');
   });

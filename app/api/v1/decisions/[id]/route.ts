@@ -1,0 +1,5 @@
+import { API_ROUTES } from '@/lib/api/routes';
+
+export const dynamic = 'force-dynamic';
+
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = API_ROUTES['/api/v1/decisions/{id}'];

@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { migrateToLatest, type StoreKind } from './migrations';
+import type { StoreSchema } from './schema';
+
+/**
+ * One query layer (Kysely) over two back-ends with the same schema: the embedded SQLite file
+ * (better-sqlite3, WAL, so that several processes — the workers of start:cluster — share it) by
+ * default, PostgreSQL (node-postgres pool) when DATABASE_URL is set. Opening applies the pending
+ * migrations. Drivers are loaded on demand, so the back-end that is not used is never required.
+ */
+
+export interface StoreConnection {
+  readonly kind: StoreKind;
+  readonly db: Kysely<StoreSchema>;
+  /** Where the data lives, without credentials (`sqlite:/path` or `postgres://host:port/db`). */
+  readonly location: string;
+  /**
+   * The SQLite handle, for the few writes that must run as one synchronous transaction: an
+   * append holds the file's write lock, and an await inside it would let another connection of
+   * the same process wait on that lock while blocking the thread that holds it.
+   */
+  readonly sqlite?: BetterSqlite3.Database;
+  close(): Promise<void>;
+}
+
+export interface StoreTarget {
+  /** PostgreSQL URL; when absent the SQLite file is used. */
+  readonly databaseUrl?: string;
+  readonly sqliteFile: string;
+}
+
+/** How long a writer waits for another process's lock on the SQLite file before giving up (ms). */
+const SQLITE_BUSY_TIMEOUT_MS = 5000;
+
+async function openSqlite(file: string): Promise<StoreConnection> {
+  const { default: Database } = await import('better-sqlite3');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const database = new Database(file, { timeout: SQLITE_BUSY_TIMEOUT_MS });
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = FULL'); // an acknowledged decision survives a crash of the machine, not only of the process
+  database.pragma('foreign_keys = ON');
+  const db = new Kysely<StoreSchema>({ dialect: new SqliteDialect({ database }) });
+  return { kind: 'sqlite', db, location: `sqlite:${file}`, sqlite: database, close: () => db.destroy() };
+}
+
+function redacted(url: string): string {
+  const u = new URL(url);
+  return `${u.protocol}//${u.hostname}${u.port ? `:${u.port}` : ''}${u.pathname}`;
+}
+
+async function openPostgres(url: string): Promise<StoreConnection> {
+  const { Pool } = await import('pg');
+  const pool = new Pool({
+    connectionString: url,
+    max: 10,
+    // A database that is down answers in bounded time: the request becomes a 503, not a hang.
+    connectionTimeoutMillis: 3000,
+    idleTimeoutMillis: 30_000,
+    statement_timeout: 10_000,
+    query_timeout: 12_000,
+  });
+  // An idle client losing its connection (server restarted) must not crash the process.
+  pool.on('error', () => undefined);
+  const db = new Kysely<StoreSchema>({ dialect: new PostgresDialect({ pool }) });
+  return { kind: 'postgres', db, location: redacted(url), close: () => db.destroy() };
+}
+
+/** Opens the store and brings its schema to the latest migration. */
+export async function openStore(target: StoreTarget): Promise<StoreConnection> {
+  const connection = target.databaseUrl ? await openPostgres(target.databaseUrl) : await openSqlite(target.sqliteFile);
+  try {
+    await migrateToLatest(connection.db, connection.kind);
+  } catch (err) {
+    await connection.close().catch(() => undefined);
+    throw err;
+  }
+  return connection;
+}

@@ -1,0 +1,271 @@
+import crypto from 'node:crypto';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import { type ChainBreak, chainHash, ChainVerifier, GENESIS_HASH } from './auditChain';
+import type { StoreConnection } from './database';
+import { guarded, IdempotencyConflictError } from './errors';
+import type { DecisionsTable, StoreSchema } from './schema';
+
+/**
+ * The decision log: append-only records chained by hash. Appends are serialised across every
+ * process that shares the database — an IMMEDIATE transaction on SQLite (the file's write lock,
+ * run synchronously on the better-sqlite3 handle), a transaction-scoped advisory lock on
+ * PostgreSQL — so that each record reads its predecessor's hash and takes the next sequence
+ * number without a race; the record is acknowledged only after its transaction committed.
+ * Reads go through the one query layer (Kysely) on both back-ends.
+ */
+
+export type DecisionKind = 'approve' | 'refuse' | 'escalate';
+export type Recommendation = 'approve' | 'refuse';
+
+export interface PrincipalReasonRef {
+  readonly code: string;
+  readonly field: string;
+}
+
+/** What the caller decides; the log adds seq, id, time and the chain. */
+export interface DecisionDraft {
+  readonly actorId: string;
+  readonly actorRole: string;
+  readonly applicationId: number;
+  readonly inputHash: string;
+  readonly modelName: string;
+  readonly modelVersion: string;
+  readonly probability: number;
+  readonly threshold: number;
+  readonly recommendation: Recommendation;
+  readonly decision: DecisionKind;
+  readonly override: boolean;
+  readonly overrideReasons: readonly string[];
+  readonly justification: string | null;
+  readonly principalReasons: readonly PrincipalReasonRef[];
+  readonly refersTo: string | null;
+}
+
+export interface DecisionRecord extends DecisionDraft {
+  readonly seq: number;
+  readonly id: string;
+  readonly createdAt: string;
+  readonly prevHash: string;
+  readonly hash: string;
+}
+
+export interface IdempotencyRequest {
+  /** Already scoped to the actor (`<actor>:<key>`). */
+  readonly key: string;
+  readonly requestHash: string;
+}
+
+/** Key of the PostgreSQL advisory lock that serialises appends (any constant shared by all writers). */
+const APPEND_LOCK = 7_215_002;
+
+type Row = DecisionsTable;
+
+/** The fields a record's hash covers: every column but the hash itself and the previous hash (chained separately). */
+export function chainedFields(r: Omit<Row, 'hash' | 'prev_hash'>): Record<string, string | number | null> {
+  return {
+    seq: r.seq,
+    id: r.id,
+    created_at: r.created_at,
+    actor_id: r.actor_id,
+    actor_role: r.actor_role,
+    application_id: r.application_id,
+    input_hash: r.input_hash,
+    model_name: r.model_name,
+    model_version: r.model_version,
+    probability: r.probability,
+    threshold: r.threshold,
+    recommendation: r.recommendation,
+    decision: r.decision,
+    override: r.override,
+    override_reasons: r.override_reasons,
+    justification: r.justification,
+    principal_reasons: r.principal_reasons,
+    refers_to: r.refers_to,
+    idempotency_key: r.idempotency_key,
+    request_hash: r.request_hash,
+  };
+}
+
+function toRecord(r: Row): DecisionRecord {
+  return {
+    seq: Number(r.seq),
+    id: r.id,
+    createdAt: r.created_at,
+    actorId: r.actor_id,
+    actorRole: r.actor_role,
+    applicationId: Number(r.application_id),
+    inputHash: r.input_hash,
+    modelName: r.model_name,
+    modelVersion: r.model_version,
+    probability: Number(r.probability),
+    threshold: Number(r.threshold),
+    recommendation: r.recommendation as Recommendation,
+    decision: r.decision as DecisionKind,
+    override: Number(r.override) === 1,
+    overrideReasons: JSON.parse(r.override_reasons) as string[],
+    justification: r.justification,
+    principalReasons: JSON.parse(r.principal_reasons) as PrincipalReasonRef[],
+    refersTo: r.refers_to,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
+}
+
+/** A row as read back, with the driver's types normalised (PostgreSQL may return integers as strings). */
+function normalised(r: Row): Row {
+  return { ...r, seq: Number(r.seq), application_id: Number(r.application_id), override: Number(r.override), probability: Number(r.probability), threshold: Number(r.threshold) };
+}
+
+/** Reads the record of an idempotency key and the chain's tail, builds the next record. */
+interface AppendSteps {
+  readonly earlier: Row | undefined;
+  readonly last: { seq: number; hash: string } | undefined;
+}
+
+function nextRow(draft: DecisionDraft, last: AppendSteps['last'], idempotency: IdempotencyRequest | undefined): Row {
+  const base: Omit<Row, 'hash' | 'prev_hash'> = {
+    seq: last ? Number(last.seq) + 1 : 1,
+    id: crypto.randomUUID(),
+    created_at: new Date().toISOString(),
+    actor_id: draft.actorId,
+    actor_role: draft.actorRole,
+    application_id: draft.applicationId,
+    input_hash: draft.inputHash,
+    model_name: draft.modelName,
+    model_version: draft.modelVersion,
+    probability: draft.probability,
+    threshold: draft.threshold,
+    recommendation: draft.recommendation,
+    decision: draft.decision,
+    override: draft.override ? 1 : 0,
+    override_reasons: JSON.stringify(draft.overrideReasons),
+    justification: draft.justification,
+    principal_reasons: JSON.stringify(draft.principalReasons.map((r) => ({ code: r.code, field: r.field }))),
+    refers_to: draft.refersTo,
+    idempotency_key: idempotency?.key ?? null,
+    request_hash: idempotency?.requestHash ?? null,
+  };
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  return { ...base, prev_hash: prevHash, hash: chainHash(prevHash, chainedFields(base)) };
+}
+
+function replayOf(earlier: Row, idempotency: IdempotencyRequest): { record: DecisionRecord; replayed: boolean } {
+  if (earlier.request_hash !== idempotency.requestHash) throw new IdempotencyConflictError();
+  return { record: toRecord(normalised(earlier)), replayed: true };
+}
+
+const COLUMNS: readonly (keyof Row)[] = [
+  'seq', 'id', 'created_at', 'actor_id', 'actor_role', 'application_id', 'input_hash', 'model_name', 'model_version', 'probability', 'threshold',
+  'recommendation', 'decision', 'override', 'override_reasons', 'justification', 'principal_reasons', 'refers_to', 'idempotency_key', 'request_hash',
+  'prev_hash', 'hash',
+];
+
+/** SQLite: one synchronous IMMEDIATE transaction (the file's write lock, waited for up to the busy timeout). */
+function appendSqlite(sqlite: NonNullable<StoreConnection['sqlite']>, draft: DecisionDraft, idempotency?: IdempotencyRequest) {
+  const run = sqlite.transaction(() => {
+    if (idempotency) {
+      const earlier = sqlite.prepare('SELECT * FROM decisions WHERE idempotency_key = ?').get(idempotency.key) as Row | undefined;
+      if (earlier) return replayOf(earlier, idempotency);
+    }
+    const last = sqlite.prepare('SELECT seq, hash FROM decisions ORDER BY seq DESC LIMIT 1').get() as AppendSteps['last'];
+    const row = nextRow(draft, last, idempotency);
+    sqlite.prepare(`INSERT INTO decisions (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`).run(...COLUMNS.map((c) => row[c]));
+    return { record: toRecord(row), replayed: false };
+  });
+  return run.immediate();
+}
+
+/** PostgreSQL: a transaction holding an advisory lock shared by every writer. */
+async function appendPostgres(db: Kysely<StoreSchema>, draft: DecisionDraft, idempotency?: IdempotencyRequest) {
+  return db.transaction().execute(async (trx: Transaction<StoreSchema>) => {
+    await sql`select pg_advisory_xact_lock(${APPEND_LOCK})`.execute(trx);
+    if (idempotency) {
+      const earlier = await trx.selectFrom('decisions').selectAll().where('idempotency_key', '=', idempotency.key).executeTakeFirst();
+      if (earlier) return replayOf(earlier, idempotency);
+    }
+    const last = await trx.selectFrom('decisions').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    const row = nextRow(draft, last, idempotency);
+    await trx.insertInto('decisions').values(row).execute();
+    return { record: toRecord(row), replayed: false };
+  });
+}
+
+/**
+ * Appends a decision. With `idempotency`, a request already recorded under the same key returns
+ * that record (`replayed: true`) instead of a second one; the same key with another request is an
+ * IdempotencyConflictError.
+ */
+export async function appendDecision(
+  store: StoreConnection,
+  draft: DecisionDraft,
+  idempotency?: IdempotencyRequest,
+): Promise<{ record: DecisionRecord; replayed: boolean }> {
+  return guarded(async () => (store.sqlite ? appendSqlite(store.sqlite, draft, idempotency) : appendPostgres(store.db, draft, idempotency)));
+}
+
+export async function getDecision(store: StoreConnection, id: string): Promise<DecisionRecord | undefined> {
+  return guarded(async () => {
+    const row = await store.db.selectFrom('decisions').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toRecord(normalised(row)) : undefined;
+  });
+}
+
+export interface DecisionFilter {
+  readonly applicationId?: number;
+  readonly actorId?: string;
+  readonly override?: boolean;
+  readonly decision?: DecisionKind;
+  /** ISO times, inclusive bounds on created_at. */
+  readonly from?: string;
+  readonly to?: string;
+  /** Only records with seq below this (the cursor of the previous page). */
+  readonly beforeSeq?: number;
+  readonly limit: number;
+}
+
+/** Newest first; `nextBeforeSeq` is the cursor of the next page, null on the last. */
+export async function listDecisions(store: StoreConnection, f: DecisionFilter): Promise<{ items: DecisionRecord[]; nextBeforeSeq: number | null }> {
+  return guarded(async () => {
+    let q = store.db.selectFrom('decisions').selectAll();
+    if (f.applicationId !== undefined) q = q.where('application_id', '=', f.applicationId);
+    if (f.actorId !== undefined) q = q.where('actor_id', '=', f.actorId);
+    if (f.override !== undefined) q = q.where('override', '=', f.override ? 1 : 0);
+    if (f.decision !== undefined) q = q.where('decision', '=', f.decision);
+    if (f.from !== undefined) q = q.where('created_at', '>=', f.from);
+    if (f.to !== undefined) q = q.where('created_at', '<=', f.to);
+    if (f.beforeSeq !== undefined) q = q.where('seq', '<', f.beforeSeq);
+    const rows = await q
+      .orderBy('seq', 'desc')
+      .limit(f.limit + 1)
+      .execute();
+    const items = rows.slice(0, f.limit).map((r) => toRecord(normalised(r)));
+    return { items, nextBeforeSeq: rows.length > f.limit ? items[items.length - 1].seq : null };
+  });
+}
+
+export interface ChainReport {
+  readonly records: number;
+  readonly verified: number;
+  readonly firstBreak: (ChainBreak & { readonly id: string | null }) | null;
+}
+
+/** Recomputes the whole chain in pages (constant memory) and reports the first broken record. */
+export async function verifyChain(store: StoreConnection, pageSize = 5000): Promise<ChainReport> {
+  return guarded(async () => {
+    const verifier = new ChainVerifier<Row & { seq: number; prevHash: string }>((r) => chainedFields(r));
+    let afterSeq = 0;
+    let records = 0;
+    for (;;) {
+      const rows = await store.db.selectFrom('decisions').selectAll().where('seq', '>', afterSeq).orderBy('seq', 'asc').limit(pageSize).execute();
+      for (const raw of rows) {
+        const r = normalised(raw);
+        records++;
+        const broken = verifier.next({ ...r, prevHash: r.prev_hash });
+        if (broken) return { records, verified: verifier.verified, firstBreak: { ...broken, id: r.id } };
+      }
+      if (rows.length < pageSize) break;
+      afterSeq = Number(rows[rows.length - 1].seq);
+    }
+    return { records, verified: verifier.verified, firstBreak: null };
+  });
+}

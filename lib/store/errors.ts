@@ -1,0 +1,45 @@
+/**
+ * Store failures the caller can act on. A database that cannot be reached (PostgreSQL down,
+ * connection refused or timed out, SQLite file locked beyond the busy timeout) is
+ * StoreUnavailableError — the API answers 503 with Retry-After — never a 500.
+ */
+
+export class StoreUnavailableError extends Error {
+  override readonly name = 'StoreUnavailableError';
+  constructor(readonly reason: string) {
+    super(`the decision store is unavailable: ${reason}`);
+  }
+}
+
+/** An Idempotency-Key already used by the same actor for a different request. */
+export class IdempotencyConflictError extends Error {
+  override readonly name = 'IdempotencyConflictError';
+  constructor() {
+    super('this Idempotency-Key was already used with a different request');
+  }
+}
+
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EPIPE', 'SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_IOERR']);
+
+/** Whether an error from a driver means "the database cannot be used now" (as opposed to a bug or a constraint). */
+export function isUnavailable(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string') {
+    if (UNAVAILABLE_CODES.has(code)) return true;
+    // PostgreSQL SQLSTATE classes 08 (connection exception) and 57P (operator intervention: shutdown, restart).
+    if (/^08/.test(code) || /^57P0/.test(code) || code === '53300') return true;
+  }
+  return /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED|Client has encountered a connection error|database is locked/i.test(err.message);
+}
+
+/** Runs a store operation, turning "cannot reach the database" into StoreUnavailableError. */
+export async function guarded<T>(operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (err) {
+    if (err instanceof StoreUnavailableError || err instanceof IdempotencyConflictError) throw err;
+    if (isUnavailable(err)) throw new StoreUnavailableError(err instanceof Error ? ((err as { code?: string }).code ?? err.message) : String(err));
+    throw err;
+  }
+}

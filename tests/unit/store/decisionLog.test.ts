@@ -1,0 +1,155 @@
+import { openStore } from '@/lib/store/database';
+import { appendDecision, chainedFields, type DecisionDraft, getDecision, listDecisions, verifyChain } from '@/lib/store/decisionLog';
+import { chainHash, GENESIS_HASH } from '@/lib/store/auditChain';
+import { IdempotencyConflictError, StoreUnavailableError } from '@/lib/store/errors';
+import { BACKENDS, postgresMissing, withStore } from './backends';
+
+const draft = (i: number, over: Partial<DecisionDraft> = {}): DecisionDraft => ({
+  actorId: i % 2 === 0 ? 'user:alice' : 'key:0a1b2c3d',
+  actorRole: i % 2 === 0 ? 'analyst' : 'api-key',
+  applicationId: 100000 + (i % 7),
+  inputHash: 'ab'.repeat(32),
+  modelName: 'credit-risk',
+  modelVersion: '20261206-160545',
+  probability: 0.0123456789 * ((i % 9) + 1),
+  threshold: 0.08233498237341004,
+  recommendation: i % 3 === 0 ? 'refuse' : 'approve',
+  decision: i % 5 === 0 ? 'escalate' : 'approve',
+  override: i % 3 === 0 && i % 5 !== 0,
+  overrideReasons: i % 3 === 0 && i % 5 !== 0 ? ['income-verified'] : [],
+  justification: i % 3 === 0 && i % 5 !== 0 ? 'Payslips checked, income confirmed by the employer.' : null,
+  principalReasons: [
+    { code: 'R01', field: 'EXT_SOURCES_MEAN' },
+    { code: 'R07', field: 'ANNUITY_INCOME_RATIO' },
+  ],
+  refersTo: null,
+  ...over,
+});
+
+if (postgresMissing) {
+  test.skip(`PostgreSQL store: ${postgresMissing}`, () => undefined);
+}
+
+describe.each(BACKENDS.map((b) => [b.name, b] as const))('decision log on %s', (_name, backend) => {
+  test('migrations apply once, also when opened again', async () => {
+    const target = await backend.target();
+    await withStore(target, async () => undefined);
+    await withStore(target, async (store) => {
+      const { records } = await verifyChain(store);
+      expect(records).toBe(0);
+    });
+  });
+
+  test('records chain by hash, read back identically, list newest first with a cursor and filters', async () => {
+    const target = await backend.target();
+    await withStore(target, async (store) => {
+      const written = [];
+      for (let i = 1; i <= 12; i++) written.push((await appendDecision(store, draft(i))).record);
+      expect(written.map((r) => r.seq)).toEqual([...Array(12).keys()].map((k) => k + 1));
+      expect(written[0].prevHash).toBe(GENESIS_HASH);
+      for (let i = 1; i < written.length; i++) expect(written[i].prevHash).toBe(written[i - 1].hash);
+      const back = await getDecision(store, written[4].id);
+      expect(back).toEqual(written[4]);
+      expect(back?.probability).toBe(draft(5).probability); // doubles survive the round trip exactly
+      const page1 = await listDecisions(store, { limit: 5 });
+      expect(page1.items.map((r) => r.seq)).toEqual([12, 11, 10, 9, 8]);
+      const page2 = await listDecisions(store, { limit: 5, beforeSeq: page1.nextBeforeSeq ?? undefined });
+      expect(page2.items.map((r) => r.seq)).toEqual([7, 6, 5, 4, 3]);
+      const last = await listDecisions(store, { limit: 5, beforeSeq: page2.nextBeforeSeq ?? undefined });
+      expect(last.items.map((r) => r.seq)).toEqual([2, 1]);
+      expect(last.nextBeforeSeq).toBeNull();
+      const overrides = await listDecisions(store, { limit: 50, override: true });
+      expect(overrides.items.map((r) => r.seq)).toEqual([12, 9, 6, 3]);
+      const alice = await listDecisions(store, { limit: 50, actorId: 'user:alice', decision: 'escalate' });
+      expect(alice.items.map((r) => r.seq)).toEqual([10]);
+      const app = await listDecisions(store, { limit: 50, applicationId: 100003 });
+      expect(app.items.every((r) => r.applicationId === 100003)).toBe(true);
+      const period = await listDecisions(store, { limit: 50, from: written[3].createdAt, to: written[5].createdAt });
+      expect(period.items.map((r) => r.seq)).toEqual(expect.arrayContaining([6, 5, 4]));
+      expect(await verifyChain(store)).toEqual({ records: 12, verified: 12, firstBreak: null });
+    });
+  });
+
+  test('an Idempotency-Key returns the first record for the same request and refuses another request', async () => {
+    const target = await backend.target();
+    await withStore(target, async (store) => {
+      const first = await appendDecision(store, draft(1), { key: 'key:0a1b2c3d:abc', requestHash: 'h1' });
+      const again = await appendDecision(store, draft(1), { key: 'key:0a1b2c3d:abc', requestHash: 'h1' });
+      expect(again).toEqual({ record: first.record, replayed: true });
+      await expect(appendDecision(store, draft(2), { key: 'key:0a1b2c3d:abc', requestHash: 'h2' })).rejects.toBeInstanceOf(IdempotencyConflictError);
+      expect((await verifyChain(store)).records).toBe(1);
+    });
+  });
+
+  test('two writers appending at once (two connections, as two workers): every record stored once, the chain intact', async () => {
+    const target = await backend.target();
+    await withStore(target, async () => undefined); // migrate once
+    const [a, b] = await Promise.all([openStore(target), openStore(target)]);
+    try {
+      const n = 150;
+      const results = await Promise.all(
+        Array.from({ length: n }, (_, i) => appendDecision(i % 2 === 0 ? a : b, draft(i + 1), { key: `k:${i}`, requestHash: `h${i}` })),
+      );
+      expect(new Set(results.map((r) => r.record.seq)).size).toBe(n);
+      const report = await verifyChain(a);
+      expect(report).toEqual({ records: n, verified: n, firstBreak: null });
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+
+  test('the database refuses UPDATE and DELETE on decisions', async () => {
+    const target = await backend.target();
+    await withStore(target, async (store) => {
+      await appendDecision(store, draft(1));
+    });
+    await expect(backend.raw(target, ["UPDATE decisions SET decision = 'refuse' WHERE seq = 1"])).rejects.toThrow(/append-only/);
+    await expect(backend.raw(target, ['DELETE FROM decisions WHERE seq = 1'])).rejects.toThrow(/append-only/);
+    await withStore(target, async (store) => expect((await verifyChain(store)).verified).toBe(1));
+  });
+
+  test('a record changed by hand (triggers dropped) is reported as the first break', async () => {
+    const target = await backend.target();
+    await withStore(target, async (store) => {
+      for (let i = 1; i <= 5; i++) await appendDecision(store, draft(i));
+    });
+    const bypass =
+      backend.name === 'sqlite'
+        ? ['DROP TRIGGER decisions_no_update', "UPDATE decisions SET decision = 'refuse', override = 1 WHERE seq = 3"]
+        : ['ALTER TABLE decisions DISABLE TRIGGER decisions_no_update', "UPDATE decisions SET decision = 'refuse', override = 1 WHERE seq = 3"];
+    await backend.raw(target, bypass);
+    await withStore(target, async (store) => {
+      const report = await verifyChain(store);
+      expect(report.firstBreak).toMatchObject({ seq: 3, problem: 'hash-mismatch' });
+      expect(report.verified).toBe(2);
+    });
+  });
+});
+
+test('the chained fields cover every column but the hashes', () => {
+  const fields = chainedFields({
+    seq: 1, id: 'x', created_at: 't', actor_id: 'a', actor_role: 'r', application_id: 1, input_hash: 'i', model_name: 'm', model_version: 'v',
+    probability: 0.5, threshold: 0.1, recommendation: 'approve', decision: 'approve', override: 0, override_reasons: '[]', justification: null,
+    principal_reasons: '[]', refers_to: null, idempotency_key: null, request_hash: null,
+  });
+  expect(Object.keys(fields)).toHaveLength(20);
+  // Changing any field changes the hash.
+  const base = chainHash(GENESIS_HASH, fields);
+  for (const k of Object.keys(fields)) {
+    const changed = { ...fields, [k]: k === 'probability' ? 0.5000000001 : `${String(fields[k])}!` };
+    expect(chainHash(GENESIS_HASH, changed)).not.toBe(base);
+  }
+});
+
+test('an unreachable PostgreSQL is StoreUnavailableError, in bounded time', async () => {
+  const started = Date.now();
+  await expect(openStore({ databaseUrl: 'postgres://nobody@127.0.0.1:1/none', sqliteFile: '' })).rejects.toThrow();
+  const { sharedStore } = await import('@/lib/store/sharedStore');
+  process.env.DATABASE_URL = 'postgres://nobody@127.0.0.1:1/none';
+  try {
+    await expect(sharedStore()).rejects.toBeInstanceOf(StoreUnavailableError);
+  } finally {
+    delete process.env.DATABASE_URL;
+  }
+  expect(Date.now() - started).toBeLessThan(15_000);
+});
