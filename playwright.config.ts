@@ -43,6 +43,12 @@ export default defineConfig({
     // Every request of the suite comes from 127.0.0.1: the per-address limit (100/s by default)
     // is raised out of the tests' way here; tests/e2e/hardening.spec.ts checks the limits on
     // servers of its own.
-    env: { ...(process.env as Record<string, string>), API_RATE_LIMIT_RPS: process.env.API_RATE_LIMIT_RPS ?? '100000' },
+    // The decision store of the suite: a SQLite file of its own (tests/e2e/decisions.spec.ts adds accounts to it).
+    env: {
+      ...(process.env as Record<string, string>),
+      API_RATE_LIMIT_RPS: process.env.API_RATE_LIMIT_RPS ?? '100000',
+      SQLITE_FILE: process.env.E2E_SQLITE_FILE ?? 'data/tmp/e2e/insight.sqlite',
+      DATABASE_URL: '',
+    },
   },
 });

@@ -2,10 +2,12 @@ import Link from 'next/link';
 import { datasetSummary } from '@/lib/data/summary';
 import { intlTag } from '@/lib/i18n';
 import { requestDictionary } from '@/lib/i18n/request';
+import { requireReader } from './_lib/person';
 
 export const dynamic = 'force-dynamic';
 
 export default async function HomePage() {
+  await requireReader('/');
   const { locale, t } = await requestDictionary();
   const summary = datasetSummary();
   const n = new Intl.NumberFormat(intlTag(locale));

@@ -1,5 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import type { Person } from '@/lib/accounts/accounts';
+import { fill } from '@/lib/dashboard/text';
 import type { Dictionary, Locale } from '@/lib/i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SiteNav } from './SiteNav';
@@ -10,11 +12,15 @@ export function SiteHeader({
   locale,
   onSwitchLocale,
   status,
+  person,
+  onSignOut,
 }: {
   t: Dictionary;
   locale: Locale;
   onSwitchLocale: (formData: FormData) => Promise<void>;
   status?: ReactNode;
+  person?: Person | null;
+  onSignOut?: () => Promise<void>;
 }) {
   const items = [
     { href: '/dashboard', label: t.nav.dashboard },
@@ -23,7 +29,9 @@ export function SiteHeader({
     { href: '/donnees', label: t.nav.data },
     { href: '/veille', label: t.nav.watch },
     { href: '/api-docs', label: t.nav.api },
+    ...(person && person.role !== 'analyst' ? [{ href: '/audit', label: t.decisions.audit.title }] : []),
   ];
+  const s = t.decisions.signIn;
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -36,6 +44,18 @@ export function SiteHeader({
           <div id="site-header-status" className="header-status">
             {status}
           </div>
+          {person ? (
+            <form action={onSignOut} className="site-header__person">
+              <span>{fill(s.signedInAs, { name: person.displayName, role: t.decisions.roles[person.role] })}</span>{' '}
+              <button type="submit" className="link-button">
+                {s.signOut}
+              </button>
+            </form>
+          ) : (
+            <Link href="/connexion" className="site-header__person">
+              {s.signInLink}
+            </Link>
+          )}
           <LanguageSwitch current={locale} label={t.common.switchTo} ariaLabel={t.common.switchToLabel} action={onSwitchLocale} />
         </div>
       </div>

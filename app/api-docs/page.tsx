@@ -5,6 +5,7 @@ import { applicationProfile } from '@/lib/api/resources/applications';
 import { applicationDistribution } from '@/lib/api/resources/distribution';
 import { requestDictionary } from '@/lib/i18n/request';
 import './apiDocs.css';
+import { requireReader } from '../_lib/person';
 
 export const dynamic = 'force-dynamic';
 
@@ -36,6 +37,7 @@ async function requestOrigin(): Promise<string> {
 }
 
 export default async function ApiDocsPage() {
+  await requireReader('/api-docs');
   const { t } = await requestDictionary();
   const d = t.apiDocs;
   const operations = docsOperations(d, await requestOrigin(), liveExamples());

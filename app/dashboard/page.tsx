@@ -9,6 +9,7 @@ import { DecisionBadge } from '../_components/DecisionBadge';
 import { RecentClients } from '../_components/RecentClients';
 import { IdCombobox } from './IdCombobox';
 import '../_components/dashboard.css';
+import { requireReader } from '../_lib/person';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,6 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 type Params = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function DashboardPage({ searchParams }: { searchParams: Params }) {
+  await requireReader('/dashboard');
   const { locale, t } = await requestDictionary();
   const raw = await searchParams;
   if (raw.open !== undefined && typeof raw.q === 'string') {

@@ -5,6 +5,7 @@ import { requestDictionary, requestLocale } from '@/lib/i18n/request';
 import { ChartFigure } from '../_components/charts/ChartFigure';
 import { DictionaryExplorer } from './DictionaryExplorer';
 import '../_components/dashboard.css';
+import { requireReader } from '../_lib/person';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,6 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function DataPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireReader('/donnees');
   const { locale, t } = await requestDictionary();
   const params = await searchParams;
   const q = typeof params.q === 'string' ? params.q.slice(0, 100) : '';

@@ -8,6 +8,7 @@ import { requestDictionary, requestLocale } from '@/lib/i18n/request';
 import { ChartFigure } from '../_components/charts/ChartFigure';
 import { TableFrame } from '../_components/TableFrame';
 import '../_components/dashboard.css';
+import { requireReader } from '../_lib/person';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,6 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ModelPage() {
+  await requireReader('/modele');
   const { locale, t } = await requestDictionary();
   const engine = await creditEngine();
   const m = t.model;

@@ -10,6 +10,7 @@ import { ChartFigure } from '../_components/charts/ChartFigure';
 import { PsiBandBadge } from './PsiBandBadge';
 import '../_components/dashboard.css';
 import './surveillance.css';
+import { requireReader } from '../_lib/person';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,6 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function MonitoringPage() {
+  await requireReader('/surveillance');
   const { locale, t } = await requestDictionary();
   const m = t.monitoring;
   const engine = await creditEngine();

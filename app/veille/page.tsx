@@ -9,6 +9,7 @@ import { WatchDemo } from '../_components/veille/WatchDemo';
 import '../_components/dashboard.css';
 import '../_components/veille/veille.css';
 import { attentionAction, classifyAction, explainAction } from './actions';
+import { requireReader } from '../_lib/person';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,6 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function WatchPage() {
+  await requireReader('/veille');
   const { locale, t } = await requestDictionary();
   const w = t.watch;
   const vm = await loadWatchPage(locale);

@@ -76,6 +76,8 @@ export interface AppConfig {
   readonly databaseUrl: string | undefined;
   /** SQLITE_FILE (absolute), default `data/insight.sqlite`: the embedded decision store. */
   readonly sqliteFile: string;
+  /** AUTH_REQUIRED: every page needs a signed-in person (default off: reading is open, writing always needs one). */
+  readonly authRequired: boolean;
 }
 
 /** An invalid configuration value; `message` is one line starting with the variable's name. */
@@ -276,6 +278,7 @@ const variables = {
   API_HEAVY_QUEUE: nonNegativeInteger('API_HEAVY_QUEUE'),
   DATABASE_URL: variable('DATABASE_URL', parseDatabaseUrl),
   SQLITE_FILE: directory('SQLITE_FILE'),
+  AUTH_REQUIRED: boolean('AUTH_REQUIRED'),
 };
 
 export type EnvName = keyof typeof variables;
@@ -311,6 +314,7 @@ function toAppConfig(v: z.output<typeof envSchema>, cwd: string): AppConfig {
     apiHeavyQueue: v.API_HEAVY_QUEUE ?? 16,
     databaseUrl: v.DATABASE_URL,
     sqliteFile: resolveDir(v.SQLITE_FILE ?? path.join(cwd, 'data', 'insight.sqlite')),
+    authRequired: v.AUTH_REQUIRED ?? false,
   };
 }
 

@@ -1,4 +1,8 @@
-import type { CounterfactualResult } from '../analysis/counterfactual';
+import { type CounterfactualResult, nearestCounterfactual } from '../analysis/counterfactual';
+import type { CreditEngine } from '../credit/engine';
+import type { RawApplication } from '../credit/types';
+import type { StoreConnection } from '../store/database';
+import { getDecision } from '../store/decisionLog';
 import { fieldLabel } from '../credit/fieldLabels';
 import { reasonCodeEntry } from '../credit/reasonCodes';
 import { fill, intlTag, type Locale, normaliseSpaces, numberFormat } from '../i18n/intl';
@@ -89,4 +93,34 @@ export function buildNotice(record: DecisionRecord, counterfactual: Counterfactu
     humanReview: fill(t.humanReview, { reference: record.id }),
     model: { name: record.modelName, version: record.modelVersion },
   };
+}
+
+/**
+ * The notice of decision `id`, or undefined when there is none. For a refusal the nearest
+ * counterfactual is searched with the model that produced the recorded probability (the fold
+ * model of a historical loan); `onProgress` is called between scoring rounds (it may throw to stop).
+ */
+export async function noticeFor(
+  engine: CreditEngine,
+  store: StoreConnection,
+  id: string,
+  locale: Locale,
+  onProgress: () => void = () => undefined,
+): Promise<Notice | undefined> {
+  const record = await getDecision(store, id);
+  if (!record) return undefined;
+  let counterfactual: CounterfactualResult | null = null;
+  const app = record.decision === 'refuse' ? engine.store.get(record.applicationId) : undefined;
+  if (app) {
+    const fold = engine.storedFold(record.applicationId);
+    counterfactual = await nearestCounterfactual(
+      app.fields as RawApplication,
+      (apps) => {
+        onProgress();
+        return engine.scoreApplications(apps, fold);
+      },
+      record.threshold,
+    );
+  }
+  return buildNotice(record, counterfactual, locale);
 }

@@ -68,11 +68,38 @@ async function openPostgres(url: string): Promise<StoreConnection> {
   return { kind: 'postgres', db, location: redacted(url), close: () => db.destroy() };
 }
 
+/** How long opening a SQLite file retries its migrations while another process applies them (ms). */
+const SQLITE_MIGRATION_RETRY_MS = 5000;
+
+/**
+ * Kysely's SQLite adapter takes no migration lock (it assumes one connection): when several
+ * processes open a new file at once (the workers of start:cluster), each applies the pending
+ * migrations and all but one fail (`table "decisions" already exists`, or the file busy) and roll
+ * back. Retrying until the one that applied them has committed finds nothing left to do.
+ * PostgreSQL's adapter serialises migrations with an advisory lock.
+ */
+async function migrate(connection: StoreConnection): Promise<void> {
+  if (connection.kind !== 'sqlite') {
+    await migrateToLatest(connection.db, connection.kind);
+    return;
+  }
+  const deadline = Date.now() + SQLITE_MIGRATION_RETRY_MS;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await migrateToLatest(connection.db, connection.kind);
+      return;
+    } catch (err) {
+      if (Date.now() >= deadline) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(200, 10 * attempt) + Math.random() * 20));
+    }
+  }
+}
+
 /** Opens the store and brings its schema to the latest migration. */
 export async function openStore(target: StoreTarget): Promise<StoreConnection> {
   const connection = target.databaseUrl ? await openPostgres(target.databaseUrl) : await openSqlite(target.sqliteFile);
   try {
-    await migrateToLatest(connection.db, connection.kind);
+    await migrate(connection);
   } catch (err) {
     await connection.close().catch(() => undefined);
     throw err;

@@ -223,16 +223,56 @@ export interface DecisionFilter {
   readonly limit: number;
 }
 
+function filtered(store: StoreConnection, f: Omit<DecisionFilter, 'limit' | 'beforeSeq'>) {
+  let q = store.db.selectFrom('decisions');
+  if (f.applicationId !== undefined) q = q.where('application_id', '=', f.applicationId);
+  if (f.actorId !== undefined) q = q.where('actor_id', '=', f.actorId);
+  if (f.override !== undefined) q = q.where('override', '=', f.override ? 1 : 0);
+  if (f.decision !== undefined) q = q.where('decision', '=', f.decision);
+  if (f.from !== undefined) q = q.where('created_at', '>=', f.from);
+  if (f.to !== undefined) q = q.where('created_at', '<=', f.to);
+  return q;
+}
+
+export interface ActorStats {
+  readonly actorId: string;
+  /** Decisions that approve or refuse (escalations are not decisions yet). */
+  readonly decisions: number;
+  readonly overrides: number;
+}
+
+/** Decisions and overrides per actor over the filtered records (override rate = overrides / decisions). */
+export async function actorStats(store: StoreConnection, f: Omit<DecisionFilter, 'limit' | 'beforeSeq'>): Promise<ActorStats[]> {
+  return guarded(async () => {
+    const rows = await filtered(store, f)
+      .where('decision', '!=', 'escalate')
+      .select((eb) => ['actor_id', eb.fn.countAll<number>().as('decisions'), eb.fn.sum<number>('override').as('overrides')])
+      .groupBy('actor_id')
+      .orderBy('actor_id')
+      .execute();
+    return rows.map((r) => ({ actorId: r.actor_id, decisions: Number(r.decisions), overrides: Number(r.overrides ?? 0) }));
+  });
+}
+
+/** Escalations no record reviews yet, oldest first. */
+export async function pendingEscalations(store: StoreConnection, limit: number): Promise<DecisionRecord[]> {
+  return guarded(async () => {
+    const rows = await store.db
+      .selectFrom('decisions as d')
+      .selectAll('d')
+      .where('d.decision', '=', 'escalate')
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('decisions as r').select('r.seq').whereRef('r.refers_to', '=', 'd.id'))))
+      .orderBy('d.seq', 'asc')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => toRecord(normalised(r)));
+  });
+}
+
 /** Newest first; `nextBeforeSeq` is the cursor of the next page, null on the last. */
 export async function listDecisions(store: StoreConnection, f: DecisionFilter): Promise<{ items: DecisionRecord[]; nextBeforeSeq: number | null }> {
   return guarded(async () => {
-    let q = store.db.selectFrom('decisions').selectAll();
-    if (f.applicationId !== undefined) q = q.where('application_id', '=', f.applicationId);
-    if (f.actorId !== undefined) q = q.where('actor_id', '=', f.actorId);
-    if (f.override !== undefined) q = q.where('override', '=', f.override ? 1 : 0);
-    if (f.decision !== undefined) q = q.where('decision', '=', f.decision);
-    if (f.from !== undefined) q = q.where('created_at', '>=', f.from);
-    if (f.to !== undefined) q = q.where('created_at', '<=', f.to);
+    let q = filtered(store, f).selectAll();
     if (f.beforeSeq !== undefined) q = q.where('seq', '<', f.beforeSeq);
     const rows = await q
       .orderBy('seq', 'desc')

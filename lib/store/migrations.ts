@@ -60,6 +60,27 @@ function migrations(kind: StoreKind): Record<string, Migration> {
         for (const statement of appendOnlyTriggers(kind)) await sql.raw(statement).execute(db);
       },
     },
+    '0002_accounts_sessions': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('accounts')
+          .addColumn('login', 'text', (c) => c.primaryKey())
+          .addColumn('display_name', 'text', (c) => c.notNull())
+          .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('analyst', 'supervisor', 'admin')`))
+          .addColumn('password_hash', 'text', (c) => c.notNull())
+          .addColumn('disabled', 'integer', (c) => c.notNull().defaultTo(0).check(sql`disabled in (0, 1)`))
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('sessions')
+          .addColumn('token_hash', 'text', (c) => c.primaryKey())
+          .addColumn('login', 'text', (c) => c.notNull().references('accounts.login'))
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('expires_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('sessions_login').on('sessions').column('login').execute();
+      },
+    },
   };
 }
 

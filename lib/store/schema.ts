@@ -43,6 +43,29 @@ export interface DecisionsTable {
   hash: string;
 }
 
+export interface AccountsTable {
+  /** Lower-case login: letters, digits, dot, dash, underscore. */
+  login: string;
+  display_name: string;
+  /** analyst | supervisor | admin. */
+  role: string;
+  /** scrypt hash (lib/accounts/passwords.ts); never the password. */
+  password_hash: string;
+  /** 1 = may no longer sign in (accounts are disabled, never deleted: decisions name them). */
+  disabled: number;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the session token (the token itself is only in the person's cookie). */
+  token_hash: string;
+  login: string;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface StoreSchema {
   decisions: DecisionsTable;
+  accounts: AccountsTable;
+  sessions: SessionsTable;
 }

@@ -7,6 +7,7 @@ import { PrintButton } from '../../_components/PrintButton';
 import { DataTable } from '../../_components/veille/DataTable';
 import '../../_components/dashboard.css';
 import '../../_components/veille/veille.css';
+import { requireReader } from '../../_lib/person';
 
 export const dynamic = 'force-dynamic';
 
@@ -26,6 +27,7 @@ function Paragraphs({ items }: { items: readonly string[] }) {
 }
 
 export default async function WatchNotePage() {
+  await requireReader('/veille/note');
   const { locale, t } = await requestDictionary();
   const w = t.watch;
   const n = w.note;

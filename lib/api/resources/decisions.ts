@@ -1,7 +1,5 @@
 import type { z } from 'zod';
-import { nearestCounterfactual } from '../../analysis/counterfactual';
-import type { RawApplication } from '../../credit/types';
-import { buildNotice } from '../../decisions/notice';
+import { noticeFor } from '../../decisions/notice';
 import { type Actor, DecisionRuleError, recordDecision } from '../../decisions/recordDecision';
 import type { DecisionRecord } from '../../store/decisionLog';
 import { getDecision, listDecisions } from '../../store/decisionLog';
@@ -107,24 +105,9 @@ export async function decisionById(id: string): Promise<z.output<typeof decision
 }
 
 export async function decisionNotice(id: string, lang: 'fr' | 'en', signal?: AbortSignal): Promise<z.output<typeof noticeSchema>> {
-  const record = await storedRecord(id);
-  let counterfactual = null;
-  if (record.decision === 'refuse') {
-    const engine = await creditEngine();
-    const app = engine.store.get(record.applicationId);
-    if (app) {
-      const fold = engine.storedFold(record.applicationId);
-      counterfactual = await nearestCounterfactual(
-        app.fields as RawApplication,
-        (apps) => {
-          checkAborted(signal);
-          return engine.scoreApplications(apps, fold);
-        },
-        record.threshold,
-      );
-    }
-  }
-  const n = buildNotice(record, counterfactual, lang);
+  const engine = await creditEngine();
+  const n = await withStore(async () => noticeFor(engine, await sharedStore(), id, lang, () => checkAborted(signal)));
+  if (!n) throw notFound(`No decision has id ${id}.`);
   return {
     reference: n.reference,
     lang: n.lang,

@@ -2,6 +2,7 @@ import type { Dictionary } from '../fr';
 import { apiDocs } from './apiDocs';
 import { common } from './common';
 import { dashboard } from './dashboard';
+import { decisions } from './decisions';
 import { data } from './data';
 import { home } from './home';
 import { model } from './model';
@@ -13,6 +14,7 @@ export const en: Dictionary = {
   ...common,
   home,
   dashboard,
+  decisions,
   model,
   monitoring,
   data,

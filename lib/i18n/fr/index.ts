@@ -1,6 +1,7 @@
 import { apiDocs } from './apiDocs';
 import { common } from './common';
 import { dashboard } from './dashboard';
+import { decisions } from './decisions';
 import { data } from './data';
 import { home } from './home';
 import { model } from './model';
@@ -15,6 +16,7 @@ export const fr = {
   ...common,
   home,
   dashboard,
+  decisions,
   model,
   monitoring,
   data,

@@ -79,7 +79,7 @@ describe('POST /api/v1/applications/{id}/decisions', () => {
     expect(record.principalReasons.length).toBeLessThanOrEqual(4);
     for (const r of record.principalReasons) {
       expect(r.code).toMatch(/^R\d{2}$/);
-      expect(PROTECTED_FIELDS as readonly string[]).not.toContain(r.field);
+      expect(PROTECTED_FIELDS.has(r.field)).toBe(false);
     }
     expect(record.inputHash).toMatch(/^[0-9a-f]{64}$/);
   });

@@ -66,7 +66,9 @@ describe('configuration schema', () => {
       API_HEAVY_QUEUE: '0',
       DATABASE_URL: 'postgres://app:secret@db.internal:5432/insight',
       SQLITE_FILE: 'elsewhere/decisions.sqlite',
+      AUTH_REQUIRED: 'on',
     });
+    expect(c.authRequired).toBe(true);
     expect(c.databaseUrl).toBe('postgres://app:secret@db.internal:5432/insight');
     expect(c.sqliteFile).toBe(path.resolve(process.cwd(), 'elsewhere', 'decisions.sqlite'));
     expect(c.port).toBe(8080);
@@ -147,6 +149,7 @@ describe('configuration schema', () => {
     ['API_HEAVY_QUEUE', '-1', /^API_HEAVY_QUEUE must be a non-negative integer, got "-1"$/],
     ['DATABASE_URL', 'mysql://user:secret@db/x', /^DATABASE_URL must be a PostgreSQL URL/],
     ['SQLITE_FILE', 'data/\u0000.sqlite'],
+    ['AUTH_REQUIRED', 'maybe'],
   ];
   const invalidCases = invalid.map(([name, raw, pattern]) => ({ name, raw, pattern: pattern ?? null }));
   test.each(invalidCases)('$name=$raw is a one-line ConfigError naming the variable', ({ name, raw, pattern }) => {

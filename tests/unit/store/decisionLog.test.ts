@@ -153,3 +153,27 @@ test('an unreachable PostgreSQL is StoreUnavailableError, in bounded time', asyn
   }
   expect(Date.now() - started).toBeLessThan(15_000);
 });
+
+describe('npm run audit:verify', () => {
+  const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
+  const verify = (sqliteFile: string) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'lib/cli/auditVerify.ts'], {
+      env: { ...process.env, SQLITE_FILE: sqliteFile, DATABASE_URL: '' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+
+  test('exits 0 on an intact chain and 1 naming the first broken record', async () => {
+    const target = await BACKENDS[0].target();
+    await withStore(target, async (store) => {
+      for (let i = 1; i <= 4; i++) await appendDecision(store, draft(i));
+    });
+    const ok = verify(target.sqliteFile);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toMatch(/chain intact: 4 records verified/);
+    await BACKENDS[0].raw(target, ['DROP TRIGGER decisions_no_update', 'UPDATE decisions SET probability = 0.5 WHERE seq = 2']);
+    const broken = verify(target.sqliteFile);
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toMatch(/BROKEN at record seq 2 \(id [0-9a-f-]{36}\): hash-mismatch; 1 records verified before it/);
+  });
+});

@@ -1,7 +1,15 @@
 'use server';
 
 import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { hasRole } from '@/lib/accounts/accounts';
 import { admitAction } from '@/lib/api/actionLimits';
+import { creditEngine } from '@/lib/dashboard/engine';
+import { DecisionRuleError, recordDecision } from '@/lib/decisions/recordDecision';
+import { dictionary } from '@/lib/i18n';
+import { StoreUnavailableError } from '@/lib/store/errors';
+import { sharedStore } from '@/lib/store/sharedStore';
+import { currentPerson } from '../../../_lib/person';
 import { simulate, WHAT_IF_FIELDS, type WhatIfResult } from '@/lib/dashboard/whatIfView';
 import { requestLocale } from '@/lib/i18n/request';
 
@@ -14,4 +22,52 @@ export async function simulateWhatIf(id: number, _previous: WhatIfResult | null,
   const form: Record<string, string> = {};
   for (const field of WHAT_IF_FIELDS) form[field] = String(formData.get(field) ?? '').slice(0, 40);
   return simulate(id, form, locale);
+}
+
+export interface DecideState {
+  readonly status: 'invalid' | 'stale' | 'forbidden' | 'unavailable';
+  readonly errors?: readonly { readonly field: 'decision' | 'overrideReasons' | 'justification' | 'reviewOf'; readonly message: string }[];
+}
+
+/**
+ * Records the signed-in analyst's decision on client `id` (or a supervisor's review of an
+ * escalation), then reloads the page on its decision panel. Cross-site posts never reach here:
+ * Next.js refuses server actions whose Origin is not this site, and the session cookie is SameSite=Lax.
+ */
+export async function decideOnApplication(id: number, _previous: DecideState | null, formData: FormData): Promise<DecideState> {
+  const locale = await requestLocale();
+  const t = dictionary(locale).decisions.panel;
+  const person = await currentPerson();
+  if (!person || !hasRole(person, 'analyst')) return { status: 'forbidden' };
+  const decision = String(formData.get('decision') ?? '');
+  if (decision !== 'approve' && decision !== 'refuse' && decision !== 'escalate') return { status: 'invalid', errors: [{ field: 'decision', message: t.errors.decision }] };
+  const engine = await creditEngine();
+  if (!engine || !Number.isInteger(id)) return { status: 'unavailable' };
+  let recordId: string;
+  try {
+    const { record } = await recordDecision(
+      engine,
+      await sharedStore(),
+      {
+        applicationId: id,
+        decision,
+        overrideReasons: formData.getAll('overrideReasons').map(String).slice(0, 20),
+        justification: String(formData.get('justification') ?? '').slice(0, 2000),
+        modelVersion: String(formData.get('modelVersion') ?? '') || undefined,
+        reviewOf: String(formData.get('reviewOf') ?? '') || undefined,
+      },
+      { id: `user:${person.login}`, role: person.role },
+    );
+    recordId = record.id;
+  } catch (err) {
+    if (err instanceof StoreUnavailableError) return { status: 'unavailable' };
+    if (err instanceof DecisionRuleError) {
+      if (err.kind === 'stale-model') return { status: 'stale' };
+      if (err.kind === 'forbidden') return { status: 'forbidden' };
+      const field = err.field.startsWith('overrideReasons') ? 'overrideReasons' : err.field === 'justification' || err.field === 'reviewOf' ? err.field : 'decision';
+      return { status: 'invalid', errors: [{ field, message: t.errors[field] }] };
+    }
+    throw err;
+  }
+  redirect(`/dashboard/clients/${id}?decision=${recordId}#decision-analyste`);
 }

@@ -2,16 +2,22 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { clientPageModel, findApplication, parseClientId } from '@/lib/dashboard/clientPage';
+import { decisionPanelModel } from '@/lib/dashboard/decisionPanel';
+import { creditEngine } from '@/lib/dashboard/engine';
+import { fill } from '@/lib/dashboard/text';
 import { parseClientView } from '@/lib/dashboard/view';
 import { dictionary } from '@/lib/i18n';
 import { requestDictionary, requestLocale } from '@/lib/i18n/request';
 import { PrintButton } from '../../../_components/PrintButton';
 import { RememberClient } from '../../../_components/RecentClients';
-import { simulateWhatIf } from './actions';
+import { TableFrame } from '../../../_components/TableFrame';
+import { requireReader } from '../../../_lib/person';
+import { decideOnApplication, simulateWhatIf } from './actions';
 import { BivariateSection } from './BivariateSection';
 import { ComparisonSection } from './ComparisonSection';
 import { CounterfactualSection } from './CounterfactualSection';
 import { DecisionBanner } from './DecisionBanner';
+import { DecisionForm } from './DecisionPanel';
 import { ExplanationSection } from './ExplanationSection';
 import { NeighboursSection } from './NeighboursSection';
 import { QualityNoticeBox } from './QualityNoticeBox';
@@ -32,12 +38,20 @@ export default async function ClientPage({ params, searchParams }: Props) {
   const id = parseClientId((await params).id);
   const app = id === undefined ? undefined : findApplication(id);
   if (!app) notFound();
+  const person = await requireReader(`/dashboard/clients/${app.id}`);
   const { locale, t } = await requestDictionary();
-  const view = parseClientView(await searchParams);
+  const query = await searchParams;
+  const view = parseClientView(query);
   const m = await clientPageModel(app, locale, view);
+  const engine = await creditEngine();
+  const panel = engine && m.model ? await decisionPanelModel(engine, app.id, person, locale) : null;
+  const recorded = typeof query.decision === 'string' && /^[0-9a-f-]{36}$/.test(query.decision) ? query.decision : null;
   const d = t.dashboard;
+  const dp = t.decisions.panel;
+  const dh = t.decisions.history;
   const toc = [
     ['#decision', d.decision.heading],
+    ...(panel ? [['#decision-analyste', dp.heading]] : []),
     ['#profil', d.profile.heading],
     ...(m.model ? [['#explication', d.explanation.heading]] : []),
     ['#comparaison', d.comparison.heading],
@@ -95,6 +109,63 @@ export default async function ClientPage({ params, searchParams }: Props) {
           </p>
           <p className="muted small">{d.outcome.note}</p>
         </aside>
+      ) : null}
+
+      {panel ? (
+        <section aria-labelledby="analyst-decision-heading" id="decision-analyste" className="no-print">
+          <h2 id="analyst-decision-heading">{dp.heading}</h2>
+          <p>{panel.lead}</p>
+          {recorded ? (
+            <p role="status" className="notice-ok">
+              {fill(dp.recorded, { id: recorded })} <Link href={`/decisions/${recorded}/notice`}>{dp.notice}</Link>
+            </p>
+          ) : null}
+          {panel.unavailable ? <p role="alert">{dp.unavailable}</p> : null}
+          {panel.canDecide ? (
+            <DecisionForm
+              action={decideOnApplication.bind(null, app.id)}
+              m={panel}
+              s={{
+                legend: dp.legend,
+                approve: dp.approve,
+                refuse: dp.refuse,
+                escalate: dp.escalate,
+                overrideLegend: dp.overrideLegend,
+                justification: dp.justification,
+                submit: dp.submit,
+                reviewHeading: dp.reviewHeading,
+                errorSummary: dp.errorSummary,
+                stale: dp.stale,
+                unavailable: dp.unavailable,
+                forbidden: dp.forbidden,
+              }}
+            />
+          ) : panel.signInPrompt ? (
+            <p>
+              <Link href={`/connexion?next=${encodeURIComponent(`/dashboard/clients/${app.id}#decision-analyste`)}`}>{panel.signInPrompt}</Link>
+            </p>
+          ) : null}
+          <h3>{dh.heading}</h3>
+          {panel.history.length === 0 ? (
+            <p>{dh.empty}</p>
+          ) : (
+            <TableFrame caption={dh.caption} columns={[dh.columns.date, dh.columns.actor, dh.columns.decision, dh.columns.recommendation, dh.columns.override, dh.columns.reasons, dh.columns.notice]} id="decision-history">
+              {panel.history.map((r) => (
+                <tr key={r.id}>
+                  <td>{r.date}</td>
+                  <td>{r.actor}</td>
+                  <th scope="row">{r.decision}</th>
+                  <td>{r.recommendation}</td>
+                  <td>{r.override}</td>
+                  <td>{r.reasons}</td>
+                  <td>
+                    <Link href={`/decisions/${r.id}/notice`}>{dp.notice}</Link>
+                  </td>
+                </tr>
+              ))}
+            </TableFrame>
+          )}
+        </section>
       ) : null}
 
       <section aria-labelledby="profile-heading" id="profil">

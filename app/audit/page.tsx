@@ -1,0 +1,148 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { hasRole } from '@/lib/accounts/accounts';
+import { auditPageModel, parseAuditQuery } from '@/lib/dashboard/auditPage';
+import { dictionary } from '@/lib/i18n';
+import { requestDictionary, requestLocale } from '@/lib/i18n/request';
+import { sharedStore } from '@/lib/store/sharedStore';
+import { TableFrame } from '../_components/TableFrame';
+import { requireReader } from '../_lib/person';
+import '../_components/dashboard.css';
+
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: dictionary(await requestLocale()).decisions.audit.title };
+}
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** Supervisors' audit trail: filters, override rates, escalation queue, CSV export, chain status. */
+export default async function AuditPage({ searchParams }: Props) {
+  const person = await requireReader('/audit');
+  const { locale, t } = await requestDictionary();
+  const a = t.decisions.audit;
+  if (!person || !hasRole(person, 'supervisor')) {
+    return (
+      <>
+        <h1>{a.title}</h1>
+        <p role="alert">{a.forbidden}</p>
+        <p>
+          <Link href="/connexion?next=/audit">{t.decisions.signIn.signInLink}</Link>
+        </p>
+      </>
+    );
+  }
+  const raw = await searchParams;
+  const q = parseAuditQuery(raw);
+  let vm;
+  try {
+    vm = await auditPageModel(await sharedStore(), q, locale);
+  } catch {
+    return (
+      <>
+        <h1>{a.title}</h1>
+        <p role="alert">{a.unavailable}</p>
+      </>
+    );
+  }
+  const keep = new URLSearchParams(Object.entries(raw).flatMap(([k, v]) => (typeof v === 'string' && k !== 'cursor' ? [[k, v]] : [])));
+  const exportHref = `/audit/export?${keep.toString()}`;
+  const nextHref = vm.nextCursor ? `/audit?${new URLSearchParams([...keep, ['cursor', String(vm.nextCursor)]]).toString()}` : null;
+  const value = (k: string) => (typeof raw[k] === 'string' ? (raw[k] as string) : '');
+  return (
+    <>
+      <h1>{a.title}</h1>
+      <p className="lead">{a.lead}</p>
+      <p role="status" className={vm.chain.ok ? 'notice-ok' : 'error-summary'} id="chain-status">
+        {vm.chain.text}
+      </p>
+
+      <form method="get" className="panel audit-filters" aria-labelledby="audit-filters-heading">
+        <h2 id="audit-filters-heading">{a.filters}</h2>
+        <label>
+          {a.from} <input type="date" name="from" defaultValue={value('from')} />
+        </label>{' '}
+        <label>
+          {a.to} <input type="date" name="to" defaultValue={value('to')} />
+        </label>{' '}
+        <label>
+          {a.actor}{' '}
+          <select name="actor" defaultValue={value('actor')}>
+            <option value="">{a.any}</option>
+            {vm.actors.map((x) => (
+              <option key={x} value={x}>
+                {x}
+              </option>
+            ))}
+          </select>
+        </label>{' '}
+        <label>
+          {a.decision}{' '}
+          <select name="decision" defaultValue={value('decision')}>
+            <option value="">{a.any}</option>
+            <option value="approve">{t.decisions.history.words.approve}</option>
+            <option value="refuse">{t.decisions.history.words.refuse}</option>
+            <option value="escalate">{t.decisions.history.words.escalate}</option>
+          </select>
+        </label>{' '}
+        <label>
+          {a.override}{' '}
+          <select name="override" defaultValue={value('override')}>
+            <option value="">{a.any}</option>
+            <option value="true">{t.decisions.history.yes}</option>
+            <option value="false">{t.decisions.history.no}</option>
+          </select>
+        </label>{' '}
+        <button type="submit">{a.apply}</button> <a href={exportHref}>{a.export}</a>
+      </form>
+
+      <section aria-labelledby="audit-rates-heading">
+        <h2 id="audit-rates-heading">{a.rates}</h2>
+        <TableFrame caption={a.ratesCaption} columns={vm.rates.columns} id="override-rates">
+          {vm.rates.rows.map((r) => (
+            <tr key={r.header}>
+              <th scope="row">{r.header}</th>
+              {r.cells.map((c, i) => (
+                <td key={i} className="num">
+                  {c}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </TableFrame>
+      </section>
+
+      <section aria-labelledby="audit-queue-heading">
+        <h2 id="audit-queue-heading">{a.queue}</h2>
+        {vm.queue.length === 0 ? (
+          <p>{a.queueEmpty}</p>
+        ) : (
+          <ul id="escalation-queue">
+            {vm.queue.map((e) => (
+              <li key={e.id}>
+                <Link href={`/dashboard/clients/${e.applicationId}#decision-analyste`}>{e.text}</Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="audit-records-heading">
+        <h2 id="audit-records-heading">{a.records}</h2>
+        <TableFrame caption={a.records} columns={vm.columns} id="audit-records">
+          {vm.rows.map((r) => (
+            <tr key={r.id}>
+              {r.cells.map((c, i) => (i === 0 ? <th key={i} scope="row">{c}</th> : <td key={i}>{c}</td>))}
+            </tr>
+          ))}
+        </TableFrame>
+        {nextHref ? (
+          <p>
+            <Link href={nextHref}>{a.next} →</Link>
+          </p>
+        ) : null}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,87 @@
+import { hasRole, type Person } from '../accounts/accounts';
+import type { CreditEngine } from '../credit/engine';
+import { reasonCodeEntry } from '../credit/reasonCodes';
+import { OVERRIDE_REASON_CODES, overrideReasonLabel } from '../decisions/overrideReasons';
+import { dictionary, type Locale } from '../i18n';
+import { fill } from '../i18n/intl';
+import { type DecisionRecord, listDecisions } from '../store/decisionLog';
+import { sharedStore } from '../store/sharedStore';
+
+/**
+ * The analyst's decision panel and the application's decision history on the client page: what
+ * the model recommends, who may decide (analysts and above) and review a pending escalation
+ * (supervisors and above), the override reasons to choose from, and the recorded decisions.
+ */
+
+export interface HistoryRow {
+  readonly id: string;
+  readonly date: string;
+  readonly actor: string;
+  readonly decision: string;
+  readonly recommendation: string;
+  readonly override: string;
+  readonly reasons: string;
+}
+
+export interface DecisionPanelModel {
+  readonly applicationId: number;
+  readonly recommendation: 'approve' | 'refuse';
+  readonly lead: string;
+  readonly modelVersion: string;
+  /** null: the person may not decide (not signed in, or the store is unavailable). */
+  readonly canDecide: boolean;
+  readonly signInPrompt: string | null;
+  readonly overrideReasons: readonly { readonly code: string; readonly label: string }[];
+  /** A pending escalation a supervisor may review. */
+  readonly review: { readonly id: string; readonly lead: string } | null;
+  readonly history: readonly HistoryRow[];
+  readonly unavailable: boolean;
+}
+
+const utc = (iso: string) => iso.replace('T', ' ').slice(0, 16);
+
+/** The escalation still waiting for a review: the newest escalation no later record refers to. */
+export function pendingEscalation(records: readonly DecisionRecord[]): DecisionRecord | null {
+  const reviewed = new Set(records.flatMap((r) => (r.refersTo ? [r.refersTo] : [])));
+  return records.find((r) => r.decision === 'escalate' && !reviewed.has(r.id)) ?? null;
+}
+
+export async function decisionPanelModel(engine: CreditEngine, applicationId: number, person: Person | null, locale: Locale): Promise<DecisionPanelModel> {
+  const t = dictionary(locale).decisions;
+  const score = await engine.scoreStored(applicationId);
+  const recommendation = score?.decision === 'refuse' ? 'refuse' : 'approve';
+  let records: DecisionRecord[] = [];
+  let unavailable = false;
+  try {
+    records = (await listDecisions(await sharedStore(), { applicationId, limit: 50 })).items;
+  } catch {
+    unavailable = true;
+  }
+  const word = (d: DecisionRecord['decision']) => t.history.words[d];
+  const roleOf = (role: string) => (role in t.roles ? t.roles[role as keyof typeof t.roles] : role);
+  const pending = pendingEscalation(records);
+  const canDecide = !!person && !unavailable && hasRole(person, 'analyst');
+  return {
+    applicationId,
+    recommendation,
+    lead: fill(t.panel.lead, { recommendation: recommendation === 'refuse' ? t.panel.refuse.toLowerCase() : t.panel.approve.toLowerCase() }),
+    modelVersion: engine.model.bundle.metadata.version,
+    canDecide,
+    signInPrompt: person ? null : t.panel.signInToDecide,
+    overrideReasons: OVERRIDE_REASON_CODES.map((code) => ({ code, label: overrideReasonLabel(code, locale) })),
+    review:
+      pending && person && hasRole(person, 'supervisor')
+        ? { id: pending.id, lead: fill(t.panel.reviewLead, { actor: pending.actorId, date: utc(pending.createdAt) }) }
+        : null,
+    history: records.map((r) => ({
+      id: r.id,
+      date: utc(r.createdAt),
+      actor: `${r.actorId} (${roleOf(r.actorRole)})`,
+      decision: word(r.decision),
+      recommendation: word(r.recommendation),
+      override: r.override ? `${t.history.yes} — ${r.overrideReasons.map((c) => (OVERRIDE_REASON_CODES.includes(c as never) ? overrideReasonLabel(c as never, locale) : c)).join(', ')}` : t.history.no,
+      reasons: r.principalReasons.map((p) => `${p.code} ${reasonCodeEntry(p.code)?.short[locale] ?? ''}`.trim()).join(' ; '),
+    })),
+    unavailable,
+  };
+}
