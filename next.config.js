@@ -41,7 +41,9 @@ const nextConfig = {
   // Separate build folders let several builds coexist (NEXT_DIST_DIR); the default is .next.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // Native bindings and large model runtimes stay outside the server bundle.
-  serverExternalPackages: ['onnxruntime-node', '@huggingface/transformers', 'sharp'],
+  serverExternalPackages: ['onnxruntime-node', '@huggingface/transformers', 'sharp', 'better-sqlite3', 'pg'],
+  // The build type-checks the application only; `npm run typecheck` checks the tests too.
+  typescript: { tsconfigPath: 'tsconfig.build.json' },
   async headers() {
     return [
       // When several rules set the same header, the last matching rule wins: the API rule comes last.

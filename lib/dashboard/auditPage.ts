@@ -92,7 +92,7 @@ export async function auditPageModel(store: StoreConnection, q: AuditQuery, loca
         h.words[r.decision],
         h.words[r.recommendation],
         r.override ? `${h.yes} — ${r.overrideReasons.join(', ')}` : h.no,
-        r.principalReasons.map((p) => `${p.code} ${reasonCodeEntry(p.code)?.short[locale] ?? ''}`.trim()).join(' ; '),
+        [...new Set(r.principalReasons.map((p) => p.code))].map((code) => `${code} ${reasonCodeEntry(code)?.short[locale] ?? ''}`.trim()).join(' ; '),
       ],
     })),
     nextCursor: page.nextBeforeSeq,

@@ -80,7 +80,7 @@ export async function decisionPanelModel(engine: CreditEngine, applicationId: nu
       decision: word(r.decision),
       recommendation: word(r.recommendation),
       override: r.override ? `${t.history.yes} — ${r.overrideReasons.map((c) => (OVERRIDE_REASON_CODES.includes(c as never) ? overrideReasonLabel(c as never, locale) : c)).join(', ')}` : t.history.no,
-      reasons: r.principalReasons.map((p) => `${p.code} ${reasonCodeEntry(p.code)?.short[locale] ?? ''}`.trim()).join(' ; '),
+      reasons: [...new Set(r.principalReasons.map((p) => p.code))].map((code) => `${code} ${reasonCodeEntry(code)?.short[locale] ?? ''}`.trim()).join(' ; '),
     })),
     unavailable,
   };

@@ -68,9 +68,11 @@ export function buildNotice(record: DecisionRecord, counterfactual: Counterfactu
   const t = TEXTS[locale];
   // The principal reasons are the model's reasons for its recommendation: they explain the decision
   // only when the analyst followed it (an override is explained by the analyst's own review).
-  const reasons = (record.override || record.decision === 'escalate' ? [] : record.principalReasons).flatMap((r) => {
-    const entry = reasonCodeEntry(r.code);
-    return entry ? [{ code: r.code, text: entry.long[locale] }] : [];
+  // Two fields of one theme share a code: the letter states each reason once.
+  const codes = [...new Set((record.override || record.decision === 'escalate' ? [] : record.principalReasons).map((r) => r.code))];
+  const reasons = codes.flatMap((code) => {
+    const entry = reasonCodeEntry(code);
+    return entry ? [{ code, text: entry.long[locale] }] : [];
   });
   const best = record.decision === 'refuse' ? counterfactual?.best : undefined;
   const whatCouldChange = best

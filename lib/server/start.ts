@@ -85,6 +85,24 @@ export function parseServerArgs(argv: readonly string[], env: Readonly<Record<st
   return { port: n, hostname };
 }
 
+/**
+ * Opens the decision store at start (its migrations run now, not on the first decision) and says
+ * where it is; with no account yet, how to create the first one. A store that cannot be reached is
+ * not fatal: pages read, decisions answer 503 until it is back.
+ */
+async function announceStore(): Promise<void> {
+  const { sharedStore } = await import('../store/sharedStore');
+  const { listAccounts } = await import('../accounts/accounts');
+  try {
+    const store = await sharedStore();
+    const accounts = await listAccounts(store);
+    const hint = accounts.length === 0 ? ' — no account yet: npm run users -- add <login> --role admin (reads the password on standard input)' : '';
+    console.log(`[store] decisions kept in ${store.location}${hint}`);
+  } catch (err) {
+    console.log(`[store] unavailable at start (${err instanceof Error ? err.message : String(err)}): pages read, decisions answer 503 until it is reachable`);
+  }
+}
+
 async function main(): Promise<void> {
   // The configuration first: an invalid variable stops here with one `[config]` line and exit code 1, before Next.js loads.
   const config = exitOnInvalidConfig();
@@ -125,6 +143,7 @@ async function main(): Promise<void> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : args.port;
   console.log(`[server] ready on http://${args.hostname ?? 'localhost'}:${port} (API ${fastPathOn ? 'answered directly' : 'through Next.js'})`);
+  void announceStore();
 
   let stopping = false;
   const stop = () => {

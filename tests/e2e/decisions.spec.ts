@@ -33,6 +33,8 @@ async function signIn(page: Page, login: string, password = PASSWORD, next = '/d
 }
 
 test.describe('decisions by people (« Décision de l’analyste », /audit, notice)', () => {
+  // The supervisor reviews what the analyst recorded: the tests run in order, a failure skips the rest.
+  test.describe.configure({ mode: 'serial' });
   test.beforeAll(() => {
     addUser(ANALYST, 'analyst', 'Anna Lyste');
     addUser(SUPERVISOR, 'supervisor', 'Sophie Viseur');
@@ -45,15 +47,15 @@ test.describe('decisions by people (« Décision de l’analyste », /audit, not
     await expect(panel.getByRole('link', { name: 'Connectez-vous pour enregistrer une décision.' })).toBeVisible();
     await expect(panel.locator('form')).toHaveCount(0);
     await page.goto('/audit');
-    await expect(page.getByRole('alert')).toContainText('réservée aux superviseurs');
+    await expect(page.locator('main').getByRole('alert')).toContainText('réservée aux superviseurs');
     expect((await request.get('/audit/export')).status()).toBe(403);
   });
 
   test('an analyst signs in, overrides with reasons, the history and the notice show it; an analyst cannot open /audit', async ({ page, context }, testInfo) => {
     await signIn(page, ANALYST, 'wrong password, surely');
-    await expect(page.getByRole('alert')).toHaveText('Identifiant ou mot de passe incorrect.');
+    await expect(page.locator('main').getByRole('alert')).toHaveText('Identifiant ou mot de passe incorrect.');
     await signIn(page, 'nobody-at-all', 'wrong password, surely');
-    await expect(page.getByRole('alert')).toHaveText('Identifiant ou mot de passe incorrect.');
+    await expect(page.locator('main').getByRole('alert')).toHaveText('Identifiant ou mot de passe incorrect.');
     await signIn(page, ANALYST, PASSWORD, `/dashboard/clients/${REFUSED}`);
     await page.waitForURL(`**/dashboard/clients/${REFUSED}`);
     await expect(page.locator('.site-header__person')).toContainText('Connecté : Anna Lyste (analyste)');
@@ -92,7 +94,7 @@ test.describe('decisions by people (« Décision de l’analyste », /audit, not
     await page.waitForURL(/\?decision=/);
     await expect(page.locator('#decision-history tbody tr').first()).toContainText('escaladée');
     await page.goto('/audit');
-    await expect(page.getByRole('alert')).toContainText('réservée aux superviseurs');
+    await expect(page.locator('main').getByRole('alert')).toContainText('réservée aux superviseurs');
   });
 
   test('a supervisor reads the audit trail, reviews the escalation, exports CSV; a refusal notice gives coded reasons', async ({ page }, testInfo) => {

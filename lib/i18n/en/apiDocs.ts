@@ -23,7 +23,7 @@ export const apiDocs: Dictionary['apiDocs'] = {
   ],
   auth: [
     'When the server is started with API_KEYS (comma-separated keys), every /api/v1 route (health and the OpenAPI document included; liveness probes send the key too) requires the header Authorization: Bearer <key>; otherwise 401.',
-    'A key may be restricted to scopes with a suffix: key:read can only read (GET routes); key:score can only score (POST routes); a key without suffix can do both. A key without the needed scope gets 403.',
+    'A key may be restricted to scopes with a suffix: key:read can only read (GET routes); key:score can only score (POST scoring routes); a key without suffix can do both. Recording a decision needs the decide scope, granted explicitly (key:read+decide); a key is then needed even without API_KEYS, and the key (its label, never the key itself) is the decision’s actor. A key without the needed scope gets 403.',
   ],
   limits: [
     'Each key (each client address when keys are off) has a token bucket: API_RATE_LIMIT_RPS requests per second (5,000 by default), bursts of API_RATE_LIMIT_BURST (twice the rate by default). Beyond it: 429 with Retry-After.',

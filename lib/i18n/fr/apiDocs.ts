@@ -21,7 +21,7 @@ export const apiDocs = {
   ],
   auth: [
     "Quand le serveur est lancé avec API_KEYS (clés séparées par des virgules), toutes les routes /api/v1 (health et le document OpenAPI compris ; les sondes de disponibilité envoient aussi la clé) exigent l'en-tête Authorization: Bearer <clé> ; sinon 401.",
-    'Une clé peut être limitée par un suffixe : clé:read ne peut que lire (routes GET) ; clé:score ne peut que scorer (routes POST) ; sans suffixe, les deux. Une clé sans le droit nécessaire reçoit 403.',
+    'Une clé peut être limitée par un suffixe : clé:read ne peut que lire (routes GET) ; clé:score ne peut que scorer (routes POST de score) ; sans suffixe, les deux. Enregistrer une décision demande le droit decide, donné explicitement (clé:read+decide) ; il faut alors une clé même sans API_KEYS, et la clé (son étiquette, jamais la clé elle-même) est l’auteur de la décision. Une clé sans le droit nécessaire reçoit 403.',
   ],
   limits: [
     "Chaque clé (chaque adresse cliente si les clés sont désactivées) a un seau de jetons : API_RATE_LIMIT_RPS requêtes par seconde (5 000 par défaut), rafales de API_RATE_LIMIT_BURST (le double par défaut). Au-delà : 429 avec Retry-After.",

@@ -153,7 +153,7 @@ describe('reading the audit trail', () => {
     const id = list.items[0].id;
     const fr = noticeSchema.parse(await (await get(`/api/v1/decisions/${id}/notice?lang=fr`, { id }, '/api/v1/decisions/{id}/notice')).json());
     expect(fr.outcome).toBe(`Votre demande de crédit n° ${refused} est refusée.`);
-    expect(fr.reasons.map((r) => r.code)).toEqual(list.items[0].principalReasons.map((r) => r.code));
+    expect(fr.reasons.map((r) => r.code)).toEqual([...new Set(list.items[0].principalReasons.map((r) => r.code))]);
     expect(fr.humanReview).toContain('réexaminée par une personne');
     expect(fr.humanReview).toContain(id);
     expect(fr.model.version).toBe(version);

@@ -26,8 +26,11 @@ export function DecisionForm({ action, m, s }: { action: Action; m: DecisionPane
   const [state, formAction, pending] = useActionState(action, null);
   const message = state?.status === 'stale' ? s.stale : state?.status === 'unavailable' ? s.unavailable : state?.status === 'forbidden' ? s.forbidden : null;
   const choices = m.review ? (['approve', 'refuse'] as const) : (['approve', 'refuse', 'escalate'] as const);
+  // React resets a form after its action: the defaults are what was submitted, so a refused decision keeps its choices.
+  const v = state?.values;
+  const chosen = v?.decision ?? m.recommendation;
   return (
-    <form action={formAction} className="panel decision-form" aria-busy={pending} noValidate>
+    <form key={state ? JSON.stringify(v ?? null) : 'initial'} action={formAction} className="panel decision-form" aria-busy={pending} noValidate>
       {m.review ? (
         <>
           <h3>{s.reviewHeading}</h3>
@@ -57,7 +60,7 @@ export function DecisionForm({ action, m, s }: { action: Action; m: DecisionPane
         <legend>{s.legend}</legend>
         {choices.map((c) => (
           <label key={c} className="choice">
-            <input type="radio" name="decision" value={c} defaultChecked={c === m.recommendation} /> {s[c]}
+            <input type="radio" name="decision" value={c} defaultChecked={c === chosen} /> {s[c]}
           </label>
         ))}
       </fieldset>
@@ -65,13 +68,13 @@ export function DecisionForm({ action, m, s }: { action: Action; m: DecisionPane
         <legend>{s.overrideLegend}</legend>
         {m.overrideReasons.map((r) => (
           <label key={r.code} className="choice">
-            <input type="checkbox" name="overrideReasons" value={r.code} /> {r.label}
+            <input type="checkbox" name="overrideReasons" value={r.code} defaultChecked={v?.overrideReasons.includes(r.code) ?? false} /> {r.label}
           </label>
         ))}
       </fieldset>
       <p>
         <label htmlFor="decide-justification">{s.justification}</label>
-        <textarea id="decide-justification" name="justification" rows={3} maxLength={2000} />
+        <textarea id="decide-justification" name="justification" rows={3} maxLength={2000} defaultValue={v?.justification ?? ''} />
       </p>
       <button type="submit" disabled={pending}>
         {s.submit}

@@ -27,6 +27,8 @@ export async function simulateWhatIf(id: number, _previous: WhatIfResult | null,
 export interface DecideState {
   readonly status: 'invalid' | 'stale' | 'forbidden' | 'unavailable';
   readonly errors?: readonly { readonly field: 'decision' | 'overrideReasons' | 'justification' | 'reviewOf'; readonly message: string }[];
+  /** What was submitted, so that the form shows it again after a refusal. */
+  readonly values?: { readonly decision: string; readonly overrideReasons: readonly string[]; readonly justification: string };
 }
 
 /**
@@ -40,7 +42,10 @@ export async function decideOnApplication(id: number, _previous: DecideState | n
   const person = await currentPerson();
   if (!person || !hasRole(person, 'analyst')) return { status: 'forbidden' };
   const decision = String(formData.get('decision') ?? '');
-  if (decision !== 'approve' && decision !== 'refuse' && decision !== 'escalate') return { status: 'invalid', errors: [{ field: 'decision', message: t.errors.decision }] };
+  const overrideReasons = formData.getAll('overrideReasons').map(String).slice(0, 20);
+  const justification = String(formData.get('justification') ?? '').slice(0, 2000);
+  const values = { decision, overrideReasons, justification };
+  if (decision !== 'approve' && decision !== 'refuse' && decision !== 'escalate') return { status: 'invalid', errors: [{ field: 'decision', message: t.errors.decision }], values };
   const engine = await creditEngine();
   if (!engine || !Number.isInteger(id)) return { status: 'unavailable' };
   let recordId: string;
@@ -51,8 +56,8 @@ export async function decideOnApplication(id: number, _previous: DecideState | n
       {
         applicationId: id,
         decision,
-        overrideReasons: formData.getAll('overrideReasons').map(String).slice(0, 20),
-        justification: String(formData.get('justification') ?? '').slice(0, 2000),
+        overrideReasons,
+        justification,
         modelVersion: String(formData.get('modelVersion') ?? '') || undefined,
         reviewOf: String(formData.get('reviewOf') ?? '') || undefined,
       },
@@ -60,12 +65,12 @@ export async function decideOnApplication(id: number, _previous: DecideState | n
     );
     recordId = record.id;
   } catch (err) {
-    if (err instanceof StoreUnavailableError) return { status: 'unavailable' };
+    if (err instanceof StoreUnavailableError) return { status: 'unavailable', values };
     if (err instanceof DecisionRuleError) {
       if (err.kind === 'stale-model') return { status: 'stale' };
-      if (err.kind === 'forbidden') return { status: 'forbidden' };
+      if (err.kind === 'forbidden') return { status: 'forbidden', values };
       const field = err.field.startsWith('overrideReasons') ? 'overrideReasons' : err.field === 'justification' || err.field === 'reviewOf' ? err.field : 'decision';
-      return { status: 'invalid', errors: [{ field, message: t.errors[field] }] };
+      return { status: 'invalid', errors: [{ field, message: t.errors[field] }], values };
     }
     throw err;
   }
