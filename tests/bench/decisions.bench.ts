@@ -1,0 +1,225 @@
+/**
+ * npm run bench:decisions — the decision store under load, on the production cluster
+ * (`npm run start:cluster`, 2 workers sharing a port), once on SQLite (a temporary file, WAL) and
+ * once on PostgreSQL (a throw-away cluster, tests/support/postgres.js):
+ *
+ *   1. 16 concurrent clients post decisions (POST /api/v1/applications/{id}/decisions) for 10 s:
+ *      decisions/s, p50 / p99 latency, non-201 answers;
+ *   2. GET /api/v1/applications/{id}/explanation (stored, top 10, cached answers) by 4 clients for
+ *      5 s, alone and then with the 16 posting clients at the same time: p50 / p99 and the slowdown;
+ *   3. a store filled with 100,000 chained records (one bulk insert computing the same chain as
+ *      appendDecision) and `npm run audit:verify` timed on it (wall time, tsx start included, and
+ *      the verification time it prints itself).
+ *
+ * Options: --seconds=10 (decision load), --read-seconds=5, --clients=16, --records=100000.
+ * The load generator runs on the same machine as the server: on 2 cores it takes part of them.
+ */
+import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { chainHash, GENESIS_HASH } from '../../lib/store/auditChain';
+import { openStore, type StoreConnection } from '../../lib/store/database';
+import { chainedFields } from '../../lib/store/decisionLog';
+import type { DecisionsTable } from '../../lib/store/schema';
+import { applicationIds, decisionBody, type DecisionCluster, send, startDecisionCluster } from '../support/decisionCluster';
+import { startThrowawayPostgres } from '../support/postgres';
+
+function arg(name: string): string | undefined {
+  return process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+}
+const SECONDS = Number(arg('seconds') ?? 10);
+const READ_SECONDS = Number(arg('read-seconds') ?? 5);
+const CLIENTS = Number(arg('clients') ?? 16);
+const READERS = 4;
+const RECORDS = Number(arg('records') ?? 100_000);
+
+type Store = { databaseUrl: string } | { sqliteFile: string };
+
+interface LoadResult {
+  count: number;
+  ok: number;
+  non2xx: number;
+  s5xx: number;
+  errors: number;
+  seconds: number;
+  p50: number;
+  p99: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/** `clients` loops sending `request(i)` for `seconds`; latencies of the answers. */
+async function load(clients: number, seconds: number, request: (i: number, agent: http.Agent) => Promise<{ status: number; ms: number }>): Promise<LoadResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
+  const latencies: number[] = [];
+  let ok = 0;
+  let non2xx = 0;
+  let s5xx = 0;
+  let errors = 0;
+  let next = 0;
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < deadline) {
+        try {
+          const a = await request(next++, agent);
+          latencies.push(a.ms);
+          if (a.status >= 200 && a.status < 300) ok++;
+          else non2xx++;
+          if (a.status >= 500) s5xx++;
+        } catch {
+          errors++;
+        }
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  return { count: latencies.length, ok, non2xx, s5xx, errors, seconds: elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+const ms = (x: number) => x.toFixed(1);
+
+async function benchBackend(label: string, store: Store): Promise<void> {
+  console.log(`\n=== ${label} ===`);
+  const cluster: DecisionCluster = await startDecisionCluster({ store, workers: 2 });
+  try {
+    const ids = await applicationIds(cluster.base);
+    const post = (i: number, agent: http.Agent) => send(cluster.base, 'POST', `/api/v1/applications/${ids[i % ids.length]}/decisions`, { body: decisionBody(i), agent });
+    const explain = (i: number, agent: http.Agent) => send(cluster.base, 'GET', `/api/v1/applications/${ids[i % ids.length]}/explanation?top=10&lang=fr`, { agent });
+    // Warm-up: both workers' explanation caches for every id, the store opened, the hot paths compiled.
+    await load(8, 3, explain);
+    await load(8, 2, post);
+
+    const decisions = await load(CLIENTS, SECONDS, post);
+    console.log(
+      `decisions: ${CLIENTS} clients × ${decisions.seconds.toFixed(1)} s: ${decisions.ok} recorded, ${(decisions.ok / decisions.seconds).toFixed(0)} decisions/s, ` +
+        `p50 ${ms(decisions.p50)} ms, p99 ${ms(decisions.p99)} ms; non-201 ${decisions.non2xx} (5xx ${decisions.s5xx}), connection errors ${decisions.errors}`,
+    );
+
+    const alone = await load(READERS, READ_SECONDS, explain);
+    const [loaded, background] = await Promise.all([load(READERS, READ_SECONDS, explain), load(CLIENTS, READ_SECONDS, post)]);
+    console.log(`explanation (GET, ${READERS} clients): alone p50 ${ms(alone.p50)} ms, p99 ${ms(alone.p99)} ms (${(alone.count / alone.seconds).toFixed(0)} req/s)`);
+    console.log(
+      `explanation with ${CLIENTS} clients posting decisions: p50 ${ms(loaded.p50)} ms, p99 ${ms(loaded.p99)} ms (${(loaded.count / loaded.seconds).toFixed(0)} req/s; ` +
+        `${(background.ok / background.seconds).toFixed(0)} decisions/s meanwhile); slowdown p50 ${(((loaded.p50 - alone.p50) / alone.p50) * 100).toFixed(0)} %, ` +
+        `p99 ${(((loaded.p99 - alone.p99) / alone.p99) * 100).toFixed(0)} %; 5xx ${loaded.s5xx + background.s5xx}`,
+    );
+  } finally {
+    await cluster.stop();
+  }
+}
+
+/** Appends `count` chained records in bulk (the same fields and hashes as appendDecision), after the store's last record. */
+async function fill(connection: StoreConnection, count: number): Promise<void> {
+  const last = await connection.db.selectFrom('decisions').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  let seq = last ? Number(last.seq) : 0;
+  let prev = last?.hash ?? GENESIS_HASH;
+  const batch = (n: number): DecisionsTable[] => {
+    const rows: DecisionsTable[] = [];
+    for (let k = 0; k < n; k++) {
+      seq++;
+      const body = decisionBody(seq);
+      const base = {
+        seq,
+        id: crypto.randomUUID(),
+        created_at: new Date().toISOString(),
+        actor_id: 'key:bench000',
+        actor_role: 'api-key',
+        application_id: 100001 + (seq % 1000),
+        input_hash: 'a'.repeat(64),
+        model_name: 'credit-risk',
+        model_version: 'bench',
+        probability: 0.05 + (seq % 100) / 1000,
+        threshold: 0.0823,
+        recommendation: 'approve',
+        decision: String(body.decision),
+        override: body.decision === 'refuse' ? 1 : 0,
+        override_reasons: JSON.stringify(body.overrideReasons ?? []),
+        justification: typeof body.justification === 'string' ? body.justification : null,
+        principal_reasons: JSON.stringify([{ code: 'EXT_SOURCE_3_LOW', field: 'EXT_SOURCE_3' }]),
+        refers_to: null,
+        idempotency_key: null,
+        request_hash: null,
+      };
+      const hash = chainHash(prev, chainedFields(base));
+      rows.push({ ...base, prev_hash: prev, hash });
+      prev = hash;
+    }
+    return rows;
+  };
+  const BATCH = 1000;
+  if (connection.sqlite) {
+    const sqlite = connection.sqlite;
+    sqlite.transaction(() => {
+      let insert: { run(...values: unknown[]): unknown } | undefined;
+      for (let done = 0; done < count; done += BATCH) {
+        for (const row of batch(Math.min(BATCH, count - done))) {
+          const keys = Object.keys(row) as (keyof DecisionsTable)[];
+          insert ??= sqlite.prepare<unknown[]>(`INSERT INTO decisions (${keys.join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`);
+          insert.run(...keys.map((k) => row[k]));
+        }
+      }
+    })();
+    return;
+  }
+  await connection.db.transaction().execute(async (trx) => {
+    for (let done = 0; done < count; done += BATCH) await trx.insertInto('decisions').values(batch(Math.min(BATCH, count - done))).execute();
+  });
+}
+
+function timeAuditVerify(store: Store): string {
+  const env = { ...process.env, DATABASE_URL: 'databaseUrl' in store ? store.databaseUrl : '', SQLITE_FILE: 'sqliteFile' in store ? store.sqliteFile : '' };
+  const started = performance.now();
+  const out = execFileSync('npm', ['run', '--silent', 'audit:verify'], { env, encoding: 'utf8' }).trim();
+  return `${((performance.now() - started) / 1000).toFixed(2)} s wall (npm + tsx start included); it printed: ${out}`;
+}
+
+async function benchVerify(label: string, store: Store): Promise<void> {
+  const connection = await openStore('databaseUrl' in store ? { databaseUrl: store.databaseUrl, sqliteFile: '' } : { sqliteFile: store.sqliteFile });
+  try {
+    const started = performance.now();
+    await fill(connection, RECORDS);
+    const total = await connection.db.selectFrom('decisions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    console.log(`${label}: ${RECORDS.toLocaleString('en')} records appended in bulk in ${((performance.now() - started) / 1000).toFixed(1)} s (store now ${Number(total.n).toLocaleString('en')} records)`);
+  } finally {
+    await connection.close();
+  }
+  console.log(`${label}: npm run audit:verify ${timeAuditVerify(store)}`);
+}
+
+async function main(): Promise<void> {
+  console.log(`bench:decisions on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}); load average ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}; dist ${process.env.NEXT_DIST_DIR || '.next'}`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'insight-bench-decisions-'));
+  const sqlite = { sqliteFile: path.join(dir, 'decisions.sqlite') };
+  const pg = await startThrowawayPostgres();
+  try {
+    await benchBackend('SQLite (WAL, synchronous=FULL)', sqlite);
+    if (pg) await benchBackend('PostgreSQL 15 (local, fsync off)', { databaseUrl: pg.url });
+    else console.log('\nPostgreSQL is not installed here: its half is skipped');
+
+    console.log(`\n=== audit:verify on ${RECORDS.toLocaleString('en')} more records ===`);
+    await benchVerify('SQLite', sqlite);
+    if (pg) await benchVerify('PostgreSQL', { databaseUrl: pg.url });
+    console.log(`\nload average now: ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
+  } finally {
+    pg?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
