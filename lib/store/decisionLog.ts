@@ -10,7 +10,8 @@ import type { DecisionsTable, StoreSchema } from './schema';
  * process that shares the database — an IMMEDIATE transaction on SQLite (the file's write lock,
  * run synchronously on the better-sqlite3 handle), a transaction-scoped advisory lock on
  * PostgreSQL — so that each record reads its predecessor's hash and takes the next sequence
- * number without a race; the record is acknowledged only after its transaction committed.
+ * number without a race; the appends waiting in a process are written together (group commit)
+ * and each is acknowledged only after the transaction that holds it committed.
  * Reads go through the one query layer (Kysely) on both back-ends.
  */
 
@@ -149,9 +150,12 @@ function nextRow(draft: DecisionDraft, last: AppendSteps['last'], idempotency: I
   return { ...base, prev_hash: prevHash, hash: chainHash(prevHash, chainedFields(base)) };
 }
 
-function replayOf(earlier: Row, idempotency: IdempotencyRequest): { record: DecisionRecord; replayed: boolean } {
-  if (earlier.request_hash !== idempotency.requestHash) throw new IdempotencyConflictError();
-  return { record: toRecord(normalised(earlier)), replayed: true };
+/** What one queued append becomes: its record (new or replayed), or the error that refuses it alone. */
+type Outcome = { record: DecisionRecord; replayed: boolean } | IdempotencyConflictError;
+
+interface QueuedAppend {
+  readonly draft: DecisionDraft;
+  readonly idempotency?: IdempotencyRequest;
 }
 
 const COLUMNS: readonly (keyof Row)[] = [
@@ -160,47 +164,126 @@ const COLUMNS: readonly (keyof Row)[] = [
   'prev_hash', 'hash',
 ];
 
-/** SQLite: one synchronous IMMEDIATE transaction (the file's write lock, waited for up to the busy timeout). */
-function appendSqlite(sqlite: NonNullable<StoreConnection['sqlite']>, draft: DecisionDraft, idempotency?: IdempotencyRequest) {
+/**
+ * Chains a batch of appends after `last`: an idempotency key already stored (`earlier`) or used
+ * earlier in the same batch replays that record (or is a conflict for another request); the others
+ * become new rows, in order. Pure: the caller reads `earlier` and `last` and inserts `rows` under the lock.
+ */
+function chainBatch(batch: readonly QueuedAppend[], earlier: ReadonlyMap<string, Row>, last: AppendSteps['last']): { outcomes: Outcome[]; rows: Row[] } {
+  const byKey = new Map(earlier);
+  const rows: Row[] = [];
+  let tail = last;
+  const outcomes = batch.map(({ draft, idempotency }): Outcome => {
+    const seen = idempotency ? byKey.get(idempotency.key) : undefined;
+    if (seen && idempotency) {
+      if (seen.request_hash !== idempotency.requestHash) return new IdempotencyConflictError();
+      return { record: toRecord(normalised(seen)), replayed: true };
+    }
+    const row = nextRow(draft, tail, idempotency);
+    rows.push(row);
+    tail = { seq: row.seq, hash: row.hash };
+    if (idempotency) byKey.set(idempotency.key, row);
+    return { record: toRecord(row), replayed: false };
+  });
+  return { outcomes, rows };
+}
+
+const keysOf = (batch: readonly QueuedAppend[]) => [...new Set(batch.flatMap((b) => (b.idempotency ? [b.idempotency.key] : [])))];
+
+/** SQLite: one synchronous IMMEDIATE transaction for the whole batch (the file's write lock, one fsync). */
+function appendBatchSqlite(sqlite: NonNullable<StoreConnection['sqlite']>, batch: readonly QueuedAppend[]): Outcome[] {
   const run = sqlite.transaction(() => {
-    if (idempotency) {
-      const earlier = sqlite.prepare('SELECT * FROM decisions WHERE idempotency_key = ?').get(idempotency.key) as Row | undefined;
-      if (earlier) return replayOf(earlier, idempotency);
+    const keys = keysOf(batch);
+    const earlier = new Map<string, Row>();
+    if (keys.length > 0) {
+      const found = sqlite.prepare(`SELECT * FROM decisions WHERE idempotency_key IN (${keys.map(() => '?').join(', ')})`).all(...keys) as Row[];
+      for (const r of found) earlier.set(r.idempotency_key as string, r);
     }
     const last = sqlite.prepare('SELECT seq, hash FROM decisions ORDER BY seq DESC LIMIT 1').get() as AppendSteps['last'];
-    const row = nextRow(draft, last, idempotency);
-    sqlite.prepare(`INSERT INTO decisions (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`).run(...COLUMNS.map((c) => row[c]));
-    return { record: toRecord(row), replayed: false };
+    const { outcomes, rows } = chainBatch(batch, earlier, last);
+    const insert = sqlite.prepare(`INSERT INTO decisions (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`);
+    for (const row of rows) insert.run(...COLUMNS.map((c) => row[c]));
+    return outcomes;
   });
   return run.immediate();
 }
 
-/** PostgreSQL: a transaction holding an advisory lock shared by every writer. */
-async function appendPostgres(db: Kysely<StoreSchema>, draft: DecisionDraft, idempotency?: IdempotencyRequest) {
+/** PostgreSQL: one transaction for the whole batch, holding an advisory lock shared by every writer. */
+async function appendBatchPostgres(db: Kysely<StoreSchema>, batch: readonly QueuedAppend[]): Promise<Outcome[]> {
   return db.transaction().execute(async (trx: Transaction<StoreSchema>) => {
     await sql`select pg_advisory_xact_lock(${APPEND_LOCK})`.execute(trx);
-    if (idempotency) {
-      const earlier = await trx.selectFrom('decisions').selectAll().where('idempotency_key', '=', idempotency.key).executeTakeFirst();
-      if (earlier) return replayOf(earlier, idempotency);
+    const keys = keysOf(batch);
+    const earlier = new Map<string, Row>();
+    if (keys.length > 0) {
+      for (const r of await trx.selectFrom('decisions').selectAll().where('idempotency_key', 'in', keys).execute()) earlier.set(r.idempotency_key as string, r);
     }
     const last = await trx.selectFrom('decisions').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-    const row = nextRow(draft, last, idempotency);
-    await trx.insertInto('decisions').values(row).execute();
-    return { record: toRecord(row), replayed: false };
+    const { outcomes, rows } = chainBatch(batch, earlier, last);
+    if (rows.length > 0) await trx.insertInto('decisions').values(rows).execute();
+    return outcomes;
   });
 }
+
+/** Most appends written in one transaction (PostgreSQL's 65,535 parameters allow ≈ 2,900 rows of 22 columns). */
+const MAX_BATCH = 256;
+
+/**
+ * Group commit: the appends that arrive while a transaction is being written wait for the next
+ * one, which writes them all under one lock and one commit (one fsync) — instead of one
+ * transaction each. Every append is answered only after the commit that holds it; a batch that
+ * fails fails all its appends (none of them is stored), an idempotency conflict refuses its own append only.
+ */
+class AppendQueue {
+  private readonly waiting: { item: QueuedAppend; resolve: (o: { record: DecisionRecord; replayed: boolean }) => void; reject: (e: unknown) => void }[] = [];
+  private writing = false;
+
+  constructor(private readonly store: StoreConnection) {}
+
+  push(item: QueuedAppend): Promise<{ record: DecisionRecord; replayed: boolean }> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ item, resolve, reject });
+      if (!this.writing) {
+        this.writing = true;
+        setImmediate(() => void this.drain());
+      }
+    });
+  }
+
+  private async drain(): Promise<void> {
+    while (this.waiting.length > 0) {
+      const batch = this.waiting.splice(0, MAX_BATCH);
+      const items = batch.map((b) => b.item);
+      try {
+        const outcomes = await guarded(async () =>
+          this.store.sqlite ? appendBatchSqlite(this.store.sqlite, items) : appendBatchPostgres(this.store.db, items),
+        );
+        outcomes.forEach((o, i) => (o instanceof Error ? batch[i].reject(o) : batch[i].resolve(o)));
+      } catch (err) {
+        for (const b of batch) b.reject(err);
+      }
+    }
+    this.writing = false;
+  }
+}
+
+const queues = new WeakMap<StoreConnection, AppendQueue>();
 
 /**
  * Appends a decision. With `idempotency`, a request already recorded under the same key returns
  * that record (`replayed: true`) instead of a second one; the same key with another request is an
  * IdempotencyConflictError.
  */
-export async function appendDecision(
+export function appendDecision(
   store: StoreConnection,
   draft: DecisionDraft,
   idempotency?: IdempotencyRequest,
 ): Promise<{ record: DecisionRecord; replayed: boolean }> {
-  return guarded(async () => (store.sqlite ? appendSqlite(store.sqlite, draft, idempotency) : appendPostgres(store.db, draft, idempotency)));
+  let queue = queues.get(store);
+  if (!queue) {
+    queue = new AppendQueue(store);
+    queues.set(store, queue);
+  }
+  return queue.push({ draft, idempotency });
 }
 
 export async function getDecision(store: StoreConnection, id: string): Promise<DecisionRecord | undefined> {

@@ -81,6 +81,26 @@ describe.each(BACKENDS.map((b) => [b.name, b] as const))('decision log on %s', (
     });
   });
 
+  test('appends arriving together are written in one commit, each answered with its own outcome', async () => {
+    const target = await backend.target();
+    await withStore(target, async (store) => {
+      const settled = await Promise.allSettled([
+        appendDecision(store, draft(1), { key: 'k:same', requestHash: 'h' }),
+        appendDecision(store, draft(2)),
+        appendDecision(store, draft(1), { key: 'k:same', requestHash: 'h' }), // a retry inside the same batch
+        appendDecision(store, draft(3), { key: 'k:same', requestHash: 'other' }), // the key reused for another request
+        appendDecision(store, draft(4)),
+      ]);
+      expect(settled.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+      const value = (i: number) => (settled[i] as PromiseFulfilledResult<Awaited<ReturnType<typeof appendDecision>>>).value;
+      expect(value(2)).toEqual({ record: value(0).record, replayed: true });
+      expect((settled[3] as PromiseRejectedResult).reason).toBeInstanceOf(IdempotencyConflictError);
+      expect([value(0), value(1), value(4)].map((v) => v.record.seq)).toEqual([1, 2, 3]);
+      expect(value(1).record.prevHash).toBe(value(0).record.hash);
+      expect(await verifyChain(store)).toEqual({ records: 3, verified: 3, firstBreak: null });
+    });
+  });
+
   test('two writers appending at once (two connections, as two workers): every record stored once, the chain intact', async () => {
     const target = await backend.target();
     await withStore(target, async () => undefined); // migrate once
