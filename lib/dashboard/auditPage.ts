@@ -41,18 +41,52 @@ export function auditFilter(q: AuditQuery): Omit<DecisionFilter, 'limit'> {
   return { from: q.from, to: q.to, actorId: q.actor, decision: q.decision, override: q.override, beforeSeq: q.cursor };
 }
 
-const CHAIN_CHECK_MS = 30_000;
-let lastCheck: { location: string; at: number; report: ChainReport } | undefined;
+/** How often the page's chain check goes on with the records added since (ms), and re-verifies everything. */
+const INCREMENTAL_CHECK_MS = 5_000;
+const FULL_CHECK_MS = 10 * 60_000;
 
-async function chainStatus(store: StoreConnection): Promise<ChainReport> {
-  if (lastCheck && lastCheck.location === store.location && Date.now() - lastCheck.at < CHAIN_CHECK_MS) return lastCheck.report;
-  const report = await verifyChain(store);
-  lastCheck = { location: store.location, at: Date.now(), report };
-  return report;
+interface ChainState {
+  location: string;
+  report: ChainReport | null;
+  checkedAt: number;
+  fullAt: number;
+  running: boolean;
+}
+
+let chain: ChainState | undefined;
+
+/**
+ * The chain status shown on /audit, never waited for: checks run in the background — the whole
+ * chain when the process first shows the page and every FULL_CHECK_MS, in between only the records
+ * added since the last check — and the page shows the latest result (null while the first check
+ * runs). `npm run audit:verify` recomputes the whole chain on demand.
+ */
+function chainStatus(store: StoreConnection): ChainReport | null {
+  const now = Date.now();
+  if (!chain || chain.location !== store.location) chain = { location: store.location, report: null, checkedAt: 0, fullAt: 0, running: false };
+  const state = chain;
+  if (!state.running && now - state.checkedAt >= INCREMENTAL_CHECK_MS) {
+    const full = !state.report || state.report.firstBreak !== null || now - state.fullAt >= FULL_CHECK_MS;
+    const previous = state.report;
+    state.running = true;
+    void verifyChain(store, 5000, full || !previous ? undefined : previous.position)
+      .then((r) => {
+        state.report = full || !previous ? r : { ...r, records: previous.records + r.records, verified: previous.verified + r.verified };
+        state.checkedAt = Date.now();
+        if (full) state.fullAt = state.checkedAt;
+      })
+      .catch(() => {
+        state.checkedAt = Date.now();
+      })
+      .finally(() => {
+        state.running = false;
+      });
+  }
+  return state.report;
 }
 
 export interface AuditPageModel {
-  readonly chain: { readonly ok: boolean; readonly text: string };
+  readonly chain: { readonly ok: boolean | null; readonly text: string };
   readonly rows: readonly { readonly id: string; readonly seq: number; readonly cells: readonly string[] }[];
   readonly columns: readonly string[];
   readonly nextCursor: number | null;
@@ -66,20 +100,22 @@ const utc = (iso: string) => iso.replace('T', ' ').slice(0, 16);
 export async function auditPageModel(store: StoreConnection, q: AuditQuery, locale: Locale, pageSize = 50): Promise<AuditPageModel> {
   const t = dictionary(locale).decisions;
   const filter = auditFilter(q);
-  const [page, stats, queue, chain] = await Promise.all([
+  const chain = chainStatus(store);
+  const [page, stats, queue] = await Promise.all([
     listDecisions(store, { ...filter, limit: pageSize }),
     actorStats(store, { from: filter.from, to: filter.to, actorId: filter.actorId, decision: filter.decision, override: filter.override }),
     pendingEscalations(store, 50),
-    chainStatus(store),
   ]);
   const pct = (n: number, d: number) => (d === 0 ? '—' : normaliseSpaces(numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(n / d)));
   const count = (n: number) => normaliseSpaces(numberFormat(locale, { maximumFractionDigits: 0 }).format(n));
   const total = stats.reduce((a, s) => ({ d: a.d + s.decisions, o: a.o + s.overrides }), { d: 0, o: 0 });
   const h = t.history;
   return {
-    chain: chain.firstBreak
-      ? { ok: false, text: fill(t.audit.chainBroken, { seq: chain.firstBreak.seq, problem: chain.firstBreak.problem, n: count(chain.verified) }) }
-      : { ok: true, text: fill(t.audit.chainOk, { n: count(chain.verified) }) },
+    chain: !chain
+      ? { ok: null, text: t.audit.chainChecking }
+      : chain.firstBreak
+        ? { ok: false, text: fill(t.audit.chainBroken, { seq: chain.firstBreak.seq, problem: chain.firstBreak.problem, n: count(chain.verified) }) }
+        : { ok: true, text: fill(t.audit.chainOk, { n: count(chain.verified) }) },
     columns: ['#', h.columns.date, h.columns.actor, 'SK_ID_CURR', h.columns.decision, h.columns.recommendation, h.columns.override, h.columns.reasons],
     rows: page.items.map((r) => ({
       id: r.id,

@@ -50,11 +50,23 @@ export type ChainBreak =
  * `fieldsOf` gives the chained fields of a record, exactly as they were hashed when it was written.
  */
 export class ChainVerifier<R extends ChainedRecord> {
-  private expectedSeq = 1;
-  private previousHash = GENESIS_HASH;
+  private expectedSeq: number;
+  private previousHash: string;
   private checked = 0;
 
-  constructor(private readonly fieldsOf: (record: R) => { readonly [key: string]: Json }) {}
+  /** `after`: continue after an already verified record (its seq and hash) instead of from the start. */
+  constructor(
+    private readonly fieldsOf: (record: R) => { readonly [key: string]: Json },
+    after: { readonly seq: number; readonly hash: string } = { seq: 0, hash: GENESIS_HASH },
+  ) {
+    this.expectedSeq = after.seq + 1;
+    this.previousHash = after.hash;
+  }
+
+  /** The last record verified (seq 0 and the genesis hash before any). */
+  get position(): { seq: number; hash: string } {
+    return { seq: this.expectedSeq - 1, hash: this.previousHash };
+  }
 
   /** Checks the next record; returns the break it shows, or null. */
   next(record: R): ChainBreak | null {

@@ -69,7 +69,7 @@ async function openPostgres(url: string): Promise<StoreConnection> {
 }
 
 /** How long opening a SQLite file retries its migrations while another process applies them (ms). */
-const SQLITE_MIGRATION_RETRY_MS = 5000;
+const SQLITE_MIGRATION_RETRY_MS = 30_000;
 
 /**
  * Kysely's SQLite adapter takes no migration lock (it assumes one connection): when several

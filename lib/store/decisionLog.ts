@@ -370,13 +370,18 @@ export interface ChainReport {
   readonly records: number;
   readonly verified: number;
   readonly firstBreak: (ChainBreak & { readonly id: string | null }) | null;
+  /** The last record verified: where an incremental check goes on from. */
+  readonly position: { readonly seq: number; readonly hash: string };
 }
 
-/** Recomputes the whole chain in pages (constant memory) and reports the first broken record. */
-export async function verifyChain(store: StoreConnection, pageSize = 5000): Promise<ChainReport> {
+/**
+ * Recomputes the chain in pages (constant memory) and reports the first broken record; from the
+ * start, or after `after` (a position an earlier check verified) to check only what was added since.
+ */
+export async function verifyChain(store: StoreConnection, pageSize = 5000, after?: { seq: number; hash: string }): Promise<ChainReport> {
   return guarded(async () => {
-    const verifier = new ChainVerifier<Row & { seq: number; prevHash: string }>((r) => chainedFields(r));
-    let afterSeq = 0;
+    const verifier = new ChainVerifier<Row & { seq: number; prevHash: string }>((r) => chainedFields(r), after);
+    let afterSeq = after?.seq ?? 0;
     let records = 0;
     for (;;) {
       const rows = await store.db.selectFrom('decisions').selectAll().where('seq', '>', afterSeq).orderBy('seq', 'asc').limit(pageSize).execute();
@@ -384,11 +389,11 @@ export async function verifyChain(store: StoreConnection, pageSize = 5000): Prom
         const r = normalised(raw);
         records++;
         const broken = verifier.next({ ...r, prevHash: r.prev_hash });
-        if (broken) return { records, verified: verifier.verified, firstBreak: { ...broken, id: r.id } };
+        if (broken) return { records, verified: verifier.verified, firstBreak: { ...broken, id: r.id }, position: verifier.position };
       }
       if (rows.length < pageSize) break;
       afterSeq = Number(rows[rows.length - 1].seq);
     }
-    return { records, verified: verifier.verified, firstBreak: null };
+    return { records, verified: verifier.verified, firstBreak: null, position: verifier.position };
   });
 }

@@ -23,14 +23,15 @@ const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'E
 
 /** Whether an error from a driver means "the database cannot be used now" (as opposed to a bug or a constraint). */
 export function isUnavailable(err: unknown): boolean {
-  if (!(err instanceof Error)) return false;
+  // Duck-typed, not `instanceof Error`: a native driver's errors may come from another realm.
+  if (typeof err !== 'object' || err === null || typeof (err as { message?: unknown }).message !== 'string') return false;
   const code = (err as { code?: unknown }).code;
   if (typeof code === 'string') {
     if (UNAVAILABLE_CODES.has(code)) return true;
     // PostgreSQL SQLSTATE classes 08 (connection exception) and 57P (operator intervention: shutdown, restart).
     if (/^08/.test(code) || /^57P0/.test(code) || code === '53300') return true;
   }
-  return /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED|Client has encountered a connection error|database is locked/i.test(err.message);
+  return /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED|Client has encountered a connection error|database is locked/i.test((err as { message: string }).message);
 }
 
 /** Runs a store operation, turning "cannot reach the database" into StoreUnavailableError. */
@@ -39,7 +40,10 @@ export async function guarded<T>(operation: () => Promise<T>): Promise<T> {
     return await operation();
   } catch (err) {
     if (err instanceof StoreUnavailableError || err instanceof IdempotencyConflictError) throw err;
-    if (isUnavailable(err)) throw new StoreUnavailableError(err instanceof Error ? ((err as { code?: string }).code ?? err.message) : String(err));
+    if (isUnavailable(err)) {
+      const e = err as { code?: string; message: string };
+      throw new StoreUnavailableError(e.code ?? e.message);
+    }
     throw err;
   }
 }

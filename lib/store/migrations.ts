@@ -81,6 +81,13 @@ function migrations(kind: StoreKind): Record<string, Migration> {
         await db.schema.createIndex('sessions_login').on('sessions').column('login').execute();
       },
     },
+    '0003_review_indexes': {
+      async up(db: Kysely<unknown>) {
+        // The escalation queue looks up, for each escalation, a record that refers to it.
+        await db.schema.createIndex('decisions_refers_to').on('decisions').column('refers_to').execute();
+        await db.schema.createIndex('decisions_decision').on('decisions').columns(['decision', 'seq']).execute();
+      },
+    },
   };
 }
 

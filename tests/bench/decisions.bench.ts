@@ -11,7 +11,8 @@
  *      appendDecision) and `npm run audit:verify` timed on it (wall time, tsx start included, and
  *      the verification time it prints itself).
  *
- * Options: --seconds=10 (decision load), --read-seconds=5, --clients=16, --records=100000.
+ * Options: --seconds=10 (decision load), --read-seconds=5, --clients=16, --records=100000, --paced-rate=100
+ * (decisions/s of the steady load under which the reads are measured a second time).
  * The load generator runs on the same machine as the server: on 2 cores it takes part of them.
  */
 import { execFileSync } from 'node:child_process';
@@ -88,6 +89,44 @@ async function load(clients: number, seconds: number, request: (i: number, agent
 
 const ms = (x: number) => x.toFixed(1);
 
+/** Open loop: `rate` requests per second for `seconds` (at most `clients` in flight), whatever the answers' pace. */
+async function paced(rate: number, clients: number, seconds: number, request: (i: number, agent: http.Agent) => Promise<{ status: number; ms: number }>): Promise<LoadResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
+  const latencies: number[] = [];
+  let ok = 0;
+  let non2xx = 0;
+  let s5xx = 0;
+  let errors = 0;
+  const started = performance.now();
+  const inFlight = new Set<Promise<void>>();
+  for (let i = 0; i < Math.round(rate * seconds); i++) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    if (inFlight.size >= clients) await Promise.race(inFlight);
+    const p: Promise<void> = request(i, agent)
+      .then((a) => {
+        latencies.push(a.ms);
+        if (a.status >= 200 && a.status < 300) ok++;
+        else non2xx++;
+        if (a.status >= 500) s5xx++;
+      })
+      .catch(() => {
+        errors++;
+      })
+      .finally(() => inFlight.delete(p));
+    inFlight.add(p);
+  }
+  await Promise.all(inFlight);
+  const elapsed = (performance.now() - started) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  return { count: latencies.length, ok, non2xx, s5xx, errors, seconds: elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+/** Decisions per second of the "reads while decisions are written" measure at a steady pace (--paced-rate). */
+const PACED_RATE = Number(arg('paced-rate') ?? 100);
+
 async function benchBackend(label: string, store: Store): Promise<void> {
   console.log(`\n=== ${label} ===`);
   const cluster: DecisionCluster = await startDecisionCluster({ store, workers: 2 });
@@ -112,6 +151,14 @@ async function benchBackend(label: string, store: Store): Promise<void> {
       `explanation with ${CLIENTS} clients posting decisions: p50 ${ms(loaded.p50)} ms, p99 ${ms(loaded.p99)} ms (${(loaded.count / loaded.seconds).toFixed(0)} req/s; ` +
         `${(background.ok / background.seconds).toFixed(0)} decisions/s meanwhile); slowdown p50 ${(((loaded.p50 - alone.p50) / alone.p50) * 100).toFixed(0)} %, ` +
         `p99 ${(((loaded.p99 - alone.p99) / alone.p99) * 100).toFixed(0)} %; 5xx ${loaded.s5xx + background.s5xx}`,
+    );
+    // The same reads while decisions arrive at a steady pace (a busy team, not a saturating load).
+    const alone2 = await load(READERS, READ_SECONDS, explain);
+    const [steady, writes] = await Promise.all([load(READERS, READ_SECONDS, explain), paced(PACED_RATE, CLIENTS, READ_SECONDS, post)]);
+    console.log(
+      `explanation with ${PACED_RATE} decisions/s written (paced): p50 ${ms(steady.p50)} ms, p99 ${ms(steady.p99)} ms vs alone ${ms(alone2.p50)} / ${ms(alone2.p99)} ms; ` +
+        `slowdown p50 ${(((steady.p50 - alone2.p50) / alone2.p50) * 100).toFixed(0)} %, p99 ${(((steady.p99 - alone2.p99) / alone2.p99) * 100).toFixed(0)} %; ` +
+        `decisions p50 ${ms(writes.p50)} ms, p99 ${ms(writes.p99)} ms, ${writes.ok} recorded; 5xx ${steady.s5xx + writes.s5xx}`,
     );
   } finally {
     await cluster.stop();
@@ -190,6 +237,15 @@ async function benchVerify(label: string, store: Store): Promise<void> {
     await fill(connection, RECORDS);
     const total = await connection.db.selectFrom('decisions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     console.log(`${label}: ${RECORDS.toLocaleString('en')} records appended in bulk in ${((performance.now() - started) / 1000).toFixed(1)} s (store now ${Number(total.n).toLocaleString('en')} records)`);
+    // The /audit page's data (first page of records, override rates, escalation queue; the chain check runs in the background).
+    const { auditPageModel } = await import('../../lib/dashboard/auditPage');
+    const times: number[] = [];
+    for (const query of [{}, {}, { override: true }, { decision: 'escalate' as const }]) {
+      const t0 = performance.now();
+      await auditPageModel(connection, query, 'fr');
+      times.push(performance.now() - t0);
+    }
+    console.log(`${label}: /audit first page model ${times.map((t) => `${t.toFixed(0)} ms`).join(', ')} (first view, again, override=true, escalations)`);
   } finally {
     await connection.close();
   }

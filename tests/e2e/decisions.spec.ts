@@ -100,7 +100,11 @@ test.describe('decisions by people (« Décision de l’analyste », /audit, not
   test('a supervisor reads the audit trail, reviews the escalation, exports CSV; a refusal notice gives coded reasons', async ({ page }, testInfo) => {
     await signIn(page, SUPERVISOR, PASSWORD, '/audit');
     await page.waitForURL('**/audit');
-    await expect(page.locator('#chain-status')).toContainText(/Chaîne intacte : [\d\s ]+ enregistrements vérifiés/);
+    // The chain is checked in the background: the first view may say it is being checked.
+    await expect(async () => {
+      await page.reload();
+      await expect(page.locator('#chain-status')).toContainText(/Chaîne intacte : [\d\s ]+ enregistrements vérifiés/, { timeout: 1000 });
+    }).toPass({ timeout: 30_000 });
     await expect(page.locator('#override-rates')).toContainText(`user:${ANALYST}`);
     // The suite's store outlives a run (earlier runs may have left escalations of 100049): count them.
     const queued = page.locator('#escalation-queue li').filter({ hasText: '100049' });

@@ -57,6 +57,7 @@ export const decisions: Dictionary['decisions'] = {
     lead: 'Each decision is an added record, never updated nor deleted, hash-chained to the previous one.',
     forbidden: 'This page is for supervisors. Sign in with a supervisor account.',
     chainOk: 'Chain intact: {n} records verified.',
+    chainChecking: 'Checking the chain… (reload the page in a moment).',
     chainBroken: 'Chain BROKEN at record no. {seq} ({problem}): {n} records verified before it.',
     filters: 'Filters',
     from: 'From',

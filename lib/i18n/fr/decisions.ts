@@ -55,6 +55,7 @@ export const decisions = {
     lead: 'Chaque décision est un enregistrement ajouté, jamais modifié ni supprimé, chaîné par hachage au précédent.',
     forbidden: 'Cette page est réservée aux superviseurs. Connectez-vous avec un compte superviseur.',
     chainOk: 'Chaîne intacte : {n} enregistrements vérifiés.',
+    chainChecking: 'Vérification de la chaîne en cours… (rechargez la page dans un instant).',
     chainBroken: 'Chaîne ROMPUE à l’enregistrement n° {seq} ({problem}) : {n} enregistrements vérifiés avant lui.',
     filters: 'Filtres',
     from: 'Du',
