@@ -54,7 +54,7 @@ export default async function AuditPage({ searchParams }: Props) {
     <>
       <h1>{a.title}</h1>
       <p className="lead">{a.lead}</p>
-      <p role="status" className={vm.chain.ok ? 'notice-ok' : 'error-summary'} id="chain-status">
+      <p role="status" className={vm.chain.ok === false ? 'error-summary' : 'notice-ok'} id="chain-status">
         {vm.chain.text}
       </p>
 

@@ -360,7 +360,6 @@ def main(argv=None) -> int:
                  "matrixSha256": sha256_of(args.matrix), "featuresSha256": features_sha256(X)},
         "files": {"trees": "trees.bin", "metrics": "metrics.json", "importance": "importance.json",
                   "golden": "golden.json", "oof": "oof.bin", "folds": "folds.json", "fairness": "fairness.json"},
-        "protectedAttributes": {"fields": ["CODE_GENDER", "NAME_FAMILY_STATUS", "DAYS_BIRTH"], "excludedColumns": protected},
         "versions": {"python": platform.python_version(), "xgboost": xgb.__version__, "sklearn": sklearn.__version__,
                      "numpy": np.__version__, "onnx": onnx.__version__},
         "trainingSeconds": runtime,
