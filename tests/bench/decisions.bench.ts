@@ -55,73 +55,70 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-/** `clients` loops sending `request(i)` for `seconds`; latencies of the answers. */
-async function load(clients: number, seconds: number, request: (i: number, agent: http.Agent) => Promise<{ status: number; ms: number }>): Promise<LoadResult> {
+type Request = (i: number, agent: http.Agent) => Promise<{ status: number; ms: number }>;
+
+/** Counts the answers of one load and sums them up. */
+class Tally {
+  private readonly latencies: number[] = [];
+  private ok = 0;
+  private non2xx = 0;
+  private s5xx = 0;
+  private errors = 0;
+  private readonly started = performance.now();
+
+  /** Sends `request(i)` and counts its answer (or its failure). */
+  async send(request: Request, i: number, agent: http.Agent): Promise<void> {
+    try {
+      const a = await request(i, agent);
+      this.latencies.push(a.ms);
+      if (a.status >= 200 && a.status < 300) this.ok++;
+      else this.non2xx++;
+      if (a.status >= 500) this.s5xx++;
+    } catch {
+      this.errors++;
+    }
+  }
+
+  result(): LoadResult {
+    const sorted = [...this.latencies].sort((a, b) => a - b);
+    const seconds = (performance.now() - this.started) / 1000;
+    return { count: sorted.length, ok: this.ok, non2xx: this.non2xx, s5xx: this.s5xx, errors: this.errors, seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+  }
+}
+
+/** Closed loop: `clients` loops sending `request(i)` for `seconds`; latencies of the answers. */
+async function load(clients: number, seconds: number, request: Request): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
-  const latencies: number[] = [];
-  let ok = 0;
-  let non2xx = 0;
-  let s5xx = 0;
-  let errors = 0;
+  const tally = new Tally();
+  const deadline = performance.now() + seconds * 1000;
   let next = 0;
-  const started = performance.now();
-  const deadline = started + seconds * 1000;
   await Promise.all(
     Array.from({ length: clients }, async () => {
-      while (performance.now() < deadline) {
-        try {
-          const a = await request(next++, agent);
-          latencies.push(a.ms);
-          if (a.status >= 200 && a.status < 300) ok++;
-          else non2xx++;
-          if (a.status >= 500) s5xx++;
-        } catch {
-          errors++;
-        }
-      }
+      while (performance.now() < deadline) await tally.send(request, next++, agent);
     }),
   );
-  const elapsed = (performance.now() - started) / 1000;
   agent.destroy();
-  latencies.sort((a, b) => a - b);
-  return { count: latencies.length, ok, non2xx, s5xx, errors, seconds: elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  return tally.result();
 }
 
 const ms = (x: number) => x.toFixed(1);
 
 /** Open loop: `rate` requests per second for `seconds` (at most `clients` in flight), whatever the answers' pace. */
-async function paced(rate: number, clients: number, seconds: number, request: (i: number, agent: http.Agent) => Promise<{ status: number; ms: number }>): Promise<LoadResult> {
+async function paced(rate: number, clients: number, seconds: number, request: Request): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
-  const latencies: number[] = [];
-  let ok = 0;
-  let non2xx = 0;
-  let s5xx = 0;
-  let errors = 0;
+  const tally = new Tally();
   const started = performance.now();
   const inFlight = new Set<Promise<void>>();
   for (let i = 0; i < Math.round(rate * seconds); i++) {
-    const due = started + (i * 1000) / rate;
-    const wait = due - performance.now();
+    const wait = started + (i * 1000) / rate - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     if (inFlight.size >= clients) await Promise.race(inFlight);
-    const p: Promise<void> = request(i, agent)
-      .then((a) => {
-        latencies.push(a.ms);
-        if (a.status >= 200 && a.status < 300) ok++;
-        else non2xx++;
-        if (a.status >= 500) s5xx++;
-      })
-      .catch(() => {
-        errors++;
-      })
-      .finally(() => inFlight.delete(p));
+    const p: Promise<void> = tally.send(request, i, agent).finally(() => inFlight.delete(p));
     inFlight.add(p);
   }
   await Promise.all(inFlight);
-  const elapsed = (performance.now() - started) / 1000;
   agent.destroy();
-  latencies.sort((a, b) => a - b);
-  return { count: latencies.length, ok, non2xx, s5xx, errors, seconds: elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  return tally.result();
 }
 
 /** Decisions per second of the "reads while decisions are written" measure at a steady pace (--paced-rate). */
