@@ -15,8 +15,6 @@ import { verifyChain } from '@/lib/store/decisionLog';
  * (the PostgreSQL back-end runs the same store code: tests/unit/store).
  */
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
 const DECIDE = 'decider-key-0001';
 const READ = 'reader-key-0001';
 const ctx = (params: Record<string, string> = {}) => ({ params: Promise.resolve(params) });

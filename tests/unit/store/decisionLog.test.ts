@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { openStore } from '@/lib/store/database';
 import { appendDecision, chainedFields, type DecisionDraft, getDecision, listDecisions, verifyChain } from '@/lib/store/decisionLog';
 import { chainHash, GENESIS_HASH } from '@/lib/store/auditChain';
@@ -177,7 +178,6 @@ test('an unreachable PostgreSQL is StoreUnavailableError, in bounded time', asyn
 });
 
 describe('npm run audit:verify', () => {
-  const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
   const verify = (sqliteFile: string) =>
     spawnSync(process.execPath, ['--import', 'tsx', 'lib/cli/auditVerify.ts'], {
       env: { ...process.env, SQLITE_FILE: sqliteFile, DATABASE_URL: '' },
