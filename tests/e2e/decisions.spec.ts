@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { expect, type Page, test } from '@playwright/test';
-import { expectNoSeriousA11yViolations, keepScreenshot } from './dashboard-helpers';
+import { expectNoSeriousA11yViolations, keepScreenshot, pdfPageCount } from './dashboard-helpers';
 
 /**
  * People deciding (issue #16): sign-in, the analyst's decision panel with its override rules, the
@@ -143,6 +143,12 @@ test.describe('decisions by people (« Décision de l’analyste », /audit, not
     await expect(page.locator('.notice-letter')).toContainText('La décision aurait pu être différente avec');
     await expectNoSeriousA11yViolations(page, testInfo, 'notice');
     await keepScreenshot(page, testInfo, '12-notice');
+    // Printed, the letter is one A4 page (no header, no print button).
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    expect(pdfPageCount(pdf)).toBe(1);
+    await testInfo.attach('notice.pdf', { body: pdf, contentType: 'application/pdf' });
+    await page.emulateMedia({ media: 'screen' });
     await page.goto(`/decisions/${id}/notice?letter=en`);
     await expect(page.locator('.notice-letter__outcome')).toHaveText(`Your credit application no. ${REFUSED} is declined.`);
   });
