@@ -64,6 +64,15 @@ async function burst(cluster: DecisionCluster, ids: number[], count: number, onA
 }
 
 /** Every record read back is whole (its schema, a 64-hex hash) and the chain of the store holds, directly and through `npm run audit:verify`. */
+/** BURST decisions 32 at a time: every one answered 201, and the store holds exactly those records, chained. */
+async function expectBurstStored(c: DecisionCluster, store: { databaseUrl: string } | { sqliteFile: string }, ids: number[]): Promise<void> {
+  const outcomes = await burst(c, ids, BURST);
+  expect(statuses(outcomes), c.output()).toEqual({ '201': BURST });
+  const answered = outcomes.map((o) => JSON.parse((o as PromiseFulfilledResult<Answer>).value.body) as { id: string });
+  const records = await expectStoreIntact(c, store, BURST);
+  expect(new Set(records.map((r) => r.id))).toEqual(new Set(answered.map((a) => a.id)));
+}
+
 async function expectStoreIntact(cluster: DecisionCluster, store: { databaseUrl: string } | { sqliteFile: string }, expectedRecords: number): Promise<Record<string, unknown>[]> {
   const records = await allDecisions(cluster.base);
   for (const r of records) {
@@ -119,12 +128,7 @@ test.describe('decision store on SQLite (own 2-worker cluster, temporary file)',
 
   test('1,000 decisions posted 32 at a time across the two workers: 1,000 records, the chain intact, no 5xx', async () => {
     test.setTimeout(180_000);
-    const c = cluster as DecisionCluster;
-    const outcomes = await burst(c, ids, BURST);
-    expect(statuses(outcomes), c.output()).toEqual({ '201': BURST });
-    const answered = outcomes.map((o) => JSON.parse((o as PromiseFulfilledResult<Answer>).value.body) as { id: string });
-    const records = await expectStoreIntact(c, store, BURST);
-    expect(new Set(records.map((r) => r.id))).toEqual(new Set(answered.map((a) => a.id)));
+    await expectBurstStored(cluster as DecisionCluster, store, ids);
     stored = BURST;
   });
 
@@ -204,12 +208,7 @@ test.describe('decision store on PostgreSQL (own 2-worker cluster, throw-away Po
   test('1,000 decisions posted 32 at a time across the two workers: 1,000 records, the chain intact, no 5xx', async () => {
     test.skip(!pg, 'PostgreSQL is not installed here (bash .ci/install-system installs it)');
     test.setTimeout(180_000);
-    const c = cluster as DecisionCluster;
-    const outcomes = await burst(c, ids, BURST);
-    expect(statuses(outcomes), c.output()).toEqual({ '201': BURST });
-    const answered = outcomes.map((o) => JSON.parse((o as PromiseFulfilledResult<Answer>).value.body) as { id: string });
-    const records = await expectStoreIntact(c, store, BURST);
-    expect(new Set(records.map((r) => r.id))).toEqual(new Set(answered.map((a) => a.id)));
+    await expectBurstStored(cluster as DecisionCluster, store, ids);
     stored = BURST;
   });
 
