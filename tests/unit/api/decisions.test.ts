@@ -36,12 +36,14 @@ const get = (url: string, params: Record<string, string>, route: keyof typeof AP
   );
 
 let restoreLog: () => void;
+/** Every access-log line the routes wrote during these tests. */
+const logLines: string[] = [];
 let refused: number;
 let accepted: number;
 let version: string;
 
 beforeAll(async () => {
-  restoreLog = setLogSink(() => undefined);
+  restoreLog = setLogSink((line) => logLines.push(line));
   process.env.SQLITE_FILE = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'insight-api-')), 'insight.sqlite');
   process.env.API_KEYS = `${DECIDE}:read+decide,${READ}:read`;
   process.env.API_RATE_LIMIT_RPS = 'off';
@@ -160,4 +162,13 @@ describe('reading the audit trail', () => {
     expect(en.reasons[0].text).not.toBe(fr.reasons[0].text);
     if (en.whatCouldChange !== null) expect(en.whatCouldChange).toMatch(/^The decision could have been different with: .+ of [\d,]+ instead of [\d,]+/);
   });
+});
+
+test('the access log names the key by its label, never the key itself, nor the justification', () => {
+  expect(logLines.length).toBeGreaterThan(10);
+  const all = logLines.join('\n');
+  expect(all).not.toContain(DECIDE);
+  expect(all).not.toContain(READ);
+  expect(all).not.toContain('Income confirmed by three payslips');
+  expect(all).toMatch(/"route":"\/api\/v1\/applications\/\{id\}\/decisions"/);
 });
