@@ -44,11 +44,7 @@ export function RecentClients({
               </li>
             ))}
           </ul>
-          <button
-            type="button"
-            className="button"
-            onClick={clearRecentClients}
-          >
+          <button type="button" className="button" onClick={clearRecentClients}>
             {clear}
           </button>
         </>

@@ -133,7 +133,15 @@ export default async function AuditPage({ searchParams }: Props) {
         <TableFrame caption={a.records} columns={vm.columns} id="audit-records">
           {vm.rows.map((r) => (
             <tr key={r.id}>
-              {r.cells.map((c, i) => (i === 0 ? <th key={i} scope="row">{c}</th> : <td key={i}>{c}</td>))}
+              {r.cells.map((c, i) =>
+                i === 0 ? (
+                  <th key={i} scope="row">
+                    {c}
+                  </th>
+                ) : (
+                  <td key={i}>{c}</td>
+                ),
+              )}
             </tr>
           ))}
         </TableFrame>

@@ -18,7 +18,13 @@ type Action = (previous: SignInState | null, formData: FormData) => Promise<Sign
 export function SignInForm({ action, next, s }: { action: Action; next: string; s: SignInStrings }) {
   const [state, formAction, pending] = useActionState(action, null);
   const message =
-    state?.status === 'failed' ? s.failed : state?.status === 'too-many' ? fill(s.tooMany, { minutes: state.minutes ?? 15 }) : state?.status === 'unavailable' ? s.unavailable : null;
+    state?.status === 'failed'
+      ? s.failed
+      : state?.status === 'too-many'
+        ? fill(s.tooMany, { minutes: state.minutes ?? 15 })
+        : state?.status === 'unavailable'
+          ? s.unavailable
+          : null;
   return (
     <form action={formAction} className="panel sign-in" aria-busy={pending}>
       {message ? (

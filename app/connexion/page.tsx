@@ -22,7 +22,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <>
       <h1>{s.title}</h1>
       <p className="lead">{s.lead}</p>
-      <SignInForm action={signInAction} next={next} s={{ login: s.login, password: s.password, submit: s.submit, failed: s.failed, tooMany: s.tooMany, unavailable: s.unavailable }} />
+      <SignInForm
+        action={signInAction}
+        next={next}
+        s={{ login: s.login, password: s.password, submit: s.submit, failed: s.failed, tooMany: s.tooMany, unavailable: s.unavailable }}
+      />
       <p className="hint">{s.firstAccount}</p>
     </>
   );

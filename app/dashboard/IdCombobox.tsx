@@ -24,13 +24,7 @@ export interface ComboboxStrings {
  * announced in a polite live region. Without JavaScript the form submits to the search page,
  * which opens an exact id or lists the ids starting with the digits typed.
  */
-export function IdCombobox({
-  strings,
-  initialValue,
-}: {
-  strings: ComboboxStrings;
-  initialValue: string;
-}) {
+export function IdCombobox({ strings, initialValue }: { strings: ComboboxStrings; initialValue: string }) {
   const router = useRouter();
   const [value, setValue] = useState(initialValue);
   const [items, setItems] = useState<Suggestion[]>([]);

@@ -61,7 +61,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pa
           </div>
           <div className="field">
             <label htmlFor="filter-decision">{s.decision}</label>
-            <select id="filter-decision" name="decision" defaultValue={params.decision} disabled={!model.scored} aria-describedby={model.scored ? undefined : 'scores-pending'}>
+            <select
+              id="filter-decision"
+              name="decision"
+              defaultValue={params.decision}
+              disabled={!model.scored}
+              aria-describedby={model.scored ? undefined : 'scores-pending'}
+            >
               <option value="all">{s.decisionAll}</option>
               <option value="accept">{t.dashboard.words.accept}</option>
               <option value="refuse">{t.dashboard.words.refuse}</option>
@@ -69,7 +75,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pa
           </div>
           <div className="field">
             <label htmlFor="filter-band">{s.band}</label>
-            <select id="filter-band" name="band" defaultValue={params.band} disabled={!model.scored} aria-describedby={model.scored ? undefined : 'scores-pending'}>
+            <select
+              id="filter-band"
+              name="band"
+              defaultValue={params.band}
+              disabled={!model.scored}
+              aria-describedby={model.scored ? undefined : 'scores-pending'}
+            >
               <option value="all">{s.bandAll}</option>
               {model.bands.map((b) => (
                 <option key={b.value} value={b.value}>

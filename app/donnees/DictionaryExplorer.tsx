@@ -21,7 +21,6 @@ export interface DictionaryStrings {
   readonly preview: string;
 }
 
-
 /**
  * The searchable column dictionary: filters as you type (the count is announced politely);
  * without JavaScript the form submits ?q= and the server filters the same way.

@@ -47,16 +47,16 @@ export default async function MonitoringPage() {
           <p key={p}>{p}</p>
         ))}
         <TableFrame caption={vm.summary.caption} columns={vm.summary.columns} id="populations-summary">
-              {vm.summary.rows.map(([name, ...cells]) => (
-                <tr key={name}>
-                  <th scope="row">{name}</th>
-                  {cells.map((c, i) => (
-                    <td key={i} className="num">
-                      {c}
-                    </td>
-                  ))}
-                </tr>
+          {vm.summary.rows.map(([name, ...cells]) => (
+            <tr key={name}>
+              <th scope="row">{name}</th>
+              {cells.map((c, i) => (
+                <td key={i} className="num">
+                  {c}
+                </td>
               ))}
+            </tr>
+          ))}
         </TableFrame>
       </section>
 
@@ -84,19 +84,19 @@ export default async function MonitoringPage() {
         {vm.features.bins ? <ChartFigure figure={vm.features.bins} locale={locale} tableToggle={toggle} /> : null}
         <h3 id="all-inputs-heading">{m.features.allHeading}</h3>
         <TableFrame caption={f.caption} columns={f.columns} id="inputs-table" regionClassName="monitoring-table-tall">
-              {f.rows.map((r) => (
-                <tr key={r.field} data-field={r.field}>
-                  <td className="num">{r.rank}</td>
-                  <th scope="row">{r.label}</th>
-                  <td>{r.kind}</td>
-                  <td className="num">{r.psi}</td>
-                  <td>
-                    <PsiBandBadge band={r.band} />
-                  </td>
-                  <td className="num">{r.missingReference}</td>
-                  <td className="num">{r.missingCurrent}</td>
-                </tr>
-              ))}
+          {f.rows.map((r) => (
+            <tr key={r.field} data-field={r.field}>
+              <td className="num">{r.rank}</td>
+              <th scope="row">{r.label}</th>
+              <td>{r.kind}</td>
+              <td className="num">{r.psi}</td>
+              <td>
+                <PsiBandBadge band={r.band} />
+              </td>
+              <td className="num">{r.missingReference}</td>
+              <td className="num">{r.missingCurrent}</td>
+            </tr>
+          ))}
         </TableFrame>
       </section>
 
@@ -113,17 +113,17 @@ export default async function MonitoringPage() {
           <div key={s.field}>
             <h4 id={`segment-${s.field}`}>{s.heading}</h4>
             <TableFrame caption={s.caption} columns={s.columns}>
-                  {s.rows.map((r, i) => (
-                    <tr key={`${i}-${r.label}`} className={r.flagged ? 'segment-flagged' : undefined}>
-                      <th scope="row">{r.label}</th>
-                      {r.cells.map((c, i) => (
-                        <td key={i} className="num">
-                          {c}
-                        </td>
-                      ))}
-                      <td>{r.note}</td>
-                    </tr>
+              {s.rows.map((r, i) => (
+                <tr key={`${i}-${r.label}`} className={r.flagged ? 'segment-flagged' : undefined}>
+                  <th scope="row">{r.label}</th>
+                  {r.cells.map((c, i) => (
+                    <td key={i} className="num">
+                      {c}
+                    </td>
                   ))}
+                  <td>{r.note}</td>
+                </tr>
+              ))}
             </TableFrame>
           </div>
         ))}

@@ -191,7 +191,8 @@ export default async function WatchPage() {
             <ul className="targets">
               {r.targets.map((tg) => (
                 <li key={tg.text} className={`target target--${tg.status}`}>
-                  <span aria-hidden="true">{tg.status === 'met' ? '✓' : tg.status === 'notMet' ? '✗' : '?'}</span> {tg.text} — <strong>{tg.statusText}</strong> ({tg.value})
+                  <span aria-hidden="true">{tg.status === 'met' ? '✓' : tg.status === 'notMet' ? '✗' : '?'}</span> {tg.text} —{' '}
+                  <strong>{tg.statusText}</strong> ({tg.value})
                 </li>
               ))}
             </ul>

@@ -48,9 +48,13 @@ export function normaliseLogin(login: string): string {
   return login.trim().toLowerCase();
 }
 
-export async function addAccount(store: StoreConnection, input: { login: string; displayName?: string; role: Role; password: string }): Promise<Account> {
+export async function addAccount(
+  store: StoreConnection,
+  input: { login: string; displayName?: string; role: Role; password: string },
+): Promise<Account> {
   const login = normaliseLogin(input.login);
-  if (!LOGIN.test(login)) throw new AccountError('login: 2 to 40 characters, lower-case letters, digits, dot, dash or underscore, starting with a letter or digit');
+  if (!LOGIN.test(login))
+    throw new AccountError('login: 2 to 40 characters, lower-case letters, digits, dot, dash or underscore, starting with a letter or digit');
   if (!isRole(input.role)) throw new AccountError(`role: one of ${ROLES.join(', ')}`);
   if (input.password.length < MIN_PASSWORD_LENGTH) throw new AccountError(`password: at least ${MIN_PASSWORD_LENGTH} characters`);
   const account = {
@@ -71,7 +75,13 @@ export async function addAccount(store: StoreConnection, input: { login: string;
 
 export async function listAccounts(store: StoreConnection): Promise<Account[]> {
   const rows = await guarded(() => store.db.selectFrom('accounts').selectAll().orderBy('login').execute());
-  return rows.map((r) => ({ login: r.login, displayName: r.display_name, role: r.role as Role, disabled: Number(r.disabled) === 1, createdAt: r.created_at }));
+  return rows.map((r) => ({
+    login: r.login,
+    displayName: r.display_name,
+    role: r.role as Role,
+    disabled: Number(r.disabled) === 1,
+    createdAt: r.created_at,
+  }));
 }
 
 /** Disables an account and ends its sessions; false when there is no such login. */
@@ -91,16 +101,25 @@ const tokenHash = (token: string) => crypto.createHash('sha256').update(token, '
  * login, a disabled account and a wrong password all answer null after the same work (a scrypt
  * verification), so the answer and its timing do not tell which.
  */
-export async function signIn(store: StoreConnection, loginRaw: string, password: string): Promise<{ token: string; person: Person; expiresAt: Date } | null> {
+export async function signIn(
+  store: StoreConnection,
+  loginRaw: string,
+  password: string,
+): Promise<{ token: string; person: Person; expiresAt: Date } | null> {
   const login = normaliseLogin(loginRaw);
-  const row = LOGIN.test(login) ? await guarded(() => store.db.selectFrom('accounts').selectAll().where('login', '=', login).executeTakeFirst()) : undefined;
+  const row = LOGIN.test(login)
+    ? await guarded(() => store.db.selectFrom('accounts').selectAll().where('login', '=', login).executeTakeFirst())
+    : undefined;
   const ok = await verifyPassword(password, row?.password_hash ?? (await decoyHash()));
   if (!row || !ok || Number(row.disabled) === 1) return null;
   const token = crypto.randomBytes(32).toString('base64url');
   const now = new Date();
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
   await guarded(() =>
-    store.db.insertInto('sessions').values({ token_hash: tokenHash(token), login, created_at: now.toISOString(), expires_at: expiresAt.toISOString() }).execute(),
+    store.db
+      .insertInto('sessions')
+      .values({ token_hash: tokenHash(token), login, created_at: now.toISOString(), expires_at: expiresAt.toISOString() })
+      .execute(),
   );
   return { token, person: { login, displayName: row.display_name, role: row.role as Role }, expiresAt };
 }

@@ -187,7 +187,12 @@ export async function nearestCounterfactual(
     const modified = flips(pr[i]) ? rounded[i] : applyAction(app, c.action, c.r);
     const p = flips(pr[i]) ? pr[i] : Number.NaN;
     const changes = changesOf(app, modified, c.action.fields);
-    found.push({ actions: [c.action.id], changes, size: sizeOf(changes, [c.action]), probability: Number.isNaN(p) ? probabilityAt(c, pf, pc, actions, fineR) : p });
+    found.push({
+      actions: [c.action.id],
+      changes,
+      size: sizeOf(changes, [c.action]),
+      probability: Number.isNaN(p) ? probabilityAt(c, pf, pc, actions, fineR) : p,
+    });
   });
 
   // 4. The best 2-D combination, kept only when smaller than every single action.

@@ -285,7 +285,10 @@ export function fieldDistribution(field: string, opts: DistributionOptions = {})
 }
 
 /** Default rate of the historical loans (or of a subset of them). */
-export function defaultRate(rows?: ArrayLike<number>, store: HomeCreditStore = getHomeCreditStore()): { rate: number; count: number; defaulted: number } {
+export function defaultRate(
+  rows?: ArrayLike<number>,
+  store: HomeCreditStore = getHomeCreditStore(),
+): { rate: number; count: number; defaulted: number } {
   const target = outcomes(store);
   let defaulted = 0;
   const n = rows ? rows.length : target.length;

@@ -118,7 +118,10 @@ function repaymentSummary(records: Record<string, RawValue>[]): RepaymentSummary
 }
 
 /** The client's history, or null when no history table has a row for this client. */
-export function clientHistory(id: number, load: (name: RelatedTableName) => { recordsFor(key: number): Record<string, RawValue>[] } = relatedTable): ClientHistory | null {
+export function clientHistory(
+  id: number,
+  load: (name: RelatedTableName) => { recordsFor(key: number): Record<string, RawValue>[] } = relatedTable,
+): ClientHistory | null {
   const history: ClientHistory = {
     bureau: bureauSummary(load('bureau').recordsFor(id)),
     previous: previousSummary(load('previousApplications').recordsFor(id)),

@@ -25,11 +25,7 @@ export interface Neighbour {
 }
 
 /** Builds the index from one Float64Array per feature (all of the same length). */
-export function buildNeighbourIndex(
-  features: readonly string[],
-  columns: readonly ArrayLike<number>[],
-  weights?: readonly number[],
-): NeighbourIndex {
+export function buildNeighbourIndex(features: readonly string[], columns: readonly ArrayLike<number>[], weights?: readonly number[]): NeighbourIndex {
   if (features.length !== columns.length) throw new Error('one column per feature is required');
   if (features.length === 0) throw new Error('at least one feature is required');
   const m = features.length;
@@ -87,12 +83,7 @@ export function standardise(index: NeighbourIndex, values: ArrayLike<number>): F
  * The k rows nearest to `values` (ties broken by the lower row), excluding rows for which
  * `exclude` returns true (e.g. the client itself when it is a historical loan).
  */
-export function nearestNeighbours(
-  index: NeighbourIndex,
-  values: ArrayLike<number>,
-  k: number,
-  exclude?: (row: number) => boolean,
-): Neighbour[] {
+export function nearestNeighbours(index: NeighbourIndex, values: ArrayLike<number>, k: number, exclude?: (row: number) => boolean): Neighbour[] {
   const m = index.features.length;
   const q = standardise(index, values);
   const { z, weights } = index;

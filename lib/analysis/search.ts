@@ -63,7 +63,12 @@ function lowerBound(keys: readonly string[], key: string): number {
 
 /** Normalises what the analyst typed into an id prefix: digits only (spaces and separators dropped); '' when none. */
 export function idPrefix(query: string): string {
-  return query.replace(/[\s\u00a0\u202f.,']/g, '').replace(/^0+(?=\d)/, '').match(/^\d{1,7}$/)?.[0] ?? '';
+  return (
+    query
+      .replace(/[\s\u00a0\u202f.,']/g, '')
+      .replace(/^0+(?=\d)/, '')
+      .match(/^\d{1,7}$/)?.[0] ?? ''
+  );
 }
 
 function withScore(hit: Omit<ApplicationHit, 'probability' | 'decision'>, scores: PopulationScores | undefined): ApplicationHit {
@@ -98,11 +103,11 @@ export function suggestApplications(
 
 /** Probability bands offered by the search filters, as [low, high) on the calibrated probability. */
 export const PROBABILITY_BANDS = {
-  'lt5': [0, 0.05],
+  lt5: [0, 0.05],
   '5to10': [0.05, 0.1],
   '10to20': [0.1, 0.2],
   '20to40': [0.2, 0.4],
-  'ge40': [0.4, 1.0000001],
+  ge40: [0.4, 1.0000001],
 } as const satisfies Record<string, readonly [number, number]>;
 
 export type ProbabilityBand = keyof typeof PROBABILITY_BANDS;

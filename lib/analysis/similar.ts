@@ -27,7 +27,11 @@ export const DEFAULT_SIMILARITY_FEATURES: readonly string[] = [
 const indexes = new Map<string, NeighbourIndex>();
 
 /** The neighbour index over the historical loans for these numeric features (categorical ones are skipped). */
-export function similarityIndex(features: readonly string[], weights?: readonly number[], store: HomeCreditStore = getHomeCreditStore()): NeighbourIndex {
+export function similarityIndex(
+  features: readonly string[],
+  weights?: readonly number[],
+  store: HomeCreditStore = getHomeCreditStore(),
+): NeighbourIndex {
   const kept: string[] = [];
   const keptWeights: number[] = [];
   const columns: Float64Array[] = [];
@@ -132,7 +136,11 @@ export function modelSimilarityIndex(
   // Normalise weights to mean 1 (distances then read in standard deviations).
   const mean = weights.reduce((a, b) => a + b, 0) / Math.max(1, weights.length);
   const built: ModelNeighbourIndex = {
-    index: buildNeighbourIndex(names, data, weights.map((w) => w / (mean || 1))),
+    index: buildNeighbourIndex(
+      names,
+      data,
+      weights.map((w) => w / (mean || 1)),
+    ),
     columns: Int32Array.from(columns),
     groups: top.map((g) => g.field),
   };
@@ -171,7 +179,13 @@ export function similarClientsByModel(
   options: { k: number; excludeRow?: number },
 ): SimilarClients {
   const pf = engine.populationFeatures();
-  const space: ModelFeatureSpace = { names: pf.names, groups: engine.model.spec.features.map((f) => f.group), rows: pf.rows, cols: pf.cols, matrix: pf.matrix };
+  const space: ModelFeatureSpace = {
+    names: pf.names,
+    groups: engine.model.spec.features.map((f) => f.group),
+    rows: pf.rows,
+    cols: pf.cols,
+    matrix: pf.matrix,
+  };
   const index = modelSimilarityIndex(space, engine.modelCard('fr').importance, SIMILARITY_TOP_GROUPS);
   return nearestByModelFeatures(index, engine.model.pipeline.row(fields), options.k, options.excludeRow);
 }

@@ -49,12 +49,9 @@ export function authenticate(headers: Headers, keys: readonly ApiKeySpec[]): Cal
   const match = /^Bearer[ ]+([A-Za-z0-9\-._~+/]+=*)[ ]*$/i.exec(authorization);
   const found = match ? keyIndex(keys).byDigest.get(digest(match[1])) : undefined;
   if (!found) {
-    throw new ApiError(
-      'unauthorized',
-      match ? 'The API key is not valid.' : 'The Authorization header must be "Bearer <key>".',
-      undefined,
-      { 'www-authenticate': `${CHALLENGE}, error="invalid_token"` },
-    );
+    throw new ApiError('unauthorized', match ? 'The API key is not valid.' : 'The Authorization header must be "Bearer <key>".', undefined, {
+      'www-authenticate': `${CHALLENGE}, error="invalid_token"`,
+    });
   }
   return { id: found.label, scopes: found.scopes };
 }

@@ -22,8 +22,7 @@ export function mediaTypeOf(contentType: string | null): string | undefined {
 /** Accepts `application/json`, any `application/*+json`, and `text/csv`; charset must be UTF-8 when given. */
 export function acceptedMediaType(contentType: string | null, accepted: readonly BodyMediaType[]): BodyMediaType {
   const type = mediaTypeOf(contentType);
-  const normalised: string | undefined =
-    type !== undefined && /^application\/[a-z0-9.+-]+\+json$/.test(type) ? 'application/json' : type;
+  const normalised: string | undefined = type !== undefined && /^application\/[a-z0-9.+-]+\+json$/.test(type) ? 'application/json' : type;
   const match = accepted.find((a) => a === normalised);
   if (!match) {
     throw new ApiError(

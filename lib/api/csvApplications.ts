@@ -74,7 +74,8 @@ function cellValue(numeric: boolean, cell: string): number | string | null {
   return cell;
 }
 
-const defaultTooMany = (max: number) => new ApiError('payload-too-large', `The CSV body holds more than ${max} records; split it into smaller requests.`);
+const defaultTooMany = (max: number) =>
+  new ApiError('payload-too-large', `The CSV body holds more than ${max} records; split it into smaller requests.`);
 
 /** Turns split records into applications (and validates them), enforcing the record limit. */
 class ApplicationCollector {
@@ -119,7 +120,8 @@ class ApplicationCollector {
     if (this.names === undefined) throw malformed('The CSV body has no header row.');
     if (this.issues.length > 0) throw validationFailed(zodIssuesToProblems(this.issues));
     const min = this.options.minRecords ?? 0;
-    if (this.records.length < min) throw validationFailed([{ path: 'body', message: `at least ${min} record${min > 1 ? 's' : ''} after the header` }]);
+    if (this.records.length < min)
+      throw validationFailed([{ path: 'body', message: `at least ${min} record${min > 1 ? 's' : ''} after the header` }]);
     return this.records;
   }
 }

@@ -24,134 +24,134 @@ export const applicationList = {
 } as const;
 
 export const storedScore = {
-  "id": 100002,
-  "probability": 0.445,
-  "threshold": 0.08079,
-  "decision": "refuse",
-  "margin": 0.507,
-  "scoreSource": "out-of-fold",
-  "fold": 3,
-  "quality": { "reliable": true, "flags": [] },
-  "model": {
-    "name": "credit-risk",
-    "version": "20261125-092807"
-  }
+  id: 100002,
+  probability: 0.445,
+  threshold: 0.08079,
+  decision: 'refuse',
+  margin: 0.507,
+  scoreSource: 'out-of-fold',
+  fold: 3,
+  quality: { reliable: true, flags: [] },
+  model: {
+    name: 'credit-risk',
+    version: '20261125-092807',
+  },
 } as const;
 
 export const storedExplanation = {
-  "id": 100002,
-  "probability": 0.445,
-  "threshold": 0.08079,
-  "decision": "refuse",
-  "margin": 0.507,
-  "scoreSource": "out-of-fold",
-  "fold": 3,
-  "quality": { "reliable": true, "flags": [] },
-  "baseValue": -0.9812,
-  "contributions": [
+  id: 100002,
+  probability: 0.445,
+  threshold: 0.08079,
+  decision: 'refuse',
+  margin: 0.507,
+  scoreSource: 'out-of-fold',
+  fold: 3,
+  quality: { reliable: true, flags: [] },
+  baseValue: -0.9812,
+  contributions: [
     {
-      "field": "EXT_SOURCES_MEAN",
-      "value": 0.1618,
-      "contribution": 0.5474
+      field: 'EXT_SOURCES_MEAN',
+      value: 0.1618,
+      contribution: 0.5474,
     },
     {
-      "field": "EXT_SOURCES_MIN",
-      "value": 0.08304,
-      "contribution": 0.223
-    }
+      field: 'EXT_SOURCES_MIN',
+      value: 0.08304,
+      contribution: 0.223,
+    },
   ],
-  "otherContributions": 0.7179,
-  "reasons": {
-    "towardsRefusal": [
+  otherContributions: 0.7179,
+  reasons: {
+    towardsRefusal: [
       {
-        "code": "R01",
-        "field": "EXT_SOURCES_MEAN",
-        "label": "Mean of external scores",
-        "text": "Low mean of external scores: 0.16 (clients' median: 0.52)",
-        "contribution": 0.5474,
-        "value": 0.1618,
-        "populationMedian": 0.524,
-        "displayValue": "0.16",
-        "displayMedian": "0.52",
-        "comparison": "low",
-        "populationShare": null
+        code: 'R01',
+        field: 'EXT_SOURCES_MEAN',
+        label: 'Mean of external scores',
+        text: "Low mean of external scores: 0.16 (clients' median: 0.52)",
+        contribution: 0.5474,
+        value: 0.1618,
+        populationMedian: 0.524,
+        displayValue: '0.16',
+        displayMedian: '0.52',
+        comparison: 'low',
+        populationShare: null,
       },
       {
-        "code": "R01",
-        "field": "EXT_SOURCES_MIN",
-        "label": "Lowest external score",
-        "text": "Low lowest external score: 0.083 (clients' median: 0.40)",
-        "contribution": 0.223,
-        "value": 0.08304,
-        "populationMedian": 0.4021,
-        "displayValue": "0.083",
-        "displayMedian": "0.40",
-        "comparison": "low",
-        "populationShare": null
-      }
+        code: 'R01',
+        field: 'EXT_SOURCES_MIN',
+        label: 'Lowest external score',
+        text: "Low lowest external score: 0.083 (clients' median: 0.40)",
+        contribution: 0.223,
+        value: 0.08304,
+        populationMedian: 0.4021,
+        displayValue: '0.083',
+        displayMedian: '0.40',
+        comparison: 'low',
+        populationShare: null,
+      },
     ],
-    "towardsAcceptance": [
+    towardsAcceptance: [
       {
-        "code": "A06",
-        "field": "CREDIT_INCOME_RATIO",
-        "label": "Credit to income",
-        "text": "Low credit to income: 2.01 (clients' median: 3.26)",
-        "contribution": -0.03256,
-        "value": 2.008,
-        "populationMedian": 3.261,
-        "displayValue": "2.01",
-        "displayMedian": "3.26",
-        "comparison": "low",
-        "populationShare": null
+        code: 'A06',
+        field: 'CREDIT_INCOME_RATIO',
+        label: 'Credit to income',
+        text: "Low credit to income: 2.01 (clients' median: 3.26)",
+        contribution: -0.03256,
+        value: 2.008,
+        populationMedian: 3.261,
+        displayValue: '2.01',
+        displayMedian: '3.26',
+        comparison: 'low',
+        populationShare: null,
       },
       {
-        "code": "A07",
-        "field": "ANNUITY_INCOME_RATIO",
-        "label": "Annuity to income",
-        "text": "Low annuity to income: 12.2% (clients' median: 16.3%)",
-        "contribution": -0.01155,
-        "value": 0.122,
-        "populationMedian": 0.1631,
-        "displayValue": "12.2%",
-        "displayMedian": "16.3%",
-        "comparison": "low",
-        "populationShare": null
-      }
-    ]
+        code: 'A07',
+        field: 'ANNUITY_INCOME_RATIO',
+        label: 'Annuity to income',
+        text: "Low annuity to income: 12.2% (clients' median: 16.3%)",
+        contribution: -0.01155,
+        value: 0.122,
+        populationMedian: 0.1631,
+        displayValue: '12.2%',
+        displayMedian: '16.3%',
+        comparison: 'low',
+        populationShare: null,
+      },
+    ],
   },
-  "principalReasons": [
-      {
-        "code": "R01",
-        "field": "EXT_SOURCES_MEAN",
-        "label": "Mean of external scores",
-        "text": "Low mean of external scores: 0.16 (clients' median: 0.52)",
-        "contribution": 0.5474,
-        "value": 0.1618,
-        "populationMedian": 0.524,
-        "displayValue": "0.16",
-        "displayMedian": "0.52",
-        "comparison": "low",
-        "populationShare": null
-      },
-      {
-        "code": "R01",
-        "field": "EXT_SOURCES_MIN",
-        "label": "Lowest external score",
-        "text": "Low lowest external score: 0.083 (clients' median: 0.40)",
-        "contribution": 0.223,
-        "value": 0.08304,
-        "populationMedian": 0.4021,
-        "displayValue": "0.083",
-        "displayMedian": "0.40",
-        "comparison": "low",
-        "populationShare": null
-      }
-    ],
-  "lang": "en",
-  "model": {
-    "name": "credit-risk",
-    "version": "20261125-092807"
-  }
+  principalReasons: [
+    {
+      code: 'R01',
+      field: 'EXT_SOURCES_MEAN',
+      label: 'Mean of external scores',
+      text: "Low mean of external scores: 0.16 (clients' median: 0.52)",
+      contribution: 0.5474,
+      value: 0.1618,
+      populationMedian: 0.524,
+      displayValue: '0.16',
+      displayMedian: '0.52',
+      comparison: 'low',
+      populationShare: null,
+    },
+    {
+      code: 'R01',
+      field: 'EXT_SOURCES_MIN',
+      label: 'Lowest external score',
+      text: "Low lowest external score: 0.083 (clients' median: 0.40)",
+      contribution: 0.223,
+      value: 0.08304,
+      populationMedian: 0.4021,
+      displayValue: '0.083',
+      displayMedian: '0.40',
+      comparison: 'low',
+      populationShare: null,
+    },
+  ],
+  lang: 'en',
+  model: {
+    name: 'credit-risk',
+    version: '20261125-092807',
+  },
 } as const;
 
 export const scoreRequest = [
@@ -175,147 +175,147 @@ export const scoreCsv = [
 ].join('\n');
 
 export const scoreResponse = {
-  "model": {
-    "name": "credit-risk",
-    "version": "20261125-092807"
+  model: {
+    name: 'credit-risk',
+    version: '20261125-092807',
   },
-  "lang": "en",
-  "results": [
+  lang: 'en',
+  results: [
     {
-      "index": 0,
-      "id": 900001,
-      "probability": 0.1129,
-      "threshold": 0.08079,
-      "decision": "refuse",
-      "margin": -0.6674,
-      "quality": { "reliable": true, "flags": [] },
-      "explanation": {
-        "baseValue": -0.9812,
-        "contributions": [
+      index: 0,
+      id: 900001,
+      probability: 0.1129,
+      threshold: 0.08079,
+      decision: 'refuse',
+      margin: -0.6674,
+      quality: { reliable: true, flags: [] },
+      explanation: {
+        baseValue: -0.9812,
+        contributions: [
           {
-            "field": "EXT_SOURCES_MEAN",
-            "value": 0.2629,
-            "contribution": 0.2925
-          }
+            field: 'EXT_SOURCES_MEAN',
+            value: 0.2629,
+            contribution: 0.2925,
+          },
         ],
-        "otherContributions": 0.02131,
-        "reasons": {
-          "towardsRefusal": [
+        otherContributions: 0.02131,
+        reasons: {
+          towardsRefusal: [
             {
-              "code": "R01",
-              "field": "EXT_SOURCES_MEAN",
-              "label": "Mean of external scores",
-              "text": "Low mean of external scores: 0.26 (clients' median: 0.52)",
-              "contribution": 0.2925,
-              "value": 0.2629,
-              "populationMedian": 0.524,
-              "displayValue": "0.26",
-              "displayMedian": "0.52",
-              "comparison": "low",
-              "populationShare": null
-            }
+              code: 'R01',
+              field: 'EXT_SOURCES_MEAN',
+              label: 'Mean of external scores',
+              text: "Low mean of external scores: 0.26 (clients' median: 0.52)",
+              contribution: 0.2925,
+              value: 0.2629,
+              populationMedian: 0.524,
+              displayValue: '0.26',
+              displayMedian: '0.52',
+              comparison: 'low',
+              populationShare: null,
+            },
           ],
-          "towardsAcceptance": [
+          towardsAcceptance: [
             {
-              "code": "A08",
-              "field": "DAYS_EMPLOYED",
-              "label": "Employment length",
-              "text": "Employment length not provided",
-              "contribution": -0.06849,
-              "value": null,
-              "populationMedian": -1661,
-              "displayValue": "",
-              "displayMedian": null,
-              "comparison": "missing",
-              "populationShare": 0.1802
-            }
-          ]
+              code: 'A08',
+              field: 'DAYS_EMPLOYED',
+              label: 'Employment length',
+              text: 'Employment length not provided',
+              contribution: -0.06849,
+              value: null,
+              populationMedian: -1661,
+              displayValue: '',
+              displayMedian: null,
+              comparison: 'missing',
+              populationShare: 0.1802,
+            },
+          ],
         },
-        "principalReasons": [
-            {
-              "code": "R01",
-              "field": "EXT_SOURCES_MEAN",
-              "label": "Mean of external scores",
-              "text": "Low mean of external scores: 0.26 (clients' median: 0.52)",
-              "contribution": 0.2925,
-              "value": 0.2629,
-              "populationMedian": 0.524,
-              "displayValue": "0.26",
-              "displayMedian": "0.52",
-              "comparison": "low",
-              "populationShare": null
-            }
-          ]
-      }
+        principalReasons: [
+          {
+            code: 'R01',
+            field: 'EXT_SOURCES_MEAN',
+            label: 'Mean of external scores',
+            text: "Low mean of external scores: 0.26 (clients' median: 0.52)",
+            contribution: 0.2925,
+            value: 0.2629,
+            populationMedian: 0.524,
+            displayValue: '0.26',
+            displayMedian: '0.52',
+            comparison: 'low',
+            populationShare: null,
+          },
+        ],
+      },
     },
     {
-      "index": 1,
-      "id": null,
-      "probability": 0.05883,
-      "threshold": 0.08079,
-      "decision": "accept",
-      "margin": -1.121,
-      "quality": { "reliable": true, "flags": [] },
-      "explanation": {
-        "baseValue": -0.9812,
-        "contributions": [
+      index: 1,
+      id: null,
+      probability: 0.05883,
+      threshold: 0.08079,
+      decision: 'accept',
+      margin: -1.121,
+      quality: { reliable: true, flags: [] },
+      explanation: {
+        baseValue: -0.9812,
+        contributions: [
           {
-            "field": "EXT_SOURCES_MEAN",
-            "value": 0.6222,
-            "contribution": -0.2007
-          }
+            field: 'EXT_SOURCES_MEAN',
+            value: 0.6222,
+            contribution: -0.2007,
+          },
         ],
-        "otherContributions": 0.06104,
-        "reasons": {
-          "towardsRefusal": [
+        otherContributions: 0.06104,
+        reasons: {
+          towardsRefusal: [
             {
-              "code": "R01",
-              "field": "EXT_SOURCES_MISSING",
-              "label": "Missing external scores",
-              "text": "High missing external scores: 2 (clients' median: 1)",
-              "contribution": 0.05333,
-              "value": 2,
-              "populationMedian": 1,
-              "displayValue": "2",
-              "displayMedian": "1",
-              "comparison": "high",
-              "populationShare": null
-            }
+              code: 'R01',
+              field: 'EXT_SOURCES_MISSING',
+              label: 'Missing external scores',
+              text: "High missing external scores: 2 (clients' median: 1)",
+              contribution: 0.05333,
+              value: 2,
+              populationMedian: 1,
+              displayValue: '2',
+              displayMedian: '1',
+              comparison: 'high',
+              populationShare: null,
+            },
           ],
-          "towardsAcceptance": [
+          towardsAcceptance: [
             {
-              "code": "A01",
-              "field": "EXT_SOURCES_MEAN",
-              "label": "Mean of external scores",
-              "text": "High mean of external scores: 0.62 (clients' median: 0.52)",
-              "contribution": -0.2007,
-              "value": 0.6222,
-              "populationMedian": 0.524,
-              "displayValue": "0.62",
-              "displayMedian": "0.52",
-              "comparison": "high",
-              "populationShare": null
-            }
-          ]
+              code: 'A01',
+              field: 'EXT_SOURCES_MEAN',
+              label: 'Mean of external scores',
+              text: "High mean of external scores: 0.62 (clients' median: 0.52)",
+              contribution: -0.2007,
+              value: 0.6222,
+              populationMedian: 0.524,
+              displayValue: '0.62',
+              displayMedian: '0.52',
+              comparison: 'high',
+              populationShare: null,
+            },
+          ],
         },
-        "principalReasons": [
-            {
-              "code": "A01",
-              "field": "EXT_SOURCES_MEAN",
-              "label": "Mean of external scores",
-              "text": "High mean of external scores: 0.62 (clients' median: 0.52)",
-              "contribution": -0.2007,
-              "value": 0.6222,
-              "populationMedian": 0.524,
-              "displayValue": "0.62",
-              "displayMedian": "0.52",
-              "comparison": "high",
-              "populationShare": null
-            }
-          ]
-      }
-    }
-  ]
+        principalReasons: [
+          {
+            code: 'A01',
+            field: 'EXT_SOURCES_MEAN',
+            label: 'Mean of external scores',
+            text: "High mean of external scores: 0.62 (clients' median: 0.52)",
+            contribution: -0.2007,
+            value: 0.6222,
+            populationMedian: 0.524,
+            displayValue: '0.62',
+            displayMedian: '0.52',
+            comparison: 'high',
+            populationShare: null,
+          },
+        ],
+      },
+    },
+  ],
 };
 
 export const whatIfRequest = { changes: { AMT_CREDIT: 300000, AMT_ANNUITY: 18000 } };

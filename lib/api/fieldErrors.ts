@@ -66,8 +66,7 @@ function messageOf(issue: z.core.$ZodIssue): string {
  * were expected.
  */
 function unionProblems(issue: z.core.$ZodIssueInvalidUnion, prefix: string | undefined): FieldProblem[] {
-  const typeMismatchAtRoot = (branch: readonly z.core.$ZodIssue[]) =>
-    branch.some((i) => i.code === 'invalid_type' && i.path.length === 0);
+  const typeMismatchAtRoot = (branch: readonly z.core.$ZodIssue[]) => branch.some((i) => i.code === 'invalid_type' && i.path.length === 0);
   const candidates = issue.errors.filter((branch) => !typeMismatchAtRoot(branch));
   if (candidates.length === 1) {
     const rebased = candidates[0].map((i) => ({ ...i, path: [...issue.path, ...i.path] }) as z.core.$ZodIssue);

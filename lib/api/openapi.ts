@@ -64,7 +64,10 @@ function shapeOf(schema: z.ZodType | undefined): Record<string, z.ZodType> {
 
 export function operationParameters(op: Operation): OpenApiParameter[] {
   const out: OpenApiParameter[] = [];
-  for (const [where, schema] of [['path', op.params], ['query', op.query]] as const) {
+  for (const [where, schema] of [
+    ['path', op.params],
+    ['query', op.query],
+  ] as const) {
     for (const [name, field] of Object.entries(shapeOf(schema))) {
       const json = clean(z.toJSONSchema(field, { io: 'input', unrepresentable: 'any' }) as JsonSchema);
       const { description, examples, ...rest } = json as JsonSchema & { description?: string; examples?: unknown[] };

@@ -3,14 +3,31 @@ import { MIB } from './body';
 import { readCsvApplications } from './csvApplications';
 import { ApiError } from './errors';
 import { defineOperation, type Operation } from './operation';
-import { whatIfQuerySchema, whatIfRequestSchema, counterfactualSchema, distributionQuerySchema, distributionSchema, neighboursQuerySchema, neighboursSchema, whatIfSchema } from './schemas/analysis';
+import {
+  whatIfQuerySchema,
+  whatIfRequestSchema,
+  counterfactualSchema,
+  distributionQuerySchema,
+  distributionSchema,
+  neighboursQuerySchema,
+  neighboursSchema,
+  whatIfSchema,
+} from './schemas/analysis';
 import { applicationListSchema, applicationProfileSchema, listApplicationsQuerySchema } from './schemas/applications';
 import { applicationIdParamsSchema } from './schemas/common';
 import { healthSchema, openApiDocumentSchema } from './schemas/meta';
 import { modelCardQuerySchema, modelCardSchema } from './schemas/model';
 import { monitoringSchema } from './schemas/monitoring';
 import { reasonCodesQuerySchema, reasonCodesSchema } from './schemas/reasonCodes';
-import { decisionIdParamsSchema, decisionListQuerySchema, decisionListSchema, decisionRecordSchema, decisionRequestSchema, noticeQuerySchema, noticeSchema } from './schemas/decisions';
+import {
+  decisionIdParamsSchema,
+  decisionListQuerySchema,
+  decisionListSchema,
+  decisionRecordSchema,
+  decisionRequestSchema,
+  noticeQuerySchema,
+  noticeSchema,
+} from './schemas/decisions';
 import { rawApplicationSchema } from './schemas/applicationFields';
 import {
   csvScoreRequestSchema,
@@ -143,7 +160,15 @@ export const whatIf = defineOperation({
   exampleQuery: { top: '5' },
   body: { schema: whatIfRequestSchema, schemaId: 'WhatIfRequest', json: { maxBytes: JSON_BODY_LIMIT, example: examples.whatIfRequest } },
   response: { schema: whatIfSchema, schemaId: 'WhatIf' },
-  problems: ['invalid-parameters', 'not-found', 'malformed-request', 'payload-too-large', 'unsupported-media-type', 'validation-failed', 'service-unavailable'],
+  problems: [
+    'invalid-parameters',
+    'not-found',
+    'malformed-request',
+    'payload-too-large',
+    'unsupported-media-type',
+    'validation-failed',
+    'service-unavailable',
+  ],
 });
 
 export const postDecision = defineOperation({
@@ -156,10 +181,26 @@ export const postDecision = defineOperation({
   body: {
     schema: decisionRequestSchema,
     schemaId: 'DecisionRequest',
-    json: { maxBytes: 16 * 1024, example: { decision: 'approve', overrideReasons: ['income-verified'], justification: 'Payslips of the last three months checked, income confirmed.' } },
+    json: {
+      maxBytes: 16 * 1024,
+      example: {
+        decision: 'approve',
+        overrideReasons: ['income-verified'],
+        justification: 'Payslips of the last three months checked, income confirmed.',
+      },
+    },
   },
   response: { schema: decisionRecordSchema, schemaId: 'DecisionRecord' },
-  problems: ['invalid-parameters', 'not-found', 'malformed-request', 'payload-too-large', 'unsupported-media-type', 'validation-failed', 'conflict', 'service-unavailable'],
+  problems: [
+    'invalid-parameters',
+    'not-found',
+    'malformed-request',
+    'payload-too-large',
+    'unsupported-media-type',
+    'validation-failed',
+    'conflict',
+    'service-unavailable',
+  ],
 });
 
 export const listDecisions = defineOperation({

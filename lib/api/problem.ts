@@ -49,12 +49,7 @@ export interface ProblemDocument {
 /** At most this many field errors are listed; `detail` says how many there were in all. */
 export const MAX_LISTED_ERRORS = 100;
 
-export function problemDocument(
-  slug: ProblemSlug,
-  detail: string,
-  errors?: readonly FieldProblem[],
-  requestId?: string,
-): ProblemDocument {
+export function problemDocument(slug: ProblemSlug, detail: string, errors?: readonly FieldProblem[], requestId?: string): ProblemDocument {
   const { status, title } = PROBLEM_TYPES[slug];
   const listed = errors && errors.length > MAX_LISTED_ERRORS ? errors.slice(0, MAX_LISTED_ERRORS) : errors;
   const more = errors && errors.length > MAX_LISTED_ERRORS ? ` (${errors.length} errors, the first ${MAX_LISTED_ERRORS} listed)` : '';

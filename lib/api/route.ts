@@ -183,12 +183,7 @@ function problemOutcome(err: unknown, requestId: string, route: string): Outcome
   logUnexpectedError(err, route, requestId);
   return {
     response: problemResponse(
-      problemDocument(
-        'internal-error',
-        'The server failed to answer this request; it has been logged under the request id.',
-        undefined,
-        requestId,
-      ),
+      problemDocument('internal-error', 'The server failed to answer this request; it has been logged under the request id.', undefined, requestId),
     ),
     problem: 'internal-error',
   };
@@ -221,12 +216,10 @@ function admit(operation: Operation, headers: Headers): { caller: Caller; rate: 
 }
 
 function rateLimited(rate: RateDecision): ApiError {
-  return new ApiError(
-    'rate-limited',
-    `Rate limit exceeded; retry in ${rate.retryAfterSeconds} s.`,
-    undefined,
-    { 'retry-after': String(rate.retryAfterSeconds), ...rateHeaders(rate) },
-  );
+  return new ApiError('rate-limited', `Rate limit exceeded; retry in ${rate.retryAfterSeconds} s.`, undefined, {
+    'retry-after': String(rate.retryAfterSeconds),
+    ...rateHeaders(rate),
+  });
 }
 
 async function runOperation(bound: BoundOperation, request: Request, context: RouteContext): Promise<Response> {
@@ -308,9 +301,14 @@ export function apiRoute(...bound: BoundOperation[]): PathHandlers {
   if (!path || bound.some((b) => b.operation.path !== path)) throw new Error('apiRoute: operations of one path expected');
   const methods = bound.map((b) => b.operation.method);
   const allow = [...methods, ...(methods.includes('GET') ? ['HEAD'] : []), 'OPTIONS'].join(', ');
-  const notAllowed = problemRoute(path, 'method-not-allowed', (r) => `${safeMethod(r.method)} is not allowed on ${path}; use ${methods.join(' or ')}.`, {
-    allow,
-  });
+  const notAllowed = problemRoute(
+    path,
+    'method-not-allowed',
+    (r) => `${safeMethod(r.method)} is not allowed on ${path}; use ${methods.join(' or ')}.`,
+    {
+      allow,
+    },
+  );
   const out = { otherMethod: notAllowed } as { -readonly [K in keyof PathHandlers]: PathHandlers[K] };
   for (const method of ROUTE_METHODS) {
     const b = bound.find((x) => x.operation.method === method);

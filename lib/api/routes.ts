@@ -44,7 +44,10 @@ import { classifyProductText } from '../nlp/apiSchemas';
 export const API_ROUTES = {
   '/api/v1/health': apiRoute(handle(health, () => healthStatus())),
   '/api/v1/openapi.json': apiRoute(
-    handle(openApi, () => new Response(openApiText(), { headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } })),
+    handle(
+      openApi,
+      () => new Response(openApiText(), { headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } }),
+    ),
   ),
   '/api/v1/applications': apiRoute(handle(listApplications, ({ query }) => applicationList(query))),
   '/api/v1/applications/{id}': apiRoute(handle(getApplication, ({ params }) => applicationProfile(params.id))),
@@ -52,7 +55,9 @@ export const API_ROUTES = {
   '/api/v1/applications/{id}/explanation': apiRoute(
     handle(getApplicationExplanation, ({ params, query }) => storedExplanationResponse(params.id, query.top, query.lang)),
   ),
-  '/api/v1/applications/{id}/neighbours': apiRoute(handle(getApplicationNeighbours, ({ params, query }) => applicationNeighbours(params.id, query.k))),
+  '/api/v1/applications/{id}/neighbours': apiRoute(
+    handle(getApplicationNeighbours, ({ params, query }) => applicationNeighbours(params.id, query.k)),
+  ),
   '/api/v1/applications/{id}/distribution': apiRoute(
     handle(getApplicationDistribution, ({ params, query }) => applicationDistribution(params.id, query.field, query.bins)),
   ),

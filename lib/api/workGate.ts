@@ -82,7 +82,8 @@ export class WorkGate {
       if (released) return;
       released = true;
       const next = this.waiting.shift();
-      if (next) next.resolve(this.releaser()); // the slot passes straight to the next request
+      if (next)
+        next.resolve(this.releaser()); // the slot passes straight to the next request
       else this.running--;
     };
   }

@@ -153,7 +153,10 @@ export async function runMonitor(argv: readonly string[], io: MonitorIo = { stdo
     throw e;
   }
   clearProgress();
-  if (summary.rejected > 0) err(`${summary.rejected.toLocaleString('en')} row(s) rejected${summary.rejected > first.length ? ` (the first ${first.length} reasons listed)` : ''}`);
+  if (summary.rejected > 0)
+    err(
+      `${summary.rejected.toLocaleString('en')} row(s) rejected${summary.rejected > first.length ? ` (the first ${first.length} reasons listed)` : ''}`,
+    );
   if (accumulator.count === 0) {
     err(`monitor: ${args.input}: no valid row`);
     return 1;

@@ -45,7 +45,8 @@ async function main(args: string[]): Promise<number> {
   const store = await openStore({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile });
   try {
     if (command === 'list') {
-      for (const a of await listAccounts(store)) console.log(`${a.login}\t${a.role}\t${a.disabled ? 'disabled' : 'active'}\t${a.displayName}\t${a.createdAt}`);
+      for (const a of await listAccounts(store))
+        console.log(`${a.login}\t${a.role}\t${a.disabled ? 'disabled' : 'active'}\t${a.displayName}\t${a.createdAt}`);
       return 0;
     }
     if (command === 'disable') {

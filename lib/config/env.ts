@@ -190,7 +190,10 @@ export function parseApiKeys(raw: string | undefined): ApiKeySpec[] {
     }
     if (token.length === 0) throw new ConfigError('API_KEYS', `API_KEYS: entry ${n} has an empty token`);
     if (!/^[A-Za-z0-9\-._~+/]+=*$/.test(token)) {
-      throw new ConfigError('API_KEYS', `API_KEYS: the token of entry ${n} has characters a bearer token cannot carry (allowed: letters, digits, - . _ ~ + / and trailing =)`);
+      throw new ConfigError(
+        'API_KEYS',
+        `API_KEYS: the token of entry ${n} has characters a bearer token cannot carry (allowed: letters, digits, - . _ ~ + / and trailing =)`,
+      );
     }
     const first = seen.get(token);
     if (first !== undefined) throw new ConfigError('API_KEYS', `API_KEYS: entry ${n} repeats the token of entry ${first}`);

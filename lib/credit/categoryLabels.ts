@@ -113,7 +113,7 @@ export const CATEGORY_LABELS: Readonly<Record<string, Readonly<Record<string, Pa
     Housing: ['logement', 'housing'],
     ...numbered(industry, 'Industry: type ', 13),
     Insurance: ['assurance', 'insurance'],
-    Kindergarten: ["crèche / école maternelle", 'kindergarten'],
+    Kindergarten: ['crèche / école maternelle', 'kindergarten'],
     'Legal Services': ['services juridiques', 'legal services'],
     Medicine: ['santé', 'medicine'],
     Military: ['armée', 'military'],

@@ -44,7 +44,8 @@ export type CsvRowResult =
   | { readonly ok: true; readonly id: number; readonly application: RawApplication }
   | { readonly ok: false; readonly id: string; readonly errors: readonly FieldError[] };
 
-export type CsvRowCheck = { readonly ok: true; readonly id: number } | { readonly ok: false; readonly id: string; readonly errors: readonly FieldError[] };
+export type CsvRowCheck =
+  { readonly ok: true; readonly id: number } | { readonly ok: false; readonly id: string; readonly errors: readonly FieldError[] };
 
 /** For each field of `fields`, its column in the CSV layout (-1 when the file does not have it). */
 export function columnsOf(layout: CsvLayout, fields: readonly string[]): Int32Array {
@@ -93,7 +94,7 @@ export function readCsvRow(layout: CsvLayout, cells: readonly string[], values: 
   }
   for (const field of missingRequiredFields((f) => {
     const c = layout.requiredColumns.get(f) ?? -1;
-    return c < 0 ? undefined : (errors?.some((e) => e.path === f) ? 0 : values[c]);
+    return c < 0 ? undefined : errors?.some((e) => e.path === f) ? 0 : values[c];
   })) {
     (errors ??= []).push({ path: field, message: REQUIRED_FIELD_MESSAGE });
   }

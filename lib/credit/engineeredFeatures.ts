@@ -76,9 +76,7 @@ export const ENGINEERED_FEATURES: readonly EngineeredDef[] = [
   defineMulti('ANNUITY_CREDIT_RATIO', ['AMT_ANNUITY', 'AMT_CREDIT'], (g) => ratio(g('AMT_ANNUITY'), g('AMT_CREDIT'))),
   defineMulti('GOODS_CREDIT_RATIO', ['AMT_GOODS_PRICE', 'AMT_CREDIT'], (g) => ratio(g('AMT_GOODS_PRICE'), g('AMT_CREDIT'))),
   defineMulti('EMPLOYED_AGE_RATIO', ['DAYS_EMPLOYED', 'DAYS_BIRTH'], (g) => ratio(employedDays(g), g('DAYS_BIRTH'))),
-  defineMulti('INCOME_PER_FAMILY_MEMBER', ['AMT_INCOME_TOTAL', 'CNT_FAM_MEMBERS'], (g) =>
-    ratio(g('AMT_INCOME_TOTAL'), g('CNT_FAM_MEMBERS')),
-  ),
+  defineMulti('INCOME_PER_FAMILY_MEMBER', ['AMT_INCOME_TOTAL', 'CNT_FAM_MEMBERS'], (g) => ratio(g('AMT_INCOME_TOTAL'), g('CNT_FAM_MEMBERS'))),
   defineMulti('EXT_SOURCES_MEAN', EXT, (g) => {
     const v = available(g);
     return v.length === 0 ? NaN : v.reduce((a, b) => a + b, 0) / v.length;

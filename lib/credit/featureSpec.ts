@@ -100,7 +100,10 @@ export function deriveFeatureSpec(train: ColumnarTable, minLevelCount = MIN_LEVE
   for (const field of APPLICATION_FIELDS) {
     if (fieldKind(field) === 'categorical') {
       const counts = levelCounts(train, field);
-      const kept = [...counts.entries()].filter(([, n]) => n >= minLevelCount).map(([level]) => level).sort();
+      const kept = [...counts.entries()]
+        .filter(([, n]) => n >= minLevelCount)
+        .map(([level]) => level)
+        .sort();
       for (const level of kept) features.push({ name: `${field}=${level}`, kind: 'onehot', field, level, group: field });
       if (kept.length < counts.size) features.push({ name: `${field}=${OTHER_LEVEL}`, kind: 'other', field, group: field });
     } else if (YEARS_FIELDS.has(field)) {

@@ -132,13 +132,7 @@ for (const [stat, [fr, en, gender, plural]] of Object.entries(BUILDING)) {
 }
 for (let i = 2; i <= 21; i++) LABELS[`FLAG_DOCUMENT_${i}`] = L(`Document ${i} fourni`, `Document ${i} provided`, 'flag');
 for (const [suffix, [fr, en]] of Object.entries(BUREAU)) {
-  LABELS[`AMT_REQ_CREDIT_BUREAU_${suffix}`] = L(
-    `Demandes au bureau de crédit (${fr})`,
-    `Credit bureau enquiries (${en})`,
-    'count',
-    'f',
-    true,
-  );
+  LABELS[`AMT_REQ_CREDIT_BUREAU_${suffix}`] = L(`Demandes au bureau de crédit (${fr})`, `Credit bureau enquiries (${en})`, 'count', 'f', true);
 }
 
 const ENGINEERED_LABELS: Record<string, FieldLabel> = {

@@ -151,7 +151,10 @@ export interface FairnessFile {
   readonly ageBands: readonly string[];
   readonly definitions: Readonly<Record<string, string>>;
   readonly variants: Readonly<Partial<Record<FairnessVariantName, FairnessVariantFile>>> & { readonly withoutProtected: FairnessVariantFile };
-  readonly proxies: Readonly<Partial<Record<'sex' | 'ageBand', ProxyFigures>>> & { readonly strongestDropped?: readonly string[]; readonly what?: string };
+  readonly proxies: Readonly<Partial<Record<'sex' | 'ageBand', ProxyFigures>>> & {
+    readonly strongestDropped?: readonly string[];
+    readonly what?: string;
+  };
 }
 
 /** The part of metrics.json the engine reads. */
@@ -198,7 +201,12 @@ export interface TrainingMetrics {
 
 export interface GlobalImportance {
   readonly rows: number;
-  readonly groups: readonly { readonly group: string; readonly meanAbsShap: number; readonly meanShap: number; readonly features: readonly string[] }[];
+  readonly groups: readonly {
+    readonly group: string;
+    readonly meanAbsShap: number;
+    readonly meanShap: number;
+    readonly features: readonly string[];
+  }[];
 }
 
 export interface ModelCard {
@@ -219,8 +227,20 @@ export interface ModelCard {
     readonly folds: number;
     readonly configurationsSearched: number;
     readonly selection: string;
-    readonly model: { readonly name: string; readonly rocAuc: MeanStd; readonly prAuc: MeanStd; readonly cost: MeanStd; readonly oof: CandidateSummary['oof'] };
-    readonly baseline: { readonly name: string; readonly rocAuc: MeanStd; readonly prAuc: MeanStd; readonly cost: MeanStd; readonly oof: CandidateSummary['oof'] };
+    readonly model: {
+      readonly name: string;
+      readonly rocAuc: MeanStd;
+      readonly prAuc: MeanStd;
+      readonly cost: MeanStd;
+      readonly oof: CandidateSummary['oof'];
+    };
+    readonly baseline: {
+      readonly name: string;
+      readonly rocAuc: MeanStd;
+      readonly prAuc: MeanStd;
+      readonly cost: MeanStd;
+      readonly oof: CandidateSummary['oof'];
+    };
   };
   readonly calibration: {
     readonly method: string;
@@ -462,7 +482,9 @@ export function fairnessOneLine(fairness: FairnessCard | null, lang: Lang): stri
     parts.push(
       fill(t.limits.fairnessNotMet, {
         attributes: notMet.map(name).join(', '),
-        ratios: notMet.map((a) => (a.demographicParityRatio === null ? t.fairness.notAvailable : ratioText(a.demographicParityRatio, lang))).join(', '),
+        ratios: notMet
+          .map((a) => (a.demographicParityRatio === null ? t.fairness.notAvailable : ratioText(a.demographicParityRatio, lang)))
+          .join(', '),
       }),
     );
   }

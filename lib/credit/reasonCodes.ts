@@ -47,9 +47,20 @@ interface Theme {
 }
 
 const BUILDING_STATS = [
-  'APARTMENTS', 'BASEMENTAREA', 'YEARS_BEGINEXPLUATATION', 'YEARS_BUILD', 'COMMONAREA', 'ELEVATORS',
-  'ENTRANCES', 'FLOORSMAX', 'FLOORSMIN', 'LANDAREA', 'LIVINGAPARTMENTS', 'LIVINGAREA',
-  'NONLIVINGAPARTMENTS', 'NONLIVINGAREA',
+  'APARTMENTS',
+  'BASEMENTAREA',
+  'YEARS_BEGINEXPLUATATION',
+  'YEARS_BUILD',
+  'COMMONAREA',
+  'ELEVATORS',
+  'ENTRANCES',
+  'FLOORSMAX',
+  'FLOORSMIN',
+  'LANDAREA',
+  'LIVINGAPARTMENTS',
+  'LIVINGAREA',
+  'NONLIVINGAPARTMENTS',
+  'NONLIVINGAREA',
 ] as const;
 
 const w = (shortFr: string, shortEn: string, longFr: string, longEn: string): Wording => ({
@@ -62,11 +73,20 @@ const THEMES: readonly Theme[] = [
   {
     number: 1,
     theme: 'external-scores',
-    fields: ['EXT_SOURCE_1', 'EXT_SOURCE_2', 'EXT_SOURCE_3', 'EXT_SOURCES_MEAN', 'EXT_SOURCES_MIN', 'EXT_SOURCES_MAX', 'EXT_SOURCES_PROD', 'EXT_SOURCES_MISSING'],
+    fields: [
+      'EXT_SOURCE_1',
+      'EXT_SOURCE_2',
+      'EXT_SOURCE_3',
+      'EXT_SOURCES_MEAN',
+      'EXT_SOURCES_MIN',
+      'EXT_SOURCES_MAX',
+      'EXT_SOURCES_PROD',
+      'EXT_SOURCES_MISSING',
+    ],
     refusal: w(
       'Scores externes défavorables',
       'Unfavourable external scores',
-      "Les scores de crédit fournis par des sources externes (ou leur absence) poussent vers le refus : ils sont en général bas ou manquants.",
+      'Les scores de crédit fournis par des sources externes (ou leur absence) poussent vers le refus : ils sont en général bas ou manquants.',
       'The credit scores from external sources (or their absence) push towards refusal: they are usually low or missing.',
     ),
     acceptance: w(
@@ -202,7 +222,7 @@ const THEMES: readonly Theme[] = [
     refusal: w(
       'Profession ou employeur défavorable',
       'Unfavourable occupation or employer',
-      "La profession du client ou le secteur de son employeur poussent vers le refus.",
+      'La profession du client ou le secteur de son employeur poussent vers le refus.',
       "The client's occupation or the sector of the employer push towards refusal.",
     ),
     acceptance: w(
@@ -268,7 +288,11 @@ const THEMES: readonly Theme[] = [
     theme: 'building',
     fields: [
       ...BUILDING_STATS.flatMap((s) => [`${s}_AVG`, `${s}_MODE`, `${s}_MEDI`]),
-      'FONDKAPREMONT_MODE', 'HOUSETYPE_MODE', 'TOTALAREA_MODE', 'WALLSMATERIAL_MODE', 'EMERGENCYSTATE_MODE',
+      'FONDKAPREMONT_MODE',
+      'HOUSETYPE_MODE',
+      'TOTALAREA_MODE',
+      'WALLSMATERIAL_MODE',
+      'EMERGENCYSTATE_MODE',
     ],
     refusal: w(
       "Caractéristiques de l'immeuble défavorables",
@@ -307,7 +331,7 @@ const THEMES: readonly Theme[] = [
     refusal: w(
       'Région de résidence défavorable',
       'Unfavourable region of residence',
-      "La notation de la région (et de la ville) où vit le client ou sa densité de population poussent vers le refus.",
+      'La notation de la région (et de la ville) où vit le client ou sa densité de population poussent vers le refus.',
       "The rating of the client's region (and city) or its population density push towards refusal.",
     ),
     acceptance: w(
@@ -321,8 +345,12 @@ const THEMES: readonly Theme[] = [
     number: 16,
     theme: 'addresses',
     fields: [
-      'REG_REGION_NOT_LIVE_REGION', 'REG_REGION_NOT_WORK_REGION', 'LIVE_REGION_NOT_WORK_REGION',
-      'REG_CITY_NOT_LIVE_CITY', 'REG_CITY_NOT_WORK_CITY', 'LIVE_CITY_NOT_WORK_CITY',
+      'REG_REGION_NOT_LIVE_REGION',
+      'REG_REGION_NOT_WORK_REGION',
+      'LIVE_REGION_NOT_WORK_REGION',
+      'REG_CITY_NOT_LIVE_CITY',
+      'REG_CITY_NOT_WORK_CITY',
+      'LIVE_CITY_NOT_WORK_CITY',
     ],
     refusal: w(
       'Adresses déclarées défavorables',
@@ -392,8 +420,12 @@ const THEMES: readonly Theme[] = [
     number: 20,
     theme: 'credit-bureau-enquiries',
     fields: [
-      'AMT_REQ_CREDIT_BUREAU_HOUR', 'AMT_REQ_CREDIT_BUREAU_DAY', 'AMT_REQ_CREDIT_BUREAU_WEEK',
-      'AMT_REQ_CREDIT_BUREAU_MON', 'AMT_REQ_CREDIT_BUREAU_QRT', 'AMT_REQ_CREDIT_BUREAU_YEAR',
+      'AMT_REQ_CREDIT_BUREAU_HOUR',
+      'AMT_REQ_CREDIT_BUREAU_DAY',
+      'AMT_REQ_CREDIT_BUREAU_WEEK',
+      'AMT_REQ_CREDIT_BUREAU_MON',
+      'AMT_REQ_CREDIT_BUREAU_QRT',
+      'AMT_REQ_CREDIT_BUREAU_YEAR',
     ],
     refusal: w(
       'Consultations du bureau de crédit défavorables',
@@ -419,7 +451,7 @@ const THEMES: readonly Theme[] = [
       "The late payments and defaults observed in the client's social circle push towards refusal.",
     ),
     acceptance: w(
-      "Entourage sans défaut de paiement",
+      'Entourage sans défaut de paiement',
       'Social circle without payment defaults',
       "Les retards et défauts de paiement observés (ou leur absence) dans l'entourage social du client poussent vers l'acceptation.",
       "The late payments and defaults observed (or their absence) in the client's social circle push towards acceptance.",

@@ -63,9 +63,7 @@ export function formatValue(field: string, unit: DisplayUnit, raw: number, lang:
     case 'amount':
       return fmt(lang, 'integer').format(v);
     case 'score':
-      return Math.abs(v) < 0.1 && v !== 0
-        ? fmt(lang, 'significant2').format(v)
-        : fmt(lang, 'decimal2fixed').format(v);
+      return Math.abs(v) < 0.1 && v !== 0 ? fmt(lang, 'significant2').format(v) : fmt(lang, 'decimal2fixed').format(v);
     case 'percent':
       return fmt(lang, 'percent1').format(v);
     case 'ratio':
@@ -96,12 +94,18 @@ function wordCategorical(field: string, label: FieldLabel, value: RawValue, stat
   const name = label[lang];
   if (value === null || value === '') {
     const missing = lang === 'fr' ? agree(label, 'non renseigné', 'non renseignée', 'non renseignés', 'non renseignées') : 'not provided';
-    return { text: `${name} ${missing}`, displayValue: '', displayMedian: null, comparison: 'missing', populationMedian: null, populationShare: stats?.missingRate ?? null };
+    return {
+      text: `${name} ${missing}`,
+      displayValue: '',
+      displayMedian: null,
+      comparison: 'missing',
+      populationMedian: null,
+      populationShare: stats?.missingRate ?? null,
+    };
   }
   const shown = categoryLabel(field, String(value), lang);
   const share = stats?.kind === 'categorical' ? (stats.shares[String(value)] ?? 0) : null;
-  const context =
-    share === null ? '' : lang === 'fr' ? ` (${percentOf(share, lang)} des clients)` : ` (${percentOf(share, lang)} of clients)`;
+  const context = share === null ? '' : lang === 'fr' ? ` (${percentOf(share, lang)} des clients)` : ` (${percentOf(share, lang)} of clients)`;
   return {
     text: `${name}${lang === 'fr' ? ' : ' : ': '}${shown}${context}`,
     displayValue: shown,
@@ -124,21 +128,49 @@ export function wordReason(field: string, value: RawValue, stats: GroupStats | u
   const median = stats?.kind === 'numeric' ? stats.median : null;
   if (value === null || Number.isNaN(value)) {
     const missing = lang === 'fr' ? agree(label, 'non renseigné', 'non renseignée', 'non renseignés', 'non renseignées') : 'not provided';
-    return { text: `${name} ${missing}`, displayValue: '', displayMedian: null, comparison: 'missing', populationMedian: median, populationShare: stats?.missingRate ?? null };
+    return {
+      text: `${name} ${missing}`,
+      displayValue: '',
+      displayMedian: null,
+      comparison: 'missing',
+      populationMedian: median,
+      populationShare: stats?.missingRate ?? null,
+    };
   }
   if (field === 'DAYS_EMPLOYED' && value === DAYS_EMPLOYED_ANOMALY) {
     const shown = lang === 'fr' ? 'aucun emploi salarié déclaré (retraité ou sans emploi)' : 'no declared employment (pensioner or unemployed)';
-    return { text: `${name}${colon}${shown}`, displayValue: shown, displayMedian: null, comparison: 'category', populationMedian: median, populationShare: null };
+    return {
+      text: `${name}${colon}${shown}`,
+      displayValue: shown,
+      displayMedian: null,
+      comparison: 'category',
+      populationMedian: median,
+      populationShare: null,
+    };
   }
   const displayValue = formatValue(field, label.unit, value, lang);
   if (label.unit === 'flag') {
     const share = stats?.kind === 'numeric' && stats.mean !== null ? (value === 1 ? stats.mean : 1 - stats.mean) : null;
     const context =
       share === null ? '' : lang === 'fr' ? ` (comme ${percentOf(share, lang)} des clients)` : ` (like ${percentOf(share, lang)} of clients)`;
-    return { text: `${name}${colon}${displayValue}${context}`, displayValue, displayMedian: null, comparison: 'category', populationMedian: null, populationShare: share };
+    return {
+      text: `${name}${colon}${displayValue}${context}`,
+      displayValue,
+      displayMedian: null,
+      comparison: 'category',
+      populationMedian: null,
+      populationShare: share,
+    };
   }
   if (median === null) {
-    return { text: `${name}${colon}${displayValue}`, displayValue, displayMedian: null, comparison: 'typical', populationMedian: null, populationShare: null };
+    return {
+      text: `${name}${colon}${displayValue}`,
+      displayValue,
+      displayMedian: null,
+      comparison: 'typical',
+      populationMedian: null,
+      populationShare: null,
+    };
   }
   const displayMedian = formatValue(field, label.unit, median, lang);
   const mine = displayNumber(field, label.unit, value);

@@ -159,7 +159,14 @@ export function buildShapTables(ens: TreeEnsemble): ShapTables {
     bytes: 0,
   };
   tables.bytes =
-    table.byteLength + parent.byteLength + isLeft.byteLength + bit.byteLength + tables.leafNode.byteLength * 3 + tables.feat.byteLength + tables.ratio.byteLength + leafDepth.length;
+    table.byteLength +
+    parent.byteLength +
+    isLeft.byteLength +
+    bit.byteLength +
+    tables.leafNode.byteLength * 3 +
+    tables.feat.byteLength +
+    tables.ratio.byteLength +
+    leafDepth.length;
   return tables;
 }
 
@@ -241,7 +248,19 @@ export function treeShap(tables: ShapTables, row: Float32Array | Float64Array, o
   const unsat = scratch.subarray(n, 2 * n);
   out.fill(0, 0, tables.featureCount);
   nodePass(n, ens.left, ens.feature, ens.threshold, ens.defaultLeft, tables.parent, tables.isLeft, tables.bit, row, rowOffset, dir, unsat);
-  const reached = leafPass(tables.leafCount, tables.leafNode, tables.leafDepth, tables.featOffsets, tables.feat, tables.ratio, tables.tableOffsets, tables.table, ens.threshold, unsat, out);
+  const reached = leafPass(
+    tables.leafCount,
+    tables.leafNode,
+    tables.leafDepth,
+    tables.featOffsets,
+    tables.feat,
+    tables.ratio,
+    tables.tableOffsets,
+    tables.table,
+    ens.threshold,
+    unsat,
+    out,
+  );
   out[tables.featureCount] = tables.baseValue;
   return ens.baseMargin + reached;
 }

@@ -18,8 +18,7 @@ export interface FieldError {
 }
 
 export type ParseResult =
-  | { readonly ok: true; readonly application: RawApplication }
-  | { readonly ok: false; readonly errors: readonly FieldError[] };
+  { readonly ok: true; readonly application: RawApplication } | { readonly ok: false; readonly errors: readonly FieldError[] };
 
 export interface Score {
   /** Raw model output (log-odds) before calibration. */

@@ -2,7 +2,15 @@ import { reasonCodeEntry } from '../credit/reasonCodes';
 import { dictionary, type Locale } from '../i18n';
 import { fill, normaliseSpaces, numberFormat } from '../i18n/intl';
 import type { StoreConnection } from '../store/database';
-import { actorStats, type ChainReport, type DecisionFilter, type DecisionRecord, listDecisions, pendingEscalations, verifyChain } from '../store/decisionLog';
+import {
+  actorStats,
+  type ChainReport,
+  type DecisionFilter,
+  type DecisionRecord,
+  listDecisions,
+  pendingEscalations,
+  verifyChain,
+} from '../store/decisionLog';
 
 /**
  * The supervisors' /audit page: the filtered decisions (newest first, a page at a time), the
@@ -106,7 +114,8 @@ export async function auditPageModel(store: StoreConnection, q: AuditQuery, loca
     actorStats(store, { from: filter.from, to: filter.to, actorId: filter.actorId, decision: filter.decision, override: filter.override }),
     pendingEscalations(store, 50),
   ]);
-  const pct = (n: number, d: number) => (d === 0 ? '—' : normaliseSpaces(numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(n / d)));
+  const pct = (n: number, d: number) =>
+    d === 0 ? '—' : normaliseSpaces(numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(n / d));
   const count = (n: number) => normaliseSpaces(numberFormat(locale, { maximumFractionDigits: 0 }).format(n));
   const total = stats.reduce((a, s) => ({ d: a.d + s.decisions, o: a.o + s.overrides }), { d: 0, o: 0 });
   const h = t.history;
@@ -116,7 +125,16 @@ export async function auditPageModel(store: StoreConnection, q: AuditQuery, loca
       : chain.firstBreak
         ? { ok: false, text: fill(t.audit.chainBroken, { seq: chain.firstBreak.seq, problem: chain.firstBreak.problem, n: count(chain.verified) }) }
         : { ok: true, text: fill(t.audit.chainOk, { n: count(chain.verified) }) },
-    columns: ['#', h.columns.date, h.columns.actor, 'SK_ID_CURR', h.columns.decision, h.columns.recommendation, h.columns.override, h.columns.reasons],
+    columns: [
+      '#',
+      h.columns.date,
+      h.columns.actor,
+      'SK_ID_CURR',
+      h.columns.decision,
+      h.columns.recommendation,
+      h.columns.override,
+      h.columns.reasons,
+    ],
     rows: page.items.map((r) => ({
       id: r.id,
       seq: r.seq,
@@ -139,14 +157,36 @@ export async function auditPageModel(store: StoreConnection, q: AuditQuery, loca
         { header: t.audit.overall, cells: [count(total.d), count(total.o), pct(total.o, total.d)] },
       ],
     },
-    queue: queue.map((r) => ({ id: r.id, applicationId: r.applicationId, text: `${utc(r.createdAt)} — ${r.actorId} — SK_ID_CURR ${r.applicationId}` })),
+    queue: queue.map((r) => ({
+      id: r.id,
+      applicationId: r.applicationId,
+      text: `${utc(r.createdAt)} — ${r.actorId} — SK_ID_CURR ${r.applicationId}`,
+    })),
     actors: stats.map((s) => s.actorId),
   };
 }
 
 const CSV_COLUMNS = [
-  'seq', 'id', 'created_at', 'actor_id', 'actor_role', 'application_id', 'input_hash', 'model_name', 'model_version', 'probability', 'threshold',
-  'recommendation', 'decision', 'override', 'override_reasons', 'justification', 'principal_reasons', 'refers_to', 'prev_hash', 'hash',
+  'seq',
+  'id',
+  'created_at',
+  'actor_id',
+  'actor_role',
+  'application_id',
+  'input_hash',
+  'model_name',
+  'model_version',
+  'probability',
+  'threshold',
+  'recommendation',
+  'decision',
+  'override',
+  'override_reasons',
+  'justification',
+  'principal_reasons',
+  'refers_to',
+  'prev_hash',
+  'hash',
 ] as const;
 
 function csvCell(v: string | number | boolean | null): string {
@@ -178,9 +218,26 @@ export function auditCsv(store: StoreConnection, q: AuditQuery, signal?: AbortSi
       const page = await listDecisions(store, { ...filter, beforeSeq: cursor, limit: 1000 });
       const lines = page.items.map((r) =>
         [
-          r.seq, r.id, r.createdAt, r.actorId, r.actorRole, r.applicationId, r.inputHash, r.modelName, r.modelVersion, r.probability, r.threshold,
-          r.recommendation, r.decision, r.override, r.overrideReasons.join('|'), r.justification, r.principalReasons.map((p) => p.code).join('|'),
-          r.refersTo, r.prevHash, r.hash,
+          r.seq,
+          r.id,
+          r.createdAt,
+          r.actorId,
+          r.actorRole,
+          r.applicationId,
+          r.inputHash,
+          r.modelName,
+          r.modelVersion,
+          r.probability,
+          r.threshold,
+          r.recommendation,
+          r.decision,
+          r.override,
+          r.overrideReasons.join('|'),
+          r.justification,
+          r.principalReasons.map((p) => p.code).join('|'),
+          r.refersTo,
+          r.prevHash,
+          r.hash,
         ]
           .map(csvCell)
           .join(','),

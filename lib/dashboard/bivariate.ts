@@ -75,7 +75,9 @@ function populationPart(x: string, y: string, probabilities: Float64Array): Popu
   const xv = populationValues(x);
   const yv = populationValues(y);
   if (xv.kind !== 'numeric' || yv.kind !== 'numeric') throw new Error('bivariate view needs numeric variables');
-  const sample = seededRows(xv.values.length, BIVARIATE_SAMPLE * 2, 20240611).filter((r) => Number.isFinite(xv.values[r]) && Number.isFinite(yv.values[r])).slice(0, BIVARIATE_SAMPLE);
+  const sample = seededRows(xv.values.length, BIVARIATE_SAMPLE * 2, 20240611)
+    .filter((r) => Number.isFinite(xv.values[r]) && Number.isFinite(yv.values[r]))
+    .slice(0, BIVARIATE_SAMPLE);
   const sp = Array.from(sample, (r) => Math.round(probabilities[r] * 1000) / 1000);
   const ex = quintileEdges(xv.values);
   const ey = quintileEdges(yv.values);

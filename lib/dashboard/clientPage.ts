@@ -138,7 +138,10 @@ export async function clientPageModel(app: StoredApplication, locale: Locale, vi
       .importance.filter((i) => i.meanAbsShap > 0 && isNumeric(i.field))
       .slice(0, BIVARIATE_CHOICES)
       .map((i) => ({ field: i.field, label: i.label }));
-    const axisOptions = [...byImportance, ...numeric.filter((o) => (o.field === x || o.field === y) && !byImportance.some((b) => b.field === o.field))];
+    const axisOptions = [
+      ...byImportance,
+      ...numeric.filter((o) => (o.field === x || o.field === y) && !byImportance.some((b) => b.field === o.field)),
+    ];
     model = {
       decision,
       explanation: ev,
@@ -161,9 +164,7 @@ export async function clientPageModel(app: StoredApplication, locale: Locale, vi
     setLabel: historical ? t.words.historicalLoan : t.words.newApplication,
     historical,
     outcome:
-      historical && app.target !== null
-        ? { defaulted: app.target === 1, label: app.target === 1 ? t.outcome.defaulted : t.outcome.repaid }
-        : null,
+      historical && app.target !== null ? { defaulted: app.target === 1, label: app.target === 1 ? t.outcome.defaulted : t.outcome.repaid } : null,
     profile: clientProfile(app.fields, locale),
     history: historyModel(app.id, locale),
     comparison: comparisonModel(app, locale, view, topFields, finder),

@@ -119,7 +119,12 @@ export function neighboursModel(locale: Locale, finder: SimilarFinder, probabili
   });
   const k = formatCount(similar.neighbours.length, locale);
   const summary = options.probability
-    ? fill(t.neighbours.summary, { defaulted: formatCount(rate.defaulted, locale), k, rate: formatPercent(rate.rate, locale, 0), probability: options.probability })
+    ? fill(t.neighbours.summary, {
+        defaulted: formatCount(rate.defaulted, locale),
+        k,
+        rate: formatPercent(rate.rate, locale, 0),
+        probability: options.probability,
+      })
     : fill(t.neighbours.summaryNoScore, {
         defaulted: formatCount(rate.defaulted, locale),
         k,

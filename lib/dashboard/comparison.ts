@@ -75,7 +75,11 @@ export function numericComparisonFigure(d: NumericDistribution, ctx: ComparisonC
       x: centres.map((x) => x + width / 2),
       y: defaultedShare,
       width,
-      marker: { color: PALETTE.defaulted, pattern: { shape: '/', fillmode: 'overlay', fgcolor: '#ffffff', size: 7, solidity: 0.25 }, line: { color: PALETTE.defaulted, width: 1 } },
+      marker: {
+        color: PALETTE.defaulted,
+        pattern: { shape: '/', fillmode: 'overlay', fgcolor: '#ffffff', size: 7, solidity: 0.25 },
+        line: { color: PALETTE.defaulted, width: 1 },
+      },
       customdata: labels,
       hovertemplate: `%{customdata}<br>${t.words.defaulted}${colon(locale)}%{y:.1%}<extra></extra>`,
     },
@@ -101,7 +105,13 @@ export function numericComparisonFigure(d: NumericDistribution, ctx: ComparisonC
   const medianRepaid = formatScaled(field, d.medianByOutcome.repaid, locale);
   const medianDefaulted = formatScaled(field, d.medianByOutcome.defaulted, locale);
   const caption = d.client
-    ? fill(c.numericCaption, { scope: ctx.scopeText, value: ctx.clientText, percentile: ordinal(d.client.percentile, locale), medianRepaid, medianDefaulted })
+    ? fill(c.numericCaption, {
+        scope: ctx.scopeText,
+        value: ctx.clientText,
+        percentile: ordinal(d.client.percentile, locale),
+        medianRepaid,
+        medianDefaulted,
+      })
     : fill(c.numericCaptionMissing, { scope: ctx.scopeText, medianRepaid, medianDefaulted });
   return {
     id,
@@ -213,7 +223,18 @@ export function categoricalComparisonFigure(d: CategoricalDistribution, ctx: Com
           ? [{ type: 'line', xref: 'x2', yref: 'paper', x0: average, x1: average, y0: 0, y1: 1, line: { color: PALETTE.ink, width: 2, dash: 'dot' } }]
           : [],
         annotations: Number.isFinite(average)
-          ? [{ x: average, y: 1, xref: 'x2', yref: 'paper', yanchor: 'bottom', showarrow: false, text: `${c.averageRate}${colon(locale)}${formatPercent(average, locale)}`, font: { size: 12, color: PALETTE.ink } }]
+          ? [
+              {
+                x: average,
+                y: 1,
+                xref: 'x2',
+                yref: 'paper',
+                yanchor: 'bottom',
+                showarrow: false,
+                text: `${c.averageRate}${colon(locale)}${formatPercent(average, locale)}`,
+                font: { size: 12, color: PALETTE.ink },
+              },
+            ]
           : [],
       }),
     },

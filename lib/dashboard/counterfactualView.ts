@@ -35,7 +35,11 @@ export async function counterfactualFor(engine: CreditEngine, app: StoredApplica
   const key = `${engine.modelCard('fr').version}:${app.id}`;
   let r = cache.get(key);
   if (!r) {
-    r = await nearestCounterfactual(app.fields as RawApplication, (apps) => engine.scoreApplications(apps, engine.storedFold(app.id)), engine.model.threshold);
+    r = await nearestCounterfactual(
+      app.fields as RawApplication,
+      (apps) => engine.scoreApplications(apps, engine.storedFold(app.id)),
+      engine.model.threshold,
+    );
     if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value as string);
     cache.set(key, r);
   }
@@ -44,7 +48,10 @@ export async function counterfactualFor(engine: CreditEngine, app: StoredApplica
 
 export function counterfactualView(r: CounterfactualResult, locale: Locale): CounterfactualView {
   const t = dictionary(locale).dashboard.counterfactual;
-  const bounds = fill(t.bounds, { maxDecrease: formatPercent(r.bounds.maxDecrease, locale, 0), maxIncrease: formatPercent(r.bounds.maxIncrease, locale, 0) });
+  const bounds = fill(t.bounds, {
+    maxDecrease: formatPercent(r.bounds.maxDecrease, locale, 0),
+    maxIncrease: formatPercent(r.bounds.maxIncrease, locale, 0),
+  });
   const describe = (o: CounterfactualResult['options'][number]) =>
     o.changes
       .map((c) =>

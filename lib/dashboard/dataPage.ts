@@ -70,8 +70,20 @@ const RELATED_ROLES: Record<RelatedTableName, FileRole> = {
 
 function fileStats(store: HomeCreditStore): FileStats[] {
   const out: FileStats[] = [
-    { file: 'application_train.csv', role: 'train', rows: store.train.table.rowCount, columns: store.train.table.columns.length, clients: store.train.table.rowCount },
-    { file: 'application_test.csv', role: 'test', rows: store.test.table.rowCount, columns: store.test.table.columns.length, clients: store.test.table.rowCount },
+    {
+      file: 'application_train.csv',
+      role: 'train',
+      rows: store.train.table.rowCount,
+      columns: store.train.table.columns.length,
+      clients: store.train.table.rowCount,
+    },
+    {
+      file: 'application_test.csv',
+      role: 'test',
+      rows: store.test.table.rowCount,
+      columns: store.test.table.columns.length,
+      clients: store.test.table.rowCount,
+    },
     { file: 'HomeCredit_columns_description.csv', role: 'dictionary', rows: store.dictionary.length, columns: 5, clients: null },
   ];
   for (const name of Object.keys(RELATED_TABLES) as RelatedTableName[]) {
@@ -140,7 +152,14 @@ function dataStats(): DataStats {
     missingTest: c.name === TARGET_FIELD ? null : c.missingRate.test,
     preview:
       c.name === TARGET_FIELD
-        ? { kind: 'categorical', top: [{ value: '0', share: 1 - defaulted / target.length }, { value: '1', share: defaulted / target.length }], heights: [1, defaulted / (target.length - defaulted)] }
+        ? {
+            kind: 'categorical',
+            top: [
+              { value: '0', share: 1 - defaulted / target.length },
+              { value: '1', share: defaulted / target.length },
+            ],
+            heights: [1, defaulted / (target.length - defaulted)],
+          }
         : previewOf(c.name, store),
   }));
   cached = { files: fileStats(store), target: { total: target.length, defaulted }, provenance: provenanceStats(), columns };
@@ -202,7 +221,11 @@ export function dataPageModel(locale: Locale): DataPageModel {
           hoverinfo: 'text',
         },
       ],
-      layout: baseLayout({ xaxis: axis({ title: { text: t.target.count } }), yaxis: axis({ autorange: 'reversed' }), margin: { l: 16, r: 16, t: 8, b: 8 } }),
+      layout: baseLayout({
+        xaxis: axis({ title: { text: t.target.count } }),
+        yaxis: axis({ autorange: 'reversed' }),
+        margin: { l: 16, r: 16, t: 8, b: 8 },
+      }),
     },
     table: {
       caption: t.target.tableCaption,
@@ -230,7 +253,10 @@ export function dataPageModel(locale: Locale): DataPageModel {
       bars = p.heights;
       previewText = fill(t.dictionary.previewCategorical, {
         top: p.top
-          .map((x) => `${x.value === null ? words.missing : c.kind === 'target' ? (x.value === '1' ? words.defaulted : words.repaid) : categoryLabel(c.name, x.value, locale)} (${formatPercent(x.share, locale, 0)})`)
+          .map(
+            (x) =>
+              `${x.value === null ? words.missing : c.kind === 'target' ? (x.value === '1' ? words.defaulted : words.repaid) : categoryLabel(c.name, x.value, locale)} (${formatPercent(x.share, locale, 0)})`,
+          )
           .join(', '),
       });
     }

@@ -46,7 +46,12 @@ export function pendingEscalation(records: readonly DecisionRecord[]): DecisionR
   return records.find((r) => r.decision === 'escalate' && !reviewed.has(r.id)) ?? null;
 }
 
-export async function decisionPanelModel(engine: CreditEngine, applicationId: number, person: Person | null, locale: Locale): Promise<DecisionPanelModel> {
+export async function decisionPanelModel(
+  engine: CreditEngine,
+  applicationId: number,
+  person: Person | null,
+  locale: Locale,
+): Promise<DecisionPanelModel> {
   const t = dictionary(locale).decisions;
   const score = await engine.scoreStored(applicationId);
   const recommendation = score?.decision === 'refuse' ? 'refuse' : 'approve';
@@ -79,8 +84,12 @@ export async function decisionPanelModel(engine: CreditEngine, applicationId: nu
       actor: `${r.actorId} (${roleOf(r.actorRole)})`,
       decision: word(r.decision),
       recommendation: word(r.recommendation),
-      override: r.override ? `${t.history.yes} — ${r.overrideReasons.map((c) => (OVERRIDE_REASON_CODES.includes(c as never) ? overrideReasonLabel(c as never, locale) : c)).join(', ')}` : t.history.no,
-      reasons: [...new Set(r.principalReasons.map((p) => p.code))].map((code) => `${code} ${reasonCodeEntry(code)?.short[locale] ?? ''}`.trim()).join(' ; '),
+      override: r.override
+        ? `${t.history.yes} — ${r.overrideReasons.map((c) => (OVERRIDE_REASON_CODES.includes(c as never) ? overrideReasonLabel(c as never, locale) : c)).join(', ')}`
+        : t.history.no,
+      reasons: [...new Set(r.principalReasons.map((p) => p.code))]
+        .map((code) => `${code} ${reasonCodeEntry(code)?.short[locale] ?? ''}`.trim())
+        .join(' ; '),
     })),
     unavailable,
   };

@@ -2,7 +2,10 @@
 
 /** Lower case without accents, so that « annuite » finds « Annuité ». */
 export function searchable(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }
 
 /** Filters dictionary rows by a free-text query (every word must appear, accents ignored); all rows for an empty query. */

@@ -46,7 +46,12 @@ export function contributionValueText(field: string, value: Explanation['contrib
   return displayValue(field, value, locale);
 }
 
-const reasonView = (r: Reason, locale: Locale): ReasonView => ({ field: r.field, code: r.code, text: r.text, contribution: formatSigned(r.contribution, locale) });
+const reasonView = (r: Reason, locale: Locale): ReasonView => ({
+  field: r.field,
+  code: r.code,
+  text: r.text,
+  contribution: formatSigned(r.contribution, locale),
+});
 
 export function explanationView(e: Explanation, n: number, locale: Locale, id = 'waterfall'): ExplanationView {
   const t = dictionary(locale).dashboard.explanation;
@@ -56,7 +61,10 @@ export function explanationView(e: Explanation, n: number, locale: Locale, id = 
   const labels = top.map((c) => `${fieldLabel(c.field, locale)} = ${contributionValueText(c.field, c.value, locale)}`);
 
   // Bars in reading order from the top: base, the N factors, the others, the client's score.
-  const steps = [...top.map((c, i) => ({ label: labels[i], delta: c.contribution })), ...(rest.length > 0 ? [{ label: fill(t.others, { n: rest.length }), delta: restSum }] : [])];
+  const steps = [
+    ...top.map((c, i) => ({ label: labels[i], delta: c.contribution })),
+    ...(rest.length > 0 ? [{ label: fill(t.others, { n: rest.length }), delta: restSum }] : []),
+  ];
   let running = e.baseValue;
   const base: number[] = [];
   const width: number[] = [];
@@ -135,7 +143,18 @@ export function explanationView(e: Explanation, n: number, locale: Locale, id = 
           margin: { l: 16, r: 24, t: 36, b: 16 },
           yaxis: axis({ autorange: 'reversed', categoryorder: 'array', categoryarray: y, type: 'category', dtick: 1 }),
           xaxis: axis({ title: { text: t.contribution }, range: [lo - pad, hi + pad], zeroline: false }),
-          shapes: [{ type: 'line', xref: 'x', yref: 'paper', x0: e.baseValue, x1: e.baseValue, y0: 0, y1: 1, line: { color: PALETTE.reference, width: 1, dash: 'dot' } }],
+          shapes: [
+            {
+              type: 'line',
+              xref: 'x',
+              yref: 'paper',
+              x0: e.baseValue,
+              x1: e.baseValue,
+              y0: 0,
+              y1: 1,
+              line: { color: PALETTE.reference, width: 1, dash: 'dot' },
+            },
+          ],
         }),
       },
       table: {
@@ -148,7 +167,9 @@ export function explanationView(e: Explanation, n: number, locale: Locale, id = 
             formatSigned(c.contribution, locale),
             c.contribution > 0 ? t.directionRefusal : t.directionAcceptance,
           ]),
-          ...(rest.length > 0 ? [[fill(t.others, { n: rest.length }), '—', formatSigned(restSum, locale), restSum > 0 ? t.directionRefusal : t.directionAcceptance]] : []),
+          ...(rest.length > 0
+            ? [[fill(t.others, { n: rest.length }), '—', formatSigned(restSum, locale), restSum > 0 ? t.directionRefusal : t.directionAcceptance]]
+            : []),
           [t.base, '—', formatNumber(e.baseValue, locale, 2), '—'],
           [t.final, '—', formatNumber(e.margin, locale, 2), '—'],
         ],

@@ -34,9 +34,7 @@ export function formatScore(value: number, locale: Locale): string {
 
 /** A ratio in [0, 1] as a percentage: formatPercent(0.1234, 'fr') → « 12,3 % ». */
 export function formatPercent(ratio: number, locale: Locale, digits = 1): string {
-  return normaliseSpaces(
-    numberFormat(locale, { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: digits }).format(ratio),
-  );
+  return normaliseSpaces(numberFormat(locale, { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: digits }).format(ratio));
 }
 
 /**
@@ -51,9 +49,7 @@ export function formatProbability(p: number, locale: Locale): string {
 
 /** A difference of two probabilities in percentage points: « +3,2 pts » / « −3.2 pts ». */
 export function formatPoints(delta: number, locale: Locale, digits = 1): string {
-  const abs = normaliseSpaces(
-    numberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(Math.abs(delta) * 100),
-  );
+  const abs = normaliseSpaces(numberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(Math.abs(delta) * 100));
   const sign = delta > 0 ? '+' : delta < 0 ? '−' : '';
   return `${sign}${abs}\u00a0${locale === 'fr' ? 'pts' : 'pts'}`;
 }

@@ -331,7 +331,8 @@ export function fairnessSectionModel(fairness: FairnessCard | null, locale: Loca
               })),
             },
             dropped: fill(t.proxiesDropped, {
-              fields: fairness.proxies.strongestDropped.length > 0 ? fairness.proxies.strongestDropped.map((d) => d.label).join(', ') : t.notAvailable,
+              fields:
+                fairness.proxies.strongestDropped.length > 0 ? fairness.proxies.strongestDropped.map((d) => d.label).join(', ') : t.notAvailable,
             }),
             decision: proxiesDecision(fairness, locale),
           }

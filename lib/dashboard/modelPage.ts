@@ -75,7 +75,11 @@ function importanceFigure(r: ModelReport, locale: Locale): FigureModel {
           hovertemplate: `%{y}${colon(locale)}%{x:.3f}<extra></extra>`,
         },
       ],
-      layout: baseLayout({ yaxis: axis({ autorange: 'reversed' }), xaxis: axis({ title: { text: t.value }, rangemode: 'tozero' }), margin: { l: 16, r: 48, t: 8, b: 16 } }),
+      layout: baseLayout({
+        yaxis: axis({ autorange: 'reversed' }),
+        xaxis: axis({ title: { text: t.value }, rangemode: 'tozero' }),
+        margin: { l: 16, r: 48, t: 8, b: 16 },
+      }),
     },
     table: {
       caption: t.tableCaption,
@@ -186,7 +190,15 @@ function rocFigure(r: ModelReport, locale: Locale): FigureModel {
   const t = dictionary(locale).model.roc;
   const op = operatingPoint(r.confusion);
   const data: Data[] = [
-    { type: 'scatter', mode: 'lines', name: t.chance, x: [0, 1], y: [0, 1], line: { color: PALETTE.reference, dash: 'dash', width: 1.5 }, hoverinfo: 'skip' },
+    {
+      type: 'scatter',
+      mode: 'lines',
+      name: t.chance,
+      x: [0, 1],
+      y: [0, 1],
+      line: { color: PALETTE.reference, dash: 'dash', width: 1.5 },
+      hoverinfo: 'skip',
+    },
     {
       type: 'scatter',
       mode: 'lines',
@@ -225,7 +237,11 @@ function rocFigure(r: ModelReport, locale: Locale): FigureModel {
     table: {
       caption: t.tableCaption,
       columns: [t.threshold, t.fpr, t.tpr],
-      rows: samplePoints(r.curves.roc.slice(1), 15).map((p) => [formatPercent(p.threshold, locale), formatPercent(p.fpr, locale), formatPercent(p.tpr, locale)]),
+      rows: samplePoints(r.curves.roc.slice(1), 15).map((p) => [
+        formatPercent(p.threshold, locale),
+        formatPercent(p.fpr, locale),
+        formatPercent(p.tpr, locale),
+      ]),
     },
   };
 }
@@ -236,7 +252,15 @@ function prFigure(r: ModelReport, locale: Locale): FigureModel {
   const op = operatingPoint(r.confusion);
   const base = r.positives / r.rows;
   const data: Data[] = [
-    { type: 'scatter', mode: 'lines', name: t.baseline, x: [0, 1], y: [base, base], line: { color: PALETTE.reference, dash: 'dash', width: 1.5 }, hoverinfo: 'skip' },
+    {
+      type: 'scatter',
+      mode: 'lines',
+      name: t.baseline,
+      x: [0, 1],
+      y: [base, base],
+      line: { color: PALETTE.reference, dash: 'dash', width: 1.5 },
+      hoverinfo: 'skip',
+    },
     {
       type: 'scatter',
       mode: 'lines',
@@ -275,7 +299,11 @@ function prFigure(r: ModelReport, locale: Locale): FigureModel {
     table: {
       caption: t.tableCaption,
       columns: [roc.threshold, t.recall, t.precision],
-      rows: samplePoints(r.curves.pr, 15).map((p) => [formatPercent(p.threshold, locale), formatPercent(p.recall, locale), formatPercent(p.precision, locale)]),
+      rows: samplePoints(r.curves.pr, 15).map((p) => [
+        formatPercent(p.threshold, locale),
+        formatPercent(p.recall, locale),
+        formatPercent(p.precision, locale),
+      ]),
     },
   };
 }
@@ -285,7 +313,15 @@ function reliabilityFigure(r: ModelReport, locale: Locale): FigureModel {
   const pts = r.curves.reliability;
   const max = Math.max(0.05, ...pts.map((p) => Math.max(p.predicted, p.observed))) * 1.05;
   const data: Data[] = [
-    { type: 'scatter', mode: 'lines', name: t.perfect, x: [0, max], y: [0, max], line: { color: PALETTE.reference, dash: 'dash', width: 1.5 }, hoverinfo: 'skip' },
+    {
+      type: 'scatter',
+      mode: 'lines',
+      name: t.perfect,
+      x: [0, max],
+      y: [0, max],
+      line: { color: PALETTE.reference, dash: 'dash', width: 1.5 },
+      hoverinfo: 'skip',
+    },
     {
       type: 'scatter',
       mode: 'lines+markers',
@@ -360,18 +396,47 @@ function costFigure(r: ModelReport, locale: Locale): FigureModel {
         margin: { l: 16, r: 16, t: 40, b: 16 },
         xaxis: axis({ title: { text: t.threshold }, tickformat: '.0%', range: [0, 0.6] }),
         yaxis: axis({ title: { text: t.cost }, rangemode: 'tozero' }),
-        shapes: [{ type: 'line', xref: 'x', yref: 'paper', x0: r.threshold, x1: r.threshold, y0: 0, y1: 1, line: { color: PALETTE.ink, width: 2, dash: 'dash' } }],
+        shapes: [
+          {
+            type: 'line',
+            xref: 'x',
+            yref: 'paper',
+            x0: r.threshold,
+            x1: r.threshold,
+            y0: 0,
+            y1: 1,
+            line: { color: PALETTE.ink, width: 2, dash: 'dash' },
+          },
+        ],
         annotations: [
-          { x: r.threshold, y: 1, xref: 'x', yref: 'paper', yanchor: 'bottom', xanchor: 'left', showarrow: false, text: `${t.chosen}${colon(locale)}${formatPercent(r.threshold, locale)}` },
+          {
+            x: r.threshold,
+            y: 1,
+            xref: 'x',
+            yref: 'paper',
+            yanchor: 'bottom',
+            xanchor: 'left',
+            showarrow: false,
+            text: `${t.chosen}${colon(locale)}${formatPercent(r.threshold, locale)}`,
+          },
         ],
       }),
     },
     table: {
       caption: t.tableCaption,
       columns: [t.threshold, t.cost],
-      rows: [...samplePoints(pts.filter((p) => p.threshold <= 0.6), 16), { threshold: r.threshold, cost: r.metrics.cost }]
+      rows: [
+        ...samplePoints(
+          pts.filter((p) => p.threshold <= 0.6),
+          16,
+        ),
+        { threshold: r.threshold, cost: r.metrics.cost },
+      ]
         .sort((a, b) => a.threshold - b.threshold)
-        .map((p) => [p.threshold === r.threshold ? `${formatPercent(p.threshold, locale)} (${t.chosen})` : formatPercent(p.threshold, locale), formatNumber(p.cost / r.rows, locale, 3)]),
+        .map((p) => [
+          p.threshold === r.threshold ? `${formatPercent(p.threshold, locale)} (${t.chosen})` : formatPercent(p.threshold, locale),
+          formatNumber(p.cost / r.rows, locale, 3),
+        ]),
     },
   };
 }
@@ -483,9 +548,19 @@ export function modelPageModel(r: ModelReport, locale: Locale, sample?: ShapSamp
     summary: [
       { label: t.summary.version, value: r.version },
       { label: t.summary.trainedAt, value: formatDateTime(new Date(r.createdAt), locale) },
-      { label: t.summary.algorithm, value: fill(t.summary.algorithmText, { type: r.algorithm.type, trees: formatCount(r.algorithm.trees, locale), candidate: r.algorithm.candidate }) },
+      {
+        label: t.summary.algorithm,
+        value: fill(t.summary.algorithmText, {
+          type: r.algorithm.type,
+          trees: formatCount(r.algorithm.trees, locale),
+          candidate: r.algorithm.candidate,
+        }),
+      },
       { label: t.summary.threshold, value: formatPercent(r.threshold, locale, 2) },
-      { label: t.summary.costs, value: fill(t.summary.costsText, { fn: formatNumber(r.costs.falseNegative, locale), fp: formatNumber(r.costs.falsePositive, locale) }) },
+      {
+        label: t.summary.costs,
+        value: fill(t.summary.costsText, { fn: formatNumber(r.costs.falseNegative, locale), fp: formatNumber(r.costs.falsePositive, locale) }),
+      },
     ],
     metrics: {
       caption: t.metrics.caption,
@@ -498,7 +573,10 @@ export function modelPageModel(r: ModelReport, locale: Locale, sample?: ShapSamp
         [n.costPerClient, formatNumber(r.metrics.costPerClient, locale, 3)],
         [n.costVsAcceptAll, formatPercent(r.metrics.cost / r.metrics.acceptAll, locale)],
         [fill(n.costVsBaseline, { name: r.metrics.baselineName }), formatPercent(r.metrics.cost / r.metrics.baselineCost, locale)],
-        [fill(n.costAtTheoretical, { value: formatPercent(r.theoreticalThreshold, locale, 2) }), formatNumber(r.metrics.costAtTheoretical / r.rows, locale, 3)],
+        [
+          fill(n.costAtTheoretical, { value: formatPercent(r.theoreticalThreshold, locale, 2) }),
+          formatNumber(r.metrics.costAtTheoretical / r.rows, locale, 3),
+        ],
         [n.refusalRate, formatPercent(r.metrics.refusalRate, locale)],
         [n.recall, formatPercent(op.recall, locale)],
         [n.precision, formatPercent(op.precision, locale)],
@@ -506,7 +584,13 @@ export function modelPageModel(r: ModelReport, locale: Locale, sample?: ShapSamp
       ],
     },
     importance: importanceFigure(r, locale),
-    beeswarm: sample ? beeswarmFigure(sample, r.importance.slice(0, BEESWARM_TOP).map((g) => g.group), locale) : null,
+    beeswarm: sample
+      ? beeswarmFigure(
+          sample,
+          r.importance.slice(0, BEESWARM_TOP).map((g) => g.group),
+          locale,
+        )
+      : null,
     roc: rocFigure(r, locale),
     pr: prFigure(r, locale),
     reliability: reliabilityFigure(r, locale),

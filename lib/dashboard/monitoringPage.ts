@@ -249,12 +249,19 @@ function shiftedFigure(features: readonly FeatureStability[], locale: Locale): F
   const range = Math.max(max * 1.45, 0.12);
   const lines: Partial<Shape>[] = [0.1, 0.25]
     .filter((x) => x <= range)
-    .map((x) => ({ type: 'line', xref: 'x', yref: 'paper', x0: x, x1: x, y0: 0, y1: 1, layer: 'below', line: { color: PALETTE.ink, width: 1.5, dash: 'dot' } }));
+    .map((x) => ({
+      type: 'line',
+      xref: 'x',
+      yref: 'paper',
+      x0: x,
+      x1: x,
+      y0: 0,
+      y1: 1,
+      layer: 'below',
+      line: { color: PALETTE.ink, width: 1.5, dash: 'dot' },
+    }));
   const leader = top[0];
-  const caption =
-    leader && leader.band !== 'stable'
-      ? fill(t.caption, { top: labels[0], psi: values[0], band: words[0] })
-      : t.captionNone;
+  const caption = leader && leader.band !== 'stable' ? fill(t.caption, { top: labels[0], psi: values[0], band: words[0] }) : t.captionNone;
   return {
     id: 'shifted-inputs',
     title: fill(t.title, { n: top.length }),
@@ -467,7 +474,12 @@ function weaknessSentence(weak: readonly WeakSegment[], locale: Locale): string 
  * The page's view-model. `overallAuc` is the model's AUC on the same out-of-fold probabilities
  * (the model card), against which each segment's AUC is judged; null skips that criterion.
  */
-export function monitoringPageModel(stability: StabilityReport, backtest: BacktestReport, locale: Locale, overallAuc: number | null): MonitoringPageModel {
+export function monitoringPageModel(
+  stability: StabilityReport,
+  backtest: BacktestReport,
+  locale: Locale,
+  overallAuc: number | null,
+): MonitoringPageModel {
   const t = dictionary(locale).monitoring;
   const p = t.populations;
   const f = t.features;

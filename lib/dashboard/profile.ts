@@ -53,7 +53,11 @@ export function displayValue(field: string, value: RawValue, locale: Locale): st
 
 export function clientProfile(fields: Readonly<Record<string, RawValue>>, locale: Locale): ClientProfile {
   const t = dictionary(locale).dashboard;
-  const items = PROFILE_FIELDS.map((field) => ({ field, label: fieldLabel(field, locale), value: displayValue(field, fields[field] ?? null, locale) }));
+  const items = PROFILE_FIELDS.map((field) => ({
+    field,
+    label: fieldLabel(field, locale),
+    value: displayValue(field, fields[field] ?? null, locale),
+  }));
   const ratios: ProfileItem[] = RATIO_FEATURES.map((field) => {
     const v = applicationValue(fields, field);
     return { field, label: fieldLabel(field, locale), value: typeof v === 'number' ? formatScaled(field, v, locale) : t.words.missing };

@@ -57,7 +57,10 @@ export function whatIfInputs(fields: Readonly<Record<string, RawValue>>, locale:
 
 /** Parses a number typed the French or English way: « 412 000 », « 412000 », « 2,5 », « 2.5 ». */
 export function parseTypedNumber(text: string): number {
-  const cleaned = text.replace(/[\s\u00a0\u202f]/g, '').replace(/,(?=\d{1,2}$)/, '.').replace(/,/g, '');
+  const cleaned = text
+    .replace(/[\s\u00a0\u202f]/g, '')
+    .replace(/,(?=\d{1,2}$)/, '.')
+    .replace(/,/g, '');
   return cleaned === '' || !/^-?\d+(\.\d+)?$/.test(cleaned) ? NaN : Number(cleaned);
 }
 
@@ -73,7 +76,11 @@ export function parseWhatIf(form: Readonly<Record<string, string>>, fields: Read
   for (const field of WHAT_IF_FIELDS) {
     const text = (form[field] ?? '').trim();
     const label = fieldLabel(field, locale);
-    if (text === inputValue(field, fields[field] ?? null, locale) || parseTypedNumber(text) === parseTypedNumber(inputValue(field, fields[field] ?? null, locale))) continue;
+    if (
+      text === inputValue(field, fields[field] ?? null, locale) ||
+      parseTypedNumber(text) === parseTypedNumber(inputValue(field, fields[field] ?? null, locale))
+    )
+      continue;
     if (field === 'DAYS_EMPLOYED' && text === '') {
       changes[field] = DAYS_EMPLOYED_ANOMALY;
       continue;
@@ -129,8 +136,16 @@ export async function simulate(id: number, form: Readonly<Record<string, string>
       from: displayValue(field, app.fields[field] ?? null, locale),
       to: displayValue(field, to, locale),
     })),
-    before: { decision: outcome.before.decision, label: word(outcome.before.decision), probability: formatProbability(outcome.before.probability, locale) },
-    after: { decision: outcome.after.decision, label: word(outcome.after.decision), probability: formatProbability(outcome.after.probability, locale) },
+    before: {
+      decision: outcome.before.decision,
+      label: word(outcome.before.decision),
+      probability: formatProbability(outcome.before.probability, locale),
+    },
+    after: {
+      decision: outcome.after.decision,
+      label: word(outcome.after.decision),
+      probability: formatProbability(outcome.after.probability, locale),
+    },
     delta: formatPoints(d, locale),
     deltaSign: d > 0 ? 1 : d < 0 ? -1 : 0,
     decisionText: outcome.decisionChanged

@@ -77,7 +77,9 @@ export function buildNotice(record: DecisionRecord, counterfactual: Counterfactu
   const best = record.decision === 'refuse' ? counterfactual?.best : undefined;
   const whatCouldChange = best
     ? fill(t.whatCouldChange, {
-        changes: best.changes.map((c) => fill(t.change, { field: fieldLabel(c.field, locale).toLowerCase(), to: amount(c.to, locale), from: amount(c.from, locale) })).join(locale === 'fr' ? ' ; ' : '; '),
+        changes: best.changes
+          .map((c) => fill(t.change, { field: fieldLabel(c.field, locale).toLowerCase(), to: amount(c.to, locale), from: amount(c.from, locale) }))
+          .join(locale === 'fr' ? ' ; ' : '; '),
       })
     : null;
   const date = new Intl.DateTimeFormat(intlTag(locale), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(record.createdAt));

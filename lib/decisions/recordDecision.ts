@@ -71,7 +71,10 @@ function checkOverride(r: DecisionRequest, override: boolean): { reasons: string
   if (override) {
     if (reasons.length === 0) throw new DecisionRuleError('overrideReasons', 'Going against the model needs at least one override reason.');
     if ((justification ?? '').length < MIN_JUSTIFICATION) {
-      throw new DecisionRuleError('justification', `Going against the model needs a written justification of at least ${MIN_JUSTIFICATION} characters.`);
+      throw new DecisionRuleError(
+        'justification',
+        `Going against the model needs a written justification of at least ${MIN_JUSTIFICATION} characters.`,
+      );
     }
   }
   return { reasons, justification };
@@ -96,7 +99,8 @@ export async function recordDecision(
   }
   let refersTo: string | null = null;
   if (request.reviewOf !== undefined) {
-    if (actor.role !== 'supervisor' && actor.role !== 'admin') throw new DecisionRuleError('reviewOf', 'Only a supervisor reviews an escalation.', 'forbidden');
+    if (actor.role !== 'supervisor' && actor.role !== 'admin')
+      throw new DecisionRuleError('reviewOf', 'Only a supervisor reviews an escalation.', 'forbidden');
     const escalation = await getDecision(store, request.reviewOf);
     if (!escalation || escalation.decision !== 'escalate' || escalation.applicationId !== request.applicationId) {
       throw new DecisionRuleError('reviewOf', 'reviewOf must be the id of an escalation of this application.');

@@ -33,7 +33,8 @@ async function buildRules(): Promise<QualityRules> {
   for (const g of top) {
     for (const f of spec) {
       if (f.group !== g.group) continue;
-      const sources = 'sources' in f && Array.isArray(f.sources) ? (f.sources as string[]) : 'field' in f && typeof f.field === 'string' ? [f.field] : [];
+      const sources =
+        'sources' in f && Array.isArray(f.sources) ? (f.sources as string[]) : 'field' in f && typeof f.field === 'string' ? [f.field] : [];
       for (const s of sources) {
         const p = profile.byField.get(s);
         if (!p) continue;

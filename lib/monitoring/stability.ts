@@ -126,7 +126,8 @@ async function buildReference(): Promise<ReferenceProfile> {
   const oofFile = readBlockFile<OofHeader>(path.join(bundle.dir, bundle.metadata.files.oof), 'PADOOF01');
   const probability = oofFile.blocks.get('probability') as Float64Array;
   const label = oofFile.blocks.get('label') as Uint8Array;
-  if (probability.length !== train.table.rowCount) throw new Error(`monitoring: oof.bin has ${probability.length} rows, the training table ${train.table.rowCount}`);
+  if (probability.length !== train.table.rowCount)
+    throw new Error(`monitoring: oof.bin has ${probability.length} rows, the training table ${train.table.rowCount}`);
   const scoreEdges = decileEdges(Float64Array.from(probability).sort());
   const scoreCounts = new Float64Array(scoreEdges.length + 1);
   let accepted = 0;
@@ -328,7 +329,14 @@ export function newApplicationsReport(): Promise<StabilityReport> {
 }
 
 /** Segments of the back-test: the application's characteristics a risk team reads portfolios by. */
-export const BACKTEST_SEGMENTS = ['NAME_CONTRACT_TYPE', 'NAME_INCOME_TYPE', 'NAME_EDUCATION_TYPE', 'REGION_RATING_CLIENT', 'NAME_HOUSING_TYPE', 'FLAG_OWN_CAR'] as const;
+export const BACKTEST_SEGMENTS = [
+  'NAME_CONTRACT_TYPE',
+  'NAME_INCOME_TYPE',
+  'NAME_EDUCATION_TYPE',
+  'REGION_RATING_CLIENT',
+  'NAME_HOUSING_TYPE',
+  'FLAG_OWN_CAR',
+] as const;
 
 function backtestRow(label: string, rows: readonly number[], probability: Float64Array, outcome: Uint8Array, threshold: number): BacktestRow {
   let defaults = 0;

@@ -45,7 +45,10 @@ export interface StabilityReport {
   readonly features: readonly FeatureStability[];
   readonly model: { readonly name: string; readonly version: string; readonly threshold: number };
   /** Rows of the current input that were refused (line, field, why) — CLI and POST only. */
-  readonly rejected?: { readonly count: number; readonly first: readonly { readonly line: number; readonly field: string; readonly message: string }[] };
+  readonly rejected?: {
+    readonly count: number;
+    readonly first: readonly { readonly line: number; readonly field: string; readonly message: string }[];
+  };
 }
 
 /** Back-testing on the out-of-fold predictions of the historical loans. */

@@ -17,7 +17,8 @@ import { MAX_OCCLUDED_WORDS, MAX_TEXT_CHARACTERS } from './text';
 export const NLP_BODY_LIMIT = 128 * KIB;
 
 export const nlpModelNameSchema = z.enum(['tfidf', 'bert', 'roberta']).meta({
-  description: '`tfidf`: TF-IDF + logistic regression baseline; `bert`: encoder pretrained with the BERT recipe; `roberta`: encoder pretrained with the RoBERTa recipe.',
+  description:
+    '`tfidf`: TF-IDF + logistic regression baseline; `bert`: encoder pretrained with the BERT recipe; `roberta`: encoder pretrained with the RoBERTa recipe.',
 });
 
 export const classifyRequestSchema = z
@@ -64,7 +65,9 @@ const attributionsSchema = z.object({
   baseProbability: z.number().min(0).max(1),
   totalWords: z.number().int().min(0),
   windowWords: z.number().int().min(0).meta({ description: 'Words entirely inside the model’s input window.' }),
-  words: z.array(wordAttributionSchema).meta({ description: `The words considered (at most ${MAX_OCCLUDED_WORDS}, the first ones of the window), in text order.` }),
+  words: z
+    .array(wordAttributionSchema)
+    .meta({ description: `The words considered (at most ${MAX_OCCLUDED_WORDS}, the first ones of the window), in text order.` }),
   ms: z.number().min(0).meta({ description: 'Time taken by the occluded variants, in milliseconds.' }),
 });
 
@@ -74,7 +77,11 @@ const modelResultSchema = z.object({
   ranking: z.array(rankedCategorySchema).meta({ description: 'Every category, from the most to the least probable (probabilities sum to 1).' }),
   latencyMs: z.number().min(0).meta({ description: 'Time this model took for this text (tokenisation and inference), in milliseconds.' }),
   input: z.object({
-    maxTokens: z.number().int().nullable().meta({ description: 'Longest input the model reads, in tokens including special tokens (null for TF-IDF, which reads the whole text).' }),
+    maxTokens: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: 'Longest input the model reads, in tokens including special tokens (null for TF-IDF, which reads the whole text).' }),
     tokens: z.number().int().nullable().meta({ description: 'Tokens of the whole text, special tokens included (null for TF-IDF).' }),
     truncated: z.boolean().meta({ description: 'The text was cut to its first maxTokens tokens.' }),
   }),

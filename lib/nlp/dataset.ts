@@ -53,7 +53,11 @@ export interface DatasetStats {
   readonly products: number;
   readonly labels: readonly string[];
   readonly categories: readonly CategoryStats[];
-  readonly overall: { readonly words: LengthSummary; readonly characters: LengthSummary; readonly tokens: Partial<Record<TransformerKind, TokenSummary>> };
+  readonly overall: {
+    readonly words: LengthSummary;
+    readonly characters: LengthSummary;
+    readonly tokens: Partial<Record<TransformerKind, TokenSummary>>;
+  };
   readonly tokenHistograms: readonly TokenHistogram[];
   readonly examples: readonly DemoExample[];
 }
@@ -114,7 +118,11 @@ export function computeDatasetStats(products: readonly Product[], service?: NlpS
     for (const k of kinds) {
       const t = service?.transformers[k];
       const counts = tokens[k];
-      if (t && counts) tok[k] = tokenSummary(idx.map((i) => counts[i]), t.maxLength);
+      if (t && counts)
+        tok[k] = tokenSummary(
+          idx.map((i) => counts[i]),
+          t.maxLength,
+        );
     }
     return {
       label,

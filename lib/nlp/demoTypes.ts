@@ -47,4 +47,3 @@ export interface DemoAttention {
   readonly model: TransformerKind;
   readonly maps: AttentionMaps;
 }
-

@@ -32,7 +32,13 @@ export interface NoteModel {
 
 const DASH = '—';
 
-export function noteModel(args: { locale: Locale; page: WatchPageModel; metrics: Loaded<NlpMetrics>; dataset: DatasetStats; dir: string }): NoteModel {
+export function noteModel(args: {
+  locale: Locale;
+  page: WatchPageModel;
+  metrics: Loaded<NlpMetrics>;
+  dataset: DatasetStats;
+  dir: string;
+}): NoteModel {
   const { locale, page, metrics, dataset, dir } = args;
   const t = dictionary(locale).watch.note;
   const m = metrics.ok ? metrics.value : null;
@@ -73,7 +79,15 @@ export function noteModel(args: { locale: Locale; page: WatchPageModel; metrics:
   const r = page.results;
   return {
     generated: m ? fill(t.generated, { date: fmtDate(m.generated_at, locale), mode: modeName(m.mode, dictionary(locale).watch), dir }) : null,
-    pending: m ? null : fill(t.noResults, { reason: metrics.ok ? '' : metrics.reason === 'missing' ? fill(dictionary(locale).watch.missingFile, { file: metrics.file }) : metrics.reason }),
+    pending: m
+      ? null
+      : fill(t.noResults, {
+          reason: metrics.ok
+            ? ''
+            : metrics.reason === 'missing'
+              ? fill(dictionary(locale).watch.missingFile, { file: metrics.file })
+              : metrics.reason,
+        }),
     data: filled(t.data),
     preprocessing: filled(t.preprocessing),
     models: filled(t.models),

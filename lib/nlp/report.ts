@@ -132,7 +132,9 @@ export const nlpMetricsSchema = z.looseObject({
   config: z
     .looseObject({
       finetune: z.looseObject({ epochs: num, batch_size: num, lr: num, warmup_frac: num.optional(), weight_decay: num.optional() }).optional(),
-      pretrain: z.looseObject({ mask_prob: num.optional(), micro_batch: num.optional(), warmup_frac: num.optional(), weight_decay: num.optional() }).optional(),
+      pretrain: z
+        .looseObject({ mask_prob: num.optional(), micro_batch: num.optional(), warmup_frac: num.optional(), weight_decay: num.optional() })
+        .optional(),
       export_fp16: z.boolean().optional(),
     })
     .optional(),

@@ -134,9 +134,10 @@ export function writeTokenizerFiles(kind: TokenizerKind, outDir: string, modelMa
   const tokenizerJson = kind === 'bert' ? readJson(path.join(sourceDir, 'tokenizer.json')) : buildRobertaTokenizerJson(sourceDir);
   fs.writeFileSync(path.join(outDir, 'tokenizer.json'), JSON.stringify(tokenizerJson));
   fs.writeFileSync(path.join(outDir, 'tokenizer_config.json'), JSON.stringify(tokenizerConfig(kind, modelMaxLength), null, 2) + '\n');
-  const specials = kind === 'bert'
-    ? { cls_token: '[CLS]', mask_token: '[MASK]', pad_token: '[PAD]', sep_token: '[SEP]', unk_token: '[UNK]' }
-    : { bos_token: '<s>', eos_token: '</s>', unk_token: '<unk>', sep_token: '</s>', pad_token: '<pad>', cls_token: '<s>', mask_token: '<mask>' };
+  const specials =
+    kind === 'bert'
+      ? { cls_token: '[CLS]', mask_token: '[MASK]', pad_token: '[PAD]', sep_token: '[SEP]', unk_token: '[UNK]' }
+      : { bos_token: '<s>', eos_token: '</s>', unk_token: '<unk>', sep_token: '</s>', pad_token: '<pad>', cls_token: '<s>', mask_token: '<mask>' };
   fs.writeFileSync(path.join(outDir, 'special_tokens_map.json'), JSON.stringify(specials, null, 2) + '\n');
 }
 

@@ -30,7 +30,15 @@ export async function loadWatchPage(locale: Locale, withAttention = true): Promi
   const dataset = datasetStats(service ?? undefined);
   const models: NlpModelStatus[] = service
     ? service.status()
-    : NLP_MODELS.map((name) => ({ name, available: false, reason: 'models not loaded', maxTokens: null, layers: null, heads: null, hiddenSize: null }));
+    : NLP_MODELS.map((name) => ({
+        name,
+        available: false,
+        reason: 'models not loaded',
+        maxTokens: null,
+        layers: null,
+        heads: null,
+        hiddenSize: null,
+      }));
   const encoder = service ? (['roberta', 'bert'] as const).find((k) => service.transformers[k]) : undefined;
   const example = dataset.examples.find((e) => e.label === dataset.labels[dataset.labels.length - 1]) ?? dataset.examples[0];
   let attention: Parameters<typeof watchPageModel>[0]['attention'] = null;
@@ -48,6 +56,12 @@ export async function loadWatchPage(locale: Locale, withAttention = true): Promi
 export async function loadWatchNote(locale: Locale): Promise<{ page: WatchPageModel; note: NoteModel }> {
   const page = await loadWatchPage(locale, false);
   const service = await serviceOrNull();
-  const note = noteModel({ locale, page, metrics: nlpMetrics(), dataset: datasetStats(service ?? undefined), dir: path.relative(process.cwd(), nlpModelsDir()) || '.' });
+  const note = noteModel({
+    locale,
+    page,
+    metrics: nlpMetrics(),
+    dataset: datasetStats(service ?? undefined),
+    dir: path.relative(process.cwd(), nlpModelsDir()) || '.',
+  });
   return { page, note };
 }

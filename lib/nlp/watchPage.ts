@@ -80,7 +80,9 @@ export interface ResultsModel {
 
 export interface WatchPageModel {
   readonly locale: Locale;
-  readonly metrics: { readonly ok: true; readonly mode: string; readonly quick: boolean; readonly generatedAt: string } | { readonly ok: false; readonly pending: string };
+  readonly metrics:
+    | { readonly ok: true; readonly mode: string; readonly quick: boolean; readonly generatedAt: string }
+    | { readonly ok: false; readonly pending: string };
   readonly concepts: {
     readonly paperTables: readonly TableModel[];
     readonly ours: { readonly intro: string; readonly table: TableModel; readonly ablationNotes: readonly string[] } | null;
@@ -135,7 +137,10 @@ function paperTables(locale: Locale, t: T): TableModel[] {
     {
       ...batch,
       columns: r.batchColumns,
-      rows: BATCH_TABLE.rows.map((row) => ({ header: localiseFigure(row.values[0], locale), cells: row.values.slice(1).map((v) => localiseFigure(v, locale)) })),
+      rows: BATCH_TABLE.rows.map((row) => ({
+        header: localiseFigure(row.values[0], locale),
+        cells: row.values.slice(1).map((v) => localiseFigure(v, locale)),
+      })),
     },
     paperTable(GLUE_TABLE, r.tableCaptions.glue, locale, t),
     {
@@ -176,10 +181,22 @@ function oursModel(m: NlpMetrics, locale: Locale, t: T): WatchPageModel['concept
     caption: o.tableCaption,
     columns: [o.columns.property, ...names.map((n) => modelLabel(n, t))],
     rows: [
-      row(o.rows.tokenizer, (i) => (runs[i].recipe.tokenizer === 'bert' ? v.tokenizerBert : runs[i].recipe.tokenizer === 'roberta' ? v.tokenizerRoberta : runs[i].recipe.tokenizer)),
-      row(o.rows.objective, (i) => (runs[i].recipe.objective === 'mlm+nsp' ? v.objectiveMlmNsp : runs[i].recipe.objective === 'mlm' ? v.objectiveMlm : runs[i].recipe.objective)),
+      row(o.rows.tokenizer, (i) =>
+        runs[i].recipe.tokenizer === 'bert'
+          ? v.tokenizerBert
+          : runs[i].recipe.tokenizer === 'roberta'
+            ? v.tokenizerRoberta
+            : runs[i].recipe.tokenizer,
+      ),
+      row(o.rows.objective, (i) =>
+        runs[i].recipe.objective === 'mlm+nsp' ? v.objectiveMlmNsp : runs[i].recipe.objective === 'mlm' ? v.objectiveMlm : runs[i].recipe.objective,
+      ),
       row(o.rows.masking, (i) =>
-        runs[i].recipe.masking === 'static' ? fill(v.static, { dupe: runs[i].recipe.dupe_factor ?? 1 }) : runs[i].recipe.masking === 'dynamic' ? v.dynamic : runs[i].recipe.masking,
+        runs[i].recipe.masking === 'static'
+          ? fill(v.static, { dupe: runs[i].recipe.dupe_factor ?? 1 })
+          : runs[i].recipe.masking === 'dynamic'
+            ? v.dynamic
+            : runs[i].recipe.masking,
       ),
       row(o.rows.data, (i) => (runs[i].data ? fmtCount(runs[i].data!.documents, locale) : '—')),
       row(o.rows.uniqueTokens, (i) => (runs[i].data?.unique_tokens !== undefined ? fmtCount(runs[i].data!.unique_tokens!, locale) : '—')),
@@ -286,7 +303,11 @@ function datasetModel(stats: DatasetStats, locale: Locale, t: T): WatchPageModel
           y: h.counts,
           width: h.binWidth * 0.45,
           offset: i === 0 ? -h.binWidth * 0.45 : 0,
-          marker: { color: colors[i % 2], pattern: { shape: patterns[i % 2], fillmode: 'overlay', fgcolor: '#FFFFFF', size: 6, solidity: 0.3 }, line: { color: PALETTE.ink, width: 0.5 } },
+          marker: {
+            color: colors[i % 2],
+            pattern: { shape: patterns[i % 2], fillmode: 'overlay', fgcolor: '#FFFFFF', size: 6, solidity: 0.3 },
+            line: { color: PALETTE.ink, width: 0.5 },
+          },
           hovertemplate: `${modelLabel(h.kind, t)}<br>${f.range} : %{x}<br>${f.count} : %{y}<extra></extra>`,
         })) as Data[],
         layout: baseLayout({
@@ -296,7 +317,18 @@ function datasetModel(stats: DatasetStats, locale: Locale, t: T): WatchPageModel
           xaxis: axis({ title: { text: f.axis }, rangemode: 'tozero' }),
           yaxis: axis({ title: { text: f.count }, rangemode: 'tozero' }),
           shapes: [{ type: 'line', x0: limit, x1: limit, yref: 'paper', y0: 0, y1: 1, line: { color: PALETTE.ink, width: 2, dash: 'dash' } }],
-          annotations: [{ x: limit, yref: 'paper', y: 1, text: fill(f.limit, { max: limit }), showarrow: false, xanchor: 'left', yanchor: 'top', font: { color: PALETTE.ink } }],
+          annotations: [
+            {
+              x: limit,
+              yref: 'paper',
+              y: 1,
+              text: fill(f.limit, { max: limit }),
+              showarrow: false,
+              xanchor: 'left',
+              yanchor: 'top',
+              font: { color: PALETTE.ink },
+            },
+          ],
         }),
       },
       table: {
@@ -412,7 +444,10 @@ function trainSeconds(m: NlpMetrics, name: string): { total: number; text: (loca
       text: (locale, t) => fill(t.results.trainTimeTransformer, { pretrain: fmtDuration(pre, locale), finetune: fmtDuration(fit, locale) }),
     };
   }
-  return { total: fit, text: (locale, t) => (Number.isFinite(fit) ? fill(t.results.trainTimeTfidf, { fit: fmtDuration(fit, locale) }) : t.results.notAvailable) };
+  return {
+    total: fit,
+    text: (locale, t) => (Number.isFinite(fit) ? fill(t.results.trainTimeTfidf, { fit: fmtDuration(fit, locale) }) : t.results.notAvailable),
+  };
 }
 
 function comparisonTable(m: NlpMetrics, latency: Loaded<NlpLatency>, locale: Locale, t: T): TableModel {
@@ -429,16 +464,62 @@ function comparisonTable(m: NlpMetrics, latency: Loaded<NlpLatency>, locale: Loc
   const times = names.map((n) => trainSeconds(m, n));
   const batch = lat.find((l) => l.batch !== null)?.batch ?? 32;
   const rows: TableRow[] = [
-    { header: r.accuracy, cells: entries.map((e) => meanStd(e, 'accuracy')), best: bestFlags(entries.map((e) => e.cv.accuracy.mean), true) },
-    { header: r.macroF1, cells: entries.map((e) => meanStd(e, 'macro_f1')), best: bestFlags(entries.map((e) => e.cv.macro_f1.mean), true) },
+    {
+      header: r.accuracy,
+      cells: entries.map((e) => meanStd(e, 'accuracy')),
+      best: bestFlags(
+        entries.map((e) => e.cv.accuracy.mean),
+        true,
+      ),
+    },
+    {
+      header: r.macroF1,
+      cells: entries.map((e) => meanStd(e, 'macro_f1')),
+      best: bestFlags(
+        entries.map((e) => e.cv.macro_f1.mean),
+        true,
+      ),
+    },
     ...m.labels.map((label) =>
-      numRow(fill(r.f1Of, { label }), entries.map((e) => e.cv.per_class[label]?.f1 ?? NaN), (v) => fmtFixed(v, locale, 3), true),
+      numRow(
+        fill(r.f1Of, { label }),
+        entries.map((e) => e.cv.per_class[label]?.f1 ?? NaN),
+        (v) => fmtFixed(v, locale, 3),
+        true,
+      ),
     ),
-    { header: r.trainTime, cells: times.map((x) => x.text(locale, t)), best: bestFlags(times.map((x) => x.total), false) },
-    numRow(r.size, entries.map((e) => e.size_bytes ?? NaN), (v) => fmtBytes(v, locale), false),
-    numRow(r.latencyP50, lat.map((l) => l.p50), (v) => fmtMs(v, locale), false),
-    numRow(r.latencyP99, lat.map((l) => l.p99), (v) => fmtMs(v, locale), false),
-    numRow(fill(r.throughput, { batch }), lat.map((l) => l.throughput), (v) => fmtCount(v, locale), true),
+    {
+      header: r.trainTime,
+      cells: times.map((x) => x.text(locale, t)),
+      best: bestFlags(
+        times.map((x) => x.total),
+        false,
+      ),
+    },
+    numRow(
+      r.size,
+      entries.map((e) => e.size_bytes ?? NaN),
+      (v) => fmtBytes(v, locale),
+      false,
+    ),
+    numRow(
+      r.latencyP50,
+      lat.map((l) => l.p50),
+      (v) => fmtMs(v, locale),
+      false,
+    ),
+    numRow(
+      r.latencyP99,
+      lat.map((l) => l.p99),
+      (v) => fmtMs(v, locale),
+      false,
+    ),
+    numRow(
+      fill(r.throughput, { batch }),
+      lat.map((l) => l.throughput),
+      (v) => fmtCount(v, locale),
+      true,
+    ),
   ];
   return {
     id: 'comparison',
@@ -468,7 +549,11 @@ function f1Figure(m: NlpMetrics, locale: Locale, t: T): FigureModel {
           x: names.map((n) => modelLabel(n, t)),
           y: means,
           error_y: { type: 'data', array: stds, color: PALETTE.ink, thickness: 1.5, width: 8 },
-          marker: { color: names.map((n) => (n === 'tfidf' ? PALETTE.reference : n === 'roberta' ? PALETTE.defaulted : n === 'bert' ? PALETTE.repaid : PALETTE.neutral)) },
+          marker: {
+            color: names.map((n) =>
+              n === 'tfidf' ? PALETTE.reference : n === 'roberta' ? PALETTE.defaulted : n === 'bert' ? PALETTE.repaid : PALETTE.neutral,
+            ),
+          },
           text: means.map((v) => fmtFixed(v, locale, 3)),
           textposition: 'outside',
           cliponaxis: false,
@@ -521,7 +606,12 @@ function confusionFigure(m: NlpMetrics, name: string, locale: Locale, t: T): Fig
             predicted: labels[worst.j],
             count: fmtCount(worst.n, locale),
           })
-        : fill(c.captionPerfect, { model, correct: fmtCount(correct, locale), total: fmtCount(total, locale), accuracy: fmtPercent(correct / Math.max(1, total), locale) }),
+        : fill(c.captionPerfect, {
+            model,
+            correct: fmtCount(correct, locale),
+            total: fmtCount(total, locale),
+            accuracy: fmtPercent(correct / Math.max(1, total), locale),
+          }),
     label: fill(c.label, { model }),
     chart: {
       height: 470,
@@ -745,7 +835,13 @@ function resultsModel(m: NlpMetrics, latency: Loaded<NlpLatency>, seedStudy: Loa
     comparison: comparisonTable(m, latency, locale, t),
     latencySource: fill(rt.latencySource, {
       source: l
-        ? fill(rt.latencyFromBench, { date: fmtDate(l.measuredAt, locale), cpus: l.machine.cpus, cpu: l.machine.cpuModel ?? '?', node: l.machine.node, n: fmtCount(l.texts, locale) })
+        ? fill(rt.latencyFromBench, {
+            date: fmtDate(l.measuredAt, locale),
+            cpus: l.machine.cpus,
+            cpu: l.machine.cpuModel ?? '?',
+            node: l.machine.node,
+            n: fmtCount(l.texts, locale),
+          })
         : rt.latencyFromCheck,
     }),
     perClassNote: fill(rt.perClassNote, { products: fmtCount(m.n_products, locale) }),
@@ -830,8 +926,18 @@ export function watchPageModel(args: {
   return {
     locale,
     metrics: m
-      ? { ok: true, mode: m.mode, quick: m.mode === 'quick', generatedAt: fill(t.generatedAt, { date: fmtDate(m.generated_at, locale), mode: modeName(m.mode, t) }) }
-      : { ok: false, pending: fill(t.pending, { reason: metrics.ok ? '' : metrics.reason === 'missing' ? fill(t.missingFile, { file: metrics.file }) : metrics.reason }) },
+      ? {
+          ok: true,
+          mode: m.mode,
+          quick: m.mode === 'quick',
+          generatedAt: fill(t.generatedAt, { date: fmtDate(m.generated_at, locale), mode: modeName(m.mode, t) }),
+        }
+      : {
+          ok: false,
+          pending: fill(t.pending, {
+            reason: metrics.ok ? '' : metrics.reason === 'missing' ? fill(t.missingFile, { file: metrics.file }) : metrics.reason,
+          }),
+        },
     concepts: {
       paperTables: paperTables(locale, t),
       ours: m ? oursModel(m, locale, t) : null,

@@ -32,7 +32,12 @@ function problemBody(status: number, title: string, detail: string): string {
 
 function sendProblem(res: http.ServerResponse, status: number, title: string, detail: string): void {
   const body = problemBody(status, title, detail);
-  res.writeHead(status, { 'content-type': 'application/problem+json', 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store', connection: 'close' });
+  res.writeHead(status, {
+    'content-type': 'application/problem+json',
+    'content-length': Buffer.byteLength(body),
+    'cache-control': 'no-store',
+    connection: 'close',
+  });
   res.end(body);
 }
 
@@ -70,7 +75,8 @@ export function parseServerArgs(argv: readonly string[], env: Readonly<Record<st
   let hostname: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = () => {
       const v = inline ?? argv[++i];
       if (v === undefined || v === '') throw new Error(`${flag} needs a value`);
@@ -99,7 +105,9 @@ async function announceStore(): Promise<void> {
     const hint = accounts.length === 0 ? ' — no account yet: npm run users -- add <login> --role admin (reads the password on standard input)' : '';
     console.log(`[store] decisions kept in ${store.location}${hint}`);
   } catch (err) {
-    console.log(`[store] unavailable at start (${err instanceof Error ? err.message : String(err)}): pages read, decisions answer 503 until it is reachable`);
+    console.log(
+      `[store] unavailable at start (${err instanceof Error ? err.message : String(err)}): pages read, decisions answer 503 until it is reachable`,
+    );
   }
 }
 

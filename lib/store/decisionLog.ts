@@ -114,7 +114,14 @@ function toRecord(r: Row): DecisionRecord {
 
 /** A row as read back, with the driver's types normalised (PostgreSQL may return integers as strings). */
 function normalised(r: Row): Row {
-  return { ...r, seq: Number(r.seq), application_id: Number(r.application_id), override: Number(r.override), probability: Number(r.probability), threshold: Number(r.threshold) };
+  return {
+    ...r,
+    seq: Number(r.seq),
+    application_id: Number(r.application_id),
+    override: Number(r.override),
+    probability: Number(r.probability),
+    threshold: Number(r.threshold),
+  };
 }
 
 /** Reads the record of an idempotency key and the chain's tail, builds the next record. */
@@ -159,9 +166,28 @@ interface QueuedAppend {
 }
 
 const COLUMNS: readonly (keyof Row)[] = [
-  'seq', 'id', 'created_at', 'actor_id', 'actor_role', 'application_id', 'input_hash', 'model_name', 'model_version', 'probability', 'threshold',
-  'recommendation', 'decision', 'override', 'override_reasons', 'justification', 'principal_reasons', 'refers_to', 'idempotency_key', 'request_hash',
-  'prev_hash', 'hash',
+  'seq',
+  'id',
+  'created_at',
+  'actor_id',
+  'actor_role',
+  'application_id',
+  'input_hash',
+  'model_name',
+  'model_version',
+  'probability',
+  'threshold',
+  'recommendation',
+  'decision',
+  'override',
+  'override_reasons',
+  'justification',
+  'principal_reasons',
+  'refers_to',
+  'idempotency_key',
+  'request_hash',
+  'prev_hash',
+  'hash',
 ];
 
 /**
@@ -169,7 +195,11 @@ const COLUMNS: readonly (keyof Row)[] = [
  * earlier in the same batch replays that record (or is a conflict for another request); the others
  * become new rows, in order. Pure: the caller reads `earlier` and `last` and inserts `rows` under the lock.
  */
-function chainBatch(batch: readonly QueuedAppend[], earlier: ReadonlyMap<string, Row>, last: AppendSteps['last']): { outcomes: Outcome[]; rows: Row[] } {
+function chainBatch(
+  batch: readonly QueuedAppend[],
+  earlier: ReadonlyMap<string, Row>,
+  last: AppendSteps['last'],
+): { outcomes: Outcome[]; rows: Row[] } {
   const byKey = new Map(earlier);
   const rows: Row[] = [];
   let tail = last;
@@ -215,7 +245,8 @@ async function appendBatchPostgres(db: Kysely<StoreSchema>, batch: readonly Queu
     const keys = keysOf(batch);
     const earlier = new Map<string, Row>();
     if (keys.length > 0) {
-      for (const r of await trx.selectFrom('decisions').selectAll().where('idempotency_key', 'in', keys).execute()) earlier.set(r.idempotency_key as string, r);
+      for (const r of await trx.selectFrom('decisions').selectAll().where('idempotency_key', 'in', keys).execute())
+        earlier.set(r.idempotency_key as string, r);
     }
     const last = await trx.selectFrom('decisions').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
     const { outcomes, rows } = chainBatch(batch, earlier, last);
@@ -234,7 +265,11 @@ const MAX_BATCH = 256;
  * fails fails all its appends (none of them is stored), an idempotency conflict refuses its own append only.
  */
 class AppendQueue {
-  private readonly waiting: { item: QueuedAppend; resolve: (o: { record: DecisionRecord; replayed: boolean }) => void; reject: (e: unknown) => void }[] = [];
+  private readonly waiting: {
+    item: QueuedAppend;
+    resolve: (o: { record: DecisionRecord; replayed: boolean }) => void;
+    reject: (e: unknown) => void;
+  }[] = [];
   private writing = false;
 
   constructor(private readonly store: StoreConnection) {}

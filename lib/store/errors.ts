@@ -19,7 +19,17 @@ export class IdempotencyConflictError extends Error {
   }
 }
 
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EPIPE', 'SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_IOERR']);
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EPIPE',
+  'SQLITE_BUSY',
+  'SQLITE_LOCKED',
+  'SQLITE_IOERR',
+]);
 
 /** Whether an error from a driver means "the database cannot be used now" (as opposed to a bug or a constraint). */
 export function isUnavailable(err: unknown): boolean {
@@ -31,7 +41,9 @@ export function isUnavailable(err: unknown): boolean {
     // PostgreSQL SQLSTATE classes 08 (connection exception) and 57P (operator intervention: shutdown, restart).
     if (/^08/.test(code) || /^57P0/.test(code) || code === '53300') return true;
   }
-  return /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED|Client has encountered a connection error|database is locked/i.test((err as { message: string }).message);
+  return /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED|Client has encountered a connection error|database is locked/i.test(
+    (err as { message: string }).message,
+  );
 }
 
 /** Runs a store operation, turning "cannot reach the database" into StoreUnavailableError. */

@@ -68,7 +68,12 @@ function migrations(kind: StoreKind): Record<string, Migration> {
           .addColumn('display_name', 'text', (c) => c.notNull())
           .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('analyst', 'supervisor', 'admin')`))
           .addColumn('password_hash', 'text', (c) => c.notNull())
-          .addColumn('disabled', 'integer', (c) => c.notNull().defaultTo(0).check(sql`disabled in (0, 1)`))
+          .addColumn('disabled', 'integer', (c) =>
+            c
+              .notNull()
+              .defaultTo(0)
+              .check(sql`disabled in (0, 1)`),
+          )
           .addColumn('created_at', 'text', (c) => c.notNull())
           .execute();
         await db.schema

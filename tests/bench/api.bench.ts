@@ -101,7 +101,11 @@ await call('HeapProfiler.collectGarbage'); await call('HeapProfiler.collectGarba
 const r = await call('Runtime.evaluate', { expression: 'JSON.stringify(process.memoryUsage())', returnByValue: true });
 console.log(r.result.result.value); ws.close();`;
   try {
-    const out = execFileSync(process.execPath, ['--experimental-websocket', '--no-warnings', '--input-type=module', '-e', script, String(inspectPort)], { encoding: 'utf8', timeout: 60_000, stdio: ['ignore', 'pipe', 'ignore'] });
+    const out = execFileSync(
+      process.execPath,
+      ['--experimental-websocket', '--no-warnings', '--input-type=module', '-e', script, String(inspectPort)],
+      { encoding: 'utf8', timeout: 60_000, stdio: ['ignore', 'pipe', 'ignore'] },
+    );
     const m = JSON.parse(out.trim()) as Record<string, number>;
     return Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v / 2 ** 20]));
   } catch {
@@ -113,7 +117,7 @@ console.log(r.result.result.value); ws.close();`;
 function sampleData(n: number) {
   const store = openHomeCreditStore();
   let seed = 20251125;
-  const next = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  const next = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
   const all = [...store.train.ids, ...store.test.ids];
   const ids = Array.from({ length: n }, () => all[Math.floor(next() * all.length)]);
   const bodies = Array.from({ length: 10 }, () =>
@@ -187,7 +191,9 @@ async function run(base: string, scenario: Scenario, connections: number, durati
 
 function printRows(rows: Row[]): void {
   const pad = (s: string | number, n: number) => String(s).padStart(n);
-  console.log(`\n${'scenario'.padEnd(34)}${pad('conn', 6)}${pad('req/s', 10)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('cpu ms/req', 12)}${pad('non-2xx', 9)}${pad('5xx', 6)}${pad('errors', 8)}`);
+  console.log(
+    `\n${'scenario'.padEnd(34)}${pad('conn', 6)}${pad('req/s', 10)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('cpu ms/req', 12)}${pad('non-2xx', 9)}${pad('5xx', 6)}${pad('errors', 8)}`,
+  );
   for (const r of rows) {
     console.log(
       `${r.scenario.padEnd(34)}${pad(r.connections, 6)}${pad(r.rps.toFixed(0), 10)}${pad(r.p50, 9)}${pad(r.p99, 9)}${pad(r.cpuMsPerRequest.toFixed(2), 12)}${pad(r.non2xx, 9)}${pad(r.s5xx, 6)}${pad(r.errors, 8)}`,
@@ -236,7 +242,9 @@ async function main(): Promise<void> {
   try {
     const health = await waitForHealth(base, server);
     const pid = server.pid as number;
-    console.log(`server pid ${pid} on ${base} (dist ${distDir}, ${opts.workers} process${opts.workers > 1 ? 'es (cluster)' : ''}); RSS after start ${treeRssMb(pid).toFixed(0)} MB; API_RATE_LIMIT_RPS ${opts.rateLimitRps}`);
+    console.log(
+      `server pid ${pid} on ${base} (dist ${distDir}, ${opts.workers} process${opts.workers > 1 ? 'es (cluster)' : ''}); RSS after start ${treeRssMb(pid).toFixed(0)} MB; API_RATE_LIMIT_RPS ${opts.rateLimitRps}`,
+    );
     console.log(`health: ${JSON.stringify(health)}`);
 
     const get = (pathOf: (id: number) => string): autocannon.Request[] => ids.map((id) => ({ method: 'GET', path: pathOf(id) }));
@@ -246,7 +254,12 @@ async function main(): Promise<void> {
       { name: 'GET explanation (stored)', requests: get((id) => `/api/v1/applications/${id}/explanation?top=10&lang=fr`) },
       {
         name: 'POST score ×100 applications',
-        requests: bodies.map((body) => ({ method: 'POST', path: '/api/v1/score?top=5&lang=fr', headers: { 'content-type': 'application/json' }, body })),
+        requests: bodies.map((body) => ({
+          method: 'POST',
+          path: '/api/v1/score?top=5&lang=fr',
+          headers: { 'content-type': 'application/json' },
+          body,
+        })),
       },
     ];
 
@@ -262,7 +275,9 @@ async function main(): Promise<void> {
     );
     const gcAfter = memoryAfterGc(inspectPort);
     if (gcBefore && gcAfter) {
-      console.log(`warm-up of ${ids.length} clients: JS heap after GC ${gcBefore.heapUsed.toFixed(1)} → ${gcAfter.heapUsed.toFixed(1)} MB, RSS after GC ${gcBefore.rss.toFixed(0)} → ${gcAfter.rss.toFixed(0)} MB (model, population statistics, caches of stored answers)`);
+      console.log(
+        `warm-up of ${ids.length} clients: JS heap after GC ${gcBefore.heapUsed.toFixed(1)} → ${gcAfter.heapUsed.toFixed(1)} MB, RSS after GC ${gcBefore.rss.toFixed(0)} → ${gcAfter.rss.toFixed(0)} MB (model, population statistics, caches of stored answers)`,
+      );
     }
     for (const s of scenarios) {
       const r = s.requests[0];
@@ -274,7 +289,9 @@ async function main(): Promise<void> {
       if (res.status !== 200) console.warn(`warning: ${s.name} answers ${res.status} (model not available?)`);
     }
 
-    console.log(`load average before the runs: ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} (${os.cpus().length} cores)`);
+    console.log(
+      `load average before the runs: ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} (${os.cpus().length} cores)`,
+    );
     const rows: Row[] = [];
     for (const s of scenarios.filter((x) => opts.only === undefined || x.name.includes(opts.only))) {
       for (const c of opts.connections) {
@@ -291,7 +308,9 @@ async function main(): Promise<void> {
       if (opts.soakWarmupSeconds > 0) {
         const before = treeRssMb(pid);
         const warm = await run(base, soak, opts.soakConnections, opts.soakWarmupSeconds, pid);
-        console.log(`\nsoak warm-up: ${opts.soakWarmupSeconds} s at the soak's load (${warm.rps.toFixed(0)} req/s, p99 ${warm.p99} ms); RSS ${before.toFixed(1)} → ${treeRssMb(pid).toFixed(1)} MB`);
+        console.log(
+          `\nsoak warm-up: ${opts.soakWarmupSeconds} s at the soak's load (${warm.rps.toFixed(0)} req/s, p99 ${warm.p99} ms); RSS ${before.toFixed(1)} → ${treeRssMb(pid).toFixed(1)} MB`,
+        );
       }
       const start = treeRssMb(pid);
       const gcStart = memoryAfterGc(inspectPort);
@@ -305,7 +324,12 @@ async function main(): Promise<void> {
       samples.push({ t: (Date.now() - t0) / 1000, mb: end });
       const gcEnd = memoryAfterGc(inspectPort);
       printRows([row]);
-      console.log(`RSS every 30 s (MB): ${samples.filter((_, i) => i % 6 === 0 || i === samples.length - 1).map((x) => x.mb.toFixed(0)).join(' ')}`);
+      console.log(
+        `RSS every 30 s (MB): ${samples
+          .filter((_, i) => i % 6 === 0 || i === samples.length - 1)
+          .map((x) => x.mb.toFixed(0))
+          .join(' ')}`,
+      );
       console.log(`RSS start ${start.toFixed(1)} MB, end ${end.toFixed(1)} MB, growth ${pct(start, end)} %`);
       // Under load V8 lets garbage pile up in the old generation and frees it at each full collection
       // (a sawtooth of about a minute), so two single readings depend on where in the cycle they fall.
@@ -322,8 +346,11 @@ async function main(): Promise<void> {
           `median ${medFirst.toFixed(1)} → ${medLast.toFixed(1)} MB (${pct(medFirst, medLast)} %); range over the soak ${Math.min(...all).toFixed(0)}–${Math.max(...all).toFixed(0)} MB`,
       );
       if (gcStart && gcEnd) {
-        const f = (m: Record<string, number>) => `RSS ${m.rss.toFixed(1)} MB (JS heap used ${m.heapUsed.toFixed(1)}, external ${m.external.toFixed(1)})`;
-        console.log(`after a forced GC: start ${f(gcStart)}, end ${f(gcEnd)}; retained growth ${pct(gcStart.rss, gcEnd.rss)} % (RSS), ${pct(gcStart.heapUsed, gcEnd.heapUsed)} % (JS heap)`);
+        const f = (m: Record<string, number>) =>
+          `RSS ${m.rss.toFixed(1)} MB (JS heap used ${m.heapUsed.toFixed(1)}, external ${m.external.toFixed(1)})`;
+        console.log(
+          `after a forced GC: start ${f(gcStart)}, end ${f(gcEnd)}; retained growth ${pct(gcStart.rss, gcEnd.rss)} % (RSS), ${pct(gcStart.heapUsed, gcEnd.heapUsed)} % (JS heap)`,
+        );
       }
     }
     const total5xx = rows.reduce((a, r) => a + r.s5xx, 0);

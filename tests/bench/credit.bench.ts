@@ -94,7 +94,10 @@ async function main(): Promise<void> {
     const scores = await model.scoreFeatures(features, apps.length);
     for (let i = 0; i < apps.length; i++) {
       const c = model.contributions(features, i * model.width, groupBuffer);
-      const r = reasonsTowards(scores[i].decision === 'refuse' ? 'refusal' : 'acceptance', model.index, c.byGroup, apps[i], stats, { lang: 'fr', top: 3 });
+      const r = reasonsTowards(scores[i].decision === 'refuse' ? 'refusal' : 'acceptance', model.index, c.byGroup, apps[i], stats, {
+        lang: 'fr',
+        top: 3,
+      });
       reasonCount += r.length;
     }
   });
@@ -107,7 +110,9 @@ async function main(): Promise<void> {
   for (let i = 0; i < BATCH; i++) {
     const id = store.test.ids[i];
     const f = store.get(id)?.fields ?? {};
-    lines.push(Papa.unparse([header.map((h) => (h === 'SK_ID_CURR' ? String(id) : (f[h] ?? '') === null ? '' : String(f[h] ?? '')))], { newline: '\n' }));
+    lines.push(
+      Papa.unparse([header.map((h) => (h === 'SK_ID_CURR' ? String(id) : (f[h] ?? '') === null ? '' : String(f[h] ?? '')))], { newline: '\n' }),
+    );
   }
   fs.writeFileSync(input, `${lines.join('\n')}\n`);
   const csvScores = await throughput(BATCH, () => scoreCsvFile(model, stats, { input, output: path.join(dir, 'a.csv'), reasons: 0 }));
@@ -115,7 +120,12 @@ async function main(): Promise<void> {
   fs.rmSync(dir, { recursive: true, force: true });
 
   const figures = {
-    model: { version: model.bundle.metadata.version, trees: model.bundle.metadata.model.trees, features: model.width, quick: model.bundle.metadata.quick },
+    model: {
+      version: model.bundle.metadata.version,
+      trees: model.bundle.metadata.model.trees,
+      features: model.width,
+      quick: model.bundle.metadata.quick,
+    },
     loadMs,
     populationMs,
     memoryMb: {
@@ -124,7 +134,13 @@ async function main(): Promise<void> {
       rssAfterStoreAndPopulation: rssAll / 2 ** 20,
       rssAtStart: rss0 / 2 ** 20,
     },
-    oneClient: { score, scoreAndExplanation: explain, treeShapOnly: shapOnly, storedFirstExplanation: storedFirst, storedCachedExplanation: storedCached },
+    oneClient: {
+      score,
+      scoreAndExplanation: explain,
+      treeShapOnly: shapOnly,
+      storedFirstExplanation: storedFirst,
+      storedCachedExplanation: storedCached,
+    },
     batch10k: {
       scoresOnly,
       scoresAndReasons: { ...withReasons, reasonsPerRow: reasonCount / BATCH },

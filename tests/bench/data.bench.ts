@@ -38,7 +38,7 @@ function runPhase(cache: string): PhaseResult {
   // 10,000 random ids drawn from both sets (seeded LCG), plus the full record of each hit.
   const all = [...store.train.ids, ...store.test.ids];
   let seed = 42;
-  const next = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  const next = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
   const ids = Array.from({ length: 10_000 }, () => all[Math.floor(next() * all.length)]);
   const t0 = performance.now();
   let found = 0;
@@ -72,7 +72,10 @@ function main(): void {
   const f = (n: number) => n.toFixed(0).padStart(6);
   console.log('');
   console.log('phase  total ms  train ms  test ms  from cache  RSS MB  heap MB  buffers MB');
-  for (const [name, r] of [['cold', cold], ['warm', warm]] as const) {
+  for (const [name, r] of [
+    ['cold', cold],
+    ['warm', warm],
+  ] as const) {
     console.log(
       `${name.padEnd(5)} ${f(r.ms)}    ${f(r.trainMs)}    ${f(r.testMs)}   ${String(r.fromCache).padEnd(10)} ${f(r.rssMb)}   ${f(r.heapMb)}     ${f(r.arrayBuffersMb)}`,
     );
@@ -80,12 +83,12 @@ function main(): void {
   const l = warm.lookups;
   if (l) {
     console.log('');
-    console.log(
-      `10,000 random SK_ID_CURR lookups: ${l.totalMs.toFixed(2)} ms total, ${l.nsPerLookup.toFixed(0)} ns each, ${l.found} found`,
-    );
+    console.log(`10,000 random SK_ID_CURR lookups: ${l.totalMs.toFixed(2)} ms total, ${l.nsPerLookup.toFixed(0)} ns each, ${l.found} found`);
   }
   console.log('');
-  console.log(`targets: warm load ≤ 1500 ms → ${warm.ms <= 1500 ? 'met' : 'MISSED'} (${warm.ms.toFixed(0)} ms, median of 3); RSS ≤ 400 MB → ${warm.rssMb <= 400 ? 'met' : 'MISSED'} (${warm.rssMb.toFixed(0)} MB)`);
+  console.log(
+    `targets: warm load ≤ 1500 ms → ${warm.ms <= 1500 ? 'met' : 'MISSED'} (${warm.ms.toFixed(0)} ms, median of 3); RSS ≤ 400 MB → ${warm.rssMb <= 400 ? 'met' : 'MISSED'} (${warm.rssMb.toFixed(0)} MB)`,
+  );
 }
 
 main();

@@ -82,7 +82,16 @@ class Tally {
   result(): LoadResult {
     const sorted = [...this.latencies].sort((a, b) => a - b);
     const seconds = (performance.now() - this.started) / 1000;
-    return { count: sorted.length, ok: this.ok, non2xx: this.non2xx, s5xx: this.s5xx, errors: this.errors, seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+    return {
+      count: sorted.length,
+      ok: this.ok,
+      non2xx: this.non2xx,
+      s5xx: this.s5xx,
+      errors: this.errors,
+      seconds,
+      p50: percentile(sorted, 50),
+      p99: percentile(sorted, 99),
+    };
   }
 }
 
@@ -129,8 +138,10 @@ async function benchBackend(label: string, store: Store): Promise<void> {
   const cluster: DecisionCluster = await startDecisionCluster({ store, workers: 2 });
   try {
     const ids = await applicationIds(cluster.base);
-    const post = (i: number, agent: http.Agent) => send(cluster.base, 'POST', `/api/v1/applications/${ids[i % ids.length]}/decisions`, { body: decisionBody(i), agent });
-    const explain = (i: number, agent: http.Agent) => send(cluster.base, 'GET', `/api/v1/applications/${ids[i % ids.length]}/explanation?top=10&lang=fr`, { agent });
+    const post = (i: number, agent: http.Agent) =>
+      send(cluster.base, 'POST', `/api/v1/applications/${ids[i % ids.length]}/decisions`, { body: decisionBody(i), agent });
+    const explain = (i: number, agent: http.Agent) =>
+      send(cluster.base, 'GET', `/api/v1/applications/${ids[i % ids.length]}/explanation?top=10&lang=fr`, { agent });
     // Warm-up: both workers' explanation caches for every id, the store opened, the hot paths compiled.
     await load(8, 3, explain);
     await load(8, 2, post);
@@ -143,7 +154,9 @@ async function benchBackend(label: string, store: Store): Promise<void> {
 
     const alone = await load(READERS, READ_SECONDS, explain);
     const [loaded, background] = await Promise.all([load(READERS, READ_SECONDS, explain), load(CLIENTS, READ_SECONDS, post)]);
-    console.log(`explanation (GET, ${READERS} clients): alone p50 ${ms(alone.p50)} ms, p99 ${ms(alone.p99)} ms (${(alone.count / alone.seconds).toFixed(0)} req/s)`);
+    console.log(
+      `explanation (GET, ${READERS} clients): alone p50 ${ms(alone.p50)} ms, p99 ${ms(alone.p99)} ms (${(alone.count / alone.seconds).toFixed(0)} req/s)`,
+    );
     console.log(
       `explanation with ${CLIENTS} clients posting decisions: p50 ${ms(loaded.p50)} ms, p99 ${ms(loaded.p99)} ms (${(loaded.count / loaded.seconds).toFixed(0)} req/s; ` +
         `${(background.ok / background.seconds).toFixed(0)} decisions/s meanwhile); slowdown p50 ${(((loaded.p50 - alone.p50) / alone.p50) * 100).toFixed(0)} %, ` +
@@ -216,12 +229,20 @@ async function fill(connection: StoreConnection, count: number): Promise<void> {
     return;
   }
   await connection.db.transaction().execute(async (trx) => {
-    for (let done = 0; done < count; done += BATCH) await trx.insertInto('decisions').values(batch(Math.min(BATCH, count - done))).execute();
+    for (let done = 0; done < count; done += BATCH)
+      await trx
+        .insertInto('decisions')
+        .values(batch(Math.min(BATCH, count - done)))
+        .execute();
   });
 }
 
 function timeAuditVerify(store: Store): string {
-  const env = { ...process.env, DATABASE_URL: 'databaseUrl' in store ? store.databaseUrl : '', SQLITE_FILE: 'sqliteFile' in store ? store.sqliteFile : '' };
+  const env = {
+    ...process.env,
+    DATABASE_URL: 'databaseUrl' in store ? store.databaseUrl : '',
+    SQLITE_FILE: 'sqliteFile' in store ? store.sqliteFile : '',
+  };
   const started = performance.now();
   const out = execFileSync('npm', ['run', '--silent', 'audit:verify'], { env, encoding: 'utf8' }).trim();
   return `${((performance.now() - started) / 1000).toFixed(2)} s wall (npm + tsx start included); it printed: ${out}`;
@@ -232,8 +253,13 @@ async function benchVerify(label: string, store: Store): Promise<void> {
   try {
     const started = performance.now();
     await fill(connection, RECORDS);
-    const total = await connection.db.selectFrom('decisions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    console.log(`${label}: ${RECORDS.toLocaleString('en')} records appended in bulk in ${((performance.now() - started) / 1000).toFixed(1)} s (store now ${Number(total.n).toLocaleString('en')} records)`);
+    const total = await connection.db
+      .selectFrom('decisions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    console.log(
+      `${label}: ${RECORDS.toLocaleString('en')} records appended in bulk in ${((performance.now() - started) / 1000).toFixed(1)} s (store now ${Number(total.n).toLocaleString('en')} records)`,
+    );
     // The /audit page's data (first page of records, override rates, escalation queue; the chain check runs in the background).
     const { auditPageModel } = await import('../../lib/dashboard/auditPage');
     const times: number[] = [];
@@ -242,7 +268,9 @@ async function benchVerify(label: string, store: Store): Promise<void> {
       await auditPageModel(connection, query, 'fr');
       times.push(performance.now() - t0);
     }
-    console.log(`${label}: /audit first page model ${times.map((t) => `${t.toFixed(0)} ms`).join(', ')} (first view, again, override=true, escalations)`);
+    console.log(
+      `${label}: /audit first page model ${times.map((t) => `${t.toFixed(0)} ms`).join(', ')} (first view, again, override=true, escalations)`,
+    );
   } finally {
     await connection.close();
   }
@@ -250,7 +278,9 @@ async function benchVerify(label: string, store: Store): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  console.log(`bench:decisions on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}); load average ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}; dist ${process.env.NEXT_DIST_DIR || '.next'}`);
+  console.log(
+    `bench:decisions on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}); load average ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}; dist ${process.env.NEXT_DIST_DIR || '.next'}`,
+  );
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'insight-bench-decisions-'));
   const sqlite = { sqliteFile: path.join(dir, 'decisions.sqlite') };
   const pg = await startThrowawayPostgres();

@@ -40,13 +40,16 @@ function post(port: number, p: string, body: Buffer, signal?: AbortSignal): Prom
   const started = performance.now();
   return new Promise((resolve, reject) => {
     let answered = false;
-    const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: p, headers: { 'content-type': 'text/csv', 'content-length': body.length }, signal, agent }, (res) => {
-      answered = true;
-      let bytes = 0;
-      res.on('data', (c: Buffer) => (bytes += c.length));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started, bytes }));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port, method: 'POST', path: p, headers: { 'content-type': 'text/csv', 'content-length': body.length }, signal, agent },
+      (res) => {
+        answered = true;
+        let bytes = 0;
+        res.on('data', (c: Buffer) => (bytes += c.length));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started, bytes }));
+        res.on('error', reject);
+      },
+    );
     // A server that answers before reading the whole body (a 413) closes the connection under the
     // rest of the upload: the answer counts, not the broken pipe.
     req.on('error', (err: NodeJS.ErrnoException) => {
@@ -102,10 +105,14 @@ function percentile(sorted: readonly number[], q: number): number {
 async function main(): Promise<void> {
   if (!process.argv.includes('--no-build')) execFileSync(process.execPath, ['tests/e2e/ensure-build.mjs'], { stdio: 'inherit' });
   const port = await freePort();
-  const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join('lib', 'server', 'start.ts'), '-p', String(port), '-H', '127.0.0.1'], {
-    env: { ...process.env, API_RATE_LIMIT_RPS: 'off', API_ACCESS_LOG: 'off' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const server: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join('lib', 'server', 'start.ts'), '-p', String(port), '-H', '127.0.0.1'],
+    {
+      env: { ...process.env, API_RATE_LIMIT_RPS: 'off', API_ACCESS_LOG: 'off' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   const pid = server.pid as number;
   try {
     await waitForHealth(`http://127.0.0.1:${port}`, server);
@@ -113,19 +120,26 @@ async function main(): Promise<void> {
     const small = realApplications(50);
     await post(port, '/api/v1/score', Buffer.from(`${small.header}\n${small.rows.join('\n')}\n`));
     await msUntilIdle(pid);
-    console.log(`server pid ${pid}, RSS ${treeRssMb(pid).toFixed(0)} MB after warm-up; ${new Date().toISOString()}, load average ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
+    console.log(
+      `server pid ${pid}, RSS ${treeRssMb(pid).toFixed(0)} MB after warm-up; ${new Date().toISOString()}, load average ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
+    );
 
     console.log('\n1. Oversized bodies');
     const bodies: [string, Buffer][] = [
       ['1,000,000 rows (6 MB)', Buffer.from(`AMT_CREDIT,AMT_ANNUITY,AMT_INCOME_TOTAL\n${'1,1,1\n'.repeat(1_000_000)}`)],
-      ['20 MB of short rows (3.5 M rows)', Buffer.concat([Buffer.from('AMT_CREDIT,AMT_ANNUITY,AMT_INCOME_TOTAL\n'), Buffer.alloc(20 * MB - 40, '1,1,1\n')])],
+      [
+        '20 MB of short rows (3.5 M rows)',
+        Buffer.concat([Buffer.from('AMT_CREDIT,AMT_ANNUITY,AMT_INCOME_TOTAL\n'), Buffer.alloc(20 * MB - 40, '1,1,1\n')]),
+      ],
       ['20 MB declared (the limit is 8 MB)', Buffer.alloc(20 * MB, '1\n')],
     ];
     for (const [name, body] of bodies) {
       const cpuBefore = treeCpuMs(pid);
       const answer = await post(port, '/api/v1/score?explain=false', body);
       const idle = await msUntilIdle(pid);
-      console.log(`  ${name}: ${answer.status} in ${answer.ms.toFixed(0)} ms, server CPU ${treeCpuMs(pid) - cpuBefore} ms, idle ${idle.toFixed(0)} ms after the answer`);
+      console.log(
+        `  ${name}: ${answer.status} in ${answer.ms.toFixed(0)} ms, server CPU ${treeCpuMs(pid) - cpuBefore} ms, idle ${idle.toFixed(0)} ms after the answer`,
+      );
     }
 
     console.log('\n2. A client that disconnects 1 s into a batch of 5,000 applications with explanations (top 2)');

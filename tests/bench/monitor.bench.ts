@@ -238,16 +238,26 @@ async function main(): Promise<void> {
     }
   }
   const growth = b.rssAtEndMiB - b.rssAt100kMiB;
-  console.log(`\n(b) npm run monitor -- --quiet on ${b.rows.toLocaleString('en')} rows (${b.csvMiB.toFixed(0)} MiB, written in ${b.generateSeconds.toFixed(1)} s, deleted since)`);
-  console.log(`  ${b.counted.toLocaleString('en')} rows counted, ${b.rejected.toLocaleString('en')} rejected (application_test's rows without AMT_ANNUITY)`);
+  console.log(
+    `\n(b) npm run monitor -- --quiet on ${b.rows.toLocaleString('en')} rows (${b.csvMiB.toFixed(0)} MiB, written in ${b.generateSeconds.toFixed(1)} s, deleted since)`,
+  );
+  console.log(
+    `  ${b.counted.toLocaleString('en')} rows counted, ${b.rejected.toLocaleString('en')} rejected (application_test's rows without AMT_ANNUITY)`,
+  );
   console.log(
     `  wall ${b.seconds.toFixed(1)} s (fixed cost of a run ${b.startupSeconds.toFixed(1)} s), CPU ${b.cpuSeconds.toFixed(1)} s (${(b.counted / b.cpuSeconds).toFixed(0)} rows per CPU-second)`,
   );
-  console.log(`  ${Math.round(b.rowsPerSecond).toLocaleString('en')} rows/s overall   target ≥ ${TARGET_ROWS_PER_S.toLocaleString('en')}: ${verdict(b.rowsPerSecond >= TARGET_ROWS_PER_S)}`);
+  console.log(
+    `  ${Math.round(b.rowsPerSecond).toLocaleString('en')} rows/s overall   target ≥ ${TARGET_ROWS_PER_S.toLocaleString('en')}: ${verdict(b.rowsPerSecond >= TARGET_ROWS_PER_S)}`,
+  );
   console.log(`  ${Math.round(b.rowsPerSecondStreaming).toLocaleString('en')} rows/s streaming (fixed cost taken off)`);
-  console.log(`  peak RSS ${b.peakRssMiB.toFixed(0)} MiB; RSS after ≈ 100k rows ${b.rssAt100kMiB.toFixed(0)} MiB, at the end ${b.rssAtEndMiB.toFixed(0)} MiB`);
+  console.log(
+    `  peak RSS ${b.peakRssMiB.toFixed(0)} MiB; RSS after ≈ 100k rows ${b.rssAt100kMiB.toFixed(0)} MiB, at the end ${b.rssAtEndMiB.toFixed(0)} MiB`,
+  );
   console.log(`  RSS through the file: ${b.rssBy10Percent.map((r) => `${(100 * r.fraction).toFixed(0)} % ${r.rssMiB.toFixed(0)} MiB`).join(', ')}`);
-  console.log(`  memory flat (growth ≤ ${FLAT_MIB} MiB from 100k rows to the end): ${verdict(growth <= FLAT_MIB)} (${growth >= 0 ? '+' : ''}${growth.toFixed(0)} MiB)`);
+  console.log(
+    `  memory flat (growth ≤ ${FLAT_MIB} MiB from 100k rows to the end): ${verdict(growth <= FLAT_MIB)} (${growth >= 0 ? '+' : ''}${growth.toFixed(0)} MiB)`,
+  );
   const load1 = os.loadavg();
   console.log(`\nload average at the end ${load1.map((l) => l.toFixed(2)).join(' ')}`);
   console.log(JSON.stringify({ cpus: os.cpus().length, loadBefore: load0, loadAfter: load1, report: a, cli: b }));

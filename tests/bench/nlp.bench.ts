@@ -37,7 +37,7 @@ function sample<T>(items: readonly T[], n: number | undefined, seed = 13): T[] {
   const out = [...items];
   if (n === undefined || n >= out.length) return out;
   let s = seed;
-  const next = () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  const next = () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));
     [out[i], out[j]] = [out[j], out[i]];
@@ -61,7 +61,9 @@ async function main(): Promise<void> {
   const loadBefore = os.loadavg();
   global.gc?.();
   const baseline = process.memoryUsage().rss;
-  console.log(`bench:nlp — models ${path.relative(process.cwd(), dir) || dir}, ${texts.length} texts, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}`);
+  console.log(
+    `bench:nlp — models ${path.relative(process.cwd(), dir) || dir}, ${texts.length} texts, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}`,
+  );
   console.log(`load average before: ${loadBefore.map((v) => v.toFixed(2)).join(' ')}`);
 
   const t0 = performance.now();
@@ -100,7 +102,9 @@ async function main(): Promise<void> {
   console.log('');
   console.log(`model      p50 ms   p99 ms  mean ms   batch ${String(batchSize).padEnd(3)} texts/s`);
   for (const [name, r] of Object.entries(results)) {
-    console.log(`${name.padEnd(9)} ${r.p50.toFixed(2).padStart(7)}  ${r.p99.toFixed(2).padStart(7)}  ${(r.mean ?? NaN).toFixed(2).padStart(7)}   ${(r.batchTextsPerSecond ?? NaN).toFixed(1).padStart(13)}`);
+    console.log(
+      `${name.padEnd(9)} ${r.p50.toFixed(2).padStart(7)}  ${r.p99.toFixed(2).padStart(7)}  ${(r.mean ?? NaN).toFixed(2).padStart(7)}   ${(r.batchTextsPerSecond ?? NaN).toFixed(1).padStart(13)}`,
+    );
   }
   console.log(`RSS with all models loaded: ${mb(rssLoaded)} MB (process before loading: ${mb(baseline)} MB)`);
   console.log(`load average after: ${loadAfter.map((v) => v.toFixed(2)).join(' ')} (other work on the machine inflates the latencies)`);

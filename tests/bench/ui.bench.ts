@@ -38,7 +38,8 @@ const fmt = (x: number) => `${x.toFixed(0)} ms`;
 /** Deterministic spread of ids: every k-th id of each set. */
 function benchIds(n: number): number[] {
   const store = openHomeCreditStore();
-  const pick = (ids: Float64Array, k: number, offset: number) => Array.from({ length: k }, (_, i) => ids[(offset + i * Math.floor(ids.length / k)) % ids.length]);
+  const pick = (ids: Float64Array, k: number, offset: number) =>
+    Array.from({ length: k }, (_, i) => ids[(offset + i * Math.floor(ids.length / k)) % ids.length]);
   const half = Math.ceil(n / 2);
   const out: number[] = [];
   const a = pick(store.test.ids, half, 17);
@@ -156,16 +157,27 @@ async function main(): Promise<void> {
     const cold = summary(drawCold);
     const warmDraw = summary(drawWarm);
     const fullPlotly = fs.statSync(require.resolve('plotly.js/dist/plotly.min.js')).size;
-    const load = os.loadavg().map((l) => l.toFixed(1)).join(' ');
+    const load = os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ');
     console.log(`UI benchmark on ${url} (${os.cpus().length} CPUs, load average ${load})`);
     console.log(`warm-up (model + population scores, first request of the process): ${fmt(warm.ms)}`);
     console.log('');
     console.log('| measure | n | p50 | p95 | p99 | max | target |');
     console.log('|---|---|---|---|---|---|---|');
-    console.log(`| server time, client page, first view | ${server.n} | ${fmt(server.p50)} | ${fmt(server.p95)} | ${fmt(server.p99)} | ${fmt(server.max)} | p50 ≤ 300 ms |`);
-    console.log(`| server time, client page, repeated view | ${serverRepeat.n} | ${fmt(serverRepeat.p50)} | ${fmt(serverRepeat.p95)} | ${fmt(serverRepeat.p99)} | ${fmt(serverRepeat.max)} | |`);
-    console.log(`| full draw in Chromium, fresh context (cold cache) | ${cold.n} | ${fmt(cold.p50)} | ${fmt(cold.p95)} | ${fmt(cold.p99)} | ${fmt(cold.max)} | p50 ≤ 2 s |`);
-    console.log(`| full draw in Chromium, scripts cached | ${warmDraw.n} | ${fmt(warmDraw.p50)} | ${fmt(warmDraw.p95)} | ${fmt(warmDraw.p99)} | ${fmt(warmDraw.max)} | |`);
+    console.log(
+      `| server time, client page, first view | ${server.n} | ${fmt(server.p50)} | ${fmt(server.p95)} | ${fmt(server.p99)} | ${fmt(server.max)} | p50 ≤ 300 ms |`,
+    );
+    console.log(
+      `| server time, client page, repeated view | ${serverRepeat.n} | ${fmt(serverRepeat.p50)} | ${fmt(serverRepeat.p95)} | ${fmt(serverRepeat.p99)} | ${fmt(serverRepeat.max)} | |`,
+    );
+    console.log(
+      `| full draw in Chromium, fresh context (cold cache) | ${cold.n} | ${fmt(cold.p50)} | ${fmt(cold.p95)} | ${fmt(cold.p99)} | ${fmt(cold.max)} | p50 ≤ 2 s |`,
+    );
+    console.log(
+      `| full draw in Chromium, scripts cached | ${warmDraw.n} | ${fmt(warmDraw.p50)} | ${fmt(warmDraw.p95)} | ${fmt(warmDraw.p99)} | ${fmt(warmDraw.max)} | |`,
+    );
     console.log('');
     console.log(`HTML of a client page: ${(bytes / ids.length / 1024).toFixed(0)} KiB on average (uncompressed)`);
     console.log(

@@ -122,7 +122,20 @@ function generator(random: () => number) {
       method: pick(['POST']),
       path: pick(['/api/v1/score', `/api/v1/applications/${id()}/what-if`]),
       headers: JSON_TYPE,
-      body: pick(['', ' ', '{', '{"AMT_CREDIT": }', '{"AMT_CREDIT": NaN}', '{"AMT_CREDIT": Infinity}', "{'AMT_CREDIT': 1}", '[1,]', '{"a":1}{"b":2}', '\u0000', 'undefined', `{"AMT_CREDIT": 1${'0'.repeat(400)}`]),
+      body: pick([
+        '',
+        ' ',
+        '{',
+        '{"AMT_CREDIT": }',
+        '{"AMT_CREDIT": NaN}',
+        '{"AMT_CREDIT": Infinity}',
+        "{'AMT_CREDIT': 1}",
+        '[1,]',
+        '{"a":1}{"b":2}',
+        '\u0000',
+        'undefined',
+        `{"AMT_CREDIT": 1${'0'.repeat(400)}`,
+      ]),
     }),
     () => ({
       kind: 'invalid UTF-8',
@@ -135,28 +148,54 @@ function generator(random: () => number) {
       const depth = 33 + int(50_000);
       const open = pick(['[', '{"a":']);
       const close = open === '[' ? ']' : '}';
-      return { kind: 'deep nesting', method: 'POST', path: '/api/v1/score', headers: JSON_TYPE, body: `${open.repeat(depth)}1${close.repeat(depth)}` };
+      return {
+        kind: 'deep nesting',
+        method: 'POST',
+        path: '/api/v1/score',
+        headers: JSON_TYPE,
+        body: `${open.repeat(depth)}1${close.repeat(depth)}`,
+      };
     },
     () => {
       const size = 4 * 1024 * 1024 + 1 + int(2 * 1024 * 1024);
-      return { kind: 'oversized JSON', method: 'POST', path: pick(['/api/v1/score', `/api/v1/applications/${id()}/what-if`]), headers: JSON_TYPE, body: `[{}${' '.repeat(size)}]` };
+      return {
+        kind: 'oversized JSON',
+        method: 'POST',
+        path: pick(['/api/v1/score', `/api/v1/applications/${id()}/what-if`]),
+        headers: JSON_TYPE,
+        body: `[{}${' '.repeat(size)}]`,
+      };
     },
     () => ({
       kind: 'wrong content type',
       method: 'POST',
       path: pick(['/api/v1/score', `/api/v1/applications/${id()}/what-if`]),
-      headers: { 'content-type': pick(['text/plain', 'application/xml', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded', 'application/json; charset=latin1', 'image/png', 'text/html', '', 'é/ü', 'application/octet-stream']) },
+      headers: {
+        'content-type': pick([
+          'text/plain',
+          'application/xml',
+          'multipart/form-data; boundary=x',
+          'application/x-www-form-urlencoded',
+          'application/json; charset=latin1',
+          'image/png',
+          'text/html',
+          '',
+          'é/ü',
+          'application/octet-stream',
+        ]),
+      },
       body: '{"AMT_CREDIT": 100000}',
     }),
-    () => ({ kind: 'CSV on a JSON-only route', method: 'POST', path: `/api/v1/applications/${id()}/what-if`, headers: CSV_TYPE, body: 'AMT_CREDIT\n1' }),
+    () => ({
+      kind: 'CSV on a JSON-only route',
+      method: 'POST',
+      path: `/api/v1/applications/${id()}/what-if`,
+      headers: CSV_TYPE,
+      body: 'AMT_CREDIT\n1',
+    }),
     () => {
       const field = pick(NUMERIC);
-      const header = pick([
-        () => `AMT_CREDIT,${unicodeString()}`,
-        () => 'AMT_CREDIT,AMT_CREDIT',
-        () => `${field}`,
-        () => `${field},EXT_SOURCE_2`,
-      ])();
+      const header = pick([() => `AMT_CREDIT,${unicodeString()}`, () => 'AMT_CREDIT,AMT_CREDIT', () => `${field}`, () => `${field},EXT_SOURCE_2`])();
       const body = pick([
         () => `${header}\n`,
         () => `${header}\n${'1,'.repeat(5)}`,
@@ -197,9 +236,12 @@ function generator(random: () => number) {
       kind: 'bad query',
       method: 'GET',
       path: pick([
-        () => `/api/v1/applications?${pick(['limit=0', 'limit=-5', 'limit=101', 'limit=1e9', 'limit=abc', 'q=12a', `q=${'1'.repeat(11)}`, 'set=both', `cursor=${Buffer.from(unicodeString()).toString('base64url')}`, `cursor=${'A'.repeat(3000)}`, `${urlUnicode()}=1`])}`,
-        () => `/api/v1/applications/${id()}/explanation?${pick(['top=0', 'top=-1', 'top=1e9', 'top=NaN', 'top=Infinity', 'lang=de', `lang=${urlUnicode()}`, 'top=1&top=2', `top=${'9'.repeat(2000)}`, 'unknown=1'])}`,
-        () => `/api/v1/applications/${id()}/distribution?${pick(['field=', 'field=amt_credit', 'field=NOT_A_FIELD', `field=${urlUnicode()}`, `field=${'A'.repeat(3000)}`, 'field=AMT_CREDIT&bins=1', 'field=AMT_CREDIT&bins=1000', 'bins=10'])}`,
+        () =>
+          `/api/v1/applications?${pick(['limit=0', 'limit=-5', 'limit=101', 'limit=1e9', 'limit=abc', 'q=12a', `q=${'1'.repeat(11)}`, 'set=both', `cursor=${Buffer.from(unicodeString()).toString('base64url')}`, `cursor=${'A'.repeat(3000)}`, `${urlUnicode()}=1`])}`,
+        () =>
+          `/api/v1/applications/${id()}/explanation?${pick(['top=0', 'top=-1', 'top=1e9', 'top=NaN', 'top=Infinity', 'lang=de', `lang=${urlUnicode()}`, 'top=1&top=2', `top=${'9'.repeat(2000)}`, 'unknown=1'])}`,
+        () =>
+          `/api/v1/applications/${id()}/distribution?${pick(['field=', 'field=amt_credit', 'field=NOT_A_FIELD', `field=${urlUnicode()}`, `field=${'A'.repeat(3000)}`, 'field=AMT_CREDIT&bins=1', 'field=AMT_CREDIT&bins=1000', 'bins=10'])}`,
         () => `/api/v1/applications/${id()}/neighbours?${pick(['k=0', 'k=1000', 'k=-3', 'k=two', 'n=5'])}`,
         () => `/api/v1/applications/${id()}/score?${pick(['top=5', 'x=1'])}`,
         () => `/api/v1/model?${pick(['verbose=1', 'lang=es'])}`,
@@ -218,7 +260,17 @@ function generator(random: () => number) {
     () => ({
       kind: 'wrong method',
       method: pick(['PUT', 'PATCH', 'DELETE']),
-      path: pick(['/api/v1/health', '/api/v1/openapi.json', '/api/v1/applications', `/api/v1/applications/${id()}`, `/api/v1/applications/${id()}/score`, `/api/v1/applications/${id()}/explanation`, '/api/v1/score', '/api/v1/model', `/api/v1/applications/${id()}/what-if`]),
+      path: pick([
+        '/api/v1/health',
+        '/api/v1/openapi.json',
+        '/api/v1/applications',
+        `/api/v1/applications/${id()}`,
+        `/api/v1/applications/${id()}/score`,
+        `/api/v1/applications/${id()}/explanation`,
+        '/api/v1/score',
+        '/api/v1/model',
+        `/api/v1/applications/${id()}/what-if`,
+      ]),
       headers: JSON_TYPE,
       body: '{}',
     }),
@@ -260,7 +312,13 @@ test('fuzz: ≥ 1,000 bad requests, each answered by a 4xx problem document; the
   // Oversized CSV bodies (beyond 20 MB) are costly: a few, outside the random mix.
   const csvHeader = 'AMT_CREDIT,AMT_ANNUITY\n';
   const bigCsv = csvHeader + '100000,5000\n'.repeat(Math.ceil((20 * 1024 * 1024) / 12) + 1000);
-  const fixed: BadRequest[] = Array.from({ length: 3 }, () => ({ kind: 'oversized CSV', method: 'POST', path: '/api/v1/score', headers: CSV_TYPE, body: bigCsv }));
+  const fixed: BadRequest[] = Array.from({ length: 3 }, () => ({
+    kind: 'oversized CSV',
+    method: 'POST',
+    path: '/api/v1/score',
+    headers: CSV_TYPE,
+    body: bigCsv,
+  }));
 
   const queue: BadRequest[] = [...fixed, ...Array.from({ length: COUNT }, () => next())];
   async function worker() {

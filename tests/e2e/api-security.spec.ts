@@ -52,7 +52,12 @@ test.describe('security headers and CSP', () => {
     await page.setContent(`<iframe id="f" src="${baseURL}/api-docs"></iframe>`);
     await page.waitForTimeout(1000);
     const frame = page.frames().find((f) => f.url().includes('/api-docs'));
-    const heading = frame ? await frame.locator('h1').count().catch(() => 0) : 0;
+    const heading = frame
+      ? await frame
+          .locator('h1')
+          .count()
+          .catch(() => 0)
+      : 0;
     expect(heading).toBe(0);
   });
 });
@@ -115,7 +120,10 @@ test.describe('API keys and rate limits (server started with API_KEYS)', () => {
     api = await playwrightRequest.newContext({ baseURL: `http://127.0.0.1:${port}` });
     for (let i = 0; ; i++) {
       // Every /api/v1 route needs a key once API_KEYS is set: health answers 401 until then.
-      const ok = await api.get('/api/v1/health').then((r) => r.status() === 401, () => false);
+      const ok = await api.get('/api/v1/health').then(
+        (r) => r.status() === 401,
+        () => false,
+      );
       if (ok) break;
       if (i > 200) throw new Error('the secured server did not start');
       await new Promise((r) => setTimeout(r, 500));

@@ -103,18 +103,30 @@ test.describe('API contract', () => {
 
   test('POST /api/v1/score: object, array and CSV; 422 lists every invalid field with its path', async ({ request }) => {
     const MIN = { AMT_CREDIT: 406597.5, AMT_ANNUITY: 24700.5, AMT_INCOME_TOTAL: 202500 };
-    const one = await expectModelRoute(await request.post('/api/v1/score?top=3&lang=en', { data: { ...MIN, EXT_SOURCE_2: 0.26 } }), scoreResponseSchema);
+    const one = await expectModelRoute(
+      await request.post('/api/v1/score?top=3&lang=en', { data: { ...MIN, EXT_SOURCE_2: 0.26 } }),
+      scoreResponseSchema,
+    );
     if (one) expect(one.results).toHaveLength(1);
     const many = await expectModelRoute(
       await request.post('/api/v1/score?explain=false', { data: [{ ...MIN, SK_ID_CURR: 7, AMT_CREDIT: 1e5 }, MIN, { ...MIN, CODE_GENDER: 'F' }] }),
       scoreResponseSchema,
     );
     if (many) {
-      expect(many.results.map((r) => [r.index, r.id])).toEqual([[0, 7], [1, null], [2, null]]);
+      expect(many.results.map((r) => [r.index, r.id])).toEqual([
+        [0, 7],
+        [1, null],
+        [2, null],
+      ]);
       expect(many.results[0].explanation).toBeUndefined();
     }
     const csv = await expectModelRoute(
-      await request.post('/api/v1/score', { headers: { 'content-type': 'text/csv' }, data: Buffer.from('SK_ID_CURR,AMT_CREDIT,AMT_ANNUITY,AMT_INCOME_TOTAL,NAME_CONTRACT_TYPE\n1,100000,9000,150000,Cash loans\n2,50000,5000,90000,\n') }),
+      await request.post('/api/v1/score', {
+        headers: { 'content-type': 'text/csv' },
+        data: Buffer.from(
+          'SK_ID_CURR,AMT_CREDIT,AMT_ANNUITY,AMT_INCOME_TOTAL,NAME_CONTRACT_TYPE\n1,100000,9000,150000,Cash loans\n2,50000,5000,90000,\n',
+        ),
+      }),
       scoreResponseSchema,
     );
     if (csv) expect(csv.results.map((r) => r.id)).toEqual([1, 2]);
@@ -139,7 +151,10 @@ test.describe('API contract', () => {
       { path: 'AMT_ANNUITY', message: required },
     ]);
     await expectProblem(await request.post('/api/v1/score', { headers: { 'content-type': 'text/plain' }, data: Buffer.from('x') }), 415);
-    await expectProblem(await request.post('/api/v1/score', { headers: { 'content-type': 'application/json' }, data: Buffer.from('{"AMT_CREDIT": ') }), 400);
+    await expectProblem(
+      await request.post('/api/v1/score', { headers: { 'content-type': 'application/json' }, data: Buffer.from('{"AMT_CREDIT": ') }),
+      400,
+    );
   });
 
   test('GET /api/v1/applications/{id}/neighbours', async ({ request }) => {
@@ -160,7 +175,10 @@ test.describe('API contract', () => {
   });
 
   test('POST /api/v1/applications/{id}/what-if', async ({ request }) => {
-    const w = await expectModelRoute(await request.post('/api/v1/applications/100002/what-if?top=3', { data: { changes: { AMT_CREDIT: 200000, EXT_SOURCE_3: 0.6 } } }), whatIfSchema);
+    const w = await expectModelRoute(
+      await request.post('/api/v1/applications/100002/what-if?top=3', { data: { changes: { AMT_CREDIT: 200000, EXT_SOURCE_3: 0.6 } } }),
+      whatIfSchema,
+    );
     if (w) {
       expect(w.changed.map((c) => c.field)).toEqual(['AMT_CREDIT', 'EXT_SOURCE_3']);
       expect(w.probabilityDelta).toBeCloseTo(w.after.probability - w.before.probability, 10);
@@ -204,7 +222,9 @@ test.describe('API contract', () => {
     }
   });
 
-  test('GET and POST /api/v1/monitoring: the stability report of the new applications (with the back-test) and of a CSV batch', async ({ request }) => {
+  test('GET and POST /api/v1/monitoring: the stability report of the new applications (with the back-test) and of a CSV batch', async ({
+    request,
+  }) => {
     test.setTimeout(120_000);
     const all = await expectModelRoute(await request.get('/api/v1/monitoring'), monitoringSchema);
     if (all) {
@@ -213,8 +233,12 @@ test.describe('API contract', () => {
       expect(all.stability.features.length).toBeGreaterThan(50);
       expect(all.backtest?.byDecile).toHaveLength(10);
     }
-    const csv = 'AMT_CREDIT,AMT_ANNUITY,AMT_INCOME_TOTAL,EXT_SOURCE_2\n406597.5,24700.5,202500,0.26\n1293502.5,35698.5,270000,0.62\n135000,6750,67500,\n';
-    const batch = await expectModelRoute(await request.post('/api/v1/monitoring', { headers: { 'content-type': 'text/csv' }, data: Buffer.from(csv) }), monitoringSchema);
+    const csv =
+      'AMT_CREDIT,AMT_ANNUITY,AMT_INCOME_TOTAL,EXT_SOURCE_2\n406597.5,24700.5,202500,0.26\n1293502.5,35698.5,270000,0.62\n135000,6750,67500,\n';
+    const batch = await expectModelRoute(
+      await request.post('/api/v1/monitoring', { headers: { 'content-type': 'text/csv' }, data: Buffer.from(csv) }),
+      monitoringSchema,
+    );
     if (batch) {
       expect(batch.stability.current.count).toBe(3);
       expect(['stable', 'watch', 'act']).toContain(batch.stability.score.band);

@@ -78,7 +78,9 @@ test.describe('analyst dashboard', () => {
     const comparison = page.locator('#comparaison');
     await comparison.getByLabel('Variable', { exact: true }).selectOption('DAYS_BIRTH');
     await expect(comparison.getByRole('heading', { name: 'Âge : distribution par issue' })).toBeVisible();
-    await expect(comparison.locator('figcaption')).toContainText(/Parmi tous les prêts historiques \(63\s444\), le client \(\d+,\d\s+ans\) se situe au \d+e centile/);
+    await expect(comparison.locator('figcaption')).toContainText(
+      /Parmi tous les prêts historiques \(63\s444\), le client \(\d+,\d\s+ans\) se situe au \d+e centile/,
+    );
     await comparison.getByRole('switch', { name: 'Comparer uniquement avec les clients similaires' }).check();
     await expect(comparison.locator('figcaption')).toContainText(/Parmi les 500 prêts historiques les plus proches du client/);
     await comparison.getByLabel('Variable', { exact: true }).selectOption('NAME_EDUCATION_TYPE');
@@ -128,7 +130,8 @@ test.describe('analyst dashboard', () => {
     await expect(page.locator('#decision')).toBeVisible();
     await expect(page.locator('#explication .reasons')).toBeVisible();
     await expect(page.locator('#explication [data-chart]')).toBeVisible();
-    for (const hidden of ['#comparaison', '#similaires', '#simulation', '.site-header', '.client-toc']) await expect(page.locator(hidden)).toBeHidden();
+    for (const hidden of ['#comparaison', '#similaires', '#simulation', '.site-header', '.client-toc'])
+      await expect(page.locator(hidden)).toBeHidden();
     const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
     await testInfo.attach('client-100035.pdf', { body: pdf, contentType: 'application/pdf' });
     expect(pdfPageCount(pdf)).toBe(1);

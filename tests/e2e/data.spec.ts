@@ -9,7 +9,9 @@ test.describe('data page (« Données »)', () => {
     await expect(sizes).toContainText(/application_train\.csv.*63\s444.*122/s);
     await expect(sizes).toContainText(/application_test\.csv.*48\s744.*121/s);
     await expect(sizes).toContainText(/bureau_balance\.csv.*1\s207\s059/s);
-    await expect(page.locator('figure#target-rate figcaption')).toContainText(/5\s059 prêts sur 63\s444 ont connu des difficultés de paiement, soit 7,97\s%/);
+    await expect(page.locator('figure#target-rate figcaption')).toContainText(
+      /5\s059 prêts sur 63\s444 ont connu des difficultés de paiement, soit 7,97\s%/,
+    );
     const provenance = page.getByRole('table', { name: /Provenance des 63\s444 prêts historiques/ });
     await expect(provenance).toContainText('gitadum/credit_risk_rating');
     await expect(provenance.locator('tbody tr')).toHaveCount(7);

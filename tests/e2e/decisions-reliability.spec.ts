@@ -47,7 +47,13 @@ function statuses(outcomes: Outcome[]): Record<string, number> {
 }
 
 /** Posts `count` decisions, `CONCURRENCY` in flight, over keep-alive connections; `onAnswer` sees each outcome as it comes. */
-async function burst(cluster: DecisionCluster, ids: number[], count: number, onAnswer?: (done: number) => void, timeoutMs = 30_000): Promise<Outcome[]> {
+async function burst(
+  cluster: DecisionCluster,
+  ids: number[],
+  count: number,
+  onAnswer?: (done: number) => void,
+  timeoutMs = 30_000,
+): Promise<Outcome[]> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   let done = 0;
   try {
@@ -73,7 +79,11 @@ async function expectBurstStored(c: DecisionCluster, store: { databaseUrl: strin
   expect(new Set(records.map((r) => r.id))).toEqual(new Set(answered.map((a) => a.id)));
 }
 
-async function expectStoreIntact(cluster: DecisionCluster, store: { databaseUrl: string } | { sqliteFile: string }, expectedRecords: number): Promise<Record<string, unknown>[]> {
+async function expectStoreIntact(
+  cluster: DecisionCluster,
+  store: { databaseUrl: string } | { sqliteFile: string },
+  expectedRecords: number,
+): Promise<Record<string, unknown>[]> {
   const records = await allDecisions(cluster.base);
   for (const r of records) {
     const parsed = decisionRecordSchema.safeParse(r);
@@ -158,10 +168,18 @@ test.describe('decision store on SQLite (own 2-worker cluster, temporary file)',
     );
     expect(killed).toBe(true);
     const counts = statuses(outcomes);
-    test.info().annotations.push({ type: 'burst with a worker killed', description: `${JSON.stringify(counts)} in ${((Date.now() - started) / 1000).toFixed(1)} s` });
+    test.info().annotations.push({
+      type: 'burst with a worker killed',
+      description: `${JSON.stringify(counts)} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    });
     // Only 201s and the connection errors of requests in flight on the killed worker (never a 5xx).
-    expect(Object.keys(counts).filter((k) => k !== '201' && k !== 'connection error'), JSON.stringify(counts)).toEqual([]);
-    const acknowledged = outcomes.filter((o): o is PromiseFulfilledResult<Answer> => o.status === 'fulfilled').map((o) => (JSON.parse(o.value.body) as { id: string }).id);
+    expect(
+      Object.keys(counts).filter((k) => k !== '201' && k !== 'connection error'),
+      JSON.stringify(counts),
+    ).toEqual([]);
+    const acknowledged = outcomes
+      .filter((o): o is PromiseFulfilledResult<Answer> => o.status === 'fulfilled')
+      .map((o) => (JSON.parse(o.value.body) as { id: string }).id);
     const lost = outcomes.length - acknowledged.length;
     expect(acknowledged.length).toBeGreaterThan(150);
 
@@ -225,7 +243,9 @@ test.describe('decision store on PostgreSQL (own 2-worker cluster, throw-away Po
       // Both workers (connections are spread over them), with and without an Idempotency-Key.
       for (let i = 0; i < 6; i++) {
         const headers: Record<string, string> = i % 2 === 0 ? { 'idempotency-key': `down-${i}` } : {};
-        await expectStoreDownProblem(await send(c.base, 'POST', `/api/v1/applications/${id}/decisions`, { body: decisionBody(i), headers, agent: false }));
+        await expectStoreDownProblem(
+          await send(c.base, 'POST', `/api/v1/applications/${id}/decisions`, { body: decisionBody(i), headers, agent: false }),
+        );
       }
       await expectStoreDownProblem(await send(c.base, 'GET', '/api/v1/decisions?limit=5'));
       // What does not need the decision store keeps answering.
@@ -242,10 +262,19 @@ test.describe('decision store on PostgreSQL (own 2-worker cluster, throw-away Po
 
     // Writes come back without restarting the app (each worker's pool reconnects).
     await expect
-      .poll(async () => (await send(c.base, 'POST', `/api/v1/applications/${id}/decisions`, { body: decisionBody(0), headers: { 'idempotency-key': 'after-restart' } })).status, {
-        timeout: 30_000,
-        intervals: [250, 500, 1000],
-      })
+      .poll(
+        async () =>
+          (
+            await send(c.base, 'POST', `/api/v1/applications/${id}/decisions`, {
+              body: decisionBody(0),
+              headers: { 'idempotency-key': 'after-restart' },
+            })
+          ).status,
+        {
+          timeout: 30_000,
+          intervals: [250, 500, 1000],
+        },
+      )
       .toBe(201);
     const after = await burst(c, ids, 40);
     expect(statuses(after), c.output()).toEqual({ '201': 40 });

@@ -51,7 +51,10 @@ test.describe('decisions by people (« Décision de l’analyste », /audit, not
     expect((await request.get('/audit/export')).status()).toBe(403);
   });
 
-  test('an analyst signs in, overrides with reasons, the history and the notice show it; an analyst cannot open /audit', async ({ page, context }, testInfo) => {
+  test('an analyst signs in, overrides with reasons, the history and the notice show it; an analyst cannot open /audit', async ({
+    page,
+    context,
+  }, testInfo) => {
     await signIn(page, ANALYST, 'wrong password, surely');
     await expect(page.locator('main').getByRole('alert')).toHaveText('Identifiant ou mot de passe incorrect.');
     await signIn(page, 'nobody-at-all', 'wrong password, surely');
@@ -97,7 +100,9 @@ test.describe('decisions by people (« Décision de l’analyste », /audit, not
     await expect(page.locator('main').getByRole('alert')).toContainText('réservée aux superviseurs');
   });
 
-  test('a supervisor reads the audit trail, reviews the escalation, exports CSV; a refusal notice gives coded reasons', async ({ page }, testInfo) => {
+  test('a supervisor reads the audit trail, reviews the escalation, exports CSV; a refusal notice gives coded reasons', async ({
+    page,
+  }, testInfo) => {
     await signIn(page, SUPERVISOR, PASSWORD, '/audit');
     await page.waitForURL('**/audit');
     // The chain is checked in the background: the first view may say it is being checked.
@@ -117,7 +122,9 @@ test.describe('decisions by people (« Décision de l’analyste », /audit, not
     expect(csv.status()).toBe(200);
     expect(csv.headers()['content-type']).toContain('text/csv');
     const lines = (await csv.text()).trim().split('\r\n');
-    expect(lines[0]).toBe('seq,id,created_at,actor_id,actor_role,application_id,input_hash,model_name,model_version,probability,threshold,recommendation,decision,override,override_reasons,justification,principal_reasons,refers_to,prev_hash,hash');
+    expect(lines[0]).toBe(
+      'seq,id,created_at,actor_id,actor_role,application_id,input_hash,model_name,model_version,probability,threshold,recommendation,decision,override,override_reasons,justification,principal_reasons,refers_to,prev_hash,hash',
+    );
     expect(lines.some((l) => l.includes(`user:${ANALYST}`) && l.includes('income-verified'))).toBe(true);
 
     // Review the escalation: confirm the model's recommendation.

@@ -31,14 +31,21 @@ interface Answer {
 let server: ChildProcess | undefined;
 let port = 0;
 
-function send(method: string, p: string, options: { body?: string | Buffer; headers?: Record<string, string>; localAddress?: string } = {}): Promise<Answer> {
+function send(
+  method: string,
+  p: string,
+  options: { body?: string | Buffer; headers?: Record<string, string>; localAddress?: string } = {},
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method, path: p, headers: options.headers, localAddress: options.localAddress, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port, method, path: p, headers: options.headers, localAddress: options.localAddress, agent: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
@@ -49,7 +56,14 @@ test.describe('hardening (own server: API_RATE_LIMIT_RPS=5, TRUSTED_PROXIES=127.
     test.setTimeout(120_000);
     port = await freePort();
     server = spawn(process.execPath, ['--import', 'tsx', path.join('lib', 'server', 'start.ts'), '-p', String(port), '-H', '127.0.0.1'], {
-      env: { ...process.env, API_RATE_LIMIT_RPS: '5', API_RATE_LIMIT_BURST: '', TRUSTED_PROXIES: '127.0.0.2', API_ACCESS_LOG: 'off', CREDIT_WARMUP: 'off' },
+      env: {
+        ...process.env,
+        API_RATE_LIMIT_RPS: '5',
+        API_RATE_LIMIT_BURST: '',
+        TRUSTED_PROXIES: '127.0.0.2',
+        API_ACCESS_LOG: 'off',
+        CREDIT_WARMUP: 'off',
+      },
       stdio: 'ignore',
     });
     for (let i = 0; ; i++) {
@@ -78,7 +92,8 @@ test.describe('hardening (own server: API_RATE_LIMIT_RPS=5, TRUSTED_PROXIES=127.
     expect(proxied.filter((s) => s === 429)).toEqual([]);
     // A client that forges a trusted proxy's address in the header gains nothing either.
     const forged: number[] = [];
-    for (let i = 0; i < 12; i++) forged.push((await send('GET', '/api/v1/health', { headers: { 'x-forwarded-for': `203.0.113.${i}, 127.0.0.2` } })).status);
+    for (let i = 0; i < 12; i++)
+      forged.push((await send('GET', '/api/v1/health', { headers: { 'x-forwarded-for': `203.0.113.${i}, 127.0.0.2` } })).status);
     expect(forged.filter((s) => s === 429).length).toBeGreaterThanOrEqual(6);
   });
 
@@ -123,16 +138,25 @@ test.describe('hardening (own server: API_RATE_LIMIT_RPS=5, TRUSTED_PROXIES=127.
 
 test.describe('hardening (the suite server)', () => {
   test('a 1,000,000-row CSV is refused at the record limit (413); a 20 MB body by its declared length', async ({ request }) => {
-    const rows = await request.post('/api/v1/score?explain=false', { headers: { 'content-type': 'text/csv' }, data: Buffer.from(`AMT_CREDIT,AMT_ANNUITY,AMT_INCOME_TOTAL\n${'1,1,1\n'.repeat(1_000_000)}`) });
+    const rows = await request.post('/api/v1/score?explain=false', {
+      headers: { 'content-type': 'text/csv' },
+      data: Buffer.from(`AMT_CREDIT,AMT_ANNUITY,AMT_INCOME_TOTAL\n${'1,1,1\n'.repeat(1_000_000)}`),
+    });
     expect(rows.status()).toBe(413);
     expect((await rows.json()).detail).toMatch(/at most 10000 applications/);
-    const explained = await request.post('/api/v1/score?top=50', { headers: { 'content-type': 'text/csv' }, data: Buffer.from(`AMT_CREDIT,AMT_ANNUITY,AMT_INCOME_TOTAL\n${'1,1,1\n'.repeat(300)}`) });
+    const explained = await request.post('/api/v1/score?top=50', {
+      headers: { 'content-type': 'text/csv' },
+      data: Buffer.from(`AMT_CREDIT,AMT_ANNUITY,AMT_INCOME_TOTAL\n${'1,1,1\n'.repeat(300)}`),
+    });
     expect(explained.status()).toBe(413);
     expect((await explained.json()).detail).toMatch(/at most 200 applications \(applications × top ≤ 10000\)/);
     const big = await request.post('/api/v1/score', { headers: { 'content-type': 'text/csv' }, data: Buffer.alloc(20 * 1024 * 1024, 0x31) });
     expect(big.status()).toBe(413);
     // Invalid records are not counted forever either: reading stops at the 1,000th problem.
-    const invalid = await request.post('/api/v1/score', { headers: { 'content-type': 'text/csv' }, data: Buffer.from(`AMT_CREDIT\n${'1\n'.repeat(1_000_000)}`) });
+    const invalid = await request.post('/api/v1/score', {
+      headers: { 'content-type': 'text/csv' },
+      data: Buffer.from(`AMT_CREDIT\n${'1\n'.repeat(1_000_000)}`),
+    });
     expect(invalid.status()).toBe(422);
   });
 
@@ -152,7 +176,10 @@ test.describe('hardening (the suite server)', () => {
 
   test('server actions refused for their origin or size answer 403 / 413 problems, not 500', async ({ request }) => {
     const self = new URL(String(test.info().project.use.baseURL)).origin;
-    const foreign = await request.post('/veille', { headers: { 'next-action': '0123456789abcdef', origin: 'https://evil.example', 'content-type': 'text/plain;charset=UTF-8' }, data: '[]' });
+    const foreign = await request.post('/veille', {
+      headers: { 'next-action': '0123456789abcdef', origin: 'https://evil.example', 'content-type': 'text/plain;charset=UTF-8' },
+      data: '[]',
+    });
     expect(foreign.status()).toBe(403);
     expect(foreign.headers()['content-type']).toBe('application/problem+json');
     const large = await request.post('/veille', {

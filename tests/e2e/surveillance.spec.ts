@@ -19,7 +19,12 @@ const FIGURES = ['score-distribution', 'shifted-inputs', 'shifted-input-bins', '
 
 /** A French or English decimal as a number (« 0,062 » / « 0.062 »). */
 function decimal(text: string): number {
-  return Number(text.trim().replace(/[\s\u00a0\u202f]/g, '').replace(',', '.'));
+  return Number(
+    text
+      .trim()
+      .replace(/[\s\u00a0\u202f]/g, '')
+      .replace(',', '.'),
+  );
 }
 
 async function openMonitoring(page: Page): Promise<void> {
@@ -47,10 +52,9 @@ test.describe('model monitoring page (« Surveillance du modèle »)', () => {
       await expect(page.getByRole('heading', { name, exact: typeof name === 'string' })).toBeVisible();
     }
     // The nav marks the page as current.
-    await expect(page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Surveillance', exact: true })).toHaveAttribute(
-      'aria-current',
-      'page',
-    );
+    await expect(
+      page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Surveillance', exact: true }),
+    ).toHaveAttribute('aria-current', 'page');
 
     // Reference (63,444 historical loans, out-of-fold) against the 48,744 new applications.
     await expect(page.getByText(new RegExp(`les 63${SP}444 prêts historiques, avec leurs probabilités hors échantillon`))).toBeVisible();
@@ -102,8 +106,18 @@ test.describe('model monitoring page (« Surveillance du modèle »)', () => {
     const sentence = await page.getByText(/^Sur les \d+ variables du modèle/).textContent();
     const n = Number(/Sur les (\d+) variables/.exec(sentence ?? '')?.[1]);
     expect(n).toBeGreaterThanOrEqual(100);
-    const inputs = page.getByRole('table', { name: new RegExp(`^PSI, niveau et part de valeurs manquantes de chaque variable du modèle \\(${n} variables\\)$`) });
-    await expect(inputs.locator('thead th')).toHaveText(['Rang', 'Variable', 'Type', 'PSI', 'Niveau', 'Manquants (historique)', 'Manquants (nouvelles)']);
+    const inputs = page.getByRole('table', {
+      name: new RegExp(`^PSI, niveau et part de valeurs manquantes de chaque variable du modèle \\(${n} variables\\)$`),
+    });
+    await expect(inputs.locator('thead th')).toHaveText([
+      'Rang',
+      'Variable',
+      'Type',
+      'PSI',
+      'Niveau',
+      'Manquants (historique)',
+      'Manquants (nouvelles)',
+    ]);
     const rows = inputs.locator('tbody tr');
     await expect(rows).toHaveCount(n);
     const ranks = await rows.locator('td:nth-child(1)').allTextContents();
@@ -124,11 +138,22 @@ test.describe('model monitoring page (« Surveillance du modèle »)', () => {
     await expect(page.locator('figure#shifted-inputs details tbody th')).toHaveText(top.slice(0, 10));
 
     // Back-testing by segment: count, AUC, observed vs predicted, approval rate, and where the model is weak.
-    await expect(page.locator('#backtest-weakness')).toHaveText(/^(Là où le modèle est le plus faible : .+\.|Aucun segment ne s’écarte nettement du modèle d’ensemble\.)$/);
+    await expect(page.locator('#backtest-weakness')).toHaveText(
+      /^(Là où le modèle est le plus faible : .+\.|Aucun segment ne s’écarte nettement du modèle d’ensemble\.)$/,
+    );
     const segments = page.getByRole('table', { name: /^Back-testing par segment de « .+ »$/ });
     expect(await segments.count()).toBeGreaterThanOrEqual(3);
     for (const table of await segments.all()) {
-      await expect(table.locator('thead th')).toHaveText(['Segment', 'Prêts', 'AUC', 'Taux observé', 'Taux prédit', 'Écart (observé − prédit)', 'Taux d’accord', 'Remarque']);
+      await expect(table.locator('thead th')).toHaveText([
+        'Segment',
+        'Prêts',
+        'AUC',
+        'Taux observé',
+        'Taux prédit',
+        'Écart (observé − prédit)',
+        'Taux d’accord',
+        'Remarque',
+      ]);
       expect(await table.locator('tbody tr').count()).toBeGreaterThanOrEqual(2);
     }
     await expect(page.getByRole('table', { name: 'Back-testing par segment de « Type de contrat »' })).toContainText('Crédit renouvelable');
@@ -150,7 +175,9 @@ test.describe('model monitoring page (« Surveillance du modèle »)', () => {
     await expect(page.getByText(/the 63,444 historical loans, with their out-of-fold/)).toBeVisible();
     await expect(page.locator('#score-psi dd').first()).toHaveText(/^\d\.\d{3}$/);
     await expect(page.locator('#score-psi .psi-band')).toHaveText(/^(stable|to watch|to act on)$/);
-    await expect(page.locator('#psi-bands-note')).toHaveText(/industry conventions.*below 0\.1 stable, 0\.1 to 0\.25 to watch, above 0\.25 to act on/);
+    await expect(page.locator('#psi-bands-note')).toHaveText(
+      /industry conventions.*below 0\.1 stable, 0\.1 to 0\.25 to watch, above 0\.25 to act on/,
+    );
     const inputs = page.getByRole('table', { name: /^PSI, level and share of missing values of every model input \(\d+ inputs\)$/ });
     const n = Number(/\((\d+) inputs\)/.exec((await inputs.locator('caption').textContent()) ?? '')?.[1]);
     await expect(inputs.locator('tbody tr')).toHaveCount(n);
@@ -158,7 +185,9 @@ test.describe('model monitoring page (« Surveillance du modèle »)', () => {
     expect(words).toHaveLength(n);
     for (const w of words) expect(['stable', 'to watch', 'to act on']).toContain(w);
     await expect(page.getByRole('table', { name: 'Summary of the two populations' })).toContainText('unknown (no outcome yet)');
-    await expect(page.locator('#backtest-weakness')).toHaveText(/^(Where the model is weakest: .+\.|No segment departs clearly from the overall model\.)$/);
+    await expect(page.locator('#backtest-weakness')).toHaveText(
+      /^(Where the model is weakest: .+\.|No segment departs clearly from the overall model\.)$/,
+    );
     await waitForCharts(page, 60_000);
     await expectNoSeriousA11yViolations(page, testInfo, 'surveillance-en');
     await keepScreenshot(page, testInfo, 'surveillance-en');
@@ -187,7 +216,9 @@ test.describe('client page: « Score moins fiable » notice', () => {
     const items = notice.getByRole('list', { name: 'Variables en cause' }).getByRole('listitem');
     await expect(items).toHaveCount(2);
     await expect(items.nth(0)).toHaveText(
-      new RegExp(`^${fieldLabel('AMT_CREDIT', 'fr')} — valeur 45${SP}000, hors de l’intervalle des prêts historiques \\(62${SP}859 à 2${SP}013${SP}840\\)$`),
+      new RegExp(
+        `^${fieldLabel('AMT_CREDIT', 'fr')} — valeur 45${SP}000, hors de l’intervalle des prêts historiques \\(62${SP}859 à 2${SP}013${SP}840\\)$`,
+      ),
     );
     await expect(items.nth(1)).toContainText(fieldLabel('AMT_GOODS_PRICE', 'fr'));
     // Right after the decision banner (near the probability).

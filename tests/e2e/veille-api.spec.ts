@@ -47,7 +47,10 @@ test.describe('POST /api/v1/nlp/classify', () => {
   });
 
   test('413 for a body over the limit, 415 for a body that is not JSON', async ({ request }) => {
-    await expectProblem(await request.post(URL_, { data: JSON.stringify({ text: 'x'.repeat(200_000) }), headers: { 'content-type': 'application/json' } }), 413);
+    await expectProblem(
+      await request.post(URL_, { data: JSON.stringify({ text: 'x'.repeat(200_000) }), headers: { 'content-type': 'application/json' } }),
+      413,
+    );
     await expectProblem(await request.post(URL_, { data: 'a watch', headers: { 'content-type': 'text/plain' } }), 415);
   });
 

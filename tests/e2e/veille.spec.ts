@@ -98,7 +98,16 @@ test.describe('/veille/note', () => {
     await page.getByRole('link', { name: 'Lire la note méthodologique (imprimable)' }).click();
     await expect(page).toHaveURL(/\/veille\/note$/);
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Note méthodologique');
-    for (const h of ['1. Données', '2. Prétraitement', '3. Modèles', '4. Protocole d’entraînement', '5. Évaluation', '6. Résultats', '7. Interprétabilité', '8. Limites']) {
+    for (const h of [
+      '1. Données',
+      '2. Prétraitement',
+      '3. Modèles',
+      '4. Protocole d’entraînement',
+      '5. Évaluation',
+      '6. Résultats',
+      '7. Interprétabilité',
+      '8. Limites',
+    ]) {
       await expect(page.getByRole('heading', { level: 2, name: h })).toBeVisible();
     }
     await expect(page.locator('#table-comparison')).toBeVisible();

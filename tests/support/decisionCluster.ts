@@ -62,7 +62,10 @@ export async function startDecisionCluster(options: ClusterOptions, timeoutMs = 
     SQLITE_FILE: 'sqliteFile' in options.store ? options.store.sqliteFile : undefined,
     ...options.env,
   };
-  const primary = spawn(process.execPath, ['--import', 'tsx', path.join('lib', 'cli', 'startCluster.ts'), '-H', '127.0.0.1'], { env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const primary = spawn(process.execPath, ['--import', 'tsx', path.join('lib', 'cli', 'startCluster.ts'), '-H', '127.0.0.1'], {
+    env: env as NodeJS.ProcessEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let ready = 0;
   const collect = (chunk: Buffer) => {
@@ -148,7 +151,14 @@ export function send(
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - started }));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+            ms: performance.now() - started,
+          }),
+        );
         res.on('error', reject);
       },
     );
@@ -212,7 +222,11 @@ export async function allDecisions(base: string): Promise<Record<string, unknown
 
 /** `npm run audit:verify` on a store: its exit code and output. */
 export function auditVerify(store: ClusterOptions['store']): { code: number; output: string } {
-  const env = { ...process.env, DATABASE_URL: 'databaseUrl' in store ? store.databaseUrl : '', SQLITE_FILE: 'sqliteFile' in store ? store.sqliteFile : process.env.SQLITE_FILE };
+  const env = {
+    ...process.env,
+    DATABASE_URL: 'databaseUrl' in store ? store.databaseUrl : '',
+    SQLITE_FILE: 'sqliteFile' in store ? store.sqliteFile : process.env.SQLITE_FILE,
+  };
   try {
     const output = execFileSync('npm', ['run', '--silent', 'audit:verify'], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     return { code: 0, output };

@@ -14,7 +14,10 @@ const path = require('node:path');
 function pgBin() {
   const root = '/usr/lib/postgresql';
   if (!fs.existsSync(root)) return undefined;
-  const versions = fs.readdirSync(root).filter((v) => fs.existsSync(path.join(root, v, 'bin', 'pg_ctl'))).sort((a, b) => Number(b) - Number(a));
+  const versions = fs
+    .readdirSync(root)
+    .filter((v) => fs.existsSync(path.join(root, v, 'bin', 'pg_ctl')))
+    .sort((a, b) => Number(b) - Number(a));
   return versions.length > 0 ? path.join(root, versions[0], 'bin') : undefined;
 }
 
@@ -53,7 +56,16 @@ async function startThrowawayPostgres(options = {}) {
   asPostgres(path.join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
   const pgCtl = path.join(bin, 'pg_ctl');
   const start = () =>
-    asPostgres(pgCtl, ['-D', data, '-l', path.join(dir, 'server.log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=${maxConnections}`, 'start']);
+    asPostgres(pgCtl, [
+      '-D',
+      data,
+      '-l',
+      path.join(dir, 'server.log'),
+      '-w',
+      '-o',
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=${maxConnections}`,
+      'start',
+    ]);
   start();
   let stopped = false;
   return {
@@ -86,7 +98,8 @@ async function setup() {
   if (process.env.TEST_DATABASE_URL) return;
   const pg = await startThrowawayPostgres();
   if (!pg) {
-    process.env.TEST_POSTGRES_MISSING = 'PostgreSQL is not installed here (no /usr/lib/postgresql/*/bin/pg_ctl); `bash .ci/install-system` installs it';
+    process.env.TEST_POSTGRES_MISSING =
+      'PostgreSQL is not installed here (no /usr/lib/postgresql/*/bin/pg_ctl); `bash .ci/install-system` installs it';
     return;
   }
   process.env.TEST_DATABASE_URL = pg.url;

@@ -55,9 +55,12 @@ export default function PadPlot({ print, onInitialized, ...props }: PlotProps) {
       printing.current = false;
       // Back to the screen figure exactly as React gave it.
       if (graph.current && print) {
-        void Plotly.react(graph.current, props.data as Plotly.Data[], props.layout as Partial<Plotly.Layout>, props.config as Partial<Plotly.Config>).then(
-          () => graph.current && Plotly.Plots.resize(graph.current),
-        );
+        void Plotly.react(
+          graph.current,
+          props.data as Plotly.Data[],
+          props.layout as Partial<Plotly.Layout>,
+          props.config as Partial<Plotly.Config>,
+        ).then(() => graph.current && Plotly.Plots.resize(graph.current));
       }
     };
     window.addEventListener('resize', onResize);

@@ -112,7 +112,10 @@ export function WatchDemo({
         setExplanations((prev) => ({ ...prev, [m]: { status: 'loading' } }));
         const ex = await explain(value, m);
         if (token !== run.current) return;
-        setExplanations((prev) => ({ ...prev, [m]: ex.ok ? { status: 'done', value: ex.attributions } : { status: 'error', message: errorText(ex) } }));
+        setExplanations((prev) => ({
+          ...prev,
+          [m]: ex.ok ? { status: 'done', value: ex.attributions } : { status: 'error', message: errorText(ex) },
+        }));
       }
     } catch {
       if (token === run.current) setError(d.errors.failed);
@@ -139,7 +142,15 @@ export function WatchDemo({
   }
 
   const figure = maps
-    ? attentionFigure({ id: 'demo-attention', maps: maps.maps, layer: Math.min(layer, maps.maps.layers - 1), head, modelLabel: name(maps.model), texts: d.attentionFigure, locale })
+    ? attentionFigure({
+        id: 'demo-attention',
+        maps: maps.maps,
+        layer: Math.min(layer, maps.maps.layers - 1),
+        head,
+        modelLabel: name(maps.model),
+        texts: d.attentionFigure,
+        locale,
+      })
     : null;
 
   if (available.length === 0) return <p role="status">{d.unavailable}</p>;
@@ -252,7 +263,13 @@ export function WatchDemo({
             <legend>{d.attributionModel}</legend>
             {result.value.predictions.map((p) => (
               <label key={p.model} className="checkbox-row">
-                <input type="radio" name={`${ids}-explained`} value={p.model} checked={explained === p.model} onChange={() => setExplained(p.model)} />
+                <input
+                  type="radio"
+                  name={`${ids}-explained`}
+                  value={p.model}
+                  checked={explained === p.model}
+                  onChange={() => setExplained(p.model)}
+                />
                 {name(p.model)}
               </label>
             ))}
@@ -302,7 +319,11 @@ export function WatchDemo({
                     </div>
                     <div className="field">
                       <label htmlFor={`${ids}-head`}>{d.head}</label>
-                      <select id={`${ids}-head`} value={String(head)} onChange={(e) => setHead(e.target.value === 'mean' ? 'mean' : Number(e.target.value))}>
+                      <select
+                        id={`${ids}-head`}
+                        value={String(head)}
+                        onChange={(e) => setHead(e.target.value === 'mean' ? 'mean' : Number(e.target.value))}
+                      >
                         <option value="mean">{d.headMean}</option>
                         {Array.from({ length: maps.maps.heads }, (_, i) => (
                           <option key={i} value={i}>

@@ -10,5 +10,8 @@ export async function GET(request: Request) {
   const q = new URL(request.url).searchParams.get('q') ?? '';
   const locale = await requestLocale();
   // Per-client answer (it lists applications): never stored by a browser or a shared cache.
-  return NextResponse.json({ suggestions: suggestions(q.slice(0, 20), locale, await populationScoresIfReady()) }, { headers: { 'cache-control': 'no-store' } });
+  return NextResponse.json(
+    { suggestions: suggestions(q.slice(0, 20), locale, await populationScoresIfReady()) },
+    { headers: { 'cache-control': 'no-store' } },
+  );
 }

@@ -56,11 +56,13 @@ export default async function WatchNotePage() {
       <nav className="note-toc" aria-labelledby="note-toc-heading">
         <h2 id="note-toc-heading">{n.toc}</h2>
         <ol>
-          {(['data', 'preprocessing', 'models', 'protocol', 'evaluation', 'results', 'interpretability', 'limits', 'references'] as const).map((k) => (
-            <li key={k}>
-              <a href={`#note-${k}`}>{s[k]}</a>
-            </li>
-          ))}
+          {(['data', 'preprocessing', 'models', 'protocol', 'evaluation', 'results', 'interpretability', 'limits', 'references'] as const).map(
+            (k) => (
+              <li key={k}>
+                <a href={`#note-${k}`}>{s[k]}</a>
+              </li>
+            ),
+          )}
         </ol>
       </nav>
 

@@ -25,7 +25,12 @@ export async function counterfactualBody(id: number, signal?: AbortSignal): Prom
     return engine.scoreApplications(apps, fold);
   };
   const r = await nearestCounterfactual(app.fields as RawApplication, score, engine.model.threshold);
-  const option = (o: NonNullable<typeof r.best>) => ({ actions: [...o.actions], changes: o.changes.map((c) => ({ ...c })), size: o.size, probability: o.probability });
+  const option = (o: NonNullable<typeof r.best>) => ({
+    actions: [...o.actions],
+    changes: o.changes.map((c) => ({ ...c })),
+    size: o.size,
+    probability: o.probability,
+  });
   return {
     id,
     status: r.status,

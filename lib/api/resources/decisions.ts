@@ -24,10 +24,14 @@ async function withStore<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (err) {
     if (err instanceof StoreUnavailableError) {
-      throw new ApiError('service-unavailable', 'The decision store is unavailable; retry shortly.', undefined, { 'retry-after': RETRY_AFTER_SECONDS });
+      throw new ApiError('service-unavailable', 'The decision store is unavailable; retry shortly.', undefined, {
+        'retry-after': RETRY_AFTER_SECONDS,
+      });
     }
     if (err instanceof IdempotencyConflictError) {
-      throw new ApiError('conflict', 'This Idempotency-Key was already used with a different request.', [{ path: 'header.idempotency-key', message: 'already used with another body' }]);
+      throw new ApiError('conflict', 'This Idempotency-Key was already used with a different request.', [
+        { path: 'header.idempotency-key', message: 'already used with another body' },
+      ]);
     }
     if (err instanceof DecisionRuleError) {
       if (err.kind === 'not-found') throw notFound(err.message);
@@ -68,12 +72,20 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/;
 export async function postDecision(id: number, body: z.output<typeof decisionRequestSchema>, caller: Caller, request: Request): Promise<Response> {
   const key = request.headers.get('idempotency-key');
   if (key !== null && !IDEMPOTENCY_KEY.test(key)) {
-    throw new ApiError('invalid-parameters', 'Idempotency-Key must be 1 to 128 visible ASCII characters.', [{ path: 'header.idempotency-key', message: 'invalid' }]);
+    throw new ApiError('invalid-parameters', 'Idempotency-Key must be 1 to 128 visible ASCII characters.', [
+      { path: 'header.idempotency-key', message: 'invalid' },
+    ]);
   }
   const actor: Actor = { id: caller.id, role: 'api-key' };
   const engine = await creditEngine();
-  const { record, replayed } = await withStore(async () => recordDecision(engine, await sharedStore(), { ...body, applicationId: id }, actor, key ?? undefined));
-  const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', location: `/api/v1/decisions/${record.id}` };
+  const { record, replayed } = await withStore(async () =>
+    recordDecision(engine, await sharedStore(), { ...body, applicationId: id }, actor, key ?? undefined),
+  );
+  const headers: Record<string, string> = {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    location: `/api/v1/decisions/${record.id}`,
+  };
   if (replayed) headers['idempotent-replayed'] = 'true';
   return new Response(JSON.stringify(recordBody(record)), { status: 201, headers });
 }

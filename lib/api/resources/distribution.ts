@@ -27,7 +27,13 @@ export function applicationDistribution(id: number, field: string, bins: number)
       distribution: {
         kind: 'numeric',
         discrete: d.discrete,
-        bins: d.bins.map((b) => ({ lo: finite(b.lo), hi: finite(b.hi), repaid: b.repaid, defaulted: b.defaulted, defaultRate: finite(b.defaultRate) })),
+        bins: d.bins.map((b) => ({
+          lo: finite(b.lo),
+          hi: finite(b.hi),
+          repaid: b.repaid,
+          defaulted: b.defaulted,
+          defaultRate: finite(b.defaultRate),
+        })),
         missing: d.missing,
         total: d.total,
         median: finite(d.median),

@@ -28,7 +28,12 @@ export function fairnessBody(f: FairnessCard): FairnessBody {
       fourFifthsRuleMet: Object.fromEntries(v.attributes.map((a) => [a.attribute, a.fourFifthsRuleMet])),
     })),
     proxies: {
-      attributes: f.proxies.attributes.map((p) => ({ attribute: p.attribute, auc: p.auc, aucKind: p.aucKind, topInputs: p.topInputs.map((i) => ({ ...i })) })),
+      attributes: f.proxies.attributes.map((p) => ({
+        attribute: p.attribute,
+        auc: p.auc,
+        aucKind: p.aucKind,
+        topInputs: p.topInputs.map((i) => ({ ...i })),
+      })),
       strongestDropped: f.proxies.strongestDropped.map((d) => d.field),
     },
     fairnessPrice: f.price.map((p) => ({ variant: p.variant, figures: { ...p.figures } })),

@@ -58,7 +58,10 @@ type QualityBody = z.output<typeof qualitySchema>;
 
 /** The quality flags as the API serialises them. */
 function qualityBody(q: ApplicationQuality): QualityBody {
-  return { reliable: q.reliable, flags: q.flags.map((f) => ({ field: f.field, kind: f.kind, ...(f.range ? { range: [f.range[0], f.range[1]] as [number, number] } : {}) })) };
+  return {
+    reliable: q.reliable,
+    flags: q.flags.map((f) => ({ field: f.field, kind: f.kind, ...(f.range ? { range: [f.range[0], f.range[1]] as [number, number] } : {}) })),
+  };
 }
 
 /** Input-quality flags of a stored application (lib/monitoring/quality). */
@@ -146,7 +149,8 @@ function itemsOf(body: RawApplicationInput | readonly RawApplicationInput[]): re
 
 /** 413 when the request asks for more explanations than one request may (applications × top). */
 function checkBudget(count: number, options: ScoreOptions): void {
-  if (count > maxApplications(options, MAX_CSV_APPLICATIONS)) throw new ApiError('payload-too-large', tooManyApplicationsDetail(options, MAX_CSV_APPLICATIONS));
+  if (count > maxApplications(options, MAX_CSV_APPLICATIONS))
+    throw new ApiError('payload-too-large', tooManyApplicationsDetail(options, MAX_CSV_APPLICATIONS));
 }
 
 /** The results, a slice at a time, yielding to other requests between slices and stopping when the client is gone. */
@@ -165,7 +169,13 @@ async function* scoredSlices(
     const idOf = (k: number) => items[start + k].SK_ID_CURR ?? null;
     if (options.explain) {
       const explanations = await engine.explainApplications(chunk, { lang: options.lang, top: options.top });
-      yield explanations.map((e, k) => ({ index: start + k, id: idOf(k), ...scoreFields(e), quality: qualityBody(quality(items[start + k])), explanation: explanationBody(e, options.top) }));
+      yield explanations.map((e, k) => ({
+        index: start + k,
+        id: idOf(k),
+        ...scoreFields(e),
+        quality: qualityBody(quality(items[start + k])),
+        explanation: explanationBody(e, options.top),
+      }));
     } else {
       const scores = await engine.scoreApplications(chunk);
       yield scores.map((s, k) => ({ index: start + k, id: idOf(k), ...scoreFields(s), quality: qualityBody(quality(items[start + k])) }));

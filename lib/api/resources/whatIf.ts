@@ -10,7 +10,11 @@ import { modelRef } from './scoring';
 
 /** What-if through lib/analysis/whatIf, the function the dashboard's simulation uses. */
 
-export async function whatIfBody(id: number, changes: Readonly<Record<string, RawValue | undefined>>, top: number): Promise<z.output<typeof whatIfSchema>> {
+export async function whatIfBody(
+  id: number,
+  changes: Readonly<Record<string, RawValue | undefined>>,
+  top: number,
+): Promise<z.output<typeof whatIfSchema>> {
   const app = storedApplication(id);
   const given = Object.entries(changes).filter((entry): entry is [string, RawValue] => entry[1] !== undefined);
   if (given.length === 0) {

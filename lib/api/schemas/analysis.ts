@@ -20,7 +20,10 @@ export const distributionQuerySchema = z.strictObject({
     .min(1)
     .max(64)
     .regex(/^[A-Z0-9_]+$/, 'must be a field name in capitals (e.g. AMT_CREDIT)')
-    .meta({ description: 'An application field or an engineered feature of the model (e.g. `AMT_CREDIT`, `CREDIT_TO_INCOME_RATIO`).', examples: ['EXT_SOURCE_2'] }),
+    .meta({
+      description: 'An application field or an engineered feature of the model (e.g. `AMT_CREDIT`, `CREDIT_TO_INCOME_RATIO`).',
+      examples: ['EXT_SOURCE_2'],
+    }),
   bins: intQuery(5, 100, 30, 'Number of bins for continuous fields.'),
 });
 
@@ -112,9 +115,12 @@ export const whatIfSchema = z.object({
 
 const counterfactualOption = z.object({
   actions: z.array(z.enum(['credit', 'annuity', 'goods', 'loanSize', 'income'])).meta({
-    description: '`credit` borrow less, `annuity` lower instalments, `goods` a cheaper good, `loanSize` all three in proportion, `income` a higher declared income.',
+    description:
+      '`credit` borrow less, `annuity` lower instalments, `goods` a cheaper good, `loanSize` all three in proportion, `income` a higher declared income.',
   }),
-  changes: z.array(z.object({ field: z.string(), from: z.number(), to: z.number(), relative: z.number().meta({ description: '(to − from) / from' }) })),
+  changes: z.array(
+    z.object({ field: z.string(), from: z.number(), to: z.number(), relative: z.number().meta({ description: '(to − from) / from' }) }),
+  ),
   size: z.number().meta({ description: "Sum of the actions' relative sizes (0.24 = a 24 % change)." }),
   probability: z.number().meta({ description: 'Calibrated probability after the change (below the threshold).' }),
 });

@@ -52,9 +52,7 @@ function numericFieldSchema(field: string): z.ZodType<number | null> {
   if (rule.integer) base = base.int();
   const bounded = (rule.exclusiveMin ? base.gt(rule.min) : base.min(rule.min)).max(rule.max);
   const range = `${rule.integer ? 'integer ' : ''}in ${rule.exclusiveMin ? ']' : '['}${rule.min}, ${rule.max}]`;
-  const value = rule.codes
-    ? z.union([bounded, z.literal(rule.codes as [number, ...number[]])])
-    : bounded;
+  const value = rule.codes ? z.union([bounded, z.literal(rule.codes as [number, ...number[]])]) : bounded;
   return value.nullable().meta({ description: `${range}${rule.codes ? ` or ${rule.codes.join(', ')}` : ''}; null = missing` });
 }
 
@@ -64,7 +62,9 @@ export function knownCategories(field: string): readonly string[] {
 }
 
 function categoricalFieldSchema(field: string): z.ZodType<string | null> {
-  return z.lazy(() => z.enum(knownCategories(field) as [string, ...string[]]).nullable()).meta({ description: 'one of the listed values; null = missing' });
+  return z
+    .lazy(() => z.enum(knownCategories(field) as [string, ...string[]]).nullable())
+    .meta({ description: 'one of the listed values; null = missing' });
 }
 
 function buildFieldSchemas(): Record<string, z.ZodType<number | string | null>> {

@@ -20,9 +20,12 @@ export const listApplicationsQuerySchema = z.strictObject({
 export const applicationSummarySchema = z.object({
   id: z.number().int(),
   set: applicationSetSchema,
-  target: z.union([z.literal(0), z.literal(1)]).nullable().meta({
-    description: 'Actual outcome of a historical loan (1 = payment difficulties); null for new applications.',
-  }),
+  target: z
+    .union([z.literal(0), z.literal(1)])
+    .nullable()
+    .meta({
+      description: 'Actual outcome of a historical loan (1 = payment difficulties); null for new applications.',
+    }),
 });
 
 export const applicationListSchema = z.object({

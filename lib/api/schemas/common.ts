@@ -18,7 +18,10 @@ export const problemSchema = z
     title: z.string().meta({ description: 'Short summary of the problem type (the same for every occurrence).' }),
     status: z.number().int().min(400).max(599),
     detail: z.string().meta({ description: 'What went wrong with this request, in English.' }),
-    errors: z.array(fieldProblemSchema).optional().meta({ description: 'The invalid fields, when the problem is about fields (at most 100 listed).' }),
+    errors: z
+      .array(fieldProblemSchema)
+      .optional()
+      .meta({ description: 'The invalid fields, when the problem is about fields (at most 100 listed).' }),
     requestId: z.string().optional().meta({ description: 'Identifier of the request (also in the X-Request-Id header and the access log).' }),
   })
   .meta({ description: 'RFC 9457 problem details, served as application/problem+json.' });

@@ -27,7 +27,10 @@ export const reasonSchema = z.object({
   code: z
     .string()
     .regex(/^[RA]\d{2}$/)
-    .meta({ description: 'Stable reason code of the field and direction (`R07` towards refusal, `A07` towards acceptance); the catalogue is GET /api/v1/reason-codes.' }),
+    .meta({
+      description:
+        'Stable reason code of the field and direction (`R07` towards refusal, `A07` towards acceptance); the catalogue is GET /api/v1/reason-codes.',
+    }),
   field: z.string(),
   label: z.string().meta({ description: 'Human label of the field in the requested language.' }),
   text: z.string().meta({ description: 'One plain-language sentence.' }),

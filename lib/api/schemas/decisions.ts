@@ -14,11 +14,7 @@ export const decisionRequestSchema = z.strictObject({
     .max(OVERRIDE_REASON_CODES.length)
     .optional()
     .meta({ description: 'Required (at least one) when the decision goes against the model (an override).' }),
-  justification: z
-    .string()
-    .max(2000)
-    .optional()
-    .meta({ description: 'Written justification; required, at least 20 characters, for an override.' }),
+  justification: z.string().max(2000).optional().meta({ description: 'Written justification; required, at least 20 characters, for an override.' }),
   modelVersion: z
     .string()
     .max(64)
@@ -41,7 +37,10 @@ export const decisionRecordSchema = z
     id: z.string(),
     seq: z.number().int().meta({ description: 'Position in the audit trail (1, 2, 3…).' }),
     createdAt: z.string().meta({ description: 'UTC time of the record (ISO 8601).' }),
-    actor: z.object({ id: z.string().meta({ description: '`user:<login>` or `key:<8 hex>` (an API key is named by a label, never by itself).' }), role: z.string() }),
+    actor: z.object({
+      id: z.string().meta({ description: '`user:<login>` or `key:<8 hex>` (an API key is named by a label, never by itself).' }),
+      role: z.string(),
+    }),
     applicationId: z.number().int(),
     inputHash: z.string().meta({ description: 'SHA-256 of the canonical JSON of the application as scored.' }),
     model: z.object({ name: z.string(), version: z.string() }),

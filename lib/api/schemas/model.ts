@@ -46,7 +46,10 @@ const fairnessGroup = z.object({
 const fairnessAttribute = z.object({
   attribute: z.enum(['sex', 'ageBand', 'familyStatus']),
   groups: z.array(fairnessGroup),
-  demographicParityRatio: z.number().nullable().meta({ description: 'Lowest / highest approval rate among comparable groups (Fairlearn demographic_parity_ratio, on approvals).' }),
+  demographicParityRatio: z
+    .number()
+    .nullable()
+    .meta({ description: 'Lowest / highest approval rate among comparable groups (Fairlearn demographic_parity_ratio, on approvals).' }),
   lowestApproval: z.string().nullable(),
   highestApproval: z.string().nullable(),
   equalOpportunityDifference: z.number().nullable(),
@@ -86,7 +89,9 @@ const fairnessReport = z
           fourFifthsRuleMet: z.record(z.string(), z.boolean().nullable()),
         }),
       )
-      .meta({ description: 'Summary ratios of every variant (current model, with the protected attributes, without the strongest proxies, previous model).' }),
+      .meta({
+        description: 'Summary ratios of every variant (current model, with the protected attributes, without the strongest proxies, previous model).',
+      }),
     proxies: z.object({
       attributes: z.array(
         z.object({
@@ -98,7 +103,9 @@ const fairnessReport = z
       ),
       strongestDropped: z.array(z.string()),
     }),
-    fairnessPrice: z.array(z.object({ variant: variantName, figures: variantFigures })).meta({ description: 'metrics.json fairnessPrice: cross-validated figures per variant.' }),
+    fairnessPrice: z
+      .array(z.object({ variant: variantName, figures: variantFigures }))
+      .meta({ description: 'metrics.json fairnessPrice: cross-validated figures per variant.' }),
   })
   .meta({ description: 'Fairness report (fairness.json); null for a model trained before it existed.' });
 

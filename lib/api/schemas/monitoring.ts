@@ -21,7 +21,9 @@ const summaryShape = {
 };
 
 export const stabilityReportSchema = z.object({
-  reference: z.object({ ...summaryShape, defaultRate: z.number().optional() }).meta({ description: 'The historical loans, with their out-of-fold probabilities.' }),
+  reference: z
+    .object({ ...summaryShape, defaultRate: z.number().optional() })
+    .meta({ description: 'The historical loans, with their out-of-fold probabilities.' }),
   current: z.object({ ...summaryShape }),
   score: z.object({ psi: z.number(), band: psiBandSchema, bins: z.array(binSchema).meta({ description: 'Reference deciles of the probability.' }) }),
   features: z
@@ -32,7 +34,9 @@ export const stabilityReportSchema = z.object({
         psi: z.number(),
         band: psiBandSchema,
         missing: z.object({ reference: z.number(), current: z.number() }),
-        bins: z.array(binSchema).meta({ description: 'Reference deciles plus a missing bin (numbers); categories, « (other) » and a missing bin (categories).' }),
+        bins: z
+          .array(binSchema)
+          .meta({ description: 'Reference deciles plus a missing bin (numbers); categories, « (other) » and a missing bin (categories).' }),
       }),
     )
     .meta({ description: 'Every model input, largest PSI first.' }),
@@ -73,4 +77,7 @@ export const qualitySchema = z
       }),
     ),
   })
-  .meta({ description: "Input-quality flags: a value outside the training range, a category never seen, a missing value among the model's most influential inputs." });
+  .meta({
+    description:
+      "Input-quality flags: a value outside the training range, a category never seen, a missing value among the model's most influential inputs.",
+  });

@@ -12,10 +12,15 @@ export const reasonCodeSchema = z
     code: z
       .string()
       .regex(/^[RA]\d{2}$/)
-      .meta({ description: '`Rnn` pushes towards refusal, `Ann` towards acceptance; the same number is the same theme. Codes never change meaning.' }),
+      .meta({
+        description: '`Rnn` pushes towards refusal, `Ann` towards acceptance; the same number is the same theme. Codes never change meaning.',
+      }),
     direction: z.enum(['refusal', 'acceptance']),
     theme: z.string().meta({ description: 'Stable identifier of the theme, shared by its refusal and acceptance codes.' }),
-    fields: z.array(z.string()).min(1).meta({ description: 'The application fields and engineered features the code covers (each in exactly one code per direction).' }),
+    fields: z
+      .array(z.string())
+      .min(1)
+      .meta({ description: 'The application fields and engineered features the code covers (each in exactly one code per direction).' }),
     short: z.string().meta({ description: 'Short text of the reason in the requested language.' }),
     long: z.string().meta({ description: 'Long text of the reason in the requested language.' }),
   })

@@ -71,11 +71,9 @@ export const scoreQuerySchema = z.strictObject({
     .meta({ description: '`false` returns the scores without explanations (faster for large batches).' }),
 });
 
-export const scoreRequestSchema = z
-  .union([rawApplicationSchema, z.array(rawApplicationSchema).min(1).max(MAX_JSON_APPLICATIONS)])
-  .meta({
-    description: `One application, or an array of 1 to 1,000 (a CSV body may hold up to ${MAX_CSV_APPLICATIONS.toLocaleString('en')} records). With explanations (explain=true, the default), applications × top may not exceed ${EXPLANATION_BUDGET.toLocaleString('en')}.`,
-  });
+export const scoreRequestSchema = z.union([rawApplicationSchema, z.array(rawApplicationSchema).min(1).max(MAX_JSON_APPLICATIONS)]).meta({
+  description: `One application, or an array of 1 to 1,000 (a CSV body may hold up to ${MAX_CSV_APPLICATIONS.toLocaleString('en')} records). With explanations (explain=true, the default), applications × top may not exceed ${EXPLANATION_BUDGET.toLocaleString('en')}.`,
+});
 
 export const csvScoreRequestSchema = z
   .array(rawApplicationSchema)

@@ -3,8 +3,7 @@ import type { Dictionary } from '../fr';
 /** API documentation page (English). The operation texts are also the OpenAPI summaries and descriptions. */
 export const apiDocs: Dictionary['apiDocs'] = {
   title: 'Scoring API',
-  lead:
-    'Other programs of the company (loan origination, batch jobs) get the same decisions and explanations as the dashboard through versioned JSON routes under /api/v1.',
+  lead: 'Other programs of the company (loan origination, batch jobs) get the same decisions and explanations as the dashboard through versioned JSON routes under /api/v1.',
   openApiLink: 'OpenAPI 3.1 document',
   openApiDescription:
     'Scores and explanations of loan applications by the credit model, the same as the dashboard shows. Errors are RFC 9457 problem documents (application/problem+json). Body limits: {json} for JSON, {csv} for CSV.',
@@ -33,8 +32,10 @@ export const apiDocs: Dictionary['apiDocs'] = {
   errorsLead:
     'Every error is a problem document (RFC 9457) of type application/problem+json: type, title, status, detail, requestId, and errors (a list of { path, message }) when fields are at fault. Paths: AMT_CREDIT, [3].AMT_CREDIT (item 3 of an array or record 3 of a CSV), query.top, path.id. Values sent by the client are never echoed.',
   problems: {
-    'malformed-request': 'The body cannot be read: invalid JSON or UTF-8, CSV with a wrong number of fields, JSON nested deeper than 32 levels, empty body.',
-    'invalid-parameters': 'A path or query parameter is invalid (for example an id that is not a number, top=0, an unknown parameter, a forged cursor).',
+    'malformed-request':
+      'The body cannot be read: invalid JSON or UTF-8, CSV with a wrong number of fields, JSON nested deeper than 32 levels, empty body.',
+    'invalid-parameters':
+      'A path or query parameter is invalid (for example an id that is not a number, top=0, an unknown parameter, a forged cursor).',
     unauthorized: 'API keys are enabled and the request has no key, or a key that is not valid.',
     forbidden: 'The key is valid but lacks the scope the route needs (read, score or decide).',
     'not-found': 'No such route, or no stored application with this id.',
@@ -44,8 +45,10 @@ export const apiDocs: Dictionary['apiDocs'] = {
     'request-timeout': 'The client did not send its headers within 10 s or its whole request within 30 s; the connection is closed.',
     conflict:
       'The request contradicts the current state: an Idempotency-Key already used with another request, or a decision taken on a model version that is no longer the current one (reload the application).',
-    'unsupported-media-type': 'The Content-Type is missing or not accepted by the route (Accept-Post lists the accepted types), or the charset is not UTF-8.',
-    'validation-failed': 'The body is well-formed but some fields are not valid: wrong type, out of bounds, unknown field or category, a required field missing (credit amount, annuity, income: the model does not decide without them). All the errors are listed; nothing is scored.',
+    'unsupported-media-type':
+      'The Content-Type is missing or not accepted by the route (Accept-Post lists the accepted types), or the charset is not UTF-8.',
+    'validation-failed':
+      'The body is well-formed but some fields are not valid: wrong type, out of bounds, unknown field or category, a required field missing (credit amount, annuity, income: the model does not decide without them). All the errors are listed; nothing is scored.',
     'rate-limited': 'Too many requests for this key: wait for the number of seconds in Retry-After.',
     'internal-error': 'The server failed; the error is logged under the request id. It never comes from the content of the request.',
     'service-unavailable':
@@ -74,7 +77,8 @@ export const apiDocs: Dictionary['apiDocs'] = {
   operations: {
     getHealth: {
       summary: 'Liveness and loaded models',
-      description: 'Answers as long as the server runs; lists the models the service uses, whether they are loaded, and their versions. No key needed.',
+      description:
+        'Answers as long as the server runs; lists the models the service uses, whether they are loaded, and their versions. No key needed.',
       response: 'The service is alive.',
     },
     getOpenApi: {

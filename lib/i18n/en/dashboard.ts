@@ -21,8 +21,7 @@ export const dashboard: Dictionary['dashboard'] = {
   },
   search: {
     title: 'Credit dashboard',
-    lead:
-      'Find an application by its identifier (SK_ID_CURR) among the new applications and the historical loans, or filter by decision and default probability.',
+    lead: 'Find an application by its identifier (SK_ID_CURR) among the new applications and the historical loans, or filter by decision and default probability.',
     formLabel: 'Find a client by identifier',
     comboLabel: 'Client identifier (SK_ID_CURR)',
     comboHint: 'Type the first digits, then pick from the list (up and down arrows, Enter).',
@@ -147,7 +146,8 @@ export const dashboard: Dictionary['dashboard'] = {
     topN: 'Number of factors shown',
     apply: 'Show',
     figureTitle: 'The {n} factors that weigh most',
-    caption: 'Starting from the average risk ({base}), the application’s factors lead to the client’s score, {final} (default probability {probability}). The strongest: {top} ({direction}).',
+    caption:
+      'Starting from the average risk ({base}), the application’s factors lead to the client’s score, {final} (default probability {probability}). The strongest: {top} ({direction}).',
     directionRefusal: 'towards refusal',
     directionAcceptance: 'towards acceptance',
     label: 'Waterfall chart of the contributions of the application’s factors',
@@ -175,7 +175,8 @@ export const dashboard: Dictionary['dashboard'] = {
     apply: 'Show',
     numericTitle: '{label}: distribution by outcome',
     categoricalTitle: '{label}: frequency and default rate by category',
-    numericCaption: 'Among {scope}, the client ({value}) is at the {percentile} percentile. Median of repaid loans: {medianRepaid}; of defaulted loans: {medianDefaulted}.',
+    numericCaption:
+      'Among {scope}, the client ({value}) is at the {percentile} percentile. Median of repaid loans: {medianRepaid}; of defaulted loans: {medianDefaulted}.',
     numericCaptionMissing: 'The client’s value is unknown. Median of repaid loans: {medianRepaid}; of defaulted loans: {medianDefaulted} ({scope}).',
     categoricalCaption: 'Among {scope}, the client’s category ({value}) covers {share} of loans, with a default rate of {rate} (average: {average}).',
     numericLabel: 'Histogram of {label} for repaid and defaulted loans, the client’s position marked',

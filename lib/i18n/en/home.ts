@@ -3,8 +3,7 @@ import type { Dictionary } from '../fr';
 /** Home page strings (English). */
 export const home: Dictionary['home'] = {
   heading: 'Prêt à dépenser Insight',
-  lead:
-    'Decide on a consumer loan and explain the decision to the client; follow the state of the art of transformer text classification.',
+  lead: 'Decide on a consumer loan and explain the decision to the client; follow the state of the art of transformer text classification.',
   sections: {
     dashboard: {
       title: 'Credit dashboard',

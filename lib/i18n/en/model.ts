@@ -3,8 +3,7 @@ import type { Dictionary } from '../fr';
 /** Model page strings (English, same shape as the French reference). */
 export const model: Dictionary['model'] = {
   title: 'Model',
-  lead:
-    'How the credit model decides overall: the most influential variables, ranking quality, calibration of the probabilities and the choice of the cost-minimising threshold. Everything is read from models/credit.',
+  lead: 'How the credit model decides overall: the most influential variables, ranking quality, calibration of the probabilities and the choice of the cost-minimising threshold. Everything is read from models/credit.',
   pending: 'The credit model is not trained yet: this page will fill with its metrics and curves as soon as it is available in models/credit.',
   summary: {
     heading: 'In short',
@@ -52,7 +51,8 @@ export const model: Dictionary['model'] = {
   beeswarm: {
     heading: 'Effect of the variables by value',
     title: 'Shapley values on a sample of {n} clients',
-    caption: 'Each dot is a client: to the right, the variable pushes towards refusal; the colour shows whether the client’s value is low (blue) or high (vermillion) for that variable.',
+    caption:
+      'Each dot is a client: to the right, the variable pushes towards refusal; the colour shows whether the client’s value is low (blue) or high (vermillion) for that variable.',
     label: 'Scatter of the Shapley values per variable, coloured by the variable’s value',
     tableCaption: 'Summary of the Shapley values per variable on the sample',
     feature: 'Variable',
@@ -88,7 +88,8 @@ export const model: Dictionary['model'] = {
   },
   reliability: {
     heading: 'Calibration (reliability curve)',
-    caption: 'Predicted probabilities against observed default rates per bin: close to the diagonal, the probabilities can be trusted (Brier score: {brier}).',
+    caption:
+      'Predicted probabilities against observed default rates per bin: close to the diagonal, the probabilities can be trusted (Brier score: {brier}).',
     label: 'Reliability curve: observed rate against predicted probability',
     tableCaption: 'Mean predicted probability and observed default rate per bin',
     predicted: 'Predicted probability',
@@ -107,7 +108,8 @@ export const model: Dictionary['model'] = {
   },
   confusion: {
     heading: 'Confusion matrix at the threshold',
-    caption: 'At the {threshold} threshold, {tp} of {positives} defaulters are caught ({recall}) and {fp} of {negatives} good clients are wrongly refused.',
+    caption:
+      'At the {threshold} threshold, {tp} of {positives} defaulters are caught ({recall}) and {fp} of {negatives} good clients are wrongly refused.',
     label: 'Confusion matrix: model decisions by actual outcome',
     tableCaption: 'Number of clients by actual outcome and model decision',
     actual: 'Actual outcome',
@@ -133,8 +135,7 @@ export const model: Dictionary['model'] = {
   },
   fairness: {
     heading: 'Fairness',
-    unavailable:
-      'This model was trained before fairness was measured: its folder has no fairness.json. This section fills in at the next training.',
+    unavailable: 'This model was trained before fairness was measured: its folder has no fairness.json. This section fills in at the next training.',
     protectedIntro:
       'Sex, marital status and age ({fields}) are not model inputs: they are kept to measure, never to decide. Columns left out of the model: {columns}.',
     affordability:
@@ -218,7 +219,7 @@ export const model: Dictionary['model'] = {
     heading: 'Limits',
     coverageLabel: 'Data',
     coverage:
-      'A sample of the applications of the 2018 Home Credit Default Risk competition: {rows} labelled loans ({share} of the full file\'s 307,511), {positives} of them defaults; the applications carry no dates, so stability over time cannot be checked.',
+      "A sample of the applications of the 2018 Home Credit Default Risk competition: {rows} labelled loans ({share} of the full file's 307,511), {positives} of them defaults; the applications carry no dates, so stability over time cannot be checked.",
     notForLabel: 'Must not be used for',
     notFor: [
       'a sole automatic decision without human review;',

@@ -8,10 +8,8 @@ export const monitoring: Dictionary['monitoring'] = {
     title: 'Model monitoring',
     body: 'Stability of the new applications against the historical loans (score and input PSI), back-testing by decile and by segment.',
   },
-  lead:
-    'Do the new applications still look like the loans the model learnt from, and does the model keep its promises everywhere? This page compares the two populations and sets the predicted probabilities against the defaults observed.',
-  pending:
-    'The credit model is not trained yet: monitoring (stability and back-testing) will show as soon as it is available in models/credit.',
+  lead: 'Do the new applications still look like the loans the model learnt from, and does the model keep its promises everywhere? This page compares the two populations and sets the predicted probabilities against the defaults observed.',
+  pending: 'The credit model is not trained yet: monitoring (stability and back-testing) will show as soon as it is available in models/credit.',
   bins: {
     other: 'other (never seen in training)',
     allValues: 'all values',
@@ -86,11 +84,12 @@ export const monitoring: Dictionary['monitoring'] = {
   },
   backtest: {
     heading: 'Back-testing on the historical loans',
-    lead:
-      'The out-of-fold probabilities of the {n} historical loans set against the defaults actually observed: is the model right everywhere, and where does it rank less well?',
+    lead: 'The out-of-fold probabilities of the {n} historical loans set against the defaults actually observed: is the model right everywhere, and where does it rank less well?',
     decileTitle: 'Predicted and observed default rate by score decile',
-    decileCaption: 'From the safest decile (D1, the lowest probabilities) to the riskiest (D10), the predicted rate follows the observed one; the largest gap is in decile {decile} ({predicted} predicted, {observed} observed).',
-    decileCaptionGap: 'The predicted rate departs clearly from the observed one in decile {decile} ({predicted} predicted, {observed} observed): the calibration needs reviewing in that score range.',
+    decileCaption:
+      'From the safest decile (D1, the lowest probabilities) to the riskiest (D10), the predicted rate follows the observed one; the largest gap is in decile {decile} ({predicted} predicted, {observed} observed).',
+    decileCaptionGap:
+      'The predicted rate departs clearly from the observed one in decile {decile} ({predicted} predicted, {observed} observed): the calibration needs reviewing in that score range.',
     decileLabel: 'Bars of the observed default rate and points of the predicted rate for each score decile',
     decileTableCaption: 'Back-testing by score decile: count, predicted and observed default rate, approval rate',
     decile: 'Score decile',
@@ -105,8 +104,7 @@ export const monitoring: Dictionary['monitoring'] = {
     axis: 'Default rate',
     segmentsHeading: 'By segment',
     segmentCaption: 'Back-testing by segment of “{field}”',
-    rule:
-      'A segment is flagged when its AUC is more than {aucGap} below the overall AUC ({auc}), or when the gap between observed and predicted rates exceeds {points} point and {relative} of the predicted rate. Segments under {min} loans are not flagged (too few defaults to tell).',
+    rule: 'A segment is flagged when its AUC is more than {aucGap} below the overall AUC ({auc}), or when the gap between observed and predicted rates exceeds {points} point and {relative} of the predicted rate. Segments under {min} loans are not flagged (too few defaults to tell).',
     weakRanking: 'weaker ranking',
     underestimated: 'risk underestimated',
     overestimated: 'risk overestimated',

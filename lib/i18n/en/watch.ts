@@ -5,11 +5,11 @@ export const watch: Dictionary['watch'] = {
   title: 'Technology watch: RoBERTa or BERT to classify our products?',
   metaDescription:
     'BERT (2018) and RoBERTa (2019) pretrained at small scale and fine-tuned on 1,050 Flipkart products, compared with a TF-IDF baseline, with a live demo.',
-  lead:
-    'Should we adopt RoBERTa (2019) rather than BERT (2018) to classify our products from their name and description? This proof of concept explains both techniques, reproduces them at small scale with the same compute budget, compares them with a classical baseline (TF-IDF) on 1,050 Flipkart products, and lets you try them.',
+  lead: 'Should we adopt RoBERTa (2019) rather than BERT (2018) to classify our products from their name and description? This proof of concept explains both techniques, reproduces them at small scale with the same compute budget, compares them with a classical baseline (TF-IDF) on 1,050 Flipkart products, and lets you try them.',
   quickWarning:
     'Demonstration results: the served models come from the quick mode (tiny encoders, seconds of training). The figures below support no conclusion; they will be replaced by those of the full training.',
-  pending: 'The training results are not available yet ({reason}): they will appear here once npm run train:nlp has written metrics.json in the models folder.',
+  pending:
+    'The training results are not available yet ({reason}): they will appear here once npm run train:nlp has written metrics.json in the models folder.',
   missingFile: '{file} is missing',
   generatedAt: 'Results produced on {date} ({mode} mode).',
   modeNames: { quick: 'quick', full: 'full' },
@@ -94,7 +94,8 @@ export const watch: Dictionary['watch'] = {
         nsp: 'Table 2 of the paper: input format and NSP, base models on BooksCorpus + Wikipedia (SQuAD: F1; others: accuracy)',
         batch: 'Table 3 of the paper: batch size at the same number of passes over the data (ppl: perplexity on held-out training data)',
         glue: 'Table 5 of the paper: GLUE development sets, single-task models (MNLI-m: accuracy; CoLA: Matthews correlation; STS: Pearson correlation; others: accuracy)',
-        hyper: 'Pretraining hyper-parameters: RoBERTa-large (appendix, Table 9) and BERT (Devlin et al., 2019; setup recalled in section 2.4 of the RoBERTa paper)',
+        hyper:
+          'Pretraining hyper-parameters: RoBERTa-large (appendix, Table 9) and BERT (Devlin et al., 2019; setup recalled in section 2.4 of the RoBERTa paper)',
         data: 'Pretraining data (section 3.2 of the paper)',
       },
       setting: 'Setting',
@@ -189,7 +190,8 @@ export const watch: Dictionary['watch'] = {
     lengthsCaption: 'Text lengths by category',
     wordsFigure: {
       title: 'Words per product, by category',
-      caption: 'Median (bar) and 10th to 90th percentile range (line) of the number of words per category. The category with the longest texts is {longest} (median {median} words).',
+      caption:
+        'Median (bar) and 10th to 90th percentile range (line) of the number of words per category. The category with the longest texts is {longest} (median {median} words).',
       label: 'Bar chart of the median number of words per category',
       axis: 'Words per product',
       median: 'Median',
@@ -198,7 +200,8 @@ export const watch: Dictionary['watch'] = {
     },
     tokensFigure: {
       title: 'Tokens per product by tokenizer',
-      caption: 'Distribution of the number of tokens (special tokens included) of the 1,050 texts; the vertical line marks the {max}-token limit the encoders read. Byte-level BPE and WordPiece give similar lengths on these English texts.',
+      caption:
+        'Distribution of the number of tokens (special tokens included) of the 1,050 texts; the vertical line marks the {max}-token limit the encoders read. Byte-level BPE and WordPiece give similar lengths on these English texts.',
       label: 'Histogram of the number of tokens per product for BERT and RoBERTa',
       axis: 'Tokens per product',
       count: 'Products',
@@ -210,7 +213,8 @@ export const watch: Dictionary['watch'] = {
     heading: '3. Results',
     protocol:
       'Stratified {folds}-fold cross-validation on the {products} products: each product is predicted by a model that has not seen it. The encoders are fine-tuned with the same hyper-parameters ({epochs} epochs, batches of {batch}, learning rate {lr}), with no tuning specific to either; pretraining uses no labels. The served models are then retrained on 80% of the products.',
-    checkpointsUsed: 'Note: {models} were not pretrained here but initialised from a published model; the comparison of recipes does not apply to them.',
+    checkpointsUsed:
+      'Note: {models} were not pretrained here but initialised from a published model; the comparison of recipes does not apply to them.',
     notCrossValidated: 'Training in progress: {models} not cross-validated yet (absent from the tables below).',
     winner: 'Best cross-validated macro-F1: {model} ({f1}).',
     bertVsRoberta: 'RoBERTa versus BERT: {delta} macro-F1 point(s) ({roberta} versus {bert}); {significance}',
@@ -246,20 +250,25 @@ export const watch: Dictionary['watch'] = {
     notAvailable: '—',
     latencySource: 'Latency and throughput: {source}.',
     latencyFromBench: 'npm run bench:nlp of {date}, {cpus} cores ({cpu}), Node {node}, {n} texts, one text at a time, tokenisation included',
-    latencyFromCheck: 'export check of the training run (one text at a time, tokenisation included); 99th percentile and throughput available after npm run bench:nlp',
+    latencyFromCheck:
+      'export check of the training run (one text at a time, tokenisation included); 99th percentile and throughput available after npm run bench:nlp',
     perClassNote: 'F1 per category: over all the out-of-fold predictions (the {products} products).',
-    trainTimeNote: 'Training time: compute time of each stage as measured during training; the stages did not all run under the same conditions (shared machine or not, 1 or 2 threads: see metrics.json), so these durations compare only as orders of magnitude.',
+    trainTimeNote:
+      'Training time: compute time of each stage as measured during training; the stages did not all run under the same conditions (shared machine or not, 1 or 2 threads: see metrics.json), so these durations compare only as orders of magnitude.',
     f1Figure: {
       title: 'Macro-F1 per model (mean and standard deviation over folds)',
-      caption: 'Cross-validated macro-F1 of each model, ablation included; the line gives ± one standard deviation between folds. The best is {best} ({f1}).',
+      caption:
+        'Cross-validated macro-F1 of each model, ablation included; the line gives ± one standard deviation between folds. The best is {best} ({f1}).',
       label: 'Bar chart of each model’s macro-F1 with error bars',
       axis: 'Macro-F1',
     },
     confusionHeading: 'Confusion matrices',
-    confusionIntro: 'Rows: actual category; columns: predicted category; each cell gives the number of products and its share of the row. The diagonal holds the correct answers.',
+    confusionIntro:
+      'Rows: actual category; columns: predicted category; each cell gives the number of products and its share of the row. The diagonal holds the correct answers.',
     confusion: {
       title: 'Confusion matrix — {model}',
-      caption: '{model} classifies {correct} products out of {total} correctly ({accuracy}). Most frequent confusion: {actual} taken for {predicted} ({count} products).',
+      caption:
+        '{model} classifies {correct} products out of {total} correctly ({accuracy}). Most frequent confusion: {actual} taken for {predicted} ({count} products).',
       captionPerfect: '{model} classifies {correct} products out of {total} correctly ({accuracy}).',
       label: 'Heat map of the confusion matrix of {model}',
       actual: 'Actual category',
@@ -290,8 +299,15 @@ export const watch: Dictionary['watch'] = {
     ablationIntro: 'An ablation changes a single element of a recipe to measure its effect alone.',
     ablationCaption: 'Ablations: reference recipe and variant',
     ablationColumns: ['Variant', 'Compared with', 'Element changed', 'MLM accuracy (reference → variant)', 'Macro-F1 (reference → variant)'],
-    ablationSentence: '{variant} changes only {changed} compared with {base}: macro-F1 {baseF1} → {variantF1} ({delta} pt), masked-token accuracy {baseAcc} → {variantAcc}.',
-    changedNames: { masking: 'the masking', objective: 'the pretraining tasks', data: 'the data', batch_size: 'the batch size', tokenizer: 'the tokenizer' },
+    ablationSentence:
+      '{variant} changes only {changed} compared with {base}: macro-F1 {baseF1} → {variantF1} ({delta} pt), masked-token accuracy {baseAcc} → {variantAcc}.',
+    changedNames: {
+      masking: 'the masking',
+      objective: 'the pretraining tasks',
+      data: 'the data',
+      batch_size: 'the batch size',
+      tokenizer: 'the tokenizer',
+    },
   },
   demo: {
     heading: '4. Demo',
@@ -336,7 +352,8 @@ export const watch: Dictionary['watch'] = {
     direction: 'Direction',
     supports: 'supports',
     opposes: 'goes against',
-    saturation: 'When a probability is very close to 100%, removing a single word changes it little: the effects are then small but their order is still telling.',
+    saturation:
+      'When a probability is very close to 100%, removing a single word changes it little: the effects are then small but their order is still telling.',
     attentionHeading: 'Attention map',
     attentionModel: 'Encoder',
     layer: 'Layer',
@@ -384,7 +401,8 @@ export const watch: Dictionary['watch'] = {
         'For this need, {winner} wins ({f1} macro-F1): we recommend putting it into production, as it is also the lightest and fastest. Between the two pretraining recipes, {bertVsRoberta} Adopting RoBERTa rather than BERT would only be justified for harder texts, and then from the official roberta-base model fine-tuned, not from in-house pretraining.',
       transformerWins:
         'For this need, {winner} wins ({f1} macro-F1, against {tfidf} for TF-IDF). Between the two recipes, {bertVsRoberta} Before adopting an encoder, weigh this gain against its size ({size}) and latency, and preferably start from the official model fine-tuned.',
-      quick: 'The models currently served come from the quick mode: no recommendation can be drawn from them. Run npm run train:nlp again (full mode) to get usable results.',
+      quick:
+        'The models currently served come from the quick mode: no recommendation can be drawn from them. Run npm run train:nlp again (full mode) to get usable results.',
       pending: 'Recommendation available once the training results are.',
     },
     robertaBetter: 'the RoBERTa recipe does better than the BERT recipe ({delta} pt).',
@@ -394,7 +412,8 @@ export const watch: Dictionary['watch'] = {
   },
   note: {
     title: 'Methodology note: product classification, TF-IDF, BERT and RoBERTa',
-    metaDescription: 'Methodology note of the technology watch: data, preprocessing, models, protocol, evaluation, results, interpretability and limits.',
+    metaDescription:
+      'Methodology note of the technology watch: data, preprocessing, models, protocol, evaluation, results, interpretability and limits.',
     backLink: 'Back to the technology watch page',
     print: 'Print or save as PDF',
     generated: 'Results of {date} ({mode} mode), read from {dir}.',

@@ -1,8 +1,7 @@
 /** Page de documentation de l'API (français, référence de la forme). Les textes anglais des opérations servent aussi au document OpenAPI. */
 export const apiDocs = {
   title: 'API de scoring',
-  lead:
-    "Les autres programmes de l'entreprise (octroi de prêts, traitements par lots) obtiennent les mêmes décisions et explications que le tableau de bord par des routes JSON versionnées sous /api/v1.",
+  lead: "Les autres programmes de l'entreprise (octroi de prêts, traitements par lots) obtiennent les mêmes décisions et explications que le tableau de bord par des routes JSON versionnées sous /api/v1.",
   openApiLink: 'Document OpenAPI 3.1',
   openApiDescription:
     'Scores et explications des demandes de prêt par le modèle de crédit. Erreurs au format RFC 9457 (application/problem+json). Limites : {json} en JSON, {csv} en CSV.',
@@ -24,15 +23,16 @@ export const apiDocs = {
     'Une clé peut être limitée par un suffixe : clé:read ne peut que lire (routes GET) ; clé:score ne peut que scorer (routes POST de score) ; sans suffixe, les deux. Enregistrer une décision demande le droit decide, donné explicitement (clé:read+decide) ; il faut alors une clé même sans API_KEYS, et la clé (son étiquette, jamais la clé elle-même) est l’auteur de la décision. Une clé sans le droit nécessaire reçoit 403.',
   ],
   limits: [
-    "Chaque clé (chaque adresse cliente si les clés sont désactivées) a un seau de jetons : API_RATE_LIMIT_RPS requêtes par seconde (5 000 par défaut), rafales de API_RATE_LIMIT_BURST (le double par défaut). Au-delà : 429 avec Retry-After.",
+    'Chaque clé (chaque adresse cliente si les clés sont désactivées) a un seau de jetons : API_RATE_LIMIT_RPS requêtes par seconde (5 000 par défaut), rafales de API_RATE_LIMIT_BURST (le double par défaut). Au-delà : 429 avec Retry-After.',
     'Chaque réponse porte RateLimit-Limit, RateLimit-Remaining et RateLimit-Reset.',
     'Corps : 4 Mo de JSON (jusqu’à 1 000 demandes), 8 Mo de CSV (jusqu’à 10 000 lignes) ; avec explications, demandes × top ≤ 10 000 ; au-delà : 413. Les réponses sont envoyées au fil du calcul. Lots plus gros : la CLI de score.',
   ],
   errorsLead:
     "Toute erreur est un document « problem » (RFC 9457) de type application/problem+json : type, title, status, detail, requestId, et errors (liste de { path, message }) quand des champs sont en cause. Chemins : AMT_CREDIT, [3].AMT_CREDIT (élément 3 d'un tableau ou ligne 3 d'un CSV), query.top, path.id. Les valeurs envoyées ne sont jamais recopiées.",
   problems: {
-    'malformed-request': "Le corps est illisible : JSON ou UTF-8 invalide, CSV au mauvais nombre de champs, JSON imbriqué sur plus de 32 niveaux, corps vide.",
-    'invalid-parameters': "Un paramètre de chemin ou de requête est invalide (identifiant non numérique, top=0, paramètre inconnu, curseur forgé…).",
+    'malformed-request':
+      'Le corps est illisible : JSON ou UTF-8 invalide, CSV au mauvais nombre de champs, JSON imbriqué sur plus de 32 niveaux, corps vide.',
+    'invalid-parameters': 'Un paramètre de chemin ou de requête est invalide (identifiant non numérique, top=0, paramètre inconnu, curseur forgé…).',
     unauthorized: "Les clés d'API sont activées et la requête n'a pas de clé, ou une clé invalide.",
     forbidden: "La clé est valide mais n'a pas le droit requis par la route (read, score ou decide).",
     'not-found': 'Route inexistante, ou aucune demande enregistrée avec cet identifiant.',
@@ -42,8 +42,10 @@ export const apiDocs = {
     'request-timeout': "Le client n'a pas envoyé ses en-têtes en 10 s ou toute sa requête en 30 s ; la connexion est fermée.",
     conflict:
       "La requête contredit l'état actuel : une Idempotency-Key déjà utilisée avec une autre requête, ou une décision prise sur une version du modèle qui n'est plus la version actuelle (rechargez le dossier).",
-    'unsupported-media-type': "Content-Type absent ou non accepté par la route (Accept-Post liste les types acceptés), ou jeu de caractères autre qu'UTF-8.",
-    'validation-failed': "Le corps est bien formé mais des champs sont invalides : mauvais type, hors bornes, champ ou catégorie inconnus, champ requis absent (montant du crédit, annuité, revenu : le modèle ne décide pas sans eux). Toutes les erreurs sont listées ; rien n'est scoré.",
+    'unsupported-media-type':
+      "Content-Type absent ou non accepté par la route (Accept-Post liste les types acceptés), ou jeu de caractères autre qu'UTF-8.",
+    'validation-failed':
+      "Le corps est bien formé mais des champs sont invalides : mauvais type, hors bornes, champ ou catégorie inconnus, champ requis absent (montant du crédit, annuité, revenu : le modèle ne décide pas sans eux). Toutes les erreurs sont listées ; rien n'est scoré.",
     'rate-limited': 'Trop de requêtes pour cette clé : attendre le nombre de secondes indiqué par Retry-After.',
     'internal-error': "Le serveur a échoué ; l'erreur est journalisée sous l'identifiant de requête. Elle ne vient jamais du contenu de la requête.",
     'service-unavailable':
@@ -83,7 +85,7 @@ export const apiDocs = {
     listApplications: {
       summary: 'Lister et chercher les demandes enregistrées',
       description:
-        "Les demandes enregistrées par identifiant croissant, page par page (pagination par curseur). q garde les identifiants qui commencent par ces chiffres (saisie semi-automatique) ; set garde les prêts historiques (train) ou les nouvelles demandes (test).",
+        'Les demandes enregistrées par identifiant croissant, page par page (pagination par curseur). q garde les identifiants qui commencent par ces chiffres (saisie semi-automatique) ; set garde les prêts historiques (train) ou les nouvelles demandes (test).',
       response: 'Une page de demandes.',
     },
     getApplication: {
@@ -126,7 +128,7 @@ export const apiDocs = {
     },
     getCounterfactual: {
       summary: 'Plus petit changement qui renverse un refus',
-      description: "Pour une demande refusée, le plus petit changement des champs modifiables trouvé qui la fait accepter.",
+      description: 'Pour une demande refusée, le plus petit changement des champs modifiables trouvé qui la fait accepter.',
       response: 'Le contrefactuel (null si aucun trouvé ou si la demande est acceptée).',
     },
     postDecision: {
@@ -137,7 +139,8 @@ export const apiDocs = {
     },
     listDecisions: {
       summary: "Piste d'audit des décisions",
-      description: 'Les décisions enregistrées, les plus récentes d’abord, filtrées par demande, auteur, dérogation, décision et période, page par page (nextCursor).',
+      description:
+        'Les décisions enregistrées, les plus récentes d’abord, filtrées par demande, auteur, dérogation, décision et période, page par page (nextCursor).',
       response: 'Une page de décisions.',
     },
     getDecision: {
@@ -164,7 +167,7 @@ export const apiDocs = {
       response: 'Le rapport de stabilité et le backtesting.',
     },
     postMonitoring: {
-      summary: "Surveillance du modèle : un lot de demandes",
+      summary: 'Surveillance du modèle : un lot de demandes',
       description:
         "Le même rapport de stabilité pour les demandes d'un corps CSV (ligne d'en-tête avec les noms de champs, au plus 10 000 lignes) : chacune est scorée et comparée aux prêts historiques. Pour toute taille : `npm run monitor`.",
       response: 'Le rapport de stabilité du lot.',
@@ -175,9 +178,9 @@ export const apiDocs = {
       response: 'La fiche du modèle.',
     },
     classifyProductText: {
-      summary: "Classer un texte de produit (veille NLP)",
+      summary: 'Classer un texte de produit (veille NLP)',
       description:
-        "Classe un nom et une description de produit dans les 7 catégories Flipkart avec chaque modèle de la veille technique (TF-IDF, BERT, RoBERTa) : catégories classées avec leurs probabilités, latence de chaque modèle, troncature appliquée. Avec explain=true, attributions par occlusion : baisse de la probabilité de la catégorie prédite quand on retire chaque mot. Texte vide : 422 ; plus de 10 000 caractères : 413.",
+        'Classe un nom et une description de produit dans les 7 catégories Flipkart avec chaque modèle de la veille technique (TF-IDF, BERT, RoBERTa) : catégories classées avec leurs probabilités, latence de chaque modèle, troncature appliquée. Avec explain=true, attributions par occlusion : baisse de la probabilité de la catégorie prédite quand on retire chaque mot. Texte vide : 422 ; plus de 10 000 caractères : 413.',
       response: 'Les prédictions de chaque modèle.',
     },
   },

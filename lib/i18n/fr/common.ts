@@ -2,7 +2,7 @@
 export const common = {
   meta: {
     title: 'Prêt à dépenser Insight',
-    description: "Aide à la décision de crédit expliquée et veille technique sur la classification de textes par Transformers.",
+    description: 'Aide à la décision de crédit expliquée et veille technique sur la classification de textes par Transformers.',
   },
   common: {
     skipToContent: 'Aller au contenu principal',

@@ -19,8 +19,7 @@ export const dashboard = {
   },
   search: {
     title: 'Tableau de bord crédit',
-    lead:
-      'Retrouvez une demande par son identifiant (SK_ID_CURR) parmi les nouvelles demandes et les prêts historiques, ou filtrez par décision et par probabilité de défaut.',
+    lead: 'Retrouvez une demande par son identifiant (SK_ID_CURR) parmi les nouvelles demandes et les prêts historiques, ou filtrez par décision et par probabilité de défaut.',
     formLabel: 'Recherche d’un client par identifiant',
     comboLabel: 'Identifiant client (SK_ID_CURR)',
     comboHint: 'Tapez les premiers chiffres puis choisissez dans la liste (flèches haut et bas, Entrée).',
@@ -145,7 +144,8 @@ export const dashboard = {
     topN: 'Nombre de facteurs affichés',
     apply: 'Afficher',
     figureTitle: 'Les {n} facteurs qui pèsent le plus',
-    caption: 'En partant du risque moyen ({base}), les facteurs du dossier mènent au score du client, {final} (probabilité de défaut {probability}). Le plus fort : {top} ({direction}).',
+    caption:
+      'En partant du risque moyen ({base}), les facteurs du dossier mènent au score du client, {final} (probabilité de défaut {probability}). Le plus fort : {top} ({direction}).',
     directionRefusal: 'vers le refus',
     directionAcceptance: 'vers l’accord',
     label: 'Graphique en cascade des contributions des facteurs du dossier',
@@ -173,9 +173,12 @@ export const dashboard = {
     apply: 'Afficher',
     numericTitle: '{label} : distribution par issue',
     categoricalTitle: '{label} : fréquence et taux de défaut par modalité',
-    numericCaption: 'Parmi {scope}, le client ({value}) se situe au {percentile} centile. Médiane des prêts remboursés : {medianRepaid} ; des prêts en défaut : {medianDefaulted}.',
-    numericCaptionMissing: 'La valeur du client est inconnue. Médiane des prêts remboursés : {medianRepaid} ; des prêts en défaut : {medianDefaulted} ({scope}).',
-    categoricalCaption: 'Parmi {scope}, la modalité du client ({value}) regroupe {share} des prêts, avec un taux de défaut de {rate} (moyenne : {average}).',
+    numericCaption:
+      'Parmi {scope}, le client ({value}) se situe au {percentile} centile. Médiane des prêts remboursés : {medianRepaid} ; des prêts en défaut : {medianDefaulted}.',
+    numericCaptionMissing:
+      'La valeur du client est inconnue. Médiane des prêts remboursés : {medianRepaid} ; des prêts en défaut : {medianDefaulted} ({scope}).',
+    categoricalCaption:
+      'Parmi {scope}, la modalité du client ({value}) regroupe {share} des prêts, avec un taux de défaut de {rate} (moyenne : {average}).',
     numericLabel: 'Histogramme de {label} pour les prêts remboursés et en défaut, position du client marquée',
     categoricalLabel: 'Barres de fréquence de {label} par modalité, avec le taux de défaut',
     interval: 'Intervalle',
@@ -211,7 +214,8 @@ export const dashboard = {
     y: 'Variable en ordonnée',
     apply: 'Afficher',
     title: '{x} et {y}',
-    caption: 'Le client ({xv} ; {yv}) est marqué d’une étoile. Probabilité de défaut moyenne de l’échantillon : {mean} ; dans la case du client : {cell}.',
+    caption:
+      'Le client ({xv} ; {yv}) est marqué d’une étoile. Probabilité de défaut moyenne de l’échantillon : {mean} ; dans la case du client : {cell}.',
     label: 'Nuage de points de {x} et {y}, coloré par probabilité de défaut, le client marqué d’une étoile',
     tableCaption: 'Probabilité de défaut moyenne par quintile de {x} (lignes) et de {y} (colonnes)',
     colour: 'Probabilité de défaut',

@@ -1,8 +1,7 @@
 /** Data page (« Données ») strings (French reference). */
 export const data = {
   title: 'Données',
-  lead:
-    "Les données Home Credit sur lesquelles le modèle apprend et auxquelles chaque client est comparé : tailles, provenance, taux de défaut et dictionnaire des colonnes.",
+  lead: 'Les données Home Credit sur lesquelles le modèle apprend et auxquelles chaque client est comparé : tailles, provenance, taux de défaut et dictionnaire des colonnes.',
   sizes: {
     heading: 'Tailles',
     caption: 'Fichiers de données Home Credit : lignes, colonnes et clients concernés',
@@ -24,10 +23,10 @@ export const data = {
   },
   target: {
     heading: 'Taux de défaut (TARGET)',
-    body:
-      "TARGET vaut 1 quand le client a eu des difficultés de paiement (un retard de plus de X jours sur au moins une des Y premières échéances), 0 sinon. Le jeu complet de la compétition a un taux de 8,07 %.",
+    body: 'TARGET vaut 1 quand le client a eu des difficultés de paiement (un retard de plus de X jours sur au moins une des Y premières échéances), 0 sinon. Le jeu complet de la compétition a un taux de 8,07 %.',
     figureTitle: 'Issue des prêts historiques',
-    caption: '{defaulted} prêts sur {total} ont connu des difficultés de paiement, soit {rate} : les défauts sont rares, ce qui rend le choix du seuil décisif.',
+    caption:
+      '{defaulted} prêts sur {total} ont connu des difficultés de paiement, soit {rate} : les défauts sont rares, ce qui rend le choix du seuil décisif.',
     label: 'Diagramme en barres : nombre de prêts remboursés et en défaut',
     tableCaption: 'Nombre et part des prêts historiques par issue',
     outcome: 'Issue',
@@ -36,8 +35,7 @@ export const data = {
   },
   provenance: {
     heading: 'Sources et provenance',
-    body:
-      "Données publiques de la compétition Kaggle « Home Credit Default Risk » (2018). Le fichier d’apprentissage complet compte 307 511 lignes ; seule une partie a pu être rassemblée ici : des lignes réelles, avec les noms et l’ordre de colonnes d’origine, fusionnées depuis plusieurs copies publiques et dédoublonnées sur SK_ID_CURR. Quand deux sources partagent un client, elles concordent sur toutes les colonnes. Les nouvelles demandes (application_test) sont complètes. Les tables d’historique ne couvrent que les clients d’un échantillon public (environ 4 300 clients historiques et 4 900 nouveaux) : trop clairsemées pour servir de variables au modèle, elles alimentent la vue « historique » d’un client.",
+    body: 'Données publiques de la compétition Kaggle « Home Credit Default Risk » (2018). Le fichier d’apprentissage complet compte 307 511 lignes ; seule une partie a pu être rassemblée ici : des lignes réelles, avec les noms et l’ordre de colonnes d’origine, fusionnées depuis plusieurs copies publiques et dédoublonnées sur SK_ID_CURR. Quand deux sources partagent un client, elles concordent sur toutes les colonnes. Les nouvelles demandes (application_test) sont complètes. Les tables d’historique ne couvrent que les clients d’un échantillon public (environ 4 300 clients historiques et 4 900 nouveaux) : trop clairsemées pour servir de variables au modèle, elles alimentent la vue « historique » d’un client.',
     licence:
       'Les données sont diffusées selon le règlement de la compétition Kaggle : elles sont lues depuis le dossier partagé et ne sont jamais copiées dans le dépôt.',
     caption: 'Provenance des {total} prêts historiques (application_train_provenance.csv), première source retenue',
@@ -47,8 +45,7 @@ export const data = {
   },
   dictionary: {
     heading: 'Dictionnaire des colonnes',
-    lead:
-      "Chaque colonne des demandes : libellé, description d’origine (en anglais), type, taux de valeurs manquantes dans les prêts historiques et les nouvelles demandes, et un aperçu de sa distribution.",
+    lead: 'Chaque colonne des demandes : libellé, description d’origine (en anglais), type, taux de valeurs manquantes dans les prêts historiques et les nouvelles demandes, et un aperçu de sa distribution.',
     searchLabel: 'Rechercher une colonne',
     searchHint: 'Nom, libellé ou mot de la description',
     submit: 'Filtrer',

@@ -1,12 +1,11 @@
 /** Home page strings (French). */
 export const home = {
   heading: 'Prêt à dépenser Insight',
-  lead:
-    "Décider d'un crédit à la consommation et expliquer la décision au client ; suivre l'état de l'art de la classification de textes par Transformers.",
+  lead: "Décider d'un crédit à la consommation et expliquer la décision au client ; suivre l'état de l'art de la classification de textes par Transformers.",
   sections: {
     dashboard: {
       title: 'Tableau de bord crédit',
-      body: "Probabilité de défaut, décision au seuil qui minimise le coût, explication locale et raisons en langage clair, comparaison avec les autres clients, simulations.",
+      body: 'Probabilité de défaut, décision au seuil qui minimise le coût, explication locale et raisons en langage clair, comparaison avec les autres clients, simulations.',
     },
     model: {
       title: 'Modèle',
@@ -18,7 +17,7 @@ export const home = {
     },
     watch: {
       title: 'Veille technique',
-      body: "BERT contre RoBERTa : concepts, expérience de pré-entraînement et preuve de concept sur 1 050 produits Flipkart.",
+      body: 'BERT contre RoBERTa : concepts, expérience de pré-entraînement et preuve de concept sur 1 050 produits Flipkart.',
     },
     api: {
       title: 'API',

@@ -1,9 +1,9 @@
 /** Model page (« Modèle ») strings (French reference). */
 export const model = {
   title: 'Modèle',
-  lead:
-    'Comment le modèle de crédit décide dans l’ensemble : variables les plus influentes, qualité de classement, calibration des probabilités et choix du seuil qui minimise le coût. Tout est lu depuis models/credit.',
-  pending: 'Le modèle de crédit n’est pas encore entraîné : cette page se remplira avec ses métriques et ses courbes dès qu’il sera disponible dans models/credit.',
+  lead: 'Comment le modèle de crédit décide dans l’ensemble : variables les plus influentes, qualité de classement, calibration des probabilités et choix du seuil qui minimise le coût. Tout est lu depuis models/credit.',
+  pending:
+    'Le modèle de crédit n’est pas encore entraîné : cette page se remplira avec ses métriques et ses courbes dès qu’il sera disponible dans models/credit.',
   summary: {
     heading: 'En bref',
     version: 'Version',
@@ -50,7 +50,8 @@ export const model = {
   beeswarm: {
     heading: 'Effet des variables selon leur valeur',
     title: 'Valeurs de Shapley sur un échantillon de {n} clients',
-    caption: 'Chaque point est un client : à droite, la variable pousse vers le refus ; la couleur indique si la valeur du client est basse (bleu) ou haute (vermillon) pour cette variable.',
+    caption:
+      'Chaque point est un client : à droite, la variable pousse vers le refus ; la couleur indique si la valeur du client est basse (bleu) ou haute (vermillon) pour cette variable.',
     label: 'Nuage de points des valeurs de Shapley par variable, coloré par la valeur de la variable',
     tableCaption: 'Résumé des valeurs de Shapley par variable sur l’échantillon',
     feature: 'Variable',
@@ -86,7 +87,8 @@ export const model = {
   },
   reliability: {
     heading: 'Calibration (courbe de fiabilité)',
-    caption: 'Probabilités annoncées contre taux de défaut observés par tranche : près de la diagonale, les probabilités sont fiables (score de Brier : {brier}).',
+    caption:
+      'Probabilités annoncées contre taux de défaut observés par tranche : près de la diagonale, les probabilités sont fiables (score de Brier : {brier}).',
     label: 'Courbe de fiabilité : taux observé selon la probabilité prédite',
     tableCaption: 'Probabilité moyenne prédite et taux de défaut observé par tranche',
     predicted: 'Probabilité prédite',
@@ -105,7 +107,8 @@ export const model = {
   },
   confusion: {
     heading: 'Matrice de confusion au seuil',
-    caption: 'Au seuil de {threshold}, {tp} défauts sur {positives} sont détectés ({recall}) et {fp} bons clients sur {negatives} sont refusés à tort.',
+    caption:
+      'Au seuil de {threshold}, {tp} défauts sur {positives} sont détectés ({recall}) et {fp} bons clients sur {negatives} sont refusés à tort.',
     label: 'Matrice de confusion : décisions du modèle selon l’issue réelle',
     tableCaption: 'Nombre de clients par issue réelle et décision du modèle',
     actual: 'Issue réelle',

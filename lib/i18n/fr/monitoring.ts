@@ -8,8 +8,7 @@ export const monitoring = {
     title: 'Surveillance du modèle',
     body: 'Stabilité des nouvelles demandes face aux prêts historiques (PSI du score et des variables), back-testing par décile et par segment.',
   },
-  lead:
-    'Les nouvelles demandes ressemblent-elles encore aux prêts sur lesquels le modèle a appris, et le modèle tient-il ses promesses partout ? Cette page compare les deux populations et confronte les probabilités prédites aux défauts observés.',
+  lead: 'Les nouvelles demandes ressemblent-elles encore aux prêts sur lesquels le modèle a appris, et le modèle tient-il ses promesses partout ? Cette page compare les deux populations et confronte les probabilités prédites aux défauts observés.',
   pending:
     'Le modèle de crédit n’est pas encore entraîné : la surveillance (stabilité et back-testing) s’affichera dès qu’il sera disponible dans models/credit.',
   bins: {
@@ -62,7 +61,8 @@ export const monitoring = {
     heading: 'Stabilité des variables',
     summary: 'Sur les {n} variables du modèle : {act} à traiter, {watch} à surveiller, {stable} stables.',
     title: 'Les {n} variables qui ont le plus bougé',
-    caption: 'PSI des variables les plus déplacées : {top} en tête ({psi}, {band}). Les lignes pointillées marquent les seuils conventionnels 0,1 et 0,25.',
+    caption:
+      'PSI des variables les plus déplacées : {top} en tête ({psi}, {band}). Les lignes pointillées marquent les seuils conventionnels 0,1 et 0,25.',
     captionNone: 'Les variables les plus déplacées restent sous le seuil de 0,1 : la population est stable.',
     label: 'Barres horizontales du PSI des variables les plus déplacées, seuils 0,1 et 0,25 marqués',
     tableCaption: 'PSI et niveau des variables les plus déplacées',
@@ -86,11 +86,12 @@ export const monitoring = {
   },
   backtest: {
     heading: 'Back-testing sur les prêts historiques',
-    lead:
-      'Les probabilités hors échantillon des {n} prêts historiques comparées aux défauts réellement observés : le modèle est-il juste partout, et où classe-t-il moins bien ?',
+    lead: 'Les probabilités hors échantillon des {n} prêts historiques comparées aux défauts réellement observés : le modèle est-il juste partout, et où classe-t-il moins bien ?',
     decileTitle: 'Taux de défaut prédit et observé par décile de score',
-    decileCaption: 'Du décile le plus sûr (D1, les probabilités les plus basses) au plus risqué (D10), le taux prédit suit le taux observé ; le plus grand écart est au décile {decile} ({predicted} prédit, {observed} observé).',
-    decileCaptionGap: 'Le taux prédit s’écarte nettement du taux observé au décile {decile} ({predicted} prédit, {observed} observé) : la calibration est à revoir dans cette zone de score.',
+    decileCaption:
+      'Du décile le plus sûr (D1, les probabilités les plus basses) au plus risqué (D10), le taux prédit suit le taux observé ; le plus grand écart est au décile {decile} ({predicted} prédit, {observed} observé).',
+    decileCaptionGap:
+      'Le taux prédit s’écarte nettement du taux observé au décile {decile} ({predicted} prédit, {observed} observé) : la calibration est à revoir dans cette zone de score.',
     decileLabel: 'Barres du taux de défaut observé et points du taux prédit pour chaque décile de score',
     decileTableCaption: 'Back-testing par décile de score : effectif, taux de défaut prédit et observé, taux d’accord',
     decile: 'Décile de score',
@@ -105,8 +106,7 @@ export const monitoring = {
     axis: 'Taux de défaut',
     segmentsHeading: 'Par segment',
     segmentCaption: 'Back-testing par segment de « {field} »',
-    rule:
-      'Un segment est signalé quand son AUC est inférieure de plus de {aucGap} à l’AUC d’ensemble ({auc}), ou quand l’écart entre taux observé et prédit dépasse {points} point et {relative} du taux prédit. Les segments de moins de {min} prêts ne sont pas signalés (trop peu de défauts pour conclure).',
+    rule: 'Un segment est signalé quand son AUC est inférieure de plus de {aucGap} à l’AUC d’ensemble ({auc}), ou quand l’écart entre taux observé et prédit dépasse {points} point et {relative} du taux prédit. Les segments de moins de {min} prêts ne sont pas signalés (trop peu de défauts pour conclure).',
     weakRanking: 'classement moins bon',
     underestimated: 'risque sous-estimé',
     overestimated: 'risque surestimé',

@@ -7,8 +7,7 @@ export const watch = {
   title: 'Veille technique : RoBERTa ou BERT pour classer nos produits ?',
   metaDescription:
     'BERT (2018) et RoBERTa (2019) pré-entraînés à petite échelle et affinés sur 1 050 produits Flipkart, comparés à une référence TF-IDF, avec démonstration en direct.',
-  lead:
-    'Faut-il adopter RoBERTa (2019) plutôt que BERT (2018) pour classer automatiquement nos produits à partir de leur nom et de leur description ? Cette preuve de concept explique les deux techniques, les reproduit à petite échelle avec le même budget de calcul, les compare à une référence classique (TF-IDF) sur 1 050 produits Flipkart, et permet de les essayer.',
+  lead: 'Faut-il adopter RoBERTa (2019) plutôt que BERT (2018) pour classer automatiquement nos produits à partir de leur nom et de leur description ? Cette preuve de concept explique les deux techniques, les reproduit à petite échelle avec le même budget de calcul, les compare à une référence classique (TF-IDF) sur 1 050 produits Flipkart, et permet de les essayer.',
   quickWarning:
     'Résultats de démonstration : les modèles servis sont ceux du mode rapide (encodeurs minuscules, quelques secondes d’entraînement). Les chiffres ci-dessous ne permettent aucune conclusion ; ils seront remplacés par ceux de l’entraînement complet.',
   pending:
@@ -95,9 +94,11 @@ export const watch = {
       tableCaptions: {
         masking: 'Tableau 1 de l’article : masquage statique ou dynamique, BERT-base (SQuAD 2.0 : F1 ; MNLI-m et SST-2 : exactitude)',
         nsp: 'Tableau 2 de l’article : format d’entrée et NSP, modèles base sur BooksCorpus + Wikipédia (SQuAD : F1 ; autres : exactitude)',
-        batch: 'Tableau 3 de l’article : taille de lot au même nombre de passes sur les données (ppl : perplexité sur des données d’entraînement mises de côté)',
+        batch:
+          'Tableau 3 de l’article : taille de lot au même nombre de passes sur les données (ppl : perplexité sur des données d’entraînement mises de côté)',
         glue: 'Tableau 5 de l’article : GLUE, jeux de développement, modèles mono-tâche (MNLI-m : exactitude ; CoLA : corrélation de Matthews ; STS : corrélation de Pearson ; autres : exactitude)',
-        hyper: 'Hyper-paramètres de pré-entraînement : RoBERTa-large (annexe, tableau 9) et BERT (Devlin et al., 2019 ; configuration rappelée section 2.4 de l’article RoBERTa)',
+        hyper:
+          'Hyper-paramètres de pré-entraînement : RoBERTa-large (annexe, tableau 9) et BERT (Devlin et al., 2019 ; configuration rappelée section 2.4 de l’article RoBERTa)',
         data: 'Données de pré-entraînement (section 3.2 de l’article)',
       },
       setting: 'Réglage',
@@ -192,7 +193,8 @@ export const watch = {
     lengthsCaption: 'Longueur des textes par catégorie',
     wordsFigure: {
       title: 'Nombre de mots par produit, par catégorie',
-      caption: 'Médiane (barre) et intervalle du 1ᵉʳ au 9ᵉ décile (trait) du nombre de mots par catégorie. La catégorie aux textes les plus longs est {longest} ({median} mots en médiane).',
+      caption:
+        'Médiane (barre) et intervalle du 1ᵉʳ au 9ᵉ décile (trait) du nombre de mots par catégorie. La catégorie aux textes les plus longs est {longest} ({median} mots en médiane).',
       label: 'Diagramme en barres du nombre médian de mots par catégorie',
       axis: 'Mots par produit',
       median: 'Médiane',
@@ -201,7 +203,8 @@ export const watch = {
     },
     tokensFigure: {
       title: 'Nombre de tokens par produit selon le tokeniseur',
-      caption: 'Répartition du nombre de tokens (tokens spéciaux compris) des 1 050 textes ; la ligne verticale marque la limite de {max} tokens lue par les encodeurs. BPE sur octets et WordPiece donnent des longueurs proches sur ces textes en anglais.',
+      caption:
+        'Répartition du nombre de tokens (tokens spéciaux compris) des 1 050 textes ; la ligne verticale marque la limite de {max} tokens lue par les encodeurs. BPE sur octets et WordPiece donnent des longueurs proches sur ces textes en anglais.',
       label: 'Histogramme du nombre de tokens par produit pour BERT et RoBERTa',
       axis: 'Tokens par produit',
       count: 'Produits',
@@ -213,11 +216,11 @@ export const watch = {
     heading: '3. Les résultats',
     protocol:
       'Validation croisée stratifiée à {folds} plis sur les {products} produits : chaque produit est prédit par un modèle qui ne l’a pas vu. Les encodeurs sont affinés avec les mêmes hyper-paramètres ({epochs} époques, lots de {batch}, taux {lr}), sans réglage propre à l’un ou l’autre ; le pré-entraînement n’utilise aucune étiquette. Les modèles servis sont ensuite réentraînés sur 80 % des produits.',
-    checkpointsUsed: 'Attention : {models} n’ont pas été pré-entraînés ici mais initialisés depuis un modèle publié ; la comparaison des recettes ne s’applique pas à eux.',
+    checkpointsUsed:
+      'Attention : {models} n’ont pas été pré-entraînés ici mais initialisés depuis un modèle publié ; la comparaison des recettes ne s’applique pas à eux.',
     notCrossValidated: 'Entraînement en cours : {models} pas encore évalués en validation croisée (absents des tableaux ci-dessous).',
     winner: 'Meilleur macro-F1 en validation croisée : {model} ({f1}).',
-    bertVsRoberta:
-      'RoBERTa contre BERT : {delta} point(s) de macro-F1 ({roberta} contre {bert}) ; {significance}',
+    bertVsRoberta: 'RoBERTa contre BERT : {delta} point(s) de macro-F1 ({roberta} contre {bert}) ; {significance}',
     significant: 'l’écart dépasse la variation d’un pli à l’autre (écarts-types {bertStd} et {robertaStd}).',
     notSignificant: 'l’écart reste dans la variation d’un pli à l’autre (écarts-types {bertStd} et {robertaStd}) : pas de différence établie.',
     seedStudy:
@@ -250,20 +253,25 @@ export const watch = {
     notAvailable: '—',
     latencySource: 'Latences et débit : {source}.',
     latencyFromBench: 'npm run bench:nlp du {date}, {cpus} cœurs ({cpu}), Node {node}, {n} textes, un texte à la fois, tokenisation comprise',
-    latencyFromCheck: 'contrôle d’export de l’entraînement (un texte à la fois, tokenisation comprise) ; 99ᵉ centile et débit disponibles après npm run bench:nlp',
+    latencyFromCheck:
+      'contrôle d’export de l’entraînement (un texte à la fois, tokenisation comprise) ; 99ᵉ centile et débit disponibles après npm run bench:nlp',
     perClassNote: 'F1 par catégorie : sur l’ensemble des prédictions hors pli (les {products} produits).',
-    trainTimeNote: 'Temps d’entraînement : temps de calcul de chaque étape tel qu’il a été mesuré pendant l’entraînement ; les étapes n’ont pas toutes tourné dans les mêmes conditions (machine partagée ou non, 1 ou 2 threads : voir metrics.json), ces durées ne se comparent qu’en ordre de grandeur.',
+    trainTimeNote:
+      'Temps d’entraînement : temps de calcul de chaque étape tel qu’il a été mesuré pendant l’entraînement ; les étapes n’ont pas toutes tourné dans les mêmes conditions (machine partagée ou non, 1 ou 2 threads : voir metrics.json), ces durées ne se comparent qu’en ordre de grandeur.',
     f1Figure: {
       title: 'Macro-F1 par modèle (moyenne et écart-type sur les plis)',
-      caption: 'Macro-F1 de validation croisée de chaque modèle, ablation comprise ; le trait donne ± un écart-type entre plis. Le meilleur est {best} ({f1}).',
+      caption:
+        'Macro-F1 de validation croisée de chaque modèle, ablation comprise ; le trait donne ± un écart-type entre plis. Le meilleur est {best} ({f1}).',
       label: 'Diagramme en barres du macro-F1 de chaque modèle avec barres d’erreur',
       axis: 'Macro-F1',
     },
     confusionHeading: 'Matrices de confusion',
-    confusionIntro: 'Lignes : catégorie réelle ; colonnes : catégorie prédite ; chaque case donne le nombre de produits et sa part de la ligne. La diagonale correspond aux bonnes réponses.',
+    confusionIntro:
+      'Lignes : catégorie réelle ; colonnes : catégorie prédite ; chaque case donne le nombre de produits et sa part de la ligne. La diagonale correspond aux bonnes réponses.',
     confusion: {
       title: 'Matrice de confusion — {model}',
-      caption: '{model} classe correctement {correct} produits sur {total} ({accuracy}). Confusion la plus fréquente : {actual} pris pour {predicted} ({count} produits).',
+      caption:
+        '{model} classe correctement {correct} produits sur {total} ({accuracy}). Confusion la plus fréquente : {actual} pris pour {predicted} ({count} produits).',
       captionPerfect: '{model} classe correctement {correct} produits sur {total} ({accuracy}).',
       label: 'Carte de chaleur de la matrice de confusion de {model}',
       actual: 'Catégorie réelle',
@@ -294,8 +302,15 @@ export const watch = {
     ablationIntro: 'Une ablation ne change qu’un élément d’une recette pour en mesurer l’effet seul.',
     ablationCaption: 'Ablations : recette de référence et variante',
     ablationColumns: ['Variante', 'Comparée à', 'Élément changé', 'Exactitude MLM (référence → variante)', 'Macro-F1 (référence → variante)'],
-    ablationSentence: '{variant} ne change que {changed} par rapport à {base} : macro-F1 {baseF1} → {variantF1} ({delta} pt), exactitude sur les tokens masqués {baseAcc} → {variantAcc}.',
-    changedNames: { masking: 'le masquage', objective: 'les tâches de pré-entraînement', data: 'les données', batch_size: 'la taille de lot', tokenizer: 'le tokeniseur' },
+    ablationSentence:
+      '{variant} ne change que {changed} par rapport à {base} : macro-F1 {baseF1} → {variantF1} ({delta} pt), exactitude sur les tokens masqués {baseAcc} → {variantAcc}.',
+    changedNames: {
+      masking: 'le masquage',
+      objective: 'les tâches de pré-entraînement',
+      data: 'les données',
+      batch_size: 'la taille de lot',
+      tokenizer: 'le tokeniseur',
+    },
   },
   demo: {
     heading: '4. Démonstration',
@@ -340,7 +355,8 @@ export const watch = {
     direction: 'Sens',
     supports: 'soutient',
     opposes: 'contredit',
-    saturation: 'Quand une probabilité est très proche de 100 %, retirer un seul mot la change peu : les effets sont alors petits mais leur ordre reste parlant.',
+    saturation:
+      'Quand une probabilité est très proche de 100 %, retirer un seul mot la change peu : les effets sont alors petits mais leur ordre reste parlant.',
     attentionHeading: 'Carte d’attention',
     attentionModel: 'Encodeur',
     layer: 'Couche',
@@ -388,7 +404,8 @@ export const watch = {
         'Sur ce besoin, {winner} l’emporte ({f1} de macro-F1) : nous recommandons de le mettre en production, car il est aussi le plus léger et le plus rapide. Entre les deux recettes de pré-entraînement, {bertVsRoberta} Adopter RoBERTa plutôt que BERT ne se justifierait que pour des textes plus difficiles, et alors à partir du modèle officiel roberta-base affiné, pas d’un pré-entraînement maison.',
       transformerWins:
         'Sur ce besoin, {winner} l’emporte ({f1} de macro-F1, contre {tfidf} pour le TF-IDF). Entre les deux recettes, {bertVsRoberta} Avant d’adopter un encodeur, il faut mettre ce gain en regard de sa taille ({size}) et de sa latence, et partir de préférence du modèle officiel affiné.',
-      quick: 'Les modèles actuellement servis sont ceux du mode rapide : aucune recommandation ne peut en être tirée. Relancez npm run train:nlp (mode complet) pour obtenir des résultats exploitables.',
+      quick:
+        'Les modèles actuellement servis sont ceux du mode rapide : aucune recommandation ne peut en être tirée. Relancez npm run train:nlp (mode complet) pour obtenir des résultats exploitables.',
       pending: 'Recommandation disponible quand les résultats d’entraînement le seront.',
     },
     robertaBetter: 'la recette RoBERTa fait mieux que la recette BERT ({delta} pt).',
@@ -398,7 +415,8 @@ export const watch = {
   },
   note: {
     title: 'Note méthodologique : classification des produits, TF-IDF, BERT et RoBERTa',
-    metaDescription: 'Note méthodologique de la veille technique : données, prétraitement, modèles, protocole, évaluation, résultats, interprétabilité et limites.',
+    metaDescription:
+      'Note méthodologique de la veille technique : données, prétraitement, modèles, protocole, évaluation, résultats, interprétabilité et limites.',
     backLink: 'Retour à la page de veille',
     print: 'Imprimer ou enregistrer en PDF',
     generated: 'Résultats du {date} (mode {mode}), lus dans {dir}.',
@@ -434,7 +452,8 @@ export const watch = {
       'Mesures : exactitude et macro-F1 (moyenne non pondérée des F1 des 7 catégories), en moyenne ± écart-type (échantillon) sur les plis ; F1 par catégorie et matrices de confusion sur l’ensemble des prédictions hors pli. Le vainqueur est désigné par le macro-F1 moyen de validation croisée.',
       'Coûts : temps d’entraînement mesuré par le pipeline ({threads} fils), taille des dossiers exportés, latence par texte et débit mesurés en service (Node.js, onnxruntime-node) par npm run bench:nlp.',
     ],
-    resultsIntro: 'Les chiffres ci-dessous sont lus dans metrics.json et latency.json ; la page de veille les présente aussi sous forme de graphiques.',
+    resultsIntro:
+      'Les chiffres ci-dessous sont lus dans metrics.json et latency.json ; la page de veille les présente aussi sous forme de graphiques.',
     interpretability: [
       'Attributions par occlusion, identiques pour les trois modèles : effet d’un mot = probabilité de la catégorie prédite avec le texte complet moins probabilité sans ce mot. Seuls les {maxWords} premiers mots situés entièrement dans la fenêtre lue par le modèle sont testés ; toutes les variantes sont classées par lots.',
       'Cartes d’attention : poids d’attention (softmax) de chaque couche et de chaque tête, sortis directement par le graphe ONNX. Ils montrent où le modèle regarde, pas pourquoi il décide : une forte attention n’implique pas une forte influence sur la prédiction.',

@@ -24,7 +24,11 @@ async function main(): Promise<void> {
   }
   const result: Record<string, unknown> = {
     checked_at: new Date().toISOString(),
-    runtime: { node: process.version, cpus: os.cpus().length, note: 'latency: one product text per call, tokenization included, first call excluded' },
+    runtime: {
+      node: process.version,
+      cpus: os.cpus().length,
+      note: 'latency: one product text per call, tokenization included, first call excluded',
+    },
   };
   let ok = true;
   for (const name of fs.readdirSync(dir).sort()) {

@@ -13,7 +13,8 @@ const num = (a: RawApplication, f: string) => a[f] as number;
  * (annuity / income) and the credit / income ratio. Enough to check the search exactly.
  */
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
-const risk = (a: RawApplication) => sigmoid(-4 + 8 * (num(a, 'AMT_ANNUITY') / num(a, 'AMT_INCOME_TOTAL')) + 0.4 * (num(a, 'AMT_CREDIT') / num(a, 'AMT_INCOME_TOTAL')));
+const risk = (a: RawApplication) =>
+  sigmoid(-4 + 8 * (num(a, 'AMT_ANNUITY') / num(a, 'AMT_INCOME_TOTAL')) + 0.4 * (num(a, 'AMT_CREDIT') / num(a, 'AMT_INCOME_TOTAL')));
 const scorer: BatchScorer = async (apps) => apps.map((a) => ({ probability: risk(a) }));
 
 describe('nearest counterfactual search (monotone stand-in model on a real application)', () => {
@@ -103,6 +104,6 @@ describe('what-if', () => {
     expect(out.probabilityDelta).toBeCloseTo(out.after.probability - out.before.probability, 12);
     expect(out.decisionChanged).toBe(true);
     expect(out.contributionChanges.map((c) => c.field)).toEqual(['ANNUITY_INCOME_RATIO', 'CREDIT_INCOME_RATIO']);
-    expect(out.contributionChanges[0].delta).toBeCloseTo(-8 * (24700.5 / 202500) / 2, 10);
+    expect(out.contributionChanges[0].delta).toBeCloseTo((-8 * (24700.5 / 202500)) / 2, 10);
   });
 });

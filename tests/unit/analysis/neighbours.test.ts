@@ -8,7 +8,7 @@ describe('standardised nearest neighbours', () => {
     const age = [20, 40, 20, 40];
     const index = buildNeighbourIndex(['income', 'age'], [income, age]);
     expect(index.mean[0]).toBe(25000);
-    expect(index.std[1]).toBeCloseTo(Math.sqrt(400 / 3 * 1), 6);
+    expect(index.std[1]).toBeCloseTo(Math.sqrt((400 / 3) * 1), 6);
     const q = standardise(index, [25000, 30]);
     expect(q[0]).toBeCloseTo(0, 10);
     expect(q[1]).toBeCloseTo(0, 10);
@@ -19,15 +19,35 @@ describe('standardised nearest neighbours', () => {
   });
 
   test('a missing query value counts as average on that feature', () => {
-    const index = buildNeighbourIndex(['a', 'b'], [[0, 10, 0], [0, 0, 100]]);
+    const index = buildNeighbourIndex(
+      ['a', 'b'],
+      [
+        [0, 10, 0],
+        [0, 0, 100],
+      ],
+    );
     const nn = nearestNeighbours(index, [10, NaN], 1);
     expect(nn[0].row).toBe(1);
   });
 
   test('weights change who is nearest', () => {
-    const index = buildNeighbourIndex(['a', 'b'], [[0, 1], [1, 0]], [1, 0]);
+    const index = buildNeighbourIndex(
+      ['a', 'b'],
+      [
+        [0, 1],
+        [1, 0],
+      ],
+      [1, 0],
+    );
     expect(nearestNeighbours(index, [0, 0], 1)[0].row).toBe(0);
-    const other = buildNeighbourIndex(['a', 'b'], [[0, 1], [1, 0]], [0, 1]);
+    const other = buildNeighbourIndex(
+      ['a', 'b'],
+      [
+        [0, 1],
+        [1, 0],
+      ],
+      [0, 1],
+    );
     expect(nearestNeighbours(other, [0, 0], 1)[0].row).toBe(1);
   });
 

@@ -18,7 +18,11 @@ describe('application listing and type-ahead', () => {
   });
 
   test('walking all pages with cursors returns every matching id once, in ascending order', () => {
-    for (const [prefix, set] of [['1001', undefined], ['4562', 'test'], ['', 'train']] as const) {
+    for (const [prefix, set] of [
+      ['1001', undefined],
+      ['4562', 'test'],
+      ['', 'train'],
+    ] as const) {
       const seen: number[] = [];
       let after = 0;
       for (;;) {

@@ -105,7 +105,12 @@ describe('raw application schema', () => {
       { path: '[2].FOO', message: 'unknown field' },
     ]);
     expect(problems([], scoreRequestSchema)).toEqual([{ path: 'body', message: 'at least 1 item' }]);
-    expect(problems(Array.from({ length: 1001 }, () => MIN), scoreRequestSchema)).toEqual([{ path: 'body', message: 'at most 1000 items' }]);
+    expect(
+      problems(
+        Array.from({ length: 1001 }, () => MIN),
+        scoreRequestSchema,
+      ),
+    ).toEqual([{ path: 'body', message: 'at most 1000 items' }]);
     expect(problems('text', scoreRequestSchema)).toEqual([{ path: 'body', message: 'expected object or array' }]);
   });
 

@@ -20,7 +20,11 @@ describe('CSV bodies', () => {
   });
 
   test('a numeric cell that is not a number stays text, for the schema to name', async () => {
-    expect(await csvToApplications('AMT_CREDIT\n12abc\n0x10\nInfinity')).toEqual([{ AMT_CREDIT: '12abc' }, { AMT_CREDIT: '0x10' }, { AMT_CREDIT: 'Infinity' }]);
+    expect(await csvToApplications('AMT_CREDIT\n12abc\n0x10\nInfinity')).toEqual([
+      { AMT_CREDIT: '12abc' },
+      { AMT_CREDIT: '0x10' },
+      { AMT_CREDIT: 'Infinity' },
+    ]);
   });
 
   test('unknown or duplicate columns are 422 naming the header cell; structural errors are 400', async () => {

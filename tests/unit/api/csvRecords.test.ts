@@ -81,7 +81,8 @@ describe('streamed CSV applications', () => {
     const block = encoder.encode('1\n'.repeat(32 * 1024)); // 64 KB of records per chunk
     const body = new ReadableStream<Uint8Array>({
       pull(controller) {
-        if (pulled++ < 31) controller.enqueue(block); // ≈ 1,000,000 records, 2 MB
+        if (pulled++ < 31)
+          controller.enqueue(block); // ≈ 1,000,000 records, 2 MB
         else controller.close();
       },
     });
@@ -111,7 +112,9 @@ describe('streamed CSV applications', () => {
   test('an aborted request stops reading', async () => {
     const controller = new AbortController();
     controller.abort();
-    await expect(readCsvApplications(streamOf([`${header}\n`]), { maxBytes: 1e6, maxRecords: 10, signal: controller.signal })).rejects.toThrow(/client closed/);
+    await expect(readCsvApplications(streamOf([`${header}\n`]), { maxBytes: 1e6, maxRecords: 10, signal: controller.signal })).rejects.toThrow(
+      /client closed/,
+    );
   });
 
   test('invalid records are all named by index; at least one record when asked', async () => {
@@ -125,7 +128,9 @@ describe('streamed CSV applications', () => {
       { path: '[0].AMT_CREDIT', message: 'expected number' },
       { path: '[1].AMT_ANNUITY', message: 'required: the model does not decide without it' },
     ]);
-    const empty = (await readCsvApplications(streamOf([`${header}\n`]), { maxBytes: 1e6, maxRecords: 10, minRecords: 1 }).catch((e: unknown) => e)) as ApiError;
+    const empty = (await readCsvApplications(streamOf([`${header}\n`]), { maxBytes: 1e6, maxRecords: 10, minRecords: 1 }).catch(
+      (e: unknown) => e,
+    )) as ApiError;
     expect(empty.errors).toEqual([{ path: 'body', message: 'at least 1 record after the header' }]);
   });
 

@@ -94,9 +94,17 @@ describe('POST /api/v1/applications/{id}/decisions', () => {
     const unknown = await post(refused, { decision: 'approve', overrideReasons: ['because'], justification: 'Income confirmed by three payslips.' });
     expect(unknown.status).toBe(422);
     expect(JSON.stringify((await unknown.json()).errors)).toContain('overrideReasons');
-    const ok = await post(refused, { decision: 'approve', overrideReasons: ['income-verified'], justification: '  Income confirmed by three payslips.  ' });
+    const ok = await post(refused, {
+      decision: 'approve',
+      overrideReasons: ['income-verified'],
+      justification: '  Income confirmed by three payslips.  ',
+    });
     expect(ok.status).toBe(201);
-    expect(await ok.json()).toMatchObject({ override: true, overrideReasons: ['income-verified'], justification: 'Income confirmed by three payslips.' });
+    expect(await ok.json()).toMatchObject({
+      override: true,
+      overrideReasons: ['income-verified'],
+      justification: 'Income confirmed by three payslips.',
+    });
   });
 
   test('a retried request with the same Idempotency-Key returns the first record; another body with that key is 409', async () => {
@@ -122,7 +130,11 @@ describe('POST /api/v1/applications/{id}/decisions', () => {
   test('a read-only key cannot decide (403); without a key 401', async () => {
     expect((await post(accepted, { decision: 'approve' }, { authorization: `Bearer ${READ}` })).status).toBe(403);
     const res = await API_ROUTES['/api/v1/applications/{id}/decisions'].POST(
-      new Request(`http://localhost/api/v1/applications/${accepted}/decisions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"decision":"approve"}' }),
+      new Request(`http://localhost/api/v1/applications/${accepted}/decisions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"decision":"approve"}',
+      }),
       ctx({ id: String(accepted) }),
     );
     expect(res.status).toBe(401);
@@ -136,11 +148,17 @@ describe('reading the audit trail', () => {
     expect(all.nextCursor).not.toBeNull();
     const next = decisionListSchema.parse(await (await get(`/api/v1/decisions?limit=2&cursor=${all.nextCursor}`, {}, '/api/v1/decisions')).json());
     expect(next.items[0].seq).toBeLessThan(all.items[1].seq);
-    const overrides = decisionListSchema.parse(await (await get(`/api/v1/decisions?override=true&applicationId=${refused}`, {}, '/api/v1/decisions')).json());
+    const overrides = decisionListSchema.parse(
+      await (await get(`/api/v1/decisions?override=true&applicationId=${refused}`, {}, '/api/v1/decisions')).json(),
+    );
     expect(overrides.items.map((r) => r.override)).toEqual([true]);
     const one = await get(`/api/v1/decisions/${overrides.items[0].id}`, { id: overrides.items[0].id }, '/api/v1/decisions/{id}');
     expect(decisionRecordSchema.parse(await one.json())).toEqual(overrides.items[0]);
-    const missing = await get('/api/v1/decisions/00000000-0000-4000-8000-000000000000', { id: '00000000-0000-4000-8000-000000000000' }, '/api/v1/decisions/{id}');
+    const missing = await get(
+      '/api/v1/decisions/00000000-0000-4000-8000-000000000000',
+      { id: '00000000-0000-4000-8000-000000000000' },
+      '/api/v1/decisions/{id}',
+    );
     expect(missing.status).toBe(404);
     expect((await get('/api/v1/decisions?override=maybe', {}, '/api/v1/decisions')).status).toBe(400);
     const report = await verifyChain(await sharedStore());
@@ -149,7 +167,9 @@ describe('reading the audit trail', () => {
   });
 
   test("the applicant's notice, FR and EN: decision, coded reasons in words, what could change, human review", async () => {
-    const list = decisionListSchema.parse(await (await get(`/api/v1/decisions?applicationId=${refused}&override=false`, {}, '/api/v1/decisions')).json());
+    const list = decisionListSchema.parse(
+      await (await get(`/api/v1/decisions?applicationId=${refused}&override=false`, {}, '/api/v1/decisions')).json(),
+    );
     const id = list.items[0].id;
     const fr = noticeSchema.parse(await (await get(`/api/v1/decisions/${id}/notice?lang=fr`, { id }, '/api/v1/decisions/{id}/notice')).json());
     expect(fr.outcome).toBe(`Votre demande de crédit n° ${refused} est refusée.`);
@@ -160,7 +180,8 @@ describe('reading the audit trail', () => {
     const en = noticeSchema.parse(await (await get(`/api/v1/decisions/${id}/notice?lang=en`, { id }, '/api/v1/decisions/{id}/notice')).json());
     expect(en.outcome).toBe(`Your credit application no. ${refused} is declined.`);
     expect(en.reasons[0].text).not.toBe(fr.reasons[0].text);
-    if (en.whatCouldChange !== null) expect(en.whatCouldChange).toMatch(/^The decision could have been different with: .+ of [\d,]+ instead of [\d,]+/);
+    if (en.whatCouldChange !== null)
+      expect(en.whatCouldChange).toMatch(/^The decision could have been different with: .+ of [\d,]+ instead of [\d,]+/);
   });
 });
 

@@ -22,7 +22,12 @@ describe('the model card answer', () => {
     const parsed = modelCardSchema.parse(JSON.parse(JSON.stringify(body)));
     expect(parsed.fairness?.attributes.map((a) => a.attribute)).toEqual(['sex', 'ageBand', 'familyStatus']);
     expect(parsed.fairness?.attributes[0].groups[1]).toMatchObject({ group: 'F', label: 'woman', comparable: true });
-    expect(parsed.fairness?.variants.map((v) => v.variant)).toEqual(['withoutProtected', 'withProtected', 'withoutStrongestProxies', 'previousModel']);
+    expect(parsed.fairness?.variants.map((v) => v.variant)).toEqual([
+      'withoutProtected',
+      'withProtected',
+      'withoutStrongestProxies',
+      'previousModel',
+    ]);
     expect(parsed.fairness?.fairnessPrice).toHaveLength(4);
     expect(parsed.calibration.candidates.length).toBeGreaterThan(0);
     expect(parsed.limits.notFor).toHaveLength(3);

@@ -5,7 +5,12 @@ describe('problem details (RFC 9457)', () => {
   test('every problem type has a status, a title and a type URI pointing at its documentation anchor', () => {
     for (const slug of PROBLEM_SLUGS) {
       const doc = problemDocument(slug, 'detail');
-      expect(doc).toEqual({ type: `/api-docs#problem-${slug}`, title: PROBLEM_TYPES[slug].title, status: PROBLEM_TYPES[slug].status, detail: 'detail' });
+      expect(doc).toEqual({
+        type: `/api-docs#problem-${slug}`,
+        title: PROBLEM_TYPES[slug].title,
+        status: PROBLEM_TYPES[slug].status,
+        detail: 'detail',
+      });
     }
     const statuses = new Set<number>(PROBLEM_SLUGS.map((s) => PROBLEM_TYPES[s].status));
     for (const s of [400, 401, 403, 404, 405, 413, 415, 422, 429]) expect(statuses.has(s)).toBe(true);

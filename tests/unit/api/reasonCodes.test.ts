@@ -54,7 +54,9 @@ describe('GET /api/v1/reason-codes', () => {
       expect(res.status).toBe(400);
       expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     }
-    const post = await route.POST(new Request('http://localhost/api/v1/reason-codes', { method: 'POST', body: '{}' }), { params: Promise.resolve({}) });
+    const post = await route.POST(new Request('http://localhost/api/v1/reason-codes', { method: 'POST', body: '{}' }), {
+      params: Promise.resolve({}),
+    });
     expect(post.status).toBe(405);
   });
 

@@ -21,7 +21,11 @@ const echo = defineOperation({
     json: { maxBytes: 256 },
     csv: {
       maxBytes: 64,
-      read: async (body, { maxBytes }) => (await readStreamText(body, maxBytes)).split('\n').slice(1).map((l) => ({ amount: Number(l) })),
+      read: async (body, { maxBytes }) =>
+        (await readStreamText(body, maxBytes))
+          .split('\n')
+          .slice(1)
+          .map((l) => ({ amount: Number(l) })),
     },
   },
   response: { schema: z.object({ id: z.number(), top: z.number(), body: z.unknown() }), schemaId: 'EchoResult' },
@@ -73,7 +77,14 @@ afterEach(() => {
 async function problem(res: Response) {
   expect(res.headers.get('content-type')).toBe('application/problem+json');
   const doc = await res.json();
-  expect(doc).toEqual(expect.objectContaining({ type: expect.stringMatching(/^\/api-docs#problem-/), title: expect.any(String), status: res.status, detail: expect.any(String) }));
+  expect(doc).toEqual(
+    expect.objectContaining({
+      type: expect.stringMatching(/^\/api-docs#problem-/),
+      title: expect.any(String),
+      status: res.status,
+      detail: expect.any(String),
+    }),
+  );
   expect(JSON.stringify(doc)).not.toMatch(/\bat .*\.(ts|js):\d+/); // never a stack trace
   return doc;
 }
@@ -238,7 +249,10 @@ describe('routes without query parameters', () => {
 describe('large array bodies', () => {
   test('are validated in slices with the same paths, and their length bound checked first', async () => {
     const { validateBody, VALIDATION_SLICE } = await import('@/lib/api/route');
-    const schema = z.array(z.strictObject({ amount: z.number() })).min(1).max(3000);
+    const schema = z
+      .array(z.strictObject({ amount: z.number() }))
+      .min(1)
+      .max(3000);
     const items = Array.from({ length: 2 * VALIDATION_SLICE + 7 }, (_, i) => ({ amount: i }));
     expect(await validateBody(schema, items)).toEqual(items);
     const bad = items.map((x, i) => (i === VALIDATION_SLICE + 3 ? { amount: 'x' } : i === 2 * VALIDATION_SLICE + 1 ? { ...x, more: 1 } : x));
@@ -249,7 +263,12 @@ describe('large array bodies', () => {
         { path: `[${2 * VALIDATION_SLICE + 1}].more`, message: 'unknown field' },
       ],
     });
-    await expect(validateBody(schema, Array.from({ length: 3001 }, () => ({ amount: 1 })))).rejects.toMatchObject({
+    await expect(
+      validateBody(
+        schema,
+        Array.from({ length: 3001 }, () => ({ amount: 1 })),
+      ),
+    ).rejects.toMatchObject({
       errors: [{ path: 'body', message: 'at most 3000 items' }],
     });
   });

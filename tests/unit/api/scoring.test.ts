@@ -5,7 +5,13 @@ import { creditModelDir } from '@/lib/credit/paths';
 import type { RawApplication } from '@/lib/credit/types';
 import { csvToApplications } from '@/lib/api/csvApplications';
 import { ApiError } from '@/lib/api/errors';
-import { scoreApplicationsResponse, storedExplanation, storedExplanationResponse, storedScore, scoreRawApplications } from '@/lib/api/resources/scoring';
+import {
+  scoreApplicationsResponse,
+  storedExplanation,
+  storedExplanationResponse,
+  storedScore,
+  scoreRawApplications,
+} from '@/lib/api/resources/scoring';
 import { rawApplicationSchema } from '@/lib/api/schemas/applicationFields';
 import { scoreResponseSchema, storedExplanationSchema, storedScoreSchema } from '@/lib/api/schemas/scoring';
 import { getHomeCreditStore } from '@/lib/data/homeCreditStore';
@@ -54,9 +60,14 @@ maybe('scoring resources against the credit engine', () => {
     }
     // The same applications as a CSV body (as a batch job would send them).
     const fields = Object.keys(apps[0]);
-    const cell = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'string' && /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : String(v));
+    const cell = (v: unknown) =>
+      v === null || v === undefined ? '' : typeof v === 'string' && /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : String(v);
     const csv = [fields.join(','), ...apps.map((a) => fields.map((f) => cell((a as Record<string, unknown>)[f])).join(','))].join('\n');
-    const fromCsv = await scoreRawApplications(rawApplicationSchema.array().parse(await csvToApplications(csv)), { top: 2, lang: 'en', explain: false });
+    const fromCsv = await scoreRawApplications(rawApplicationSchema.array().parse(await csvToApplications(csv)), {
+      top: 2,
+      lang: 'en',
+      explain: false,
+    });
     expect(fromCsv.results.map((r) => [r.id, r.decision, r.probability])).toEqual(json.results.map((r) => [r.id, r.decision, r.probability]));
     expect(fromCsv.results[0].explanation).toBeUndefined();
   });
@@ -73,10 +84,18 @@ maybe('scoring resources against the credit engine', () => {
 
   test('the explanation budget: applications × top above 10,000 is refused before any work (413)', async () => {
     const app = { AMT_CREDIT: 500000, AMT_ANNUITY: 25000, AMT_INCOME_TOTAL: 120000 };
-    const err = await scoreRawApplications(Array.from({ length: 201 }, () => app), { top: 50, lang: 'en', explain: true }).catch((e: unknown) => e);
+    const err = await scoreRawApplications(
+      Array.from({ length: 201 }, () => app),
+      { top: 50, lang: 'en', explain: true },
+    ).catch((e: unknown) => e);
     expect((err as ApiError).slug).toBe('payload-too-large');
     expect((err as ApiError).message).toMatch(/at most 200 applications/);
-    await expect(scoreRawApplications(Array.from({ length: 201 }, () => app), { top: 50, lang: 'en', explain: false })).resolves.toMatchObject({ results: expect.any(Array) });
+    await expect(
+      scoreRawApplications(
+        Array.from({ length: 201 }, () => app),
+        { top: 50, lang: 'en', explain: false },
+      ),
+    ).resolves.toMatchObject({ results: expect.any(Array) });
   });
 
   test('the streamed answer is the same document as the one built in memory, and a cancelled stream stops and frees its slot', async () => {

@@ -145,7 +145,12 @@ describe('npm run monitor', () => {
     const apps = good.map((l) => engine.store.get(idOf(l))?.fields ?? {});
     const scores = await engine.scoreApplications(apps);
     const accumulator = new StabilityAccumulator(profile);
-    apps.forEach((app, i) => accumulator.add(profile.fields.map((f): RawValue => app[f] ?? null), scores[i].probability));
+    apps.forEach((app, i) =>
+      accumulator.add(
+        profile.fields.map((f): RawValue => app[f] ?? null),
+        scores[i].probability,
+      ),
+    );
     const expected = accumulator.report(path.basename(mixed));
     expect(report.score.psi).toBeCloseTo(expected.score.psi, 10);
     expect(report.current.approvalRate).toBeCloseTo(expected.current.approvalRate, 10);
@@ -160,7 +165,9 @@ describe('npm run monitor', () => {
     expect(html).toContain('&lt;b&gt;Q4 &amp; &quot;new&quot;.csv');
     expect(html).not.toContain('<b>Q4');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;'); // the rejected cell, quoted in its message
-    expect(html).toMatch(/Probability of default<\/th><td class="n">[\d.]+<\/td><td><span class="band band-(stable|watch|act)">.*(Stable|Watch|Act) \(PSI/);
+    expect(html).toMatch(
+      /Probability of default<\/th><td class="n">[\d.]+<\/td><td><span class="band band-(stable|watch|act)">.*(Stable|Watch|Act) \(PSI/,
+    );
     for (const f of report.features) expect(html).toContain(`<th scope="row">${f.field}</th>`);
   });
 

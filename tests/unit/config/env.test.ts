@@ -102,7 +102,17 @@ describe('configuration schema', () => {
       nlpModelsDir: '/n',
       cacheDir: '/d',
     });
-    for (const [raw, value] of [['on', true], ['ON', true], ['true', true], ['True', true], ['1', true], ['off', false], ['FALSE', false], ['0', false], [' off ', false]] as const) {
+    for (const [raw, value] of [
+      ['on', true],
+      ['ON', true],
+      ['true', true],
+      ['True', true],
+      ['1', true],
+      ['off', false],
+      ['FALSE', false],
+      ['0', false],
+      [' off ', false],
+    ] as const) {
       expect(parseEnv({ API_FAST_PATH: raw }).apiFastPath).toBe(value);
     }
     expect(parseEnv({ API_RATE_LIMIT_RPS: 'off' }).rateLimit).toBeUndefined();
@@ -241,7 +251,17 @@ describe('CIDR sets (TRUSTED_PROXIES)', () => {
   test('IPv6 addresses and blocks, compressed or not', () => {
     const set = parseCidrList('::1,fd00::/8,2001:db8:0:0:0:0:0:0/32,fe80::/10');
     expect(set.size).toBe(4);
-    for (const ip of ['::1', '0:0:0:0:0:0:0:1', 'fd12:3456::1', 'FD00::', '2001:db8::1', '2001:DB8:ffff:ffff:ffff:ffff:ffff:ffff', 'fe80::1%eth0', '[::1]', 'febf::1']) {
+    for (const ip of [
+      '::1',
+      '0:0:0:0:0:0:0:1',
+      'fd12:3456::1',
+      'FD00::',
+      '2001:db8::1',
+      '2001:DB8:ffff:ffff:ffff:ffff:ffff:ffff',
+      'fe80::1%eth0',
+      '[::1]',
+      'febf::1',
+    ]) {
       expect([ip, set.contains(ip)]).toEqual([ip, true]);
     }
     for (const ip of ['::2', '::', 'fc00::1', '2001:db9::1', 'fec0::1', '127.0.0.1', '::ffff:127.0.0.1']) {
@@ -277,7 +297,25 @@ describe('CIDR sets (TRUSTED_PROXIES)', () => {
 
   test('anything unparsable is not contained', () => {
     const set = parseCidrList('0.0.0.0/0,::/0');
-    for (const ip of ['', 'localhost', '1.2.3', '1.2.3.4.5', '256.1.1.1', '01.2.3.4', '1.2.3.-4', ' 1.2.3.4', '1::2::3', ':::', '::1:', '12345::', 'g::1', '1:2:3:4:5:6:7:8:9', '::ffff:1.2.3.256', '[::1', 'undefined']) {
+    for (const ip of [
+      '',
+      'localhost',
+      '1.2.3',
+      '1.2.3.4.5',
+      '256.1.1.1',
+      '01.2.3.4',
+      '1.2.3.-4',
+      ' 1.2.3.4',
+      '1::2::3',
+      ':::',
+      '::1:',
+      '12345::',
+      'g::1',
+      '1:2:3:4:5:6:7:8:9',
+      '::ffff:1.2.3.256',
+      '[::1',
+      'undefined',
+    ]) {
       expect([ip, set.contains(ip)]).toEqual([ip, false]);
     }
     expect(set.contains(undefined as unknown as string)).toBe(false);
@@ -286,7 +324,21 @@ describe('CIDR sets (TRUSTED_PROXIES)', () => {
   });
 
   test('bad entries throw, naming the entry', () => {
-    for (const bad of ['localhost', '10.0.0.0/33', '::/129', '10.0.0.0/', '10.0.0.0/-1', '10.0.0.0/8/8', '1.2.3', '300.0.0.1', 'fe80::1%eth0', '[::1]', '1::2::3', '10.0.0.0/a', '*']) {
+    for (const bad of [
+      'localhost',
+      '10.0.0.0/33',
+      '::/129',
+      '10.0.0.0/',
+      '10.0.0.0/-1',
+      '10.0.0.0/8/8',
+      '1.2.3',
+      '300.0.0.1',
+      'fe80::1%eth0',
+      '[::1]',
+      '1::2::3',
+      '10.0.0.0/a',
+      '*',
+    ]) {
       expect(() => parseCidrList(`127.0.0.1,${bad}`)).toThrow(bad);
     }
   });
@@ -317,7 +369,9 @@ describe('fail fast at start (no Next.js build needed: validation comes before N
     expect(run.status).toBe(1);
     expect(Date.now() - started).toBeLessThan(30_000);
     const lines = run.stderr.split('\n').filter((line) => line.trim() !== '');
-    expect(lines.filter((line) => line.includes('API_KEYS'))).toEqual(['[config] API_KEYS: unknown scope "bogus" in entry 1 (known scopes: read, score, decide)']);
+    expect(lines.filter((line) => line.includes('API_KEYS'))).toEqual([
+      '[config] API_KEYS: unknown scope "bogus" in entry 1 (known scopes: read, score, decide)',
+    ]);
     expect(run.stdout).not.toContain('[cluster]');
     expect(run.stderr).not.toContain('[server]');
   });

@@ -68,6 +68,8 @@ describe('cost-optimal threshold', () => {
     expect(best).toBeLessThan(metrics.threshold.acceptAll);
     expect(best).toBeLessThan(metrics.threshold.refuseAll);
     expect(best).toBeLessThan(metrics.baseline.oof.cost);
-    console.log(`threshold ${meta.threshold} (1/11 = ${1 / 11}), cost ${best}, accept-all ${metrics.threshold.acceptAll}, refuse-all ${metrics.threshold.refuseAll}, baseline ${metrics.baseline.oof.cost}`);
+    console.log(
+      `threshold ${meta.threshold} (1/11 = ${1 / 11}), cost ${best}, accept-all ${metrics.threshold.acceptAll}, refuse-all ${metrics.threshold.refuseAll}, baseline ${metrics.baseline.oof.cost}`,
+    );
   });
 });

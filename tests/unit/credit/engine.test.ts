@@ -41,7 +41,10 @@ describe('credit engine facade', () => {
     expect(towardsAcceptance.length).toBeLessThanOrEqual(4);
     for (const r of towardsRefusal) expect(r.contribution).toBeGreaterThan(0);
     for (const r of towardsAcceptance) expect(r.contribution).toBeLessThan(0);
-    const top = [...e.contributions].filter((c) => c.contribution > 0).slice(0, towardsRefusal.length).map((c) => c.field);
+    const top = [...e.contributions]
+      .filter((c) => c.contribution > 0)
+      .slice(0, towardsRefusal.length)
+      .map((c) => c.field);
     expect(towardsRefusal.map((r) => r.field).sort()).toEqual(top.sort());
     expect(towardsRefusal[0].text.length).toBeGreaterThan(10);
   });

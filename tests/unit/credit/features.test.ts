@@ -23,7 +23,9 @@ describe('feature specification', () => {
   test('no protected attribute (sex, marital status, age) nor anything computed from one reaches the model', () => {
     const full = deriveFeatureSpec(store.train.table);
     const flagged = full.features.filter((f) => f.protected).map((f) => f.name);
-    expect(flagged).toEqual(expect.arrayContaining(['CODE_GENDER=M', 'CODE_GENDER=F', 'NAME_FAMILY_STATUS=Married', 'AGE_YEARS', 'EMPLOYED_AGE_RATIO']));
+    expect(flagged).toEqual(
+      expect.arrayContaining(['CODE_GENDER=M', 'CODE_GENDER=F', 'NAME_FAMILY_STATUS=Married', 'AGE_YEARS', 'EMPLOYED_AGE_RATIO']),
+    );
     for (const f of full.features) expect(Boolean(f.protected)).toBe(isProtectedField(f.group));
     for (const f of meta.featureSpec.features) {
       expect(f.protected).toBeUndefined();
@@ -33,7 +35,14 @@ describe('feature specification', () => {
     }
     // a model whose specification has one is refused at load
     expect(() => validateFeatureSpec(full, true)).toThrow(/CODE_GENDER=F is computed from a protected attribute/);
-    const unflagged = { ...full, features: full.features.map((f) => { const copy = { ...f }; delete copy.protected; return copy; }) };
+    const unflagged = {
+      ...full,
+      features: full.features.map((f) => {
+        const copy = { ...f };
+        delete copy.protected;
+        return copy;
+      }),
+    };
     expect(() => validateFeatureSpec(unflagged, true)).toThrow(/protected attribute/);
     expect(() => validateFeatureSpec(full)).not.toThrow();
   });
@@ -75,7 +84,10 @@ describe('feature parity: the TypeScript pipeline reproduces the training matrix
   test('the whole training matrix (63,444 × F float32 values) hashes to the checksum the model was trained on', () => {
     expect(store.train.fingerprint.sha256).toBe(meta.data.source.sha256); // same source CSV
     const matrix = pipeline.tableMatrix(store.train.table);
-    const sha = crypto.createHash('sha256').update(Buffer.from(matrix.buffer, matrix.byteOffset, matrix.byteLength)).digest('hex');
+    const sha = crypto
+      .createHash('sha256')
+      .update(Buffer.from(matrix.buffer, matrix.byteOffset, matrix.byteLength))
+      .digest('hex');
     expect(sha).toBe(meta.data.featuresSha256);
   });
 
@@ -101,7 +113,9 @@ describe('feature parity: the TypeScript pipeline reproduces the training matrix
     rows.forEach((r, i) => {
       const id = store.train.ids[r];
       const record = store.get(id)?.fields ?? {};
-      const cells = header.map((h) => (h === 'SK_ID_CURR' ? String(id) : h === 'TARGET' ? '0' : record[h] === null || record[h] === undefined ? '' : String(record[h])));
+      const cells = header.map((h) =>
+        h === 'SK_ID_CURR' ? String(id) : h === 'TARGET' ? '0' : record[h] === null || record[h] === undefined ? '' : String(record[h]),
+      );
       expect(readCsvRow(layout, cells, values)).toEqual({ ok: true, id });
       pipeline.writeIndexedRow(values, at, viaCsv, i * pipeline.width);
       const kept = Object.fromEntries(Object.entries(record).filter(([k]) => header.includes(k)));

@@ -25,7 +25,7 @@ function auc(score: ArrayLike<number>, label: ArrayLike<number>): number {
   const idx = Array.from({ length: score.length }, (_, i) => i).sort((a, b) => score[a] - score[b]);
   let rankSum = 0;
   let pos = 0;
-  for (let i = 0; i < idx.length; ) {
+  for (let i = 0; i < idx.length;) {
     let j = i;
     while (j + 1 < idx.length && score[idx[j + 1]] === score[idx[i]]) j++;
     const rank = (i + j + 2) / 2;

@@ -13,7 +13,10 @@ import { APPLICATION_FIELDS } from '@/lib/data/homeCreditSchema';
  * this table means changing what a code already given to a client means — add a new number instead.
  */
 const GOLDEN: Record<string, [string, string]> = {
-  '01': ['external-scores', 'EXT_SOURCE_1 EXT_SOURCE_2 EXT_SOURCE_3 EXT_SOURCES_MEAN EXT_SOURCES_MIN EXT_SOURCES_MAX EXT_SOURCES_PROD EXT_SOURCES_MISSING'],
+  '01': [
+    'external-scores',
+    'EXT_SOURCE_1 EXT_SOURCE_2 EXT_SOURCE_3 EXT_SOURCES_MEAN EXT_SOURCES_MIN EXT_SOURCES_MAX EXT_SOURCES_PROD EXT_SOURCES_MISSING',
+  ],
   '02': ['credit-amount', 'AMT_CREDIT AMT_GOODS_PRICE GOODS_CREDIT_RATIO'],
   '03': ['annuity-term', 'AMT_ANNUITY ANNUITY_CREDIT_RATIO'],
   '04': ['contract-type', 'NAME_CONTRACT_TYPE'],
@@ -61,8 +64,16 @@ describe('the reason code catalogue', () => {
   test('is the golden catalogue: R01–R22 towards refusal, A01–A22 towards acceptance, same number same theme and fields', () => {
     const refusal = REASON_CODES.filter((c) => c.direction === 'refusal');
     const acceptance = REASON_CODES.filter((c) => c.direction === 'acceptance');
-    expect(refusal.map((c) => c.code)).toEqual(Object.keys(GOLDEN).sort().map((n) => `R${n}`));
-    expect(acceptance.map((c) => c.code)).toEqual(Object.keys(GOLDEN).sort().map((n) => `A${n}`));
+    expect(refusal.map((c) => c.code)).toEqual(
+      Object.keys(GOLDEN)
+        .sort()
+        .map((n) => `R${n}`),
+    );
+    expect(acceptance.map((c) => c.code)).toEqual(
+      Object.keys(GOLDEN)
+        .sort()
+        .map((n) => `A${n}`),
+    );
     for (const c of REASON_CODES) {
       expect([c.code, c.theme, c.fields.join(' ')]).toEqual([c.code, ...GOLDEN[c.code.slice(1)]]);
     }
@@ -140,11 +151,28 @@ describe('the reason builder', () => {
   };
   const index = groupIndex(spec);
   const stats: PopulationStats = { groups: new Map() } as unknown as PopulationStats;
-  const app = { DAYS_BIRTH: -9000, CODE_GENDER: 'M', EXT_SOURCE_2: 0.1, AMT_CREDIT: 900000, AMT_ANNUITY: 50000, AMT_INCOME_TOTAL: 100000, DAYS_EMPLOYED: -300, FLAG_DOCUMENT_3: 1 };
+  const app = {
+    DAYS_BIRTH: -9000,
+    CODE_GENDER: 'M',
+    EXT_SOURCE_2: 0.1,
+    AMT_CREDIT: 900000,
+    AMT_ANNUITY: 50000,
+    AMT_INCOME_TOTAL: 100000,
+    DAYS_EMPLOYED: -300,
+    FLAG_DOCUMENT_3: 1,
+  };
 
   test('skips protected groups however large their contribution, and codes every reason', () => {
     // groups: DAYS_BIRTH, CODE_GENDER, EXT_SOURCE_2, AMT_CREDIT, EMPLOYED_AGE_RATIO, ANNUITY_INCOME_RATIO, FLAG_DOCUMENT_3
-    expect(index.groups).toEqual(['DAYS_BIRTH', 'CODE_GENDER', 'EXT_SOURCE_2', 'AMT_CREDIT', 'EMPLOYED_AGE_RATIO', 'ANNUITY_INCOME_RATIO', 'FLAG_DOCUMENT_3']);
+    expect(index.groups).toEqual([
+      'DAYS_BIRTH',
+      'CODE_GENDER',
+      'EXT_SOURCE_2',
+      'AMT_CREDIT',
+      'EMPLOYED_AGE_RATIO',
+      'ANNUITY_INCOME_RATIO',
+      'FLAG_DOCUMENT_3',
+    ]);
     const c = Float64Array.from([0.9, 0.8, 0.5, -0.4, 0.7, 0.2, -0.1]);
     const refusal = reasonsTowards('refusal', index, c, app, stats, { lang: 'fr', top: 4 });
     expect(refusal.map((r) => [r.code, r.field])).toEqual([
@@ -157,7 +185,14 @@ describe('the reason builder', () => {
       ['A19', 'FLAG_DOCUMENT_3', fieldLabel('FLAG_DOCUMENT_3', 'en')],
     ]);
     // Protected groups pushing towards acceptance are skipped too.
-    const reversed = reasonsTowards('acceptance', index, c.map((v) => -v), app, stats, { top: 1 });
+    const reversed = reasonsTowards(
+      'acceptance',
+      index,
+      c.map((v) => -v),
+      app,
+      stats,
+      { top: 1 },
+    );
     expect(reversed.map((r) => r.code)).toEqual(['A01']);
   });
 });

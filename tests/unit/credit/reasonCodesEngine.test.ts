@@ -25,7 +25,10 @@ const maybe = hasModel ? describe : describe.skip;
 if (!hasModel) console.warn(`tests/unit/credit/reasonCodesEngine.test.ts skipped: no credit model in ${creditModelDir()}`);
 
 function expectCoded(e: Explanation, top: number): void {
-  for (const [direction, reasons] of [['refusal', e.reasons.towardsRefusal], ['acceptance', e.reasons.towardsAcceptance]] as const) {
+  for (const [direction, reasons] of [
+    ['refusal', e.reasons.towardsRefusal],
+    ['acceptance', e.reasons.towardsAcceptance],
+  ] as const) {
     expect(reasons.length).toBeLessThanOrEqual(top);
     for (const r of reasons) {
       expect(isProtectedField(r.field)).toBe(false);
@@ -47,7 +50,7 @@ maybe('reason codes on stored clients', () => {
     engine = await getCreditEngine();
   });
 
-  test("every non-protected group of the model has a code in both directions", async () => {
+  test('every non-protected group of the model has a code in both directions', async () => {
     const groups = engine.model.index.groups;
     expect(groups.length).toBeGreaterThan(50);
     for (const g of groups) {
@@ -78,7 +81,14 @@ maybe('reason codes on stored clients', () => {
   });
 
   test('a raw application is explained with codes too', async () => {
-    const app = { AMT_CREDIT: 900000, AMT_ANNUITY: 60000, AMT_INCOME_TOTAL: 90000, EXT_SOURCE_2: 0.1, DAYS_BIRTH: -8000, CODE_GENDER: 'M' } as RawApplication;
+    const app = {
+      AMT_CREDIT: 900000,
+      AMT_ANNUITY: 60000,
+      AMT_INCOME_TOTAL: 90000,
+      EXT_SOURCE_2: 0.1,
+      DAYS_BIRTH: -8000,
+      CODE_GENDER: 'M',
+    } as RawApplication;
     const e = await engine.explainApplication(app, { lang: 'fr' });
     expectCoded(e, 4);
   });

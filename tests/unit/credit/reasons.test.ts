@@ -40,7 +40,9 @@ describe('plain-language reasons', () => {
     expect(nbsp(wordReason('AMT_ANNUITY', 60000, numeric(24903), 'fr').text)).toBe('Annuité du prêt élevée : 60 000 (médiane des clients : 24 903)');
     expect(wordReason('DAYS_BIRTH', -8766, numeric(-15750), 'fr').text).toBe('Âge bas : 24 ans (médiane des clients : 43,1 ans)');
     expect(wordReason('DAYS_EMPLOYED', -365.25, numeric(-1650), 'en').text).toBe("Low employment length: 1 year (clients' median: 4.5 years)");
-    expect(nbsp(wordReason('ANNUITY_INCOME_RATIO', 0.35, numeric(0.163), 'fr').text)).toBe("Taux d'effort (annuité / revenu) élevé : 35 % (médiane des clients : 16,3 %)");
+    expect(nbsp(wordReason('ANNUITY_INCOME_RATIO', 0.35, numeric(0.163), 'fr').text)).toBe(
+      "Taux d'effort (annuité / revenu) élevé : 35 % (médiane des clients : 16,3 %)",
+    );
   });
 
   test('missing values, categories, yes/no fields and the not-employed sentinel', () => {
@@ -48,13 +50,21 @@ describe('plain-language reasons', () => {
     expect(wordReason('OCCUPATION_TYPE', null, undefined, 'en').text).toBe('Occupation not provided');
     const cat: GroupStats = { kind: 'categorical', count: 100, missingRate: 0, shares: { Laborers: 0.179 } };
     expect(nbsp(wordReason('OCCUPATION_TYPE', 'Laborers', cat, 'fr').text)).toBe('Profession : ouvriers (18 % des clients)');
-    expect(wordReason('OCCUPATION_TYPE', 'Laborers', cat, 'en')).toMatchObject({ text: 'Occupation: labourers (18% of clients)', populationShare: 0.179 });
+    expect(wordReason('OCCUPATION_TYPE', 'Laborers', cat, 'en')).toMatchObject({
+      text: 'Occupation: labourers (18% of clients)',
+      populationShare: 0.179,
+    });
     expect(nbsp(wordReason('FLAG_WORK_PHONE', 0, numeric(0, 0.2), 'fr').text)).toBe('Téléphone professionnel fourni : non (comme 80 % des clients)');
-    expect(wordReason('DAYS_EMPLOYED', 365243, numeric(-1650), 'en').text).toBe('Employment length: no declared employment (pensioner or unemployed)');
+    expect(wordReason('DAYS_EMPLOYED', 365243, numeric(-1650), 'en').text).toBe(
+      'Employment length: no declared employment (pensioner or unemployed)',
+    );
   });
 
   test('a value equal to the median is typical, not low or high', () => {
-    expect(wordReason('CNT_CHILDREN', 0, numeric(0), 'fr')).toMatchObject({ comparison: 'typical', text: "Nombre d'enfants : 0 (médiane des clients : 0)" });
+    expect(wordReason('CNT_CHILDREN', 0, numeric(0), 'fr')).toMatchObject({
+      comparison: 'typical',
+      text: "Nombre d'enfants : 0 (médiane des clients : 0)",
+    });
     expect(formatValue('REGION_POPULATION_RELATIVE', 'score', 0.018801, 'en')).toBe('0.019');
   });
 });

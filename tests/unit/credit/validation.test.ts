@@ -15,7 +15,10 @@ describe('parseApplication: the validation boundary', () => {
     expect(parseApplication({ AMT_CREDIT: 1000 })).toEqual({ ok: false, errors: required(['AMT_ANNUITY', 'AMT_INCOME_TOTAL']) });
     expect(parseApplication({ ...MIN, AMT_INCOME_TOTAL: null })).toEqual({ ok: false, errors: required(['AMT_INCOME_TOTAL']) });
     // A field already wrong is named once, for what is wrong with it.
-    expect(parseApplication({ ...MIN, AMT_CREDIT: 'x' })).toEqual({ ok: false, errors: [{ path: 'AMT_CREDIT', message: 'expected a number, got the string "x"' }] });
+    expect(parseApplication({ ...MIN, AMT_CREDIT: 'x' })).toEqual({
+      ok: false,
+      errors: [{ path: 'AMT_CREDIT', message: 'expected a number, got the string "x"' }],
+    });
   });
 
   test('unknown fields are rejected by name, with a suggestion for typos', () => {
@@ -40,7 +43,10 @@ describe('parseApplication: the validation boundary', () => {
   });
 
   test('numbers as text only where allowed (CSV), with a path prefix for batches', () => {
-    expect(parseApplication({ ...MIN, AMT_CREDIT: ' 1.5e5 ' }, { numericStrings: true })).toEqual({ ok: true, application: { ...MIN, AMT_CREDIT: 150000 } });
+    expect(parseApplication({ ...MIN, AMT_CREDIT: ' 1.5e5 ' }, { numericStrings: true })).toEqual({
+      ok: true,
+      application: { ...MIN, AMT_CREDIT: 150000 },
+    });
     const r = parseApplication({ ...MIN, AMT_CREDIT: 'abc' }, { numericStrings: true, pathPrefix: '[3]' });
     expect(r).toEqual({ ok: false, errors: [{ path: '[3].AMT_CREDIT', message: 'expected a number, got the string "abc"' }] });
   });
@@ -64,7 +70,11 @@ describe('CSV rows', () => {
   });
 
   test('rows: numbers as text, empty cells missing, bad cells and truncated rows reported', () => {
-    expect(parseCsvRow(layout, ['7', '1', '1000.5', '', '100', '2000'])).toEqual({ ok: true, id: 7, application: { AMT_CREDIT: 1000.5, AMT_ANNUITY: 100, AMT_INCOME_TOTAL: 2000 } });
+    expect(parseCsvRow(layout, ['7', '1', '1000.5', '', '100', '2000'])).toEqual({
+      ok: true,
+      id: 7,
+      application: { AMT_CREDIT: 1000.5, AMT_ANNUITY: 100, AMT_INCOME_TOTAL: 2000 },
+    });
     const bad = parseCsvRow(layout, ['x8', '0', 'lots', 'F', '100', '2000']);
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.errors.map((e) => e.path)).toEqual(['SK_ID_CURR', 'AMT_CREDIT']);
@@ -73,7 +83,11 @@ describe('CSV rows', () => {
   });
 
   test('rows without credit, annuity or income are reported naming the missing fields (also when the file has no such column)', () => {
-    expect(parseCsvRow(layout, ['7', '', '1000.5', '', '', '2000'])).toEqual({ ok: false, id: '7', errors: [{ path: 'AMT_ANNUITY', message: REQUIRED_FIELD_MESSAGE }] });
+    expect(parseCsvRow(layout, ['7', '', '1000.5', '', '', '2000'])).toEqual({
+      ok: false,
+      id: '7',
+      errors: [{ path: 'AMT_ANNUITY', message: REQUIRED_FIELD_MESSAGE }],
+    });
     const narrow = parseCsvHeader(['SK_ID_CURR', 'AMT_CREDIT']);
     expect(parseCsvRow(narrow, ['7', '1000'])).toEqual({
       ok: false,

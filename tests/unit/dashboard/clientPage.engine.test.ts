@@ -22,7 +22,12 @@ withModel('client page with the trained credit model', () => {
     expect(s.neighbours).toHaveLength(10);
     expect(s.neighbours.some((n) => n.row === app.row)).toBe(false);
     for (let i = 1; i < 10; i++) expect(s.neighbours[i].distance).toBeGreaterThanOrEqual(s.neighbours[i - 1].distance);
-    expect(s.features).toEqual(engine.modelCard('fr').importance.slice(0, 10).map((i) => i.field));
+    expect(s.features).toEqual(
+      engine
+        .modelCard('fr')
+        .importance.slice(0, 10)
+        .map((i) => i.field),
+    );
     // Without exclusion the client is its own nearest neighbour.
     expect(similarClientsByModel(engine, app.fields, { k: 1 }).neighbours[0]).toMatchObject({ row: app.row });
   });

@@ -32,7 +32,9 @@ function bundle(dir: string, files?: Partial<ModelMetadata['files']>): ModelBund
 
 describe('reading the trainer’s JSON', () => {
   test('Infinity and NaN (written by Python’s json) are read as null, strings untouched', () => {
-    const doc = parseTrainerJson<{ a: number | null; b: (number | null)[]; c: string; d: number }>('{"a": Infinity, "b": [1, -Infinity, NaN], "c": "Infinity", "d": 2}');
+    const doc = parseTrainerJson<{ a: number | null; b: (number | null)[]; c: string; d: number }>(
+      '{"a": Infinity, "b": [1, -Infinity, NaN], "c": "Infinity", "d": 2}',
+    );
     expect(doc).toEqual({ a: null, b: [1, null, null], c: 'Infinity', d: 2 });
   });
 
@@ -118,7 +120,8 @@ describe('the « Équité » section of the Modèle page', () => {
   test('where the rule is not met the text gives the ratio, the observed default rates and what was tried, all from the file', () => {
     if (!vm.available) throw new Error('fairness expected');
     const age = vm.attributes[1];
-    const by = (v: 'withoutProtected' | 'withProtected' | 'withoutStrongestProxies') => fairnessFile.variants[v]?.fairness.by.ageBand?.demographicParityRatio ?? NaN;
+    const by = (v: 'withoutProtected' | 'withProtected' | 'withoutStrongestProxies') =>
+      fairnessFile.variants[v]?.fairness.by.ageBand?.demographicParityRatio ?? NaN;
     const fr = (x: number) => x.toFixed(2).replace('.', ',');
     expect(age.ruleMet).toBe(false);
     expect(age.rule).toContain(`${fr(by('withoutProtected'))} du taux`);

@@ -31,7 +31,11 @@ const stability: StabilityReport = {
       { label: '≥ 0.1803', reference: 0.1, current: 0.105 },
     ],
   },
-  features: [feature('AMT_REQ_CREDIT_BUREAU_MON', 0.4398, 'act'), feature('NAME_CONTRACT_TYPE', 0.2127, 'watch'), feature('EXT_SOURCE_1', 0.0891, 'stable')],
+  features: [
+    feature('AMT_REQ_CREDIT_BUREAU_MON', 0.4398, 'act'),
+    feature('NAME_CONTRACT_TYPE', 0.2127, 'watch'),
+    feature('EXT_SOURCE_1', 0.0891, 'stable'),
+  ],
   model: { name: 'credit-risk', version: 'v1', threshold: 0.098 },
 };
 
@@ -50,7 +54,11 @@ const backtest: BacktestReport = {
     { field: 'NAME_CONTRACT_TYPE', rows: [row('Cash loans', 57374, 0.758, 0.083, 0.082), row('Revolving loans', 6070, 0.765, 0.053, 0.057)] },
     {
       field: 'NAME_HOUSING_TYPE',
-      rows: [row('House / apartment', 56284, 0.76, 0.077, 0.077), row('Office apartment', 526, 0.71, 0.061, 0.086), row('Co-op apartment', 237, 0.839, 0.051, 0.076)],
+      rows: [
+        row('House / apartment', 56284, 0.76, 0.077, 0.077),
+        row('Office apartment', 526, 0.71, 0.061, 0.086),
+        row('Co-op apartment', 237, 0.839, 0.051, 0.076),
+      ],
     },
     { field: 'REGION_RATING_CLIENT', rows: [row('2', 46904, 0.756, 0.079, 0.079), row('(missing)', 10, null, 0, 0.05)] },
   ],
@@ -108,7 +116,9 @@ describe('monitoring page view-model', () => {
     expect(housing.heading).toBe('Type de logement');
     expect(housing.rows.map((r) => r.note)).toEqual(['rien à signaler', 'classement moins bon, risque surestimé', 'effectif trop faible']);
     expect(housing.rows[1].flagged).toBe(true);
-    expect(m.backtest.weakness).toMatch(/^Là où le modèle est le plus faible : Type de logement « Logement de fonction » \(classement moins bon, risque surestimé ; AUC 0,710/);
+    expect(m.backtest.weakness).toMatch(
+      /^Là où le modèle est le plus faible : Type de logement « Logement de fonction » \(classement moins bon, risque surestimé ; AUC 0,710/,
+    );
     expect(m.backtest.rule).toContain('AUC d’ensemble (0,762)');
     expect(m.backtest.segments[2].rows[1].cells[1]).toBe('non calculable');
   });
@@ -118,7 +128,9 @@ describe('monitoring page view-model', () => {
     expect(m.score.band.text).toBe('stable');
     expect(m.features.table.rows.map((r) => r.band.text)).toEqual(['to act on', 'to watch', 'stable']);
     expect(m.summary.rows[0]).toEqual(['Number of applications', '63,444', '48,744']);
-    expect(m.backtest.weakness).toMatch(/^Where the model is weakest: Housing type “Company housing” \(weaker ranking, risk overestimated; AUC 0\.710/);
+    expect(m.backtest.weakness).toMatch(
+      /^Where the model is weakest: Housing type “Company housing” \(weaker ranking, risk overestimated; AUC 0\.710/,
+    );
   });
 
   test('segments: small ones never flagged, AUC criterion skipped without an overall AUC', () => {

@@ -61,7 +61,21 @@ describe('local explanation (waterfall)', () => {
     baseValue: -0.98,
     contributions,
     reasons: {
-      towardsRefusal: [{ code: 'R01', field: 'EXT_SOURCES_MEAN', label: 'x', text: 'Moyenne des scores externes basse : 0,16', contribution: 0.55, value: 0.16, populationMedian: 0.52, displayValue: '0,16', displayMedian: '0,52', comparison: 'low', populationShare: null }],
+      towardsRefusal: [
+        {
+          code: 'R01',
+          field: 'EXT_SOURCES_MEAN',
+          label: 'x',
+          text: 'Moyenne des scores externes basse : 0,16',
+          contribution: 0.55,
+          value: 0.16,
+          populationMedian: 0.52,
+          displayValue: '0,16',
+          displayMedian: '0,52',
+          comparison: 'low',
+          populationShare: null,
+        },
+      ],
       towardsAcceptance: [],
     },
   };
@@ -109,7 +123,13 @@ describe('comparison figures on the real population', () => {
   test('categorical: share and default rate per category, the client category marked', () => {
     const d = fieldDistribution('NAME_EDUCATION_TYPE', { clientValue: 'Secondary / secondary special' });
     if (d.kind !== 'categorical') throw new Error('categorical expected');
-    const f = categoricalComparisonFigure(d, { field: 'NAME_EDUCATION_TYPE', label: 'Études', scopeText: 'tous les prêts', clientText: '', locale: 'fr' });
+    const f = categoricalComparisonFigure(d, {
+      field: 'NAME_EDUCATION_TYPE',
+      label: 'Études',
+      scopeText: 'tous les prêts',
+      clientText: '',
+      locale: 'fr',
+    });
     expect(f.table.rows[0][0]).toBe(`${categoryLabel('NAME_EDUCATION_TYPE', 'Secondary / secondary special', 'fr')} (client)`);
     expect(f.table.rows[0][1]).toBe(`71,1${NB}%`);
     expect(f.table.rows[0][3]).toBe(`8,9${NB}%`);
@@ -144,8 +164,18 @@ describe('profile, history, labels', () => {
 
 describe('URL view settings and search parameters', () => {
   test('invalid values fall back to defaults, never an error', () => {
-    expect(parseClientView({ n: '7', feature: 'DROP TABLE', scope: 'x', x: 'EXT_SOURCE_2' })).toEqual({ n: 10, feature: null, scope: 'all', x: 'EXT_SOURCE_2', y: null });
-    expect(parseClientView({ n: '20', feature: 'CREDIT_INCOME_RATIO', scope: 'similar' })).toMatchObject({ n: 20, feature: 'CREDIT_INCOME_RATIO', scope: 'similar' });
+    expect(parseClientView({ n: '7', feature: 'DROP TABLE', scope: 'x', x: 'EXT_SOURCE_2' })).toEqual({
+      n: 10,
+      feature: null,
+      scope: 'all',
+      x: 'EXT_SOURCE_2',
+      y: null,
+    });
+    expect(parseClientView({ n: '20', feature: 'CREDIT_INCOME_RATIO', scope: 'similar' })).toMatchObject({
+      n: 20,
+      feature: 'CREDIT_INCOME_RATIO',
+      scope: 'similar',
+    });
     expect(viewParams(parseClientView({ n: '5', scope: 'similar' }))).toEqual({ n: '5', scope: 'similar' });
     expect(omit({ n: '5', x: 'A' }, ['x'])).toEqual({ n: '5' });
     const p = parseSearchParams({ q: '100 00', set: 'test', decision: 'maybe', band: '5to10', page: '-3' });

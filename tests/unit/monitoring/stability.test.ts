@@ -28,7 +28,12 @@ describe('PSI', () => {
 describe('stability against the historical loans (real data)', () => {
   const store = getHomeCreditStore();
 
-  function rowValues(fields: readonly string[], table: (typeof store)['train']['table'], row: number, edit?: (field: string, v: ReturnType<typeof cellValue>) => ReturnType<typeof cellValue>) {
+  function rowValues(
+    fields: readonly string[],
+    table: (typeof store)['train']['table'],
+    row: number,
+    edit?: (field: string, v: ReturnType<typeof cellValue>) => ReturnType<typeof cellValue>,
+  ) {
     return fields.map((f) => {
       const column = table.byName.get(f);
       const v = column ? cellValue(column, row) : null;
@@ -39,7 +44,15 @@ describe('stability against the historical loans (real data)', () => {
   /** PSI between the current shares of two reports, per field (the same bins). */
   function psiBetween(a: StabilityReport, b: StabilityReport): Map<string, number> {
     const byField = new Map(b.features.map((f) => [f.field, f]));
-    return new Map(a.features.map((f) => [f.field, psi(f.bins.map((x) => x.current), byField.get(f.field)?.bins.map((x) => x.current) ?? [])]));
+    return new Map(
+      a.features.map((f) => [
+        f.field,
+        psi(
+          f.bins.map((x) => x.current),
+          byField.get(f.field)?.bins.map((x) => x.current) ?? [],
+        ),
+      ]),
+    );
   }
 
   test('the out-of-fold probabilities line up with the training rows (their AUC is the cross-validated one)', async () => {
@@ -55,13 +68,18 @@ describe('stability against the historical loans (real data)', () => {
     const table = store.train.table;
     const halves = [new StabilityAccumulator(profile), new StabilityAccumulator(profile)];
     let seed = 7;
-    const random = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+    const random = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
     for (let r = 0; r < table.rowCount; r++) halves[random() < 0.5 ? 0 : 1].add(rowValues(profile.fields, table, r), profile.oof.probability[r]);
     const [a, b] = halves.map((h) => h.report('half'));
     const values = [...psiBetween(a, b).values()];
     expect(values).toHaveLength(profile.fields.length);
     expect(Math.max(...values)).toBeLessThan(0.1);
-    expect(psi(a.score.bins.map((x) => x.current), b.score.bins.map((x) => x.current))).toBeLessThan(0.1);
+    expect(
+      psi(
+        a.score.bins.map((x) => x.current),
+        b.score.bins.map((x) => x.current),
+      ),
+    ).toBeLessThan(0.1);
   });
 
   test('new applications with income × 3 and half of EXT_SOURCE_3 blanked: both flagged > 0.25, the untouched inputs unchanged', async () => {
@@ -80,7 +98,12 @@ describe('stability against the historical loans (real data)', () => {
       apps.push(Object.fromEntries(profile.fields.map((f, i) => [f, values[i]])));
     }
     const scores = await engine.scoreApplications(apps as never);
-    apps.forEach((app, r) => shifted.add(profile.fields.map((f) => app[f]), scores[r].probability));
+    apps.forEach((app, r) =>
+      shifted.add(
+        profile.fields.map((f) => app[f]),
+        scores[r].probability,
+      ),
+    );
     const report = shifted.report('shifted copy');
     const byField = new Map(report.features.map((f) => [f.field, f]));
     expect(byField.get('AMT_INCOME_TOTAL')?.psi).toBeGreaterThan(0.25);

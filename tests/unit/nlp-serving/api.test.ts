@@ -79,7 +79,10 @@ d('POST /api/v1/nlp/classify', () => {
     expect((await problem(await post(JSON.stringify({ text: 42 })), 422)).errors?.[0].path).toBe('text');
     expect((await problem(await post(JSON.stringify({ text: 'a watch', models: ['gpt'] })), 422)).errors?.[0].path).toBe('models[0]');
     expect((await problem(await post(JSON.stringify({ text: 'a watch', models: ['bert', 'bert'] })), 422)).errors?.[0].path).toBe('models');
-    expect((await problem(await post(JSON.stringify({ text: 'a watch', lang: 'fr' })), 422)).errors?.[0]).toEqual({ path: 'lang', message: 'unknown field' });
+    expect((await problem(await post(JSON.stringify({ text: 'a watch', lang: 'fr' })), 422)).errors?.[0]).toEqual({
+      path: 'lang',
+      message: 'unknown field',
+    });
   });
 
   it('answers 413 naming text for more than 10,000 characters, and accepts exactly 10,000', async () => {
@@ -123,7 +126,10 @@ d('POST /api/v1/nlp/classify', () => {
 
 describe('OpenAPI entry', () => {
   it('documents POST /api/v1/nlp/classify with its schemas and problems', () => {
-    const doc = buildOpenApiDocument() as { paths: Record<string, Record<string, { responses: Record<string, unknown>; requestBody: unknown }>>; components: { schemas: Record<string, unknown> } };
+    const doc = buildOpenApiDocument() as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown>; requestBody: unknown }>>;
+      components: { schemas: Record<string, unknown> };
+    };
     const op = doc.paths['/api/v1/nlp/classify']?.post;
     expect(op).toBeDefined();
     expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['200', '400', '413', '415', '422', '503']));

@@ -7,7 +7,8 @@ import path from 'node:path';
  * `npm run train:nlp -- --quick` (data/.cache/nlp-quick/models). Undefined when none exists.
  */
 export function servingModelsDir(): string | undefined {
-  const complete = (d: string) => ['tfidf/model.json', 'bert/onnx/model.onnx', 'roberta/onnx/model.onnx'].every((f) => fs.existsSync(path.join(d, f)));
+  const complete = (d: string) =>
+    ['tfidf/model.json', 'bert/onnx/model.onnx', 'roberta/onnx/model.onnx'].every((f) => fs.existsSync(path.join(d, f)));
   const candidates = [
     process.env.NLP_MODELS_DIR,
     path.join(process.cwd(), 'models', 'nlp'),

@@ -70,7 +70,11 @@ d('NLP service on the served models', () => {
     const golden = JSON.parse(fs.readFileSync(path.join(dir!, kind, 'golden_logits.json'), 'utf8')) as Golden;
     const rows = golden.rows.slice(0, 20);
     expect(service.transformer(kind).maxLength).toBe(golden.max_length);
-    const batched = await service.predictBatch(kind, rows.map((r) => r.text), 8);
+    const batched = await service.predictBatch(
+      kind,
+      rows.map((r) => r.text),
+      8,
+    );
     let maxDiff = 0;
     for (const [i, row] of rows.entries()) {
       const expected = softmax(row.logits);
@@ -95,22 +99,25 @@ d('NLP service on the served models', () => {
     }
   });
 
-  it.each(['tfidf', 'bert', 'roberta'] as const)('occlusion (%s): removing the top word lowers the predicted probability by its attribution', async (model) => {
-    const text = products.find((p) => p.label === 'Watches')!.text;
-    const p = await service.predict(model, text, true);
-    const a = p.attributions!;
-    expect(a.method).toBe('occlusion');
-    expect(a.target).toBe(p.predicted);
-    expect(a.baseProbability).toBe(p.ranking[0].probability);
-    expect(a.words.length).toBe(Math.min(a.windowWords, MAX_OCCLUDED_WORDS));
-    expect(a.totalWords).toBe(splitWords(text).length);
-    const top = [...a.words].sort((x, y) => y.value - x.value)[0];
-    expect(top.value).toBeGreaterThan(0);
-    const without = await service.predict(model, withoutSpan(text, top));
-    const after = without.probabilities[a.targetIndex];
-    expect(after).toBeLessThan(a.baseProbability);
-    expect(Math.abs(a.baseProbability - after - top.value)).toBeLessThan(1e-5);
-  });
+  it.each(['tfidf', 'bert', 'roberta'] as const)(
+    'occlusion (%s): removing the top word lowers the predicted probability by its attribution',
+    async (model) => {
+      const text = products.find((p) => p.label === 'Watches')!.text;
+      const p = await service.predict(model, text, true);
+      const a = p.attributions!;
+      expect(a.method).toBe('occlusion');
+      expect(a.target).toBe(p.predicted);
+      expect(a.baseProbability).toBe(p.ranking[0].probability);
+      expect(a.words.length).toBe(Math.min(a.windowWords, MAX_OCCLUDED_WORDS));
+      expect(a.totalWords).toBe(splitWords(text).length);
+      const top = [...a.words].sort((x, y) => y.value - x.value)[0];
+      expect(top.value).toBeGreaterThan(0);
+      const without = await service.predict(model, withoutSpan(text, top));
+      const after = without.probabilities[a.targetIndex];
+      expect(after).toBeLessThan(a.baseProbability);
+      expect(Math.abs(a.baseProbability - after - top.value)).toBeLessThan(1e-5);
+    },
+  );
 
   it.each(['bert', 'roberta'] as const)('occlusion (%s) only considers words inside the input window', async (kind) => {
     const long = products.map((p) => p.text).sort((a, b) => b.length - a.length)[0];

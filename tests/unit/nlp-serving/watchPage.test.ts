@@ -4,7 +4,17 @@ import path from 'node:path';
 import { loadFlipkart } from '@/lib/data/flipkart';
 import { computeDatasetStats } from '@/lib/nlp/dataset';
 import { dictionary } from '@/lib/i18n';
-import { type Loaded, type NlpLatency, type NlpMetrics, type NlpSeedStudy, nlpLatency, nlpMetrics, nlpMetricsSchema, nlpSeedStudy, nlpSeedStudySchema } from '@/lib/nlp/report';
+import {
+  type Loaded,
+  type NlpLatency,
+  type NlpMetrics,
+  type NlpSeedStudy,
+  nlpLatency,
+  nlpMetrics,
+  nlpMetricsSchema,
+  nlpSeedStudy,
+  nlpSeedStudySchema,
+} from '@/lib/nlp/report';
 import type { NlpModelStatus } from '@/lib/nlp/service';
 import { seedStudySentence, watchPageModel } from '@/lib/nlp/watchPage';
 
@@ -12,7 +22,14 @@ import { seedStudySentence, watchPageModel } from '@/lib/nlp/watchPage';
 
 const raw = JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'metrics.quick.json'), 'utf8')) as Record<string, unknown>;
 const dataset = computeDatasetStats(loadFlipkart());
-const models: NlpModelStatus[] = (['tfidf', 'bert', 'roberta'] as const).map((name) => ({ name, available: true, maxTokens: null, layers: null, heads: null, hiddenSize: null }));
+const models: NlpModelStatus[] = (['tfidf', 'bert', 'roberta'] as const).map((name) => ({
+  name,
+  available: true,
+  maxTokens: null,
+  layers: null,
+  heads: null,
+  hiddenSize: null,
+}));
 const noLatency: Loaded<NlpLatency> = { ok: false, reason: 'missing', file: 'latency.json' };
 
 function metrics(edit?: (m: NlpMetrics) => void): Loaded<NlpMetrics> {
@@ -148,7 +165,14 @@ describe('/veille view-model', () => {
     expect(vm.results).toBeNull();
     expect(vm.metrics.ok).toBe(false);
     expect(vm.conclusion.recommendation).toMatch(/disponible quand/);
-    expect(vm.concepts.paperTables.map((t) => t.id)).toEqual(['paper-masking', 'paper-nsp', 'paper-batch', 'paper-glue', 'paper-hyper', 'paper-data']);
+    expect(vm.concepts.paperTables.map((t) => t.id)).toEqual([
+      'paper-masking',
+      'paper-nsp',
+      'paper-batch',
+      'paper-glue',
+      'paper-hyper',
+      'paper-data',
+    ]);
   });
 
   it('quotes the RoBERTa paper tables with French decimals', () => {
@@ -178,8 +202,24 @@ describe('fine-tuning seed study', () => {
     seed: 13,
     folds: 5,
     models: {
-      bert: { repetitions: [{ fold_macro_f1: [0.91], mean: 0.9096 }, { fold_macro_f1: [0.9], mean: 0.9012 }, { fold_macro_f1: [0.9], mean: 0.8988 }], mean_of_means: 0.9032, std_of_means: 0.0057 },
-      roberta: { repetitions: [{ fold_macro_f1: [0.9], mean: 0.8957 }, { fold_macro_f1: [0.88], mean: 0.8841 }, { fold_macro_f1: [0.9], mean: 0.9003 }], mean_of_means: 0.8934, std_of_means: 0.0083 },
+      bert: {
+        repetitions: [
+          { fold_macro_f1: [0.91], mean: 0.9096 },
+          { fold_macro_f1: [0.9], mean: 0.9012 },
+          { fold_macro_f1: [0.9], mean: 0.8988 },
+        ],
+        mean_of_means: 0.9032,
+        std_of_means: 0.0057,
+      },
+      roberta: {
+        repetitions: [
+          { fold_macro_f1: [0.9], mean: 0.8957 },
+          { fold_macro_f1: [0.88], mean: 0.8841 },
+          { fold_macro_f1: [0.9], mean: 0.9003 },
+        ],
+        mean_of_means: 0.8934,
+        std_of_means: 0.0083,
+      },
     },
   });
   const loaded: Loaded<NlpSeedStudy> = { ok: true, value: study, file: 'seed_study.json' };
@@ -194,10 +234,18 @@ describe('fine-tuning seed study', () => {
   });
 
   it('is shown for a full run only, and only when the study has more than one seed', () => {
-    expect(watchPageModel({ locale: 'fr', metrics: full(), latency: noLatency, seedStudy: loaded, dataset, models, attention: null }).results!.seedStudy).toContain('RoBERTa 0,893');
-    expect(watchPageModel({ locale: 'fr', metrics: metrics(), latency: noLatency, seedStudy: loaded, dataset, models, attention: null }).results!.seedStudy).toBeNull();
+    expect(
+      watchPageModel({ locale: 'fr', metrics: full(), latency: noLatency, seedStudy: loaded, dataset, models, attention: null }).results!.seedStudy,
+    ).toContain('RoBERTa 0,893');
+    expect(
+      watchPageModel({ locale: 'fr', metrics: metrics(), latency: noLatency, seedStudy: loaded, dataset, models, attention: null }).results!
+        .seedStudy,
+    ).toBeNull();
     expect(page(full()).results!.seedStudy).toBeNull();
-    const single = nlpSeedStudySchema.parse({ ...study, models: { bert: { ...study.models.bert, repetitions: study.models.bert.repetitions.slice(0, 1) } } });
+    const single = nlpSeedStudySchema.parse({
+      ...study,
+      models: { bert: { ...study.models.bert, repetitions: study.models.bert.repetitions.slice(0, 1) } },
+    });
     expect(seedStudySentence(single, 'fr', dictionary('fr').watch)).toBeNull();
   });
 });

@@ -16,7 +16,9 @@ describe.each(['bert', 'roberta'] as const)('exported %s classifier', (kind) => 
     const cfg = JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8'));
     expect(cfg.model_type).toBe(kind);
     expect(cfg.architectures).toEqual([kind === 'bert' ? 'BertForSequenceClassification' : 'RobertaForSequenceClassification']);
-    const labels = Object.keys(cfg.id2label).sort((a, b) => Number(a) - Number(b)).map((k) => cfg.id2label[k]);
+    const labels = Object.keys(cfg.id2label)
+      .sort((a, b) => Number(a) - Number(b))
+      .map((k) => cfg.id2label[k]);
     expect(labels).toEqual([...labels].sort()); // productCategories() order
     labels.forEach((l, i) => expect(cfg.label2id[l]).toBe(i));
     expect(fs.existsSync(path.join(dir, 'onnx', 'model.onnx'))).toBe(true);

@@ -29,7 +29,9 @@ describe('route table', () => {
 
   it('has exactly one entry per app/api/v1 route file, which re-exports it', () => {
     const files = routeFiles(path.join(ROOT, 'app', 'api', 'v1'));
-    const templates = files.map((f) => `/${path.relative(path.join(ROOT, 'app'), path.dirname(f)).split(path.sep).join('/')}`.replace(/\[(\w+)\]/g, '{$1}'));
+    const templates = files.map((f) =>
+      `/${path.relative(path.join(ROOT, 'app'), path.dirname(f)).split(path.sep).join('/')}`.replace(/\[(\w+)\]/g, '{$1}'),
+    );
     expect([...templates].sort()).toEqual(Object.keys(API_ROUTES).sort());
     files.forEach((file, i) => expect(fs.readFileSync(file, 'utf8')).toContain(`API_ROUTES['${templates[i]}']`));
   });
@@ -43,7 +45,14 @@ describe('route table', () => {
     });
     expect(matchRoute(routes, '/api/v1/applications/a%20b')?.params).toEqual({ id: 'a b' });
     expect(matchRoute(routes, '/api/v1/openapi.json')?.template).toBe('/api/v1/openapi.json');
-    for (const other of ['/api/v1/health/', '/api/v1/openapiXjson', '/api/v1/applications/1/2/score', '/api/v1/applications/%E0%A4%A', '/api/v2/health', '/api/v1']) {
+    for (const other of [
+      '/api/v1/health/',
+      '/api/v1/openapiXjson',
+      '/api/v1/applications/1/2/score',
+      '/api/v1/applications/%E0%A4%A',
+      '/api/v2/health',
+      '/api/v1',
+    ]) {
       expect(matchRoute(routes, other)).toBeUndefined();
     }
   });
@@ -66,7 +75,9 @@ describe('headers of next.config.js', () => {
   it('refuses rule forms it cannot evaluate, so the two servers cannot drift silently', () => {
     expect(() => compileHeaderRules([{ source: '/blog/:slug', headers: [] }])).toThrow('unsupported source');
     expect(() => compileHeaderRules([{ source: '/(.*)', headers: [] }])).toThrow('unsupported source');
-    expect(() => compileHeaderRules([{ source: '/:path*', headers: [], has: [{ type: 'header', key: 'x' }] }])).toThrow('unsupported rule options has');
+    expect(() => compileHeaderRules([{ source: '/:path*', headers: [], has: [{ type: 'header', key: 'x' }] }])).toThrow(
+      'unsupported rule options has',
+    );
     const h = compileHeaderRules([
       { source: '/:path*', headers: [{ key: 'X-A', value: '1' }] },
       { source: '/api/:path*', headers: [{ key: 'X-A', value: '2' }] },
@@ -134,10 +145,18 @@ describe('the direct API path on a node:http server', () => {
   });
 
   /** What the route's own handler answers for the same request (what Next.js would call). */
-  async function direct(template: ApiRoutePath, method: 'GET' | 'POST', pathAndQuery: string, params: Record<string, string>, init: RequestInit = {}) {
+  async function direct(
+    template: ApiRoutePath,
+    method: 'GET' | 'POST',
+    pathAndQuery: string,
+    params: Record<string, string>,
+    init: RequestInit = {},
+  ) {
     const headers = new Headers(init.headers);
     headers.set('x-request-id', 'parity-1');
-    const res = await API_ROUTES[template][method](new Request(`${base}${pathAndQuery}`, { ...init, method, headers }), { params: Promise.resolve(params) });
+    const res = await API_ROUTES[template][method](new Request(`${base}${pathAndQuery}`, { ...init, method, headers }), {
+      params: Promise.resolve(params),
+    });
     return { status: res.status, type: res.headers.get('content-type'), body: await res.text() };
   }
 
@@ -154,15 +173,35 @@ describe('the direct API path on a node:http server', () => {
       ['/api/v1/applications/{id}/explanation', 'GET', '/api/v1/applications/100002/explanation?top=4&lang=en', { id: '100002' }],
       ['/api/v1/applications/{id}/score', 'GET', '/api/v1/applications/99/score', { id: '99' }],
       ['/api/v1/applications/{id}/explanation', 'GET', '/api/v1/applications/100002/explanation?top=0', { id: '100002' }],
-      ['/api/v1/score', 'POST', '/api/v1/score?top=2', {}, { body: JSON.stringify({ AMT_CREDIT: 500000, AMT_ANNUITY: 25000, AMT_INCOME_TOTAL: 150000 }), headers: { 'content-type': 'application/json' } }],
-      ['/api/v1/score', 'POST', '/api/v1/score', {}, { body: JSON.stringify({ AMT_CREDIT: 'lots' }), headers: { 'content-type': 'application/json' } }],
+      [
+        '/api/v1/score',
+        'POST',
+        '/api/v1/score?top=2',
+        {},
+        {
+          body: JSON.stringify({ AMT_CREDIT: 500000, AMT_ANNUITY: 25000, AMT_INCOME_TOTAL: 150000 }),
+          headers: { 'content-type': 'application/json' },
+        },
+      ],
+      [
+        '/api/v1/score',
+        'POST',
+        '/api/v1/score',
+        {},
+        { body: JSON.stringify({ AMT_CREDIT: 'lots' }), headers: { 'content-type': 'application/json' } },
+      ],
       ['/api/v1/score', 'POST', '/api/v1/score', {}, { body: 'AMT_CREDIT', headers: { 'content-type': 'text/plain' } }],
     ];
     const statuses: number[] = [];
     for (const [template, method, url, params, init] of cases) {
       const a = await direct(template, method, url, params, init);
       const b = await viaServer(url, { ...init, method });
-      expect({ url, status: b.status, type: b.type, body: JSON.parse(b.body) }).toEqual({ url, status: a.status, type: a.type, body: JSON.parse(a.body) });
+      expect({ url, status: b.status, type: b.type, body: JSON.parse(b.body) }).toEqual({
+        url,
+        status: a.status,
+        type: a.type,
+        body: JSON.parse(a.body),
+      });
       statuses.push(b.status);
     }
     expect(statuses).toEqual([200, 200, 404, 400, 200, 422, 415]);
@@ -180,9 +219,7 @@ describe('the direct API path on a node:http server', () => {
 
   it('gzips a large body for a client that accepts it, and only then', async () => {
     const url = `${base}/api/v1/applications/100002/explanation?top=10`;
-    const plain = await new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve) =>
-      http.get(url, (res) => collect(res, resolve)),
-    );
+    const plain = await new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve) => http.get(url, (res) => collect(res, resolve)));
     const zipped = await new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve) =>
       http.get(url, { headers: { 'accept-encoding': 'gzip' } }, (res) => collect(res, resolve)),
     );
@@ -218,7 +255,9 @@ describe('the direct API path on a node:http server', () => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     const send = (method: string, p: string, body?: Buffer, headers: Record<string, string> = {}) =>
       new Promise<{ status?: number; body: Buffer; socket: unknown }>((resolve, reject) => {
-        const req = http.request(`${base}${p}`, { method, agent, headers }, (r) => collect(r, (x) => resolve({ status: r.statusCode, body: x.body, socket: req.socket })));
+        const req = http.request(`${base}${p}`, { method, agent, headers }, (r) =>
+          collect(r, (x) => resolve({ status: r.statusCode, body: x.body, socket: req.socket })),
+        );
         req.on('error', reject);
         req.end(body);
       });

@@ -22,7 +22,11 @@ describe('client address', () => {
   });
 
   test('the headers are rewritten once for everyone: X-Forwarded-For = the client, other forwarding headers dropped from untrusted peers', () => {
-    const headers: Record<string, string | string[] | undefined> = { 'x-forwarded-for': '10.0.0.9', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'evil' };
+    const headers: Record<string, string | string[] | undefined> = {
+      'x-forwarded-for': '10.0.0.9',
+      'x-forwarded-proto': 'https',
+      'x-forwarded-host': 'evil',
+    };
     expect(applyClientAddress(headers, '203.0.113.7', proxies)).toBe('203.0.113.7');
     expect(headers).toEqual({ 'x-forwarded-for': '203.0.113.7' });
     const viaProxy: Record<string, string | string[] | undefined> = { 'x-forwarded-for': '198.51.100.9', 'x-forwarded-proto': 'https' };
@@ -32,7 +36,8 @@ describe('client address', () => {
 });
 
 describe('server-action guard', () => {
-  const action = (headers: Record<string, string>) => refuseServerAction({ method: 'POST', headers: { host: 'app.example', 'next-action': 'abc', ...headers } });
+  const action = (headers: Record<string, string>) =>
+    refuseServerAction({ method: 'POST', headers: { host: 'app.example', 'next-action': 'abc', ...headers } });
 
   test('a same-site call of announced, bounded length passes; other requests are not looked at', () => {
     expect(action({ origin: 'https://app.example', 'content-length': '120' })).toBeUndefined();

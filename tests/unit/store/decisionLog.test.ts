@@ -151,9 +151,26 @@ describe.each(BACKENDS.map((b) => [b.name, b] as const))('decision log on %s', (
 
 test('the chained fields cover every column but the hashes', () => {
   const fields = chainedFields({
-    seq: 1, id: 'x', created_at: 't', actor_id: 'a', actor_role: 'r', application_id: 1, input_hash: 'i', model_name: 'm', model_version: 'v',
-    probability: 0.5, threshold: 0.1, recommendation: 'approve', decision: 'approve', override: 0, override_reasons: '[]', justification: null,
-    principal_reasons: '[]', refers_to: null, idempotency_key: null, request_hash: null,
+    seq: 1,
+    id: 'x',
+    created_at: 't',
+    actor_id: 'a',
+    actor_role: 'r',
+    application_id: 1,
+    input_hash: 'i',
+    model_name: 'm',
+    model_version: 'v',
+    probability: 0.5,
+    threshold: 0.1,
+    recommendation: 'approve',
+    decision: 'approve',
+    override: 0,
+    override_reasons: '[]',
+    justification: null,
+    principal_reasons: '[]',
+    refers_to: null,
+    idempotency_key: null,
+    request_hash: null,
   });
   expect(Object.keys(fields)).toHaveLength(20);
   // Changing any field changes the hash.

@@ -5,7 +5,17 @@ import { ChartFigure } from '../../../_components/charts/ChartFigure';
 import { ViewForm } from '../../../_components/ViewForm';
 
 /** Two chosen variables: a sample of clients coloured by probability, the client highlighted. */
-export function BivariateSection({ m, view, t, locale }: { m: BivariateModel; view: Readonly<Record<string, string>>; t: Dictionary; locale: string }) {
+export function BivariateSection({
+  m,
+  view,
+  t,
+  locale,
+}: {
+  m: BivariateModel;
+  view: Readonly<Record<string, string>>;
+  t: Dictionary;
+  locale: string;
+}) {
   const b = t.dashboard.bivariate;
   const select = (id: string, name: 'x' | 'y', label: string, value: string) => (
     <div className="field">

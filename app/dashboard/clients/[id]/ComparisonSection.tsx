@@ -5,7 +5,17 @@ import { omit } from '@/lib/dashboard/view';
 import { ViewForm } from '../../../_components/ViewForm';
 
 /** Comparison with other clients: a variable picker, the all / similar switch, and the distribution figure. */
-export function ComparisonSection({ m, view, t, locale }: { m: ComparisonModel; view: Readonly<Record<string, string>>; t: Dictionary; locale: string }) {
+export function ComparisonSection({
+  m,
+  view,
+  t,
+  locale,
+}: {
+  m: ComparisonModel;
+  view: Readonly<Record<string, string>>;
+  t: Dictionary;
+  locale: string;
+}) {
   const c = t.dashboard.comparison;
   const keep = omit(view, ['feature', 'scope']);
   return (
@@ -33,7 +43,15 @@ export function ComparisonSection({ m, view, t, locale }: { m: ComparisonModel; 
           </select>
         </div>
         <div className="checkbox-row">
-          <input id="comparison-scope" type="checkbox" name="scope" value="similar" role="switch" defaultChecked={m.scope === 'similar'} key={m.scope} />
+          <input
+            id="comparison-scope"
+            type="checkbox"
+            name="scope"
+            value="similar"
+            role="switch"
+            defaultChecked={m.scope === 'similar'}
+            key={m.scope}
+          />
           <label htmlFor="comparison-scope">{c.scope}</label>
         </div>
       </ViewForm>

@@ -24,7 +24,8 @@ type Action = (previous: DecideState | null, formData: FormData) => Promise<Deci
 /** The analyst's decision form (and a supervisor's review of an escalation): one form, posted to a server action. */
 export function DecisionForm({ action, m, s }: { action: Action; m: DecisionPanelModel; s: DecisionPanelStrings }) {
   const [state, formAction, pending] = useActionState(action, null);
-  const message = state?.status === 'stale' ? s.stale : state?.status === 'unavailable' ? s.unavailable : state?.status === 'forbidden' ? s.forbidden : null;
+  const message =
+    state?.status === 'stale' ? s.stale : state?.status === 'unavailable' ? s.unavailable : state?.status === 'forbidden' ? s.forbidden : null;
   const choices = m.review ? (['approve', 'refuse'] as const) : (['approve', 'refuse', 'escalate'] as const);
   // React resets a form after its action: the defaults are what was submitted, so a refused decision keeps its choices.
   const v = state?.values;

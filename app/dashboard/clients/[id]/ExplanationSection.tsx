@@ -5,7 +5,19 @@ import { ChartFigure } from '../../../_components/charts/ChartFigure';
 import { ViewForm } from '../../../_components/ViewForm';
 
 /** Why this decision: the plain-language reasons and the waterfall of the top N contributions (N adjustable). */
-export function ExplanationSection({ e, n, view, t, locale }: { e: ExplanationView; n: number; view: Readonly<Record<string, string>>; t: Dictionary; locale: string }) {
+export function ExplanationSection({
+  e,
+  n,
+  view,
+  t,
+  locale,
+}: {
+  e: ExplanationView;
+  n: number;
+  view: Readonly<Record<string, string>>;
+  t: Dictionary;
+  locale: string;
+}) {
   const x = t.dashboard.explanation;
   return (
     <section aria-labelledby="explanation-heading" id="explication">
@@ -13,7 +25,10 @@ export function ExplanationSection({ e, n, view, t, locale }: { e: ExplanationVi
       <div className="reasons">
         <div>
           <h3>
-            <span aria-hidden="true" className="reason-icon reason-icon--refuse">▲</span> {x.reasonsRefusal}
+            <span aria-hidden="true" className="reason-icon reason-icon--refuse">
+              ▲
+            </span>{' '}
+            {x.reasonsRefusal}
           </h3>
           {e.towardsRefusal.length === 0 ? (
             <p>{x.noReason}</p>
@@ -29,7 +44,10 @@ export function ExplanationSection({ e, n, view, t, locale }: { e: ExplanationVi
         </div>
         <div>
           <h3>
-            <span aria-hidden="true" className="reason-icon reason-icon--accept">▼</span> {x.reasonsAcceptance}
+            <span aria-hidden="true" className="reason-icon reason-icon--accept">
+              ▼
+            </span>{' '}
+            {x.reasonsAcceptance}
           </h3>
           {e.towardsAcceptance.length === 0 ? (
             <p>{x.noReason}</p>

@@ -31,7 +31,19 @@ export interface WhatIfStrings {
 
 type Action = (previous: WhatIfResult | null, formData: FormData) => Promise<WhatIfResult>;
 
-function WhatIfForm({ action, inputs, s, locale, onReset }: { action: Action; inputs: readonly WhatIfInput[]; s: WhatIfStrings; locale: string; onReset: () => void }) {
+function WhatIfForm({
+  action,
+  inputs,
+  s,
+  locale,
+  onReset,
+}: {
+  action: Action;
+  inputs: readonly WhatIfInput[];
+  s: WhatIfStrings;
+  locale: string;
+  onReset: () => void;
+}) {
   const [result, formAction, pending] = useActionState(action, null);
   const formRef = useRef<HTMLFormElement>(null);
   const resultRef = useRef<HTMLHeadingElement>(null);
@@ -194,7 +206,17 @@ function WhatIfForm({ action, inputs, s, locale, onReset }: { action: Action; in
  * The what-if panel: the fields the client can act on, recomputed by the model on the server
  * (server action). « Rétablir » restores the application's values and clears the result.
  */
-export function WhatIfPanel({ action, inputs, strings, locale }: { action: Action; inputs: readonly WhatIfInput[]; strings: WhatIfStrings; locale: string }) {
+export function WhatIfPanel({
+  action,
+  inputs,
+  strings,
+  locale,
+}: {
+  action: Action;
+  inputs: readonly WhatIfInput[];
+  strings: WhatIfStrings;
+  locale: string;
+}) {
   const [generation, setGeneration] = useState(0);
   return <WhatIfForm key={generation} action={action} inputs={inputs} s={strings} locale={locale} onReset={() => setGeneration((g) => g + 1)} />;
 }

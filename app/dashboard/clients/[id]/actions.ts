@@ -45,7 +45,8 @@ export async function decideOnApplication(id: number, _previous: DecideState | n
   const overrideReasons = formData.getAll('overrideReasons').map(String).slice(0, 20);
   const justification = String(formData.get('justification') ?? '').slice(0, 2000);
   const values = { decision, overrideReasons, justification };
-  if (decision !== 'approve' && decision !== 'refuse' && decision !== 'escalate') return { status: 'invalid', errors: [{ field: 'decision', message: t.errors.decision }], values };
+  if (decision !== 'approve' && decision !== 'refuse' && decision !== 'escalate')
+    return { status: 'invalid', errors: [{ field: 'decision', message: t.errors.decision }], values };
   const engine = await creditEngine();
   if (!engine || !Number.isInteger(id)) return { status: 'unavailable' };
   let recordId: string;
@@ -69,7 +70,11 @@ export async function decideOnApplication(id: number, _previous: DecideState | n
     if (err instanceof DecisionRuleError) {
       if (err.kind === 'stale-model') return { status: 'stale' };
       if (err.kind === 'forbidden') return { status: 'forbidden', values };
-      const field = err.field.startsWith('overrideReasons') ? 'overrideReasons' : err.field === 'justification' || err.field === 'reviewOf' ? err.field : 'decision';
+      const field = err.field.startsWith('overrideReasons')
+        ? 'overrideReasons'
+        : err.field === 'justification' || err.field === 'reviewOf'
+          ? err.field
+          : 'decision';
       return { status: 'invalid', errors: [{ field, message: t.errors[field] }], values };
     }
     throw err;

@@ -149,7 +149,19 @@ export default async function ClientPage({ params, searchParams }: Props) {
           {panel.history.length === 0 ? (
             <p>{dh.empty}</p>
           ) : (
-            <TableFrame caption={dh.caption} columns={[dh.columns.date, dh.columns.actor, dh.columns.decision, dh.columns.recommendation, dh.columns.override, dh.columns.reasons, dh.columns.notice]} id="decision-history">
+            <TableFrame
+              caption={dh.caption}
+              columns={[
+                dh.columns.date,
+                dh.columns.actor,
+                dh.columns.decision,
+                dh.columns.recommendation,
+                dh.columns.override,
+                dh.columns.reasons,
+                dh.columns.notice,
+              ]}
+              id="decision-history"
+            >
               {panel.history.map((r) => (
                 <tr key={r.id}>
                   <td>{r.date}</td>
@@ -205,7 +217,12 @@ export default async function ClientPage({ params, searchParams }: Props) {
           <section aria-labelledby="whatif-heading" id="simulation" className="no-print">
             <h2 id="whatif-heading">{d.whatIf.heading}</h2>
             <p>{d.whatIf.lead}</p>
-            <WhatIfPanel action={simulateWhatIf.bind(null, m.id)} inputs={m.model.whatIf} strings={{ ...d.whatIf, tableToggle: d.charts.showData }} locale={locale} />
+            <WhatIfPanel
+              action={simulateWhatIf.bind(null, m.id)}
+              inputs={m.model.whatIf}
+              strings={{ ...d.whatIf, tableToggle: d.charts.showData }}
+              locale={locale}
+            />
           </section>
           <CounterfactualSection m={m.model.counterfactual} t={t} />
         </>
