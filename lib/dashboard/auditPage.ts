@@ -5,6 +5,7 @@ import type { StoreConnection } from '../store/database';
 import {
   actorStats,
   type ChainReport,
+  DECISION_COLUMNS,
   type DecisionFilter,
   type DecisionRecord,
   listDecisions,
@@ -166,28 +167,8 @@ export async function auditPageModel(store: StoreConnection, q: AuditQuery, loca
   };
 }
 
-const CSV_COLUMNS = [
-  'seq',
-  'id',
-  'created_at',
-  'actor_id',
-  'actor_role',
-  'application_id',
-  'input_hash',
-  'model_name',
-  'model_version',
-  'probability',
-  'threshold',
-  'recommendation',
-  'decision',
-  'override',
-  'override_reasons',
-  'justification',
-  'principal_reasons',
-  'refers_to',
-  'prev_hash',
-  'hash',
-] as const;
+/** The audit export's columns: the table's, without the idempotency bookkeeping (a retry's key and request hash). */
+const CSV_COLUMNS = DECISION_COLUMNS.filter((c) => c !== 'idempotency_key' && c !== 'request_hash');
 
 function csvCell(v: string | number | boolean | null): string {
   if (v === null) return '';

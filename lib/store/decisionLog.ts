@@ -61,30 +61,40 @@ const APPEND_LOCK = 7_215_002;
 
 type Row = DecisionsTable;
 
-/** The fields a record's hash covers: every column but the hash itself and the previous hash (chained separately). */
+/** Every column of the decisions table, in the order of the schema (inserts list them in this order). */
+export const DECISION_COLUMNS = [
+  'seq',
+  'id',
+  'created_at',
+  'actor_id',
+  'actor_role',
+  'application_id',
+  'input_hash',
+  'model_name',
+  'model_version',
+  'probability',
+  'threshold',
+  'recommendation',
+  'decision',
+  'override',
+  'override_reasons',
+  'justification',
+  'principal_reasons',
+  'refers_to',
+  'idempotency_key',
+  'request_hash',
+  'prev_hash',
+  'hash',
+] as const satisfies readonly (keyof Row)[];
+
+type ChainedColumn = Exclude<(typeof DECISION_COLUMNS)[number], 'hash' | 'prev_hash'>;
+
+/** The columns a record's hash covers: every column but the hash itself and the previous hash (chained separately). */
+const CHAINED_COLUMNS = DECISION_COLUMNS.filter((c): c is ChainedColumn => c !== 'hash' && c !== 'prev_hash');
+
+/** The fields a record's hash covers, by column name (canonical JSON sorts them: the order does not matter). */
 export function chainedFields(r: Omit<Row, 'hash' | 'prev_hash'>): Record<string, string | number | null> {
-  return {
-    seq: r.seq,
-    id: r.id,
-    created_at: r.created_at,
-    actor_id: r.actor_id,
-    actor_role: r.actor_role,
-    application_id: r.application_id,
-    input_hash: r.input_hash,
-    model_name: r.model_name,
-    model_version: r.model_version,
-    probability: r.probability,
-    threshold: r.threshold,
-    recommendation: r.recommendation,
-    decision: r.decision,
-    override: r.override,
-    override_reasons: r.override_reasons,
-    justification: r.justification,
-    principal_reasons: r.principal_reasons,
-    refers_to: r.refers_to,
-    idempotency_key: r.idempotency_key,
-    request_hash: r.request_hash,
-  };
+  return Object.fromEntries(CHAINED_COLUMNS.map((c) => [c, r[c]]));
 }
 
 function toRecord(r: Row): DecisionRecord {
@@ -124,13 +134,10 @@ function normalised(r: Row): Row {
   };
 }
 
-/** Reads the record of an idempotency key and the chain's tail, builds the next record. */
-interface AppendSteps {
-  readonly earlier: Row | undefined;
-  readonly last: { seq: number; hash: string } | undefined;
-}
+/** The chain's last record (its seq and hash), undefined while the log is empty. */
+type Tail = { seq: number; hash: string } | undefined;
 
-function nextRow(draft: DecisionDraft, last: AppendSteps['last'], idempotency: IdempotencyRequest | undefined): Row {
+function nextRow(draft: DecisionDraft, last: Tail, idempotency: IdempotencyRequest | undefined): Row {
   const base: Omit<Row, 'hash' | 'prev_hash'> = {
     seq: last ? Number(last.seq) + 1 : 1,
     id: crypto.randomUUID(),
@@ -165,41 +172,12 @@ interface QueuedAppend {
   readonly idempotency?: IdempotencyRequest;
 }
 
-const COLUMNS: readonly (keyof Row)[] = [
-  'seq',
-  'id',
-  'created_at',
-  'actor_id',
-  'actor_role',
-  'application_id',
-  'input_hash',
-  'model_name',
-  'model_version',
-  'probability',
-  'threshold',
-  'recommendation',
-  'decision',
-  'override',
-  'override_reasons',
-  'justification',
-  'principal_reasons',
-  'refers_to',
-  'idempotency_key',
-  'request_hash',
-  'prev_hash',
-  'hash',
-];
-
 /**
  * Chains a batch of appends after `last`: an idempotency key already stored (`earlier`) or used
  * earlier in the same batch replays that record (or is a conflict for another request); the others
  * become new rows, in order. Pure: the caller reads `earlier` and `last` and inserts `rows` under the lock.
  */
-function chainBatch(
-  batch: readonly QueuedAppend[],
-  earlier: ReadonlyMap<string, Row>,
-  last: AppendSteps['last'],
-): { outcomes: Outcome[]; rows: Row[] } {
+function chainBatch(batch: readonly QueuedAppend[], earlier: ReadonlyMap<string, Row>, last: Tail): { outcomes: Outcome[]; rows: Row[] } {
   const byKey = new Map(earlier);
   const rows: Row[] = [];
   let tail = last;
@@ -229,10 +207,10 @@ function appendBatchSqlite(sqlite: NonNullable<StoreConnection['sqlite']>, batch
       const found = sqlite.prepare(`SELECT * FROM decisions WHERE idempotency_key IN (${keys.map(() => '?').join(', ')})`).all(...keys) as Row[];
       for (const r of found) earlier.set(r.idempotency_key as string, r);
     }
-    const last = sqlite.prepare('SELECT seq, hash FROM decisions ORDER BY seq DESC LIMIT 1').get() as AppendSteps['last'];
+    const last = sqlite.prepare('SELECT seq, hash FROM decisions ORDER BY seq DESC LIMIT 1').get() as Tail;
     const { outcomes, rows } = chainBatch(batch, earlier, last);
-    const insert = sqlite.prepare(`INSERT INTO decisions (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`);
-    for (const row of rows) insert.run(...COLUMNS.map((c) => row[c]));
+    const insert = sqlite.prepare(`INSERT INTO decisions (${DECISION_COLUMNS.join(', ')}) VALUES (${DECISION_COLUMNS.map(() => '?').join(', ')})`);
+    for (const row of rows) insert.run(...DECISION_COLUMNS.map((c) => row[c]));
     return outcomes;
   });
   return run.immediate();
