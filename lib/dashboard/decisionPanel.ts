@@ -49,12 +49,13 @@ export function pendingEscalation(records: readonly DecisionRecord[]): DecisionR
 export async function decisionPanelModel(
   engine: CreditEngine,
   applicationId: number,
+  /** The model's decision the page already shows (not scored again here). */
+  modelDecision: 'accept' | 'refuse',
   person: Person | null,
   locale: Locale,
 ): Promise<DecisionPanelModel> {
   const t = dictionary(locale).decisions;
-  const score = await engine.scoreStored(applicationId);
-  const recommendation = score?.decision === 'refuse' ? 'refuse' : 'approve';
+  const recommendation = modelDecision === 'refuse' ? 'refuse' : 'approve';
   let records: DecisionRecord[] = [];
   let unavailable = false;
   try {

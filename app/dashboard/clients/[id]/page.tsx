@@ -44,7 +44,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
   const view = parseClientView(query);
   const m = await clientPageModel(app, locale, view);
   const engine = await creditEngine();
-  const panel = engine && m.model ? await decisionPanelModel(engine, app.id, person, locale) : null;
+  const panel = engine && m.model ? await decisionPanelModel(engine, app.id, m.model.decision.decision, person, locale) : null;
   const recorded = typeof query.decision === 'string' && /^[0-9a-f-]{36}$/.test(query.decision) ? query.decision : null;
   const d = t.dashboard;
   const dp = t.decisions.panel;
