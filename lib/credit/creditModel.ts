@@ -30,6 +30,26 @@ interface FoldModel {
   readonly calibrate: Calibrator;
 }
 
+/** What scoring alone needs (the worker threads of `npm run monitor`): no TreeSHAP tables, no fold models. */
+export interface ServedScorer {
+  readonly pipeline: FeaturePipeline;
+  readonly width: number;
+  readonly threshold: number;
+  readonly scorer: MarginScorer;
+  readonly calibrate: Calibrator;
+}
+
+export async function loadServedScorer(dir: string, threads = 1): Promise<ServedScorer> {
+  const bundle = loadModelBundle(dir);
+  const pipeline = compileFeatures(bundle.metadata.featureSpec);
+  const scorer = await openMarginScorer(bundle.onnxPath, bundle.metadata.features.length, {
+    inputName: bundle.metadata.onnx.input,
+    outputName: bundle.metadata.onnx.output,
+    threads,
+  });
+  return { pipeline, width: pipeline.width, threshold: bundle.metadata.threshold, scorer, calibrate: makeCalibrator(bundle.calibration) };
+}
+
 export class CreditModel {
   readonly spec: FeatureSpec;
   readonly pipeline: FeaturePipeline;

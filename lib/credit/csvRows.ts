@@ -60,45 +60,61 @@ export function columnsOf(layout: CsvLayout, fields: readonly string[]): Int32Ar
  */
 export function readCsvRow(layout: CsvLayout, cells: readonly string[], values: RawValue[]): CsvRowCheck {
   const rawId = cells[layout.idColumn] ?? '';
-  if (cells.length !== layout.columns.length) {
-    const why = cells.length < layout.columns.length ? 'truncated or malformed row' : 'too many fields';
-    return {
-      ok: false,
-      id: rawId,
-      errors: [{ path: '(row)', message: `expected ${layout.columns.length} fields but found ${cells.length} (${why})` }],
-    };
+  if (cells.length !== layout.columns.length) return wrongCellCount(layout, cells.length, rawId);
+  let errors = idErrors(rawId);
+  for (let c = 0; c < cells.length; c++) errors = readCsvCell(layout, c, cells[c], values, errors);
+  return finishCsvRow(layout, rawId, values, errors);
+}
+
+/** The answer for a line that has not one cell per column. */
+export function wrongCellCount(layout: CsvLayout, found: number, rawId: string): CsvRowCheck {
+  const why = found < layout.columns.length ? 'truncated or malformed row' : 'too many fields';
+  return { ok: false, id: rawId, errors: [{ path: '(row)', message: `expected ${layout.columns.length} fields but found ${found} (${why})` }] };
+}
+
+/** The line's first errors: its SK_ID_CURR when that is not an integer. */
+export function idErrors(rawId: string): FieldError[] | undefined {
+  const trimmed = rawId.trim();
+  return trimmed === '' || !Number.isInteger(Number(trimmed))
+    ? [{ path: ID_FIELD, message: `expected an integer id, got "${rawId.slice(0, 40)}"` }]
+    : undefined;
+}
+
+/** Validates cell `c` of a line into `values[c]` (null when empty or not an application field); returns the line's errors so far. */
+export function readCsvCell(
+  layout: CsvLayout,
+  c: number,
+  cell: string,
+  values: RawValue[],
+  errors: FieldError[] | undefined,
+): FieldError[] | undefined {
+  const kind = layout.kinds[c];
+  values[c] = null;
+  if (kind === 0 || cell === '') return errors;
+  if (kind === 2) {
+    values[c] = cell;
+    return errors;
   }
-  let errors: FieldError[] | undefined;
-  const id = Number(rawId.trim());
-  if (rawId.trim() === '' || !Number.isInteger(id)) {
-    (errors ??= []).push({ path: ID_FIELD, message: `expected an integer id, got "${rawId.slice(0, 40)}"` });
+  const n = +cell; // fast path for plain numbers; anything else goes through the full check
+  if (n === n && n !== Infinity && n !== -Infinity && cell.trim() !== '') {
+    values[c] = n;
+    return errors;
   }
-  const { kinds, columns } = layout;
-  for (let c = 0; c < cells.length; c++) {
-    const kind = kinds[c];
-    const cell = cells[c];
-    values[c] = null;
-    if (kind === 0 || cell === '') continue;
-    if (kind === 2) {
-      values[c] = cell;
-      continue;
-    }
-    const n = +cell; // fast path for plain numbers; anything else goes through the full check
-    if (n === n && n !== Infinity && n !== -Infinity && cell.trim() !== '') {
-      values[c] = n;
-      continue;
-    }
-    const parsed = parseFieldValue(columns[c], cell, true);
-    if ('error' in parsed) (errors ??= []).push({ path: columns[c], message: parsed.error });
-    else values[c] = parsed.value;
-  }
+  const parsed = parseFieldValue(layout.columns[c], cell, true);
+  if ('error' in parsed) (errors ??= []).push({ path: layout.columns[c], message: parsed.error });
+  else values[c] = parsed.value;
+  return errors;
+}
+
+/** After every cell: the required fields, then the line's answer. */
+export function finishCsvRow(layout: CsvLayout, rawId: string, values: readonly RawValue[], errors: FieldError[] | undefined): CsvRowCheck {
   for (const field of missingRequiredFields((f) => {
     const c = layout.requiredColumns.get(f) ?? -1;
     return c < 0 ? undefined : errors?.some((e) => e.path === f) ? 0 : values[c];
   })) {
     (errors ??= []).push({ path: field, message: REQUIRED_FIELD_MESSAGE });
   }
-  return errors ? { ok: false, id: rawId, errors } : { ok: true, id };
+  return errors ? { ok: false, id: rawId, errors } : { ok: true, id: Number(rawId.trim()) };
 }
 
 /** The application record of values laid out by readCsvRow (missing fields left out). */

@@ -195,16 +195,35 @@ function binsOf(labels: readonly string[], reference: ArrayLike<number>, current
   return labels.map((label, i) => ({ label, reference: r[i], current: c[i] }));
 }
 
+/** What the counting needs of the reference: its bins, not the historical loans' outcomes (sent to worker threads as is). */
+export type BinningProfile = Omit<ReferenceProfile, 'oof'>;
+
+/** The counts of an accumulator, to be added into another one (a worker's share of a file). */
+export interface AccumulatorState {
+  readonly counts: readonly Float64Array[];
+  readonly scoreCounts: Float64Array;
+  readonly n: number;
+  readonly accepted: number;
+  readonly probabilitySum: number;
+  readonly missing: number;
+}
+
+/** The reference without the historical loans' out-of-fold arrays: what a worker thread needs to count. */
+export function binningProfile(profile: ReferenceProfile): BinningProfile {
+  const { oof: _oof, ...bins } = profile; // eslint-disable-line @typescript-eslint/no-unused-vars
+  return bins;
+}
+
 /** Counts the current population into the reference's bins, one application at a time (memory flat in the number of rows). */
 export class StabilityAccumulator {
-  private readonly counts: Float64Array[];
-  private readonly scoreCounts: Float64Array;
+  private counts: Float64Array[];
+  private scoreCounts: Float64Array;
   private n = 0;
   private accepted = 0;
   private probabilitySum = 0;
   private missing = 0;
 
-  constructor(readonly profile: ReferenceProfile) {
+  constructor(readonly profile: BinningProfile) {
     this.counts = profile.profiles.map((p) => new Float64Array(p.counts.length));
     this.scoreCounts = new Float64Array(profile.scoreCounts.length);
   }
@@ -213,12 +232,53 @@ export class StabilityAccumulator {
     return this.n;
   }
 
+  /** The counts so far, and the accumulator emptied (a worker hands each chunk's counts over this way). */
+  take(): AccumulatorState {
+    const state: AccumulatorState = {
+      counts: this.counts,
+      scoreCounts: this.scoreCounts,
+      n: this.n,
+      accepted: this.accepted,
+      probabilitySum: this.probabilitySum,
+      missing: this.missing,
+    };
+    this.counts = this.profile.profiles.map((p) => new Float64Array(p.counts.length));
+    this.scoreCounts = new Float64Array(this.profile.scoreCounts.length);
+    this.n = this.accepted = this.probabilitySum = this.missing = 0;
+    return state;
+  }
+
+  /** Adds the counts of another accumulator over the same reference. */
+  merge(state: AccumulatorState): void {
+    if (state.counts.length !== this.counts.length) throw new Error(`monitoring: merging ${state.counts.length} inputs into ${this.counts.length}`);
+    state.counts.forEach((counts, i) => {
+      const into = this.counts[i];
+      if (counts.length !== into.length) throw new Error(`monitoring: ${this.profile.fields[i]} has ${counts.length} bins, expected ${into.length}`);
+      for (let k = 0; k < counts.length; k++) into[k] += counts[k];
+    });
+    for (let k = 0; k < state.scoreCounts.length; k++) this.scoreCounts[k] += state.scoreCounts[k];
+    this.n += state.n;
+    this.accepted += state.accepted;
+    this.probabilitySum += state.probabilitySum;
+    this.missing += state.missing;
+  }
+
   /** One application: its raw values in `profile.fields` order (null or NaN = missing), and its calibrated probability. */
   add(values: readonly RawValue[], probability: number): void {
+    this.addValues(values);
+    this.addScore(probability);
+  }
+
+  /**
+   * An application's inputs only, read as `values[at[i]]` for input i (`at` omitted: values in
+   * `profile.fields` order; -1: missing). Its score is counted by addScore, once the model has it.
+   */
+  addValues(values: readonly RawValue[], at?: Int32Array): void {
     const { profiles } = this.profile;
     for (let i = 0; i < profiles.length; i++) {
       const p = profiles[i];
-      const v = values[i];
+      const k = at ? at[i] : i;
+      const v = k < 0 ? null : values[k];
       const counts = this.counts[i];
       if (v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v))) {
         counts[counts.length - 1]++;
@@ -226,7 +286,6 @@ export class StabilityAccumulator {
       } else if (p.kind === 'numeric') counts[typeof v === 'number' ? binOf(p.edges, v) : counts.length - 1]++;
       else counts[p.index.get(String(v)) ?? p.categories.length]++;
     }
-    this.countScore(probability);
   }
 
   /** Every row of a columnar table (the stored new applications), column by column, with their probabilities in row order. */
@@ -259,10 +318,11 @@ export class StabilityAccumulator {
         }
       } else throw new Error(`monitoring: ${p.field} is ${p.kind} in the reference but ${column.kind} here`);
     });
-    for (let r = 0; r < table.rowCount; r++) this.countScore(probabilities[r]);
+    for (let r = 0; r < table.rowCount; r++) this.addScore(probabilities[r]);
   }
 
-  private countScore(probability: number): void {
+  /** An application's calibrated probability (its inputs counted by addValues). */
+  addScore(probability: number): void {
     this.scoreCounts[binOf(this.profile.scoreEdges, probability)]++;
     if (probability < this.profile.model.threshold) this.accepted++;
     this.probabilitySum += probability;

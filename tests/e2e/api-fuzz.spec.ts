@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { APPLICATION_FIELDS, fieldKind } from '../../lib/data/homeCreditSchema';
 import { numericRule } from '../../lib/api/schemas/applicationFields';
 import { expectProblem } from './api-helpers';
+import { prng } from '../support/prng';
 
 /**
  * Fuzz: at least 1,000 generated bad requests (seeded, reproducible with FUZZ_SEED) across every
@@ -14,18 +15,6 @@ import { expectProblem } from './api-helpers';
 const SEED = Number(process.env.FUZZ_SEED ?? 20251125);
 const COUNT = Math.max(1000, Number(process.env.FUZZ_COUNT ?? 1200));
 const CONCURRENCY = 6;
-
-/** mulberry32: small, fast, seedable. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface BadRequest {
   readonly kind: string;
