@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { shapSample } from '@/lib/analysis/shapSample';
-import { creditEngine } from '@/lib/dashboard/engine';
+import { creditEngineOrNull } from '@/lib/credit/engine';
 import { modelPageModel } from '@/lib/dashboard/modelPage';
 import { modelReportFromCard } from '@/lib/dashboard/modelReport';
 import { dictionary } from '@/lib/i18n';
@@ -19,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ModelPage() {
   await requireReader('/modele');
   const { locale, t } = await requestDictionary();
-  const engine = await creditEngine();
+  const engine = await creditEngineOrNull();
   const m = t.model;
   if (!engine) {
     return (

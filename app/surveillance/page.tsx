@@ -1,6 +1,6 @@
 import { TableFrame } from '@/app/_components/TableFrame';
 import type { Metadata } from 'next';
-import { creditEngine } from '@/lib/dashboard/engine';
+import { creditEngineOrNull } from '@/lib/credit/engine';
 import { monitoringPageModel } from '@/lib/dashboard/monitoringPage';
 import { modelReportFromCard } from '@/lib/dashboard/modelReport';
 import { dictionary } from '@/lib/i18n';
@@ -22,7 +22,7 @@ export default async function MonitoringPage() {
   await requireReader('/surveillance');
   const { locale, t } = await requestDictionary();
   const m = t.monitoring;
-  const engine = await creditEngine();
+  const engine = await creditEngineOrNull();
   if (!engine) {
     return (
       <>

@@ -1,3 +1,4 @@
+import { ClientCacheKind, type CreditEngine } from '../credit/engine';
 import type { RawApplication } from '../credit/types';
 
 /**
@@ -232,4 +233,35 @@ function probabilityAt(
   if (s >= 0) return pf[offset + s];
   const k = Math.round((c.r / c.action.bound) * GRID);
   return pc[ai * GRID + k - 1];
+}
+
+/** The engine's cache of stored clients' counterfactuals (a few hundred scores each): one per client and model. */
+export const STORED_COUNTERFACTUALS = new ClientCacheKind<CounterfactualResult>('counterfactual', 2000);
+
+/**
+ * The nearest counterfactual of stored client `id` (its fields `app`), searched once per model and
+ * kept by the engine; a historical loan's edits are scored by the fold model that produced its
+ * served (out-of-fold) score. `beforeRound` runs before each scoring round (the API stops the
+ * search there when its client has gone); a search stopped that way is not kept.
+ */
+export async function storedCounterfactual(
+  engine: CreditEngine,
+  id: number,
+  app: RawApplication,
+  beforeRound?: () => void,
+): Promise<CounterfactualResult> {
+  const cache = engine.clientCache(STORED_COUNTERFACTUALS);
+  const cached = cache.get(id);
+  if (cached) return cached;
+  const fold = engine.storedFold(id);
+  const result = await nearestCounterfactual(
+    app,
+    (apps) => {
+      beforeRound?.();
+      return engine.scoreApplications(apps, fold);
+    },
+    engine.model.threshold,
+  );
+  cache.set(id, result);
+  return result;
 }

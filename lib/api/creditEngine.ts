@@ -1,35 +1,27 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { type CreditEngine, getCreditEngine } from '../credit/engine';
+import { type CreditEngine, creditEngineOrNull } from '../credit/engine';
 import { creditModelDir } from '../credit/paths';
 import { ApiError } from './errors';
 
 /**
- * The API's single access point to the credit engine (lib/credit/engine.ts). A model that cannot
- * be loaded (not trained, not deployed, files damaged) makes the routes that need it answer 503,
- * logged once per failure; it never turns into a 500.
+ * The API's access to the credit engine (lib/credit/engine.ts, creditEngineOrNull): a model that
+ * cannot be loaded (not trained, not deployed, files damaged) makes the routes that need it answer
+ * 503; it never turns into a 500.
  */
 
 interface EngineState {
   loadedVersion?: string;
-  lastFailureLogged?: string;
   disk?: { checkedAt: number; version: string | null };
 }
 const state: EngineState = ((globalThis as unknown as { __apiEngineState?: EngineState }).__apiEngineState ??= {});
 
-export async function creditEngine(): Promise<CreditEngine> {
-  try {
-    const engine = await getCreditEngine();
-    state.loadedVersion = engine.model.bundle.metadata.version;
-    return engine;
-  } catch (err) {
-    const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-    if (state.lastFailureLogged !== message) {
-      state.lastFailureLogged = message;
-      process.stderr.write(`${JSON.stringify({ ts: new Date().toISOString(), level: 'error', msg: 'credit model unavailable', error: message })}\n`);
-    }
-    throw new ApiError('service-unavailable', 'The credit model is not available on this server.');
-  }
+/** The engine, or a 503 problem while the model cannot be loaded (creditEngineOrNull logs why, once). */
+export async function requireCreditEngine(): Promise<CreditEngine> {
+  const engine = await creditEngineOrNull();
+  if (!engine) throw new ApiError('service-unavailable', 'The credit model is not available on this server.');
+  state.loadedVersion = engine.model.bundle.metadata.version;
+  return engine;
 }
 
 export interface ModelStatus {

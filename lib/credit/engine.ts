@@ -2,7 +2,7 @@ import { appConfig } from '../config/env';
 import { type HomeCreditStore, getHomeCreditStore } from '../data/homeCreditStore';
 import { type Contributions, CreditModel } from './creditModel';
 import type { ExplainOptions } from './explanation';
-import { fieldLabel, type Lang } from './fieldLabels';
+import type { Lang } from './fieldLabels';
 import { LruCache } from './lruCache';
 import { buildModelCard, loadModelReports, type ModelCard, type ModelReports } from './modelCard';
 import { creditModelDir } from './paths';
@@ -10,21 +10,30 @@ import { computePopulationStats, type PopulationStats } from './population';
 import type { Explanation, PopulationFeatures, RawApplication, Score, StoredExplanation, StoredScore } from './types';
 
 /**
- * The credit engine's facade for the dashboard, the API routes and the CLIs. The model
- * (models/credit, or CREDIT_MODEL_DIR) is loaded once per process on first use; population
- * statistics and feature rows are computed once, on first need; explanations of stored clients
- * are cached (their values never change).
+ * The credit engine: the one owner of what the credit model computes in a process. The model
+ * (models/credit, or CREDIT_MODEL_DIR) is loaded once on first use; population features,
+ * statistics and scores are computed once, on first need; per-client results (contributions,
+ * explanations, and the results computed above this layer, such as counterfactuals, through
+ * `clientCache`) are kept in bounded LRUs, gone with the engine when the model changes.
  *
- *   const scores = await scoreApplications(apps);              // validated apps (parseApplication)
- *   const e = await explainApplication(app, { lang: 'fr', top: 4 });
- *   const s = await explainStored(100002, { lang: 'en' });      // a client of the store
- *   const card = await modelCard('fr');
+ *   const engine = await creditEngineOrNull();        // null while the model cannot be loaded
+ *   const e = await engine.explainStored(100002, { lang: 'en' });
+ *   const scores = await engine.scoreApplications(apps); // validated applications
  */
 
 /** Stored clients whose contributions are kept (≈ 1 KB each). */
 const STORED_CACHE_SIZE = 20_000;
 /** Complete explanations kept per (client, language, number of reasons) (≈ 15 KB each). */
 const EXPLANATION_CACHE_SIZE = 2_000;
+
+/** A kind of per-client result the engine keeps (clientCache): one constant per kind, typed by what it holds. */
+export class ClientCacheKind<T> {
+  declare private readonly holds?: T;
+  constructor(
+    readonly name: string,
+    readonly capacity: number,
+  ) {}
+}
 
 export class CreditEngine {
   private stats?: PopulationStats;
@@ -35,6 +44,9 @@ export class CreditEngine {
   private readonly storedMargins = new Map<number, number>();
   private readonly storedContributions = new LruCache<number, Contributions>(STORED_CACHE_SIZE);
   private readonly storedExplanations = new LruCache<string, StoredExplanation>(EXPLANATION_CACHE_SIZE);
+  private readonly clientCaches = new Map<ClientCacheKind<unknown>, LruCache<number, unknown>>();
+  private historical?: Promise<Float64Array>;
+  private newApplications?: Promise<Float64Array>;
 
   constructor(
     readonly model: CreditModel,
@@ -78,6 +90,33 @@ export class CreditEngine {
       return Array.from({ length: p.rows }, (_, r) => this.model.scoreOutOfFold(this.model.foldOf(r) as number, p.matrix, r * p.cols));
     })();
     return this.populationScoreList;
+  }
+
+  /** Calibrated probabilities of the historical loans, in store row order (those of populationScores, computed once). */
+  historicalProbabilities(): Promise<Float64Array> {
+    this.historical ??= this.populationScores().then((scores) => Float64Array.from(scores, (s) => s.probability));
+    return this.historical;
+  }
+
+  /** Calibrated probabilities of the new applications (the store's test set) by the final model, in store row order (computed once). */
+  newApplicationProbabilities(): Promise<Float64Array> {
+    this.newApplications ??= (async () => {
+      const table = this.store.test.table;
+      const scores = await this.model.scoreFeatures(this.model.pipeline.tableMatrix(table), table.rowCount);
+      return Float64Array.from(scores, (s) => s.probability);
+    })();
+    this.newApplications.catch(() => (this.newApplications = undefined));
+    return this.newApplications;
+  }
+
+  /**
+   * The engine's bounded cache of one kind of per-client result computed above this layer (e.g. the
+   * counterfactual search of lib/analysis): keyed by stored client id, kept for this model only.
+   */
+  clientCache<T>(kind: ClientCacheKind<T>): LruCache<number, T> {
+    let cache = this.clientCaches.get(kind);
+    if (!cache) this.clientCaches.set(kind, (cache = new LruCache<number, unknown>(kind.capacity)));
+    return cache as LruCache<number, T>;
   }
 
   /**
@@ -189,46 +228,25 @@ export async function warmCreditEngine(): Promise<CreditEngine> {
   return engine;
 }
 
-export async function scoreApplications(apps: readonly RawApplication[]): Promise<Score[]> {
-  return (await getCreditEngine()).scoreApplications(apps);
+interface LoadFailure {
+  lastLogged?: string;
 }
+const failure: LoadFailure = ((globalThis as unknown as { __creditEngineFailure?: LoadFailure }).__creditEngineFailure ??= {});
 
-export async function explainApplication(app: RawApplication, options?: ExplainOptions): Promise<Explanation> {
-  return (await getCreditEngine()).explainApplication(app, options);
+/**
+ * The engine, or null when the model cannot be loaded (not trained, not deployed, files damaged):
+ * the pages then show what needs no model and the API answers 503. Each distinct failure is logged
+ * once (one JSON line on stderr); a later call tries again.
+ */
+export async function creditEngineOrNull(): Promise<CreditEngine | null> {
+  try {
+    return await getCreditEngine();
+  } catch (err) {
+    const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    if (failure.lastLogged !== message) {
+      failure.lastLogged = message;
+      process.stderr.write(`${JSON.stringify({ ts: new Date().toISOString(), level: 'error', msg: 'credit model unavailable', error: message })}\n`);
+    }
+    return null;
+  }
 }
-
-export async function explainApplications(apps: readonly RawApplication[], options?: ExplainOptions): Promise<Explanation[]> {
-  return (await getCreditEngine()).explainApplications(apps, options);
-}
-
-export async function scoreStored(id: number): Promise<StoredScore | undefined> {
-  return (await getCreditEngine()).scoreStored(id);
-}
-
-export async function explainStored(id: number, options?: ExplainOptions): Promise<StoredExplanation | undefined> {
-  return (await getCreditEngine()).explainStored(id, options);
-}
-
-export async function modelCard(lang: Lang = 'fr'): Promise<ModelCard> {
-  return (await getCreditEngine()).modelCard(lang);
-}
-
-export async function populationFeatures(): Promise<PopulationFeatures> {
-  return (await getCreditEngine()).populationFeatures();
-}
-
-export async function populationStatistics(): Promise<PopulationStats> {
-  return (await getCreditEngine()).populationStats();
-}
-
-export async function populationScores(): Promise<readonly Score[]> {
-  return (await getCreditEngine()).populationScores();
-}
-
-/** The explanation groups (application fields, then engineered features), in model order. */
-export async function explanationGroups(): Promise<readonly string[]> {
-  return (await getCreditEngine()).model.index.groups;
-}
-
-export { fieldLabel };
-export type { Lang, ExplainOptions, ModelCard, PopulationStats };

@@ -16,7 +16,7 @@ import {
 } from './clientSections';
 import { counterfactualFor, type CounterfactualView, counterfactualView } from './counterfactualView';
 import { type DecisionModel, decisionModel } from './decision';
-import { creditEngine } from './engine';
+import { creditEngineOrNull } from '../credit/engine';
 import { type ExplanationView, explanationView } from './explanationView';
 import { formatDate } from './format';
 import { historyModel, type HistoryModel } from './history';
@@ -93,21 +93,10 @@ function similarFinder(engine: CreditEngine | null, app: StoredApplication): Sim
 /** Number of variables offered on each axis of the bivariate view. */
 const BIVARIATE_CHOICES = 40;
 
-const trainProbabilities = new WeakMap<CreditEngine, Promise<Float64Array>>();
-
-function historicalProbabilities(engine: CreditEngine): Promise<Float64Array> {
-  let p = trainProbabilities.get(engine);
-  if (!p) {
-    p = engine.populationScores().then((scores) => Float64Array.from(scores, (s) => s.probability));
-    trainProbabilities.set(engine, p);
-  }
-  return p;
-}
-
 export async function clientPageModel(app: StoredApplication, locale: Locale, view: ClientView, now: Date = new Date()): Promise<ClientPageModel> {
   const t = dictionary(locale).dashboard;
   const historical = app.set === 'train';
-  const engine = await creditEngine();
+  const engine = await creditEngineOrNull();
 
   let model: ModelParts | null = null;
   const finder = similarFinder(engine, app);
@@ -117,7 +106,7 @@ export async function clientPageModel(app: StoredApplication, locale: Locale, vi
   if (engine) {
     const [explanation, probabilities, cf, quality] = await Promise.all([
       engine.explainStored(app.id, { lang: locale, top: 4 }),
-      historicalProbabilities(engine),
+      engine.historicalProbabilities(),
       counterfactualFor(engine, app),
       applicationQuality(app.fields),
     ]);

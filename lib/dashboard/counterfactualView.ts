@@ -1,4 +1,4 @@
-import { type CounterfactualResult, nearestCounterfactual } from '../analysis/counterfactual';
+import { type CounterfactualResult, storedCounterfactual } from '../analysis/counterfactual';
 import type { CreditEngine } from '../credit/engine';
 import type { RawApplication } from '../credit/types';
 import type { StoredApplication } from '../data/homeCreditStore';
@@ -10,7 +10,7 @@ import { fill } from './text';
 /**
  * The nearest counterfactual as the analyst reads it: « Montant du crédit de 372 000 au lieu de
  * 447 768 (−16,9 %) », the probability it leads to, the other options found, and the values to
- * load into the what-if form. Searched once per client and model (cached).
+ * load into the what-if form. Searched once per client and model (kept by the engine).
  */
 
 export interface CounterfactualOptionView {
@@ -28,22 +28,8 @@ export interface CounterfactualView {
   readonly bounds: string;
 }
 
-const cache = new Map<string, CounterfactualResult>();
-const CACHE_MAX = 2000;
-
-export async function counterfactualFor(engine: CreditEngine, app: StoredApplication): Promise<CounterfactualResult> {
-  const key = `${engine.modelCard('fr').version}:${app.id}`;
-  let r = cache.get(key);
-  if (!r) {
-    r = await nearestCounterfactual(
-      app.fields as RawApplication,
-      (apps) => engine.scoreApplications(apps, engine.storedFold(app.id)),
-      engine.model.threshold,
-    );
-    if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value as string);
-    cache.set(key, r);
-  }
-  return r;
+export function counterfactualFor(engine: CreditEngine, app: StoredApplication): Promise<CounterfactualResult> {
+  return storedCounterfactual(engine, app.id, app.fields as RawApplication);
 }
 
 export function counterfactualView(r: CounterfactualResult, locale: Locale): CounterfactualView {

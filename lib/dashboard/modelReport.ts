@@ -1,5 +1,4 @@
-import type { ModelCard } from '../credit/engine';
-import type { CalibrationCandidate, FairnessCard, ModelLimits } from '../credit/modelCard';
+import type { CalibrationCandidate, FairnessCard, ModelCard, ModelLimits } from '../credit/modelCard';
 
 /**
  * The model's figures as the Modèle page uses them, taken from the credit engine's model card

@@ -5,7 +5,7 @@ import type { RawValue } from '../data/columnarTable';
 import { getHomeCreditStore } from '../data/homeCreditStore';
 import { dictionary, type Locale } from '../i18n';
 import type { FigureModel } from './chartSpec';
-import { creditEngine } from './engine';
+import { creditEngineOrNull } from '../credit/engine';
 import { explanationView } from './explanationView';
 import { formatAmount, formatNumber, formatPoints, formatProbability, formatSigned } from './format';
 import { fieldLabel } from './labels';
@@ -118,7 +118,7 @@ export interface WhatIfResult {
 
 export async function simulate(id: number, form: Readonly<Record<string, string>>, locale: Locale): Promise<WhatIfResult> {
   const app = getHomeCreditStore().get(id);
-  const engine = await creditEngine();
+  const engine = await creditEngineOrNull();
   if (!app || !engine) return { status: 'unavailable', errors: [], changes: [] };
   const t = dictionary(locale).dashboard;
   const parsed = parseWhatIf(form, app.fields, locale);

@@ -369,13 +369,8 @@ export class StabilityAccumulator {
 
 async function buildNewApplicationsReport(): Promise<StabilityReport> {
   const [profile, engine] = await Promise.all([referenceProfile(), getCreditEngine()]);
-  const test = getHomeCreditStore().test;
-  const scores = await engine.model.scoreFeatures(engine.model.pipeline.tableMatrix(test.table), test.table.rowCount);
   const accumulator = new StabilityAccumulator(profile);
-  accumulator.addTable(
-    test.table,
-    scores.map((s) => s.probability),
-  );
+  accumulator.addTable(engine.store.test.table, await engine.newApplicationProbabilities());
   return accumulator.report('new applications (application_test), scored by the served model');
 }
 

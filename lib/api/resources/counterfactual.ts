@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import { nearestCounterfactual } from '../../analysis/counterfactual';
+import { storedCounterfactual } from '../../analysis/counterfactual';
 import type { RawApplication } from '../../credit/types';
-import { creditEngine } from '../creditEngine';
-import { jsonBodyResponse, responseCache } from '../responseCache';
+import { requireCreditEngine } from '../creditEngine';
+import { jsonBodyResponse } from '../responseCache';
 import type { counterfactualSchema } from '../schemas/analysis';
 import { checkAborted } from '../work';
 import { storedApplication } from './applications';
@@ -10,21 +10,15 @@ import { assertStored, modelRef } from './scoring';
 
 /**
  * Nearest counterfactual through lib/analysis/counterfactual, the search the dashboard runs (a
- * few hundred scores per client), kept in the response cache: it depends only on the stored
- * client and the model.
+ * few hundred scores per client), kept by the engine (lib/credit's clientCache) for the dashboard
+ * and the API alike: it depends only on the stored client and the model.
  */
 
 /** The search scores its candidates in three rounds; `signal` (the client went away) stops it between rounds. */
 export async function counterfactualBody(id: number, signal?: AbortSignal): Promise<z.output<typeof counterfactualSchema>> {
   const app = storedApplication(id);
-  const engine = await creditEngine();
-  // A historical loan's edits are scored by the fold model that produced its served (out-of-fold) score.
-  const fold = engine.storedFold(id);
-  const score = (apps: readonly RawApplication[]) => {
-    checkAborted(signal);
-    return engine.scoreApplications(apps, fold);
-  };
-  const r = await nearestCounterfactual(app.fields as RawApplication, score, engine.model.threshold);
+  const engine = await requireCreditEngine();
+  const r = await storedCounterfactual(engine, id, app.fields as RawApplication, () => checkAborted(signal));
   const option = (o: NonNullable<typeof r.best>) => ({
     actions: [...o.actions],
     changes: o.changes.map((c) => ({ ...c })),
@@ -46,12 +40,5 @@ export async function counterfactualBody(id: number, signal?: AbortSignal): Prom
 
 export async function counterfactualResponse(id: number, signal?: AbortSignal): Promise<Response> {
   assertStored(id);
-  const engine = await creditEngine();
-  const key = `counterfactual|${modelRef(engine).version}|${id}`;
-  const cache = responseCache();
-  const cached = cache?.get(key);
-  if (cached !== undefined) return jsonBodyResponse(cached);
-  const text = JSON.stringify(await counterfactualBody(id, signal));
-  cache?.set(key, text);
-  return jsonBodyResponse(text);
+  return jsonBodyResponse(JSON.stringify(await counterfactualBody(id, signal)));
 }

@@ -6,7 +6,7 @@ import { getDecision, listDecisions } from '../../store/decisionLog';
 import { IdempotencyConflictError, StoreUnavailableError } from '../../store/errors';
 import { sharedStore } from '../../store/sharedStore';
 import type { Caller } from '../auth';
-import { creditEngine } from '../creditEngine';
+import { requireCreditEngine } from '../creditEngine';
 import { ApiError, notFound } from '../errors';
 import { checkAborted } from '../work';
 import type { decisionListQuerySchema, decisionListSchema, decisionRecordSchema, decisionRequestSchema, noticeSchema } from '../schemas/decisions';
@@ -77,7 +77,7 @@ export async function postDecision(id: number, body: z.output<typeof decisionReq
     ]);
   }
   const actor: Actor = { id: caller.id, role: 'api-key' };
-  const engine = await creditEngine();
+  const engine = await requireCreditEngine();
   const { record, replayed } = await withStore(async () =>
     recordDecision(engine, await sharedStore(), { ...body, applicationId: id }, actor, key ?? undefined),
   );
@@ -117,7 +117,7 @@ export async function decisionById(id: string): Promise<z.output<typeof decision
 }
 
 export async function decisionNotice(id: string, lang: 'fr' | 'en', signal?: AbortSignal): Promise<z.output<typeof noticeSchema>> {
-  const engine = await creditEngine();
+  const engine = await requireCreditEngine();
   const n = await withStore(async () => noticeFor(engine, await sharedStore(), id, lang, () => checkAborted(signal)));
   if (!n) throw notFound(`No decision has id ${id}.`);
   return {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { FairnessCard, ModelCard } from '../../credit/modelCard';
-import { creditEngine } from '../creditEngine';
+import { requireCreditEngine } from '../creditEngine';
 import type { modelCardSchema } from '../schemas/model';
 
 /**
@@ -65,5 +65,5 @@ export function modelCardFromEngineCard(card: ModelCard): z.output<typeof modelC
 }
 
 export async function modelCardBody(lang: 'fr' | 'en'): Promise<z.output<typeof modelCardSchema>> {
-  return modelCardFromEngineCard((await creditEngine()).modelCard(lang));
+  return modelCardFromEngineCard((await requireCreditEngine()).modelCard(lang));
 }

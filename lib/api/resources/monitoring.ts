@@ -1,6 +1,6 @@
 import { backtestReport, newApplicationsReport, referenceProfile, StabilityAccumulator } from '../../monitoring/stability';
 import type { RawValue } from '../../data/columnarTable';
-import { creditEngine } from '../creditEngine';
+import { requireCreditEngine } from '../creditEngine';
 import type { RawApplicationInput } from '../schemas/applicationFields';
 import { jsonBodyResponse } from '../responseCache';
 import { WorkSlicer } from '../work';
@@ -11,7 +11,7 @@ let newApplicationsText: Promise<string> | undefined;
 
 /** The report of the new applications never changes while the process runs: serialised once. */
 export async function newApplicationsMonitoring(): Promise<Response> {
-  await creditEngine(); // 503 when the model is not available
+  await requireCreditEngine(); // 503 when the model is not available
   newApplicationsText ??= Promise.all([newApplicationsReport(), backtestReport()]).then(
     ([stability, backtest]) => JSON.stringify({ stability, backtest }),
     (err: unknown) => {
@@ -26,7 +26,7 @@ const SLICE = 512;
 
 /** The report of a batch of validated applications, scored a slice at a time. */
 export async function batchMonitoring(items: readonly RawApplicationInput[], signal: AbortSignal | undefined): Promise<Response> {
-  const engine = await creditEngine();
+  const engine = await requireCreditEngine();
   const profile = await referenceProfile();
   const accumulator = new StabilityAccumulator(profile);
   const slicer = new WorkSlicer(signal);

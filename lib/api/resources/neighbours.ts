@@ -1,8 +1,7 @@
 import type { z } from 'zod';
 import { defaultRate } from '../../analysis/distributions';
 import { similarClientsFor } from '../../analysis/similar';
-import type { CreditEngine } from '../../credit/engine';
-import { creditEngine } from '../creditEngine';
+import { type CreditEngine, creditEngineOrNull } from '../../credit/engine';
 import { getHomeCreditStore } from '../../data/homeCreditStore';
 import type { neighboursSchema } from '../schemas/analysis';
 import { storedApplication } from './applications';
@@ -12,7 +11,7 @@ export async function applicationNeighbours(id: number, k: number): Promise<z.ou
   const app = storedApplication(id);
   const store = getHomeCreditStore();
   // Neighbours do not need the model: without one they fall back to the display-scale variables.
-  const engine: CreditEngine | null = await creditEngine().catch(() => null);
+  const engine: CreditEngine | null = await creditEngineOrNull();
   const similar = similarClientsFor(engine, app.fields, { k, excludeRow: app.set === 'train' ? app.row : undefined });
   const target = store.train.target as Float64Array;
   const rate = defaultRate(similar.rows);

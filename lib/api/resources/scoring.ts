@@ -5,7 +5,7 @@ import type { Explanation, RawApplication, Score } from '../../credit/types';
 import type { RawValue } from '../../data/columnarTable';
 import { ID_FIELD } from '../../data/homeCreditSchema';
 import { getHomeCreditStore } from '../../data/homeCreditStore';
-import { creditEngine } from '../creditEngine';
+import { requireCreditEngine } from '../creditEngine';
 import { ApiError, notFound } from '../errors';
 import { jsonBodyResponse, responseCache } from '../responseCache';
 import type { RawApplicationInput } from '../schemas/applicationFields';
@@ -72,7 +72,7 @@ async function storedQuality(id: number): Promise<QualityBody> {
 
 export async function storedScore(id: number): Promise<z.output<typeof storedScoreSchema>> {
   assertStored(id);
-  const engine = await creditEngine();
+  const engine = await requireCreditEngine();
   const s = await engine.scoreStored(id);
   if (!s) throw notFound(`No stored application has SK_ID_CURR ${id}.`);
   return { id, ...scoreFields(s), scoreSource: s.scoreSource, fold: s.fold, quality: await storedQuality(id), model: modelRef(engine) };
@@ -80,7 +80,7 @@ export async function storedScore(id: number): Promise<z.output<typeof storedSco
 
 export async function storedExplanation(id: number, top: number, lang: Lang): Promise<z.output<typeof storedExplanationSchema>> {
   assertStored(id);
-  const engine = await creditEngine();
+  const engine = await requireCreditEngine();
   const e = await engine.explainStored(id, { lang, top });
   if (!e) throw notFound(`No stored application has SK_ID_CURR ${id}.`);
   return {
@@ -191,7 +191,7 @@ export async function scoreRawApplications(
 ): Promise<z.output<typeof scoreResponseSchema>> {
   const items = itemsOf(body);
   checkBudget(items.length, options);
-  const engine = await creditEngine();
+  const engine = await requireCreditEngine();
   const results: ScoredApplication[] = [];
   for await (const slice of scoredSlices(engine, items, options, signal)) results.push(...slice);
   return { model: modelRef(engine), lang: options.lang, results };
@@ -210,7 +210,7 @@ export async function scoreApplicationsResponse(
 ): Promise<Response> {
   const items = itemsOf(body);
   checkBudget(items.length, options);
-  const engine = await creditEngine();
+  const engine = await requireCreditEngine();
   const slices = scoredSlices(engine, items, options, work.signal);
   const encoder = new TextEncoder();
   let opened = false;

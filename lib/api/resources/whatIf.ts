@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { whatIf } from '../../analysis/whatIf';
 import type { RawApplication } from '../../credit/types';
 import type { RawValue } from '../../data/columnarTable';
-import { creditEngine } from '../creditEngine';
+import { requireCreditEngine } from '../creditEngine';
 import { ApiError } from '../errors';
 import type { whatIfSchema } from '../schemas/analysis';
 import { storedApplication } from './applications';
@@ -20,7 +20,7 @@ export async function whatIfBody(
   if (given.length === 0) {
     throw new ApiError('validation-failed', 'Give at least one field to change.', [{ path: 'changes', message: 'at least one field' }]);
   }
-  const engine = await creditEngine();
+  const engine = await requireCreditEngine();
   const outcome = await whatIf(app.fields as RawApplication, Object.fromEntries(given), (apps) =>
     engine.explainApplications(apps, { lang: 'en', top: 1 }, engine.storedFold(id)),
   );

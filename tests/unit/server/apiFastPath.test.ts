@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { setLogSink } from '@/lib/api/accessLog';
-import { creditEngine } from '@/lib/api/creditEngine';
+import { requireCreditEngine } from '@/lib/api/creditEngine';
 import { API_NOT_FOUND, API_ROUTES, type ApiRoutePath } from '@/lib/api/routes';
 import { acceptsGzip, compileRoutes, createApiFastPath, GZIP_MIN_BYTES, matchRoute } from '@/lib/server/apiFastPath';
 import { compileHeaderRules, loadConfigHeaderRules } from '@/lib/server/configHeaders';
@@ -124,7 +124,7 @@ describe('the direct API path on a node:http server', () => {
     restoreLog = setLogSink(() => undefined);
     // The store and the model load once, here (on a clean clone the data caches are built first):
     // the comparisons below then measure answers, not the first load.
-    await creditEngine();
+    await requireCreditEngine();
     const headersFor = compileHeaderRules(await loadConfigHeaderRules(ROOT));
     server = http.createServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

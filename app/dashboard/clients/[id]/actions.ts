@@ -4,7 +4,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { hasRole } from '@/lib/accounts/accounts';
 import { admitAction } from '@/lib/api/actionLimits';
-import { creditEngine } from '@/lib/dashboard/engine';
+import { creditEngineOrNull } from '@/lib/credit/engine';
 import { DecisionRuleError, recordDecision } from '@/lib/decisions/recordDecision';
 import { dictionary } from '@/lib/i18n';
 import { StoreUnavailableError } from '@/lib/store/errors';
@@ -47,7 +47,7 @@ export async function decideOnApplication(id: number, _previous: DecideState | n
   const values = { decision, overrideReasons, justification };
   if (decision !== 'approve' && decision !== 'refuse' && decision !== 'escalate')
     return { status: 'invalid', errors: [{ field: 'decision', message: t.errors.decision }], values };
-  const engine = await creditEngine();
+  const engine = await creditEngineOrNull();
   if (!engine || !Number.isInteger(id)) return { status: 'unavailable' };
   let recordId: string;
   try {

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { clientPageModel, findApplication, parseClientId } from '@/lib/dashboard/clientPage';
 import { decisionPanelModel } from '@/lib/dashboard/decisionPanel';
-import { creditEngine } from '@/lib/dashboard/engine';
+import { creditEngineOrNull } from '@/lib/credit/engine';
 import { fill } from '@/lib/dashboard/text';
 import { parseClientView } from '@/lib/dashboard/view';
 import { dictionary } from '@/lib/i18n';
@@ -43,7 +43,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const view = parseClientView(query);
   const m = await clientPageModel(app, locale, view);
-  const engine = await creditEngine();
+  const engine = await creditEngineOrNull();
   const panel = engine && m.model ? await decisionPanelModel(engine, app.id, m.model.decision.decision, person, locale) : null;
   const recorded = typeof query.decision === 'string' && /^[0-9a-f-]{36}$/.test(query.decision) ? query.decision : null;
   const d = t.dashboard;

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { creditEngine } from '@/lib/dashboard/engine';
+import { creditEngineOrNull } from '@/lib/credit/engine';
 import { fill } from '@/lib/dashboard/text';
 import { noticeFor } from '@/lib/decisions/notice';
 import { dictionary, isLocale } from '@/lib/i18n';
@@ -27,7 +27,7 @@ export default async function NoticePage({ params, searchParams }: Props) {
   const q = (await searchParams).letter;
   const letterLocale = typeof q === 'string' && isLocale(q) ? q : locale;
   if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
-  const engine = await creditEngine();
+  const engine = await creditEngineOrNull();
   let notice;
   try {
     notice = engine ? await noticeFor(engine, await sharedStore(), id, letterLocale) : undefined;
