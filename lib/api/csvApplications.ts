@@ -1,5 +1,7 @@
 import type { z } from 'zod';
-import { APPLICATION_FIELDS, fieldKind, ID_FIELD } from '../data/homeCreditSchema';
+import { cellCountMessage } from '../credit/csvRows';
+import { numberOfText } from '../credit/fieldRules';
+import { APPLICATION_FIELDS, fieldKind, ID_FIELD, TARGET_FIELD } from '../data/homeCreditSchema';
 import { tooLarge } from './body';
 import { CsvRecordSplitter, CsvSyntaxError } from './csvRecords';
 import { ApiError, malformed, validationFailed } from './errors';
@@ -9,7 +11,7 @@ import { checkAborted, WorkSlicer } from './work';
 
 /**
  * Reads applications from a CSV body as it arrives: a header row of Home Credit field names (any
- * subset, any order, SK_ID_CURR allowed), then one application per record. Empty cells are
+ * subset, any order, SK_ID_CURR and TARGET allowed — TARGET ignored), then one application per record. Empty cells are
  * missing; cells of numeric fields become numbers when they are numbers, otherwise they stay text
  * and the schema names them. Record `i` (0-based, header excluded) is reported as `[i]`, like a
  * JSON array item, and is validated as soon as it is read.
@@ -20,9 +22,8 @@ import { checkAborted, WorkSlicer } from './work';
  * client goes away (the request's abort signal).
  */
 
-const KNOWN = new Set<string>([ID_FIELD, ...APPLICATION_FIELDS]);
-const NUMERIC = new Set<string>([ID_FIELD, ...APPLICATION_FIELDS.filter((f) => fieldKind(f) === 'numeric')]);
-const NUMBER_TEXT = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+const KNOWN = new Set<string>([ID_FIELD, TARGET_FIELD, ...APPLICATION_FIELDS]);
+const NUMERIC = new Set<string>([ID_FIELD, TARGET_FIELD, ...APPLICATION_FIELDS.filter((f) => fieldKind(f) === 'numeric')]);
 /** Text handed to the splitter at once (a body given as one large chunk is still read in slices). */
 const SLICE_CHARS = 64 * 1024;
 /** Validation problems collected before reading stops. */
@@ -60,18 +61,9 @@ function checkHeader(header: readonly string[]): void {
 }
 
 function cellValue(numeric: boolean, cell: string): number | string | null {
-  if (cell === '') return null;
-  if (numeric) {
-    const n = +cell; // the common case, a plain number; the pattern refuses hex, binary, « Infinity »…
-    if (n === n && n !== Infinity && n !== -Infinity && NUMBER_TEXT.test(cell)) return n;
-  }
-  const text = cell.trim();
-  if (text === '') return null;
-  if (numeric) {
-    const n = Number(text);
-    return Number.isFinite(n) && NUMBER_TEXT.test(text) ? n : cell;
-  }
-  return cell;
+  if (cell.trim() === '') return null;
+  // a cell of a numeric field that is not a number stays text: the schema names the field
+  return numeric ? (numberOfText(cell) ?? cell) : cell;
 }
 
 const defaultTooMany = (max: number) =>
@@ -99,7 +91,18 @@ class ApplicationCollector {
     const index = this.records.length;
     if (index >= this.options.maxRecords) throw (this.options.tooManyRecords ?? defaultTooMany)(this.options.maxRecords);
     const names = this.names;
-    if (cells.length !== names.length) throw malformed(`CSV record ${index} has ${cells.length} fields but the header has ${names.length}.`);
+    if (cells.length !== names.length) {
+      // refused as the CLI refuses it: that record, with the same words (the other records are still checked)
+      this.records.push(undefined);
+      this.issues.push({
+        code: 'custom',
+        message: cellCountMessage(names.length, cells.length),
+        path: [index],
+        input: undefined,
+      } as z.core.$ZodIssue);
+      if (this.issues.length >= MAX_PROBLEMS) throw validationFailed(zodIssuesToProblems(this.issues));
+      return;
+    }
     const app: CsvApplication = {};
     for (let c = 0; c < names.length; c++) app[names[c]] = cellValue(this.numeric[c] === 1, cells[c]);
     const schema = this.options.recordSchema;

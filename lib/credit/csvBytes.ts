@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import type { RawValue } from '../data/columnarTable';
-import { type CsvLayout, type CsvRowCheck, finishCsvRow, idErrors, readCsvCell, readCsvRow, wrongCellCount } from './csvRows';
+import { type CsvLayout, type CsvRowCheck, finishCsvRow, idErrors, readCsvCell, readCsvNumber, readCsvRow, wrongCellCount } from './csvRows';
 
 /**
  * The CSV reader of big files (`npm run monitor`'s worker threads): validates lines straight from
@@ -160,8 +160,7 @@ export function readCsvLine(
     else if (kind === 2) values[c] = cellText(buf, cells, c);
     else {
       const v = quoted[c] ? NaN : plainDecimal(buf, s, e);
-      if (v === v) values[c] = v;
-      else errors = readCsvCell(layout, c, cellText(buf, cells, c), values, errors);
+      errors = v === v ? readCsvNumber(layout, c, v, values, errors) : readCsvCell(layout, c, cellText(buf, cells, c), values, errors);
     }
   }
   return finishCsvRow(layout, rawId, values, errors);

@@ -1,7 +1,8 @@
 import type { RawValue } from '../data/columnarTable';
 import { fieldKind, ID_FIELD, isApplicationField, TARGET_FIELD } from '../data/homeCreditSchema';
+import { numberOfText, type NumericRule, numericRule, numericRuleError } from './fieldRules';
 import type { FieldError, RawApplication } from './types';
-import { DECISION_REQUIRED_FIELDS, missingRequiredFields, parseFieldValue, REQUIRED_FIELD_MESSAGE, unknownFieldMessage } from './validation';
+import { DECISION_REQUIRED_FIELDS, missingRequiredFields, REQUIRED_FIELD_MESSAGE, unknownFieldMessage } from './validation';
 
 /**
  * Validation of CSV input (the score CLI): a header of Home Credit column names (any subset of
@@ -16,6 +17,8 @@ export interface CsvLayout {
   readonly requiredColumns: ReadonlyMap<string, number>;
   /** Per column: 0 = not an application field (SK_ID_CURR, TARGET), 1 = numeric, 2 = categorical. */
   readonly kinds: Uint8Array;
+  /** Per column: the numeric field's rule (fieldRules.ts), undefined for the others. */
+  readonly rules: readonly (NumericRule | undefined)[];
 }
 
 export class CsvHeaderError extends Error {
@@ -37,7 +40,8 @@ export function parseCsvHeader(cells: readonly string[]): CsvLayout {
   if (idColumn < 0) throw new CsvHeaderError(`the ${ID_FIELD} column is required`);
   const kinds = Uint8Array.from(columns, (c) => (c === ID_FIELD || c === TARGET_FIELD ? 0 : fieldKind(c) === 'numeric' ? 1 : 2));
   const requiredColumns = new Map(DECISION_REQUIRED_FIELDS.map((f) => [f, columns.indexOf(f)]));
-  return { columns, idColumn, kinds, requiredColumns };
+  const rules = columns.map((c, i) => (kinds[i] === 1 ? numericRule(c) : undefined));
+  return { columns, idColumn, kinds, requiredColumns, rules };
 }
 
 export type CsvRowResult =
@@ -68,8 +72,12 @@ export function readCsvRow(layout: CsvLayout, cells: readonly string[], values: 
 
 /** The answer for a line that has not one cell per column. */
 export function wrongCellCount(layout: CsvLayout, found: number, rawId: string): CsvRowCheck {
-  const why = found < layout.columns.length ? 'truncated or malformed row' : 'too many fields';
-  return { ok: false, id: rawId, errors: [{ path: '(row)', message: `expected ${layout.columns.length} fields but found ${found} (${why})` }] };
+  return { ok: false, id: rawId, errors: [{ path: '(row)', message: cellCountMessage(layout.columns.length, found) }] };
+}
+
+/** Why a line without one cell per column is refused (every CSV door words it so). */
+export function cellCountMessage(expected: number, found: number): string {
+  return `expected ${expected} fields but found ${found} (${found < expected ? 'truncated or malformed row' : 'too many fields'})`;
 }
 
 /** The line's first errors: its SK_ID_CURR when that is not an integer. */
@@ -95,14 +103,28 @@ export function readCsvCell(
     values[c] = cell;
     return errors;
   }
-  const n = +cell; // fast path for plain numbers; anything else goes through the full check
-  if (n === n && n !== Infinity && n !== -Infinity && cell.trim() !== '') {
-    values[c] = n;
-    return errors;
-  }
-  const parsed = parseFieldValue(layout.columns[c], cell, true);
-  if ('error' in parsed) (errors ??= []).push({ path: layout.columns[c], message: parsed.error });
-  else values[c] = parsed.value;
+  if (cell.trim() === '') return errors;
+  const n = numberOfText(cell);
+  return n === undefined ? addError(layout, c, 'expected number', errors) : readCsvNumber(layout, c, n, values, errors);
+}
+
+/** A number read from cell `c`: into `values[c]` when its field's rule holds, else the line's error. */
+export function readCsvNumber(
+  layout: CsvLayout,
+  c: number,
+  n: number,
+  values: RawValue[],
+  errors: FieldError[] | undefined,
+): FieldError[] | undefined {
+  const rule = layout.rules[c];
+  const broken = rule && numericRuleError(rule, n);
+  if (broken) return addError(layout, c, broken, errors);
+  values[c] = n;
+  return errors;
+}
+
+function addError(layout: CsvLayout, c: number, message: string, errors: FieldError[] | undefined): FieldError[] {
+  (errors ??= []).push({ path: layout.columns[c], message });
   return errors;
 }
 

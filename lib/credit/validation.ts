@@ -1,12 +1,14 @@
 import type { RawValue } from '../data/columnarTable';
 import { APPLICATION_FIELDS, fieldKind, ID_FIELD, isApplicationField, TARGET_FIELD } from '../data/homeCreditSchema';
+import { numberOfText, numericRule, numericRuleError } from './fieldRules';
 import type { FieldError, ParseResult, RawApplication } from './types';
 
 /**
- * The validation rules of the engine: the field values (parseFieldValue) and the fields a
- * decision requires, used by the score CLI's rows (csvRows.ts) and, for the required fields, by
- * the API's zod schemas; parseApplication validates a whole object for in-process callers (the
- * API validates with its own schemas and no longer calls it — one input boundary is #14's work).
+ * The validation rules of the engine: the field values (parseFieldValue: type, then the field's
+ * rule of fieldRules.ts — bounds, integer, codes — worded as the API's schemas word them) and the
+ * fields a decision requires, used by the CSV readers of the CLIs (csvRows.ts, csvBytes.ts) and,
+ * for the rules and the required fields, by the API's zod schemas; parseApplication validates a
+ * whole object for in-process callers.
  * An application is an object keyed by Home Credit field names. Missing fields (absent,
  * null, or an empty string) are missing. Unknown fields and wrong types are rejected, each
  * error naming the field. SK_ID_CURR and TARGET are accepted and ignored for scoring.
@@ -80,20 +82,16 @@ export function unknownFieldMessage(name: string): string {
 /** Validates one value of a known application field; returns the value or an error message. */
 export function parseFieldValue(field: string, value: unknown, numericStrings = false): { value: RawValue } | { error: string } {
   if (value === undefined || value === null || value === '') return { value: null };
-  if (fieldKind(field) === 'categorical') {
-    if (typeof value === 'string') return { value };
-    return { error: `expected a category (string), got ${describe(value)}` };
+  if (fieldKind(field) === 'categorical') return typeof value === 'string' ? { value } : { error: 'expected string' };
+  let n: number | undefined;
+  if (typeof value === 'number') n = Number.isFinite(value) ? value : undefined;
+  else if (typeof value === 'string' && numericStrings) {
+    if (value.trim() === '') return { value: null };
+    n = numberOfText(value);
   }
-  if (typeof value === 'number') {
-    return Number.isFinite(value) ? { value } : { error: `expected a finite number, got ${describe(value)}` };
-  }
-  if (typeof value === 'string' && numericStrings) {
-    const trimmed = value.trim();
-    const n = trimmed === '' ? NaN : Number(trimmed);
-    if (Number.isFinite(n)) return { value: n };
-    return { error: `expected a number, got ${describe(value)}` };
-  }
-  return { error: `expected a number, got ${describe(value)}` };
+  if (n === undefined) return { error: 'expected number' };
+  const broken = numericRuleError(numericRule(field), n);
+  return broken ? { error: broken } : { value: n };
 }
 
 export function parseApplication(input: unknown, options: ParseOptions = {}): ParseResult {

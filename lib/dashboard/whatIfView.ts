@@ -11,6 +11,7 @@ import { formatAmount, formatNumber, formatPoints, formatProbability, formatSign
 import { fieldLabel } from './labels';
 import { displayValue } from './profile';
 import { fill } from './text';
+import { numericRule, numericRuleError } from '../credit/fieldRules';
 
 /**
  * The what-if form (fields the client can act on) and the simulation behind it: the edited
@@ -28,14 +29,6 @@ export interface WhatIfInput {
   readonly value: string;
   readonly unit: 'amount' | 'years';
 }
-
-const BOUNDS: Record<WhatIfField, readonly [number, number]> = {
-  AMT_CREDIT: [1000, 1e8],
-  AMT_ANNUITY: [100, 1e7],
-  AMT_GOODS_PRICE: [1000, 1e8],
-  AMT_INCOME_TOTAL: [1000, 1e9],
-  DAYS_EMPLOYED: [0, 60],
-};
 
 /** The value as shown in the input, written the interface's way (« 327 024 », « 3,4 »). */
 function inputValue(field: WhatIfField, v: RawValue, locale: Locale): string {
@@ -68,7 +61,7 @@ export type ParsedWhatIf =
   | { readonly ok: true; readonly changes: Record<string, RawValue> }
   | { readonly ok: false; readonly errors: readonly { field: string; message: string }[] };
 
-/** The edited values (only those that differ from the application), validated against plausible bounds. */
+/** The edited values (only those that differ from the application), validated by their fields' rules (bounds, integer). */
 export function parseWhatIf(form: Readonly<Record<string, string>>, fields: Readonly<Record<string, RawValue>>, locale: Locale): ParsedWhatIf {
   const t = dictionary(locale).dashboard.whatIf;
   const changes: Record<string, RawValue> = {};
@@ -90,12 +83,13 @@ export function parseWhatIf(form: Readonly<Record<string, string>>, fields: Read
       errors.push({ field, message: fill(t.notNumber, { field: label }) });
       continue;
     }
-    const [lo, hi] = BOUNDS[field];
-    if (v < lo || v > hi) {
+    const raw = field === 'DAYS_EMPLOYED' ? fromDisplayScale(field, v) : v;
+    // the field's rule of every input boundary (lib/credit/fieldRules.ts)
+    if (numericRuleError(numericRule(field), raw) !== undefined) {
       errors.push({ field, message: fill(t.outOfRange, { field: label }) });
       continue;
     }
-    changes[field] = field === 'DAYS_EMPLOYED' ? fromDisplayScale(field, v) : v;
+    changes[field] = raw;
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, changes };
 }

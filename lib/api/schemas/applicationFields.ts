@@ -1,50 +1,16 @@
 import { z } from 'zod';
 import { getHomeCreditStore } from '../../data/homeCreditStore';
 import { DECISION_REQUIRED_FIELDS, REQUIRED_FIELD_MESSAGE } from '../../credit/validation';
-import { APPLICATION_FIELDS, fieldKind, ID_FIELD } from '../../data/homeCreditSchema';
+import { APPLICATION_FIELDS, fieldKind, ID_FIELD, TARGET_FIELD } from '../../data/homeCreditSchema';
+import { numericRule } from '../../credit/fieldRules';
+
+export { numericRule };
 
 /**
  * Schemas of the 120 Home Credit application fields as the API accepts them: numbers within
  * plausible bounds (every stored application satisfies them — see tests/unit/api), categories
  * among the values seen in the data (read from the store on first use), null or absent = missing.
  */
-
-export interface NumericRule {
-  readonly min: number;
-  readonly max: number;
-  readonly integer: boolean;
-  /** The minimum itself is refused (an income, a credit or an annuity of 0 is impossible). */
-  readonly exclusiveMin?: boolean;
-  /** Special codes accepted outside [min, max] (e.g. 365243 in DAYS_EMPLOYED for people without employment). */
-  readonly codes?: readonly number[];
-}
-
-const HUNDRED_AND_TWENTY_YEARS_IN_DAYS = 43_830;
-const SHARE: NumericRule = { min: 0, max: 1, integer: false };
-const FLAG: NumericRule = { min: 0, max: 1, integer: true };
-const DAYS_BEFORE: NumericRule = { min: -HUNDRED_AND_TWENTY_YEARS_IN_DAYS, max: 0, integer: true };
-/** Credit is for adults: DAYS_BIRTH at most −18 years (the youngest stored client is 20). */
-const EIGHTEEN_YEARS_IN_DAYS = 6_575;
-
-/** Bounds of a numeric field, by name; throws for a field without a rule so that none is left unchecked. */
-export function numericRule(field: string): NumericRule {
-  if (['AMT_INCOME_TOTAL', 'AMT_CREDIT', 'AMT_ANNUITY'].includes(field)) return { min: 0, max: 1e9, integer: false, exclusiveMin: true };
-  if (field === 'AMT_GOODS_PRICE') return { min: 0, max: 1e9, integer: false };
-  if (field === 'DAYS_BIRTH') return { min: -HUNDRED_AND_TWENTY_YEARS_IN_DAYS, max: -EIGHTEEN_YEARS_IN_DAYS, integer: true };
-  if (field.startsWith('AMT_REQ_CREDIT_BUREAU_')) return { min: 0, max: 1000, integer: true };
-  if (field === 'DAYS_EMPLOYED') return { ...DAYS_BEFORE, codes: [365243] };
-  if (field.startsWith('DAYS_')) return DAYS_BEFORE;
-  if (field.startsWith('FLAG_') || /_NOT_(LIVE|WORK)_(REGION|CITY)$/.test(field)) return FLAG;
-  if (field.startsWith('EXT_SOURCE_') || field === 'REGION_POPULATION_RELATIVE') return SHARE;
-  if (/_(AVG|MODE|MEDI)$/.test(field)) return SHARE;
-  if (field.startsWith('REGION_RATING_CLIENT')) return { min: -1, max: 3, integer: true };
-  if (field === 'HOUR_APPR_PROCESS_START') return { min: 0, max: 23, integer: true };
-  if (field === 'CNT_CHILDREN') return { min: 0, max: 50, integer: true };
-  if (field === 'CNT_FAM_MEMBERS') return { min: 1, max: 60, integer: true };
-  if (field === 'OWN_CAR_AGE') return { min: 0, max: 150, integer: true };
-  if (field.endsWith('_CNT_SOCIAL_CIRCLE')) return { min: 0, max: 10_000, integer: true };
-  throw new Error(`no numeric rule for ${field}`);
-}
 
 function numericFieldSchema(field: string): z.ZodType<number | null> {
   const rule = numericRule(field);
@@ -109,6 +75,9 @@ export const CHANGE_FIELD_SCHEMAS: Readonly<Record<string, z.ZodType<number | st
 export const rawApplicationSchema: z.ZodType<RawApplicationInput> = z
   .strictObject({
     [ID_FIELD]: applicationIdSchema.optional().meta({ description: 'Optional identifier, echoed back in the result.' }),
+    [TARGET_FIELD]: z.union([z.number(), z.string()]).nullable().optional().meta({
+      description: 'Accepted and ignored, as in every input (a file exported from the historical loans has it): the outcome is never an input.',
+    }),
     ...DECIDABLE_FIELD_SCHEMAS,
   })
   .meta({

@@ -27,7 +27,7 @@ describe('CSV bodies', () => {
     ]);
   });
 
-  test('unknown or duplicate columns are 422 naming the header cell; structural errors are 400', async () => {
+  test('unknown or duplicate columns, and a record without one cell per column, are 422 naming them; structural errors are 400', async () => {
     expect(await slugOf(() => csvToApplications('AMT_CREDIT,FOO,AMT_CREDIT\n1,2,3'))).toEqual({
       slug: 'validation-failed',
       errors: [
@@ -35,7 +35,11 @@ describe('CSV bodies', () => {
         { path: 'header[2]', message: 'duplicate field "AMT_CREDIT"' },
       ],
     });
-    expect((await slugOf(() => csvToApplications('AMT_CREDIT,AMT_ANNUITY\n1')))?.slug).toBe('malformed-request');
+    // worded as the CLI words it (one input boundary)
+    expect(await slugOf(() => csvToApplications('AMT_CREDIT,AMT_ANNUITY\n1'))).toEqual({
+      slug: 'validation-failed',
+      errors: [{ path: '[0]', message: 'expected 2 fields but found 1 (truncated or malformed row)' }],
+    });
     expect((await slugOf(() => csvToApplications('AMT_CREDIT\n"unterminated')))?.slug).toBe('malformed-request');
     expect((await slugOf(() => csvToApplications('  \n')))?.slug).toBe('malformed-request');
     expect(await csvToApplications('AMT_CREDIT\n')).toEqual([]); // the schema then requires at least one record
@@ -46,6 +50,9 @@ describe('CSV bodies', () => {
     const apps = await csvToApplications(text);
     expect(apps).toHaveLength(2345);
     expect(apps[2344]).toEqual({ AMT_CREDIT: 2344, CODE_GENDER: 'F' });
-    expect((await slugOf(() => csvToApplications(`${text}\n1,F,extra`)))?.slug).toBe('malformed-request');
+    expect(await slugOf(() => csvToApplications(`${text}\n1,F,extra`))).toEqual({
+      slug: 'validation-failed',
+      errors: [{ path: '[2345]', message: 'expected 2 fields but found 3 (too many fields)' }],
+    });
   });
 });

@@ -93,10 +93,14 @@ describe('CsvLineReader', () => {
     if (r < 0.12) return 'lots';
     if (r < 0.15) return ' 12.5 ';
     if (r < 0.18) return '1e5';
-    if (r < 0.2) return '0.52614490603174831';
+    if (r < 0.2) return column === 'EXT_SOURCE_2' ? '0.52614490603174831' : '526144.90603174831';
     if (r < 0.22) return '-0';
     if (r < 0.24) return 'Infinity';
-    return ((next() < 0.5 ? -1 : 1) * Math.round(next() * 1e6)) / 10 ** Math.floor(next() * 6) + '';
+    if (r < 0.26) return '0x10';
+    if (r < 0.28) return '-5'; // out of every field's bounds here
+    // valid values (EXT_SOURCE_2 is a share), written with 0 to 5 decimals
+    const value = column === 'EXT_SOURCE_2' ? next() : 1 + next() * 1e6;
+    return value.toFixed(Math.floor(next() * 6));
   }
 
   const quote = (text: string, next: () => number) => (/[",\n\r]/.test(text) || next() < 0.05 ? `"${text.replace(/"/g, '""')}"` : text);

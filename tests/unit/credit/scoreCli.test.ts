@@ -111,7 +111,7 @@ describe('batch scoring of a CSV file', () => {
     const out = path.join(dir, 'cli.csv');
     const r = runCli(['--input', mixed, '--output', out, '--lang', 'en']);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`line ${expectedRejects[0].line} (SK_ID_CURR ${goodIds[11]}): AMT_CREDIT: expected a number, got the string "lots"`);
+    expect(r.stderr).toContain(`line ${expectedRejects[0].line} (SK_ID_CURR ${goodIds[11]}): AMT_CREDIT: expected number`);
     expect(r.stderr).toMatch(/\(row\): expected 121 fields but found \d+ \(truncated or malformed row\)/);
     expect(r.stderr).toMatch(/26 rows scored, 4 rejected in [\d.]+ s \([\d,]+ rows\/s\)/);
     expect(readOutput(out)).toHaveLength(scoredIds.length + 1);
