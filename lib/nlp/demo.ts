@@ -1,5 +1,6 @@
-import type { DemoAttention, DemoClassification, DemoError, DemoExplanation } from './demoTypes';
-import { isModelUnavailable, isTransformer, NLP_MODELS, type NlpModelName, nlpService } from './service';
+import { datasetStats } from './dataset';
+import type { DemoAttention, DemoClassification, DemoConfidence, DemoError, DemoExplanation } from './demoTypes';
+import { isModelUnavailable, isTransformer, NLP_MODELS, type NlpModelName, type NlpService, nlpService } from './service';
 import { characterCount, splitWords, textProblem } from './text';
 import type { TransformerKind } from './transformer';
 
@@ -25,6 +26,21 @@ function failure(err: unknown): DemoError {
   return { ok: false, error: 'failed' };
 }
 
+/** Confidence in words of a model's probability for its answer (see DemoConfidence). */
+export function confidenceOf(probability: number): DemoConfidence {
+  return probability >= 0.8 ? 'high' : probability >= 0.5 ? 'medium' : 'low';
+}
+
+/** Word counts of the training texts (name + description), or null when the dataset cannot be read here. */
+function trainingWords(service: NlpService): { p10: number; median: number } | null {
+  try {
+    const { words } = datasetStats(service).overall;
+    return { p10: words.p10, median: words.median };
+  } catch {
+    return null;
+  }
+}
+
 export async function demoClassify(input: unknown): Promise<DemoClassification | DemoError> {
   const text = check(input);
   if (typeof text !== 'string') return text;
@@ -33,19 +49,24 @@ export async function demoClassify(input: unknown): Promise<DemoClassification |
     const c = await service.classify(text);
     const encoder = (['roberta', 'bert'] as const).find((k) => service.transformers[k]);
     const maps = encoder ? await service.attention(encoder, text) : null;
+    const words = splitWords(text).length;
+    const training = trainingWords(service);
     return {
       ok: true,
       characters: characterCount(text),
-      words: splitWords(text).length,
+      words,
       labels: c.labels,
       predictions: c.results.map((r) => ({
         model: r.model,
         predicted: r.predicted,
         probability: r.ranking[0]?.probability ?? 0,
+        confidence: confidenceOf(r.ranking[0]?.probability ?? 0),
         ranking: r.ranking,
         latencyMs: r.latencyMs,
         input: r.input,
       })),
+      disagreement: new Set(c.results.map((r) => r.predicted)).size > 1,
+      shortInput: training && words < training.p10 ? { words, trainingP10: training.p10, trainingMedian: training.median } : null,
       attention: encoder && maps ? { model: encoder, maps } : null,
     };
   } catch (err) {

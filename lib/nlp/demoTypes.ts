@@ -18,10 +18,17 @@ export type DemoError = {
   readonly retryAfterSeconds?: number;
 };
 
+/**
+ * The model's own probability of its answer, in words: high ≥ 80 %, medium 50–80 %, low < 50 %
+ * (softmax outputs, not calibrated probabilities: a reading aid, not a guarantee).
+ */
+export type DemoConfidence = 'high' | 'medium' | 'low';
+
 export interface DemoPrediction {
   readonly model: NlpModelName;
   readonly predicted: string;
   readonly probability: number;
+  readonly confidence: DemoConfidence;
   readonly ranking: readonly RankedCategory[];
   readonly latencyMs: number;
   readonly input: InputInfo;
@@ -33,6 +40,14 @@ export interface DemoClassification {
   readonly words: number;
   readonly labels: readonly string[];
   readonly predictions: readonly DemoPrediction[];
+  /** The models answer differently (each model's answer is in `predictions`). */
+  readonly disagreement: boolean;
+  /**
+   * The text has fewer words than the shortest 10 % of the texts the models were trained on
+   * (product name + description): their answers are less reliable. Null when it is not, or when
+   * the training texts' lengths are unknown on this server.
+   */
+  readonly shortInput: { readonly words: number; readonly trainingP10: number; readonly trainingMedian: number } | null;
   readonly attention: { readonly model: TransformerKind; readonly maps: AttentionMaps } | null;
 }
 

@@ -67,6 +67,32 @@ test.describe('/veille', () => {
     await expect(attention.getByRole('heading', { level: 4 })).toContainText('Attention de BERT', { timeout: 30_000 });
   });
 
+  test('demo: each answer says how confident it is; a short name warns that the models were trained on longer texts, and a disagreement is said', async ({
+    page,
+  }) => {
+    await page.goto('/veille#demo');
+    const demo = page.locator('#demo');
+    await expect(demo).toContainText('entraînés sur le nom suivi de la description');
+    await demo.getByLabel('Texte du produit (nom et description, en anglais)').fill('Sonata analog watch for men');
+    await demo.getByRole('button', { name: 'Classer' }).click();
+    const results = page.getByTestId('demo-results');
+    await expect(results).toBeVisible({ timeout: 30_000 });
+    const labels: string[] = [];
+    for (const m of ['TF-IDF', 'BERT', 'RoBERTa']) {
+      const card = results.getByRole('article', { name: m, exact: true });
+      await expect(card.locator('.prediction__confidence')).toHaveText(/^Confiance du modèle : confiance (élevée|moyenne|faible)$/);
+      labels.push(((await card.locator('.prob-table__top th').textContent()) ?? '').trim());
+    }
+    const warnings = results.getByTestId('demo-warnings');
+    await expect(warnings.locator('[data-warning="short-input"]')).toContainText('Texte très court : 5 mots');
+    await expect(warnings.locator('[data-warning="disagreement"]')).toHaveCount(new Set(labels).size > 1 ? 1 : 0);
+
+    // a real product's name and description: no warning about its length
+    await demo.getByLabel('Ou choisir un produit réel').selectOption({ index: 13 });
+    await demo.getByRole('button', { name: 'Classer' }).click();
+    await expect(results.locator('[data-warning="short-input"]')).toHaveCount(0, { timeout: 30_000 });
+  });
+
   test('demo: an empty text is refused with a message tied to the field, from the keyboard', async ({ page }) => {
     await page.goto('/veille#demo');
     const text = page.getByLabel('Texte du produit (nom et description, en anglais)');

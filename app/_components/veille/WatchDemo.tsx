@@ -196,7 +196,8 @@ export function WatchDemo({
             spellCheck={false}
           />
           <p id={hintId} className="hint">
-            {fill(d.textHint, { max: fmtCount(maxCharacters, locale) })} {fill(d.counter, { n: fmtCount(characterCount(text), locale) })}
+            {d.trainedOn} {fill(d.textHint, { max: fmtCount(maxCharacters, locale) })}{' '}
+            {fill(d.counter, { n: fmtCount(characterCount(text), locale) })}
           </p>
           {error ? (
             <p id={errorId} className="demo__error" role="alert">
@@ -218,11 +219,39 @@ export function WatchDemo({
         <div className="demo__results" data-testid="demo-results">
           <h3>{d.predictionsHeading}</h3>
           <p className="hint">{fill(d.characters, { n: fmtCount(result.value.characters, locale), words: fmtCount(result.value.words, locale) })}</p>
+          {result.value.disagreement || result.value.shortInput ? (
+            <div className="notice notice--warning" role="note" aria-labelledby={`${ids}-warnings`} data-testid="demo-warnings">
+              <p id={`${ids}-warnings`}>
+                <strong>{d.warningsHeading}</strong>
+              </p>
+              <ul>
+                {result.value.disagreement ? (
+                  <li data-warning="disagreement">
+                    {fill(d.disagreement, {
+                      answers: result.value.predictions.map((p) => fill(d.answer, { model: name(p.model), label: p.predicted })).join(' ; '),
+                    })}
+                  </li>
+                ) : null}
+                {result.value.shortInput ? (
+                  <li data-warning="short-input">
+                    {fill(d.shortInput, {
+                      words: fmtCount(result.value.shortInput.words, locale),
+                      p10: fmtCount(Math.round(result.value.shortInput.trainingP10), locale),
+                      median: fmtCount(Math.round(result.value.shortInput.trainingMedian), locale),
+                    })}
+                  </li>
+                ) : null}
+              </ul>
+            </div>
+          ) : null}
           <div className="prediction-grid">
             {result.value.predictions.map((p) => (
               <article key={p.model} className="prediction" data-model={p.model} aria-labelledby={`${ids}-pred-${p.model}`}>
                 <h4 id={`${ids}-pred-${p.model}`}>{name(p.model)}</h4>
                 <p className="prediction__label">{fill(d.predicted, { label: p.predicted, p: fmtPercent(p.probability, locale) })}</p>
+                <p className="prediction__confidence" data-confidence={p.confidence}>
+                  {fill(d.confidenceLine, { level: d.confidence[p.confidence] })}
+                </p>
                 <p className="hint">
                   {fill(d.latency, { ms: fmtMs(p.latencyMs, locale) })} ·{' '}
                   {p.input.maxTokens === null
@@ -256,6 +285,8 @@ export function WatchDemo({
               </article>
             ))}
           </div>
+
+          <p className="hint">{d.confidenceNote}</p>
 
           <h3>{d.attributionsHeading}</h3>
           <p>{fill(d.attributionsIntro, { max: maxWords })}</p>

@@ -333,6 +333,17 @@ export const watch: Dictionary['watch'] = {
     characters: '{n} characters, {words} words',
     predictionsHeading: 'Predictions of the three models',
     predicted: 'Predicted category: {label} ({p})',
+    confidence: { high: 'high confidence', medium: 'medium confidence', low: 'low confidence' },
+    confidenceLine: 'Model confidence: {level}',
+    confidenceNote:
+      'Confidence is the probability the model gives its own answer: high from 80 %, medium from 50 to 80 %, low below. These are softmax outputs, not calibrated: a reading aid, not a guarantee.',
+    trainedOn:
+      'The three models were trained on each product’s name followed by its description (about a hundred words at the median), not on a name alone.',
+    warningsHeading: 'Read before the answers',
+    disagreement: 'The models disagree ({answers}): no answer is certain. Compare their probabilities and the words that count.',
+    answer: '{model}: {label}',
+    shortInput:
+      'Very short text: {words} words, while 90 % of the training texts (name and description) have at least {p10} (median {median}). The models did not learn on texts this short: their answers are less reliable.',
     latency: 'Latency: {ms}',
     tokensRead: 'Tokens read: {tokens} of {max}',
     tokensTruncated: 'text truncated: {tokens} tokens, only the first {max} are read',

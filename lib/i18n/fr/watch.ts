@@ -336,6 +336,17 @@ export const watch = {
     characters: '{n} caractères, {words} mots',
     predictionsHeading: 'Prédictions des trois modèles',
     predicted: 'Catégorie prédite : {label} ({p})',
+    confidence: { high: 'confiance élevée', medium: 'confiance moyenne', low: 'confiance faible' },
+    confidenceLine: 'Confiance du modèle : {level}',
+    confidenceNote:
+      'La confiance est la probabilité que le modèle donne à sa réponse : élevée à partir de 80 %, moyenne de 50 à 80 %, faible en dessous. Ce sont des sorties softmax, non calibrées : une aide à la lecture, pas une garantie.',
+    trainedOn:
+      'Les trois modèles ont été entraînés sur le nom suivi de la description de chaque produit (une centaine de mots en médiane), pas sur un nom seul.',
+    warningsHeading: 'À lire avant les réponses',
+    disagreement: 'Les modèles ne sont pas d’accord ({answers}) : aucune réponse n’est sûre. Comparez leurs probabilités et les mots qui comptent.',
+    answer: '{model} : {label}',
+    shortInput:
+      'Texte très court : {words} mots, alors que 90 % des textes d’entraînement (nom et description) en comptent au moins {p10} (médiane {median}). Les modèles n’ont pas appris sur des textes aussi courts : leurs réponses sont moins fiables.',
     latency: 'Latence : {ms}',
     tokensRead: 'Tokens lus : {tokens} sur {max}',
     tokensTruncated: 'texte tronqué : {tokens} tokens, seuls les {max} premiers sont lus',
