@@ -6,21 +6,37 @@ import nextTs from 'eslint-config-next/typescript';
  * ones above. `from` lists, for each `target`, the folders it must not import.
  */
 const ABOVE = {
-  config: ['data', 'i18n', 'store', 'credit', 'analysis', 'monitoring', 'decisions', 'nlp', 'dashboard', 'api', 'server', 'cli', 'accounts'],
-  i18n: ['data', 'store', 'credit', 'analysis', 'monitoring', 'decisions', 'nlp', 'dashboard', 'api', 'server', 'cli', 'accounts'],
+  config: [
+    'data',
+    'i18n',
+    'charts',
+    'store',
+    'credit',
+    'analysis',
+    'monitoring',
+    'decisions',
+    'nlp',
+    'dashboard',
+    'api',
+    'server',
+    'cli',
+    'accounts',
+  ],
+  i18n: ['data', 'charts', 'store', 'credit', 'analysis', 'monitoring', 'decisions', 'nlp', 'dashboard', 'api', 'server', 'cli', 'accounts'],
+  // Shared view primitives (chart specification, layout, palette) for every page's view model: nothing of the domain.
+  charts: ['data', 'store', 'credit', 'analysis', 'monitoring', 'decisions', 'nlp', 'dashboard', 'api', 'server', 'cli', 'accounts'],
   // The decision store (SQLite / PostgreSQL): only the configuration below it.
-  store: ['data', 'i18n', 'credit', 'analysis', 'monitoring', 'decisions', 'nlp', 'dashboard', 'api', 'server', 'cli', 'accounts'],
-  data: ['store', 'credit', 'analysis', 'monitoring', 'decisions', 'nlp', 'dashboard', 'api', 'server', 'cli', 'accounts'],
-  credit: ['store', 'analysis', 'monitoring', 'decisions', 'nlp', 'dashboard', 'api', 'server', 'cli', 'accounts'],
-  analysis: ['store', 'monitoring', 'decisions', 'nlp', 'dashboard', 'api', 'server', 'cli', 'accounts'],
-  monitoring: ['store', 'analysis', 'decisions', 'nlp', 'dashboard', 'api', 'server', 'cli', 'accounts'],
+  store: ['data', 'i18n', 'charts', 'credit', 'analysis', 'monitoring', 'decisions', 'nlp', 'dashboard', 'api', 'server', 'cli', 'accounts'],
+  data: ['store', 'charts', 'credit', 'analysis', 'monitoring', 'decisions', 'nlp', 'dashboard', 'api', 'server', 'cli', 'accounts'],
+  credit: ['store', 'charts', 'analysis', 'monitoring', 'decisions', 'nlp', 'dashboard', 'api', 'server', 'cli', 'accounts'],
+  analysis: ['store', 'charts', 'monitoring', 'decisions', 'nlp', 'dashboard', 'api', 'server', 'cli', 'accounts'],
+  monitoring: ['store', 'charts', 'analysis', 'decisions', 'nlp', 'dashboard', 'api', 'server', 'cli', 'accounts'],
   // People who sign in (accounts, sessions): the store below.
-  accounts: ['data', 'i18n', 'credit', 'analysis', 'monitoring', 'decisions', 'nlp', 'dashboard', 'api', 'server', 'cli'],
+  accounts: ['data', 'i18n', 'charts', 'credit', 'analysis', 'monitoring', 'decisions', 'nlp', 'dashboard', 'api', 'server', 'cli'],
   // Human decisions: the credit engine, the analyses and the store below; never the pages or the API.
-  decisions: ['monitoring', 'nlp', 'dashboard', 'api', 'server', 'cli'],
-  // Known exceptions, to be removed by the consolidation issue: lib/nlp holds the NLP operation's
-  // schemas (imports lib/api) and uses lib/dashboard's chart helpers.
-  nlp: ['store', 'accounts', 'decisions', 'server', 'cli'],
+  decisions: ['charts', 'monitoring', 'nlp', 'dashboard', 'api', 'server', 'cli'],
+  // The technology watch: its models, data and page view model; its API contract lives in lib/api.
+  nlp: ['store', 'accounts', 'decisions', 'dashboard', 'api', 'server', 'cli'],
   dashboard: ['api', 'server', 'cli'],
   api: ['dashboard', 'server', 'cli'],
   server: ['dashboard', 'cli'],

@@ -1,7 +1,7 @@
 'use server';
 
 import { headers } from 'next/headers';
-import { type ActionKind, admitAction } from '@/lib/api/actionLimits';
+import { type ActionKind, admitAction } from '@/lib/server/actionLimits';
 import { demoAttention, demoClassify, demoExplain } from '@/lib/nlp/demo';
 import type { DemoAttention, DemoClassification, DemoError, DemoExplanation } from '@/lib/nlp/demoTypes';
 

@@ -42,7 +42,7 @@ import {
   storedScoreSchema,
 } from './schemas/scoring';
 import * as examples from './examples';
-import { classifyProductText } from '../nlp/apiSchemas';
+import { classifyProductText } from './schemas/nlp';
 
 /**
  * The catalogue of the public API: every operation with its schemas. Route files bind handlers

@@ -32,8 +32,8 @@ import { applicationNeighbours } from './resources/neighbours';
 import { scoreApplicationsResponse, storedExplanationResponse, storedScore } from './resources/scoring';
 import { whatIfBody } from './resources/whatIf';
 import { apiRoute, handle, type PathHandlers, problemRoute, ROUTE_METHODS } from './route';
-import { classifyText } from '../nlp/apiResource';
-import { classifyProductText } from '../nlp/apiSchemas';
+import { classifyText } from './resources/nlp';
+import { classifyProductText } from './schemas/nlp';
 
 /**
  * Every route of the public API, keyed by its path template: the one place where operations

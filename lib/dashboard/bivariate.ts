@@ -4,11 +4,11 @@ import { applicationValue, populationValues } from '../analysis/population';
 import { seededRows } from '../analysis/sample';
 import type { RawValue } from '../data/columnarTable';
 import { dictionary, type Locale } from '../i18n';
-import type { FigureModel } from './chartSpec';
-import { axis, baseLayout } from './charts';
+import type { FigureModel } from '../charts/chartSpec';
+import { axis, baseLayout } from '../charts/layout';
 import { formatCount, formatPercent, formatProbability, formatScaled } from './format';
 import { fieldLabel } from './labels';
-import { PALETTE, PROBABILITY_SCALE } from './palette';
+import { PALETTE, PROBABILITY_SCALE } from '../charts/palette';
 import { colon, fill } from './text';
 
 /**

@@ -4,7 +4,7 @@ import { getHomeCreditStore, type StoredApplication } from '../data/homeCreditSt
 import { dictionary, type Locale } from '../i18n';
 import { applicationQuality } from '../monitoring/quality';
 import { bivariateFigure, bivariateSampleText } from './bivariate';
-import type { FigureModel } from './chartSpec';
+import type { FigureModel } from '../charts/chartSpec';
 import {
   type ComparisonModel,
   comparisonModel,

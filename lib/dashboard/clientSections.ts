@@ -5,7 +5,7 @@ import { ENGINEERED_FEATURES } from '../credit/engineeredFeatures';
 import { getHomeCreditStore, type StoredApplication } from '../data/homeCreditStore';
 import { APPLICATION_FIELDS, fieldKind } from '../data/homeCreditSchema';
 import { dictionary, type Locale } from '../i18n';
-import type { FigureModel } from './chartSpec';
+import type { FigureModel } from '../charts/chartSpec';
 import { categoricalComparisonFigure, numericComparisonFigure } from './comparison';
 import { formatCount, formatNumber, formatPercent, formatScaled } from './format';
 import { fieldLabel } from './labels';

@@ -1,11 +1,11 @@
 import type { Annotations, Data, Shape } from 'plotly.js';
 import type { CategoricalDistribution, NumericBin, NumericDistribution } from '../analysis/distributions';
 import { dictionary, type Locale } from '../i18n';
-import type { FigureModel } from './chartSpec';
-import { axis, baseLayout } from './charts';
+import type { FigureModel } from '../charts/chartSpec';
+import { axis, baseLayout } from '../charts/layout';
 import { formatCount, formatPercent, formatScaled } from './format';
 import { categoryLabel } from './labels';
-import { PALETTE } from './palette';
+import { PALETTE } from '../charts/palette';
 import { colon, fill } from './text';
 
 /**

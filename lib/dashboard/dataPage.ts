@@ -6,11 +6,11 @@ import { getHomeCreditStore, type HomeCreditStore } from '../data/homeCreditStor
 import { TARGET_FIELD } from '../data/homeCreditSchema';
 import { RELATED_TABLES, relatedTable, type RelatedTableName } from '../data/relatedTables';
 import { dictionary, type Locale } from '../i18n';
-import type { FigureModel } from './chartSpec';
-import { axis, baseLayout } from './charts';
+import type { FigureModel } from '../charts/chartSpec';
+import { axis, baseLayout } from '../charts/layout';
 import { formatCount, formatPercent, formatScaled } from './format';
 import { categoryLabel, fieldLabel } from './labels';
-import { PALETTE } from './palette';
+import { PALETTE } from '../charts/palette';
 import { fill } from './text';
 import { searchable } from './dictionarySearch';
 

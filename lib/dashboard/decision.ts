@@ -1,9 +1,9 @@
 import type { Decision, Score, ScoreProvenance } from '../credit/types';
 import { dictionary, type Locale } from '../i18n';
-import type { FigureModel } from './chartSpec';
-import { baseLayout } from './charts';
+import type { FigureModel } from '../charts/chartSpec';
+import { baseLayout } from '../charts/layout';
 import { formatPercent, formatPoints, formatProbability } from './format';
-import { PALETTE } from './palette';
+import { PALETTE } from '../charts/palette';
 import { fill } from './text';
 
 /**

@@ -7,11 +7,11 @@ import type {
   FairnessVariantName,
   VariantFigures,
 } from '../credit/modelCard';
-import type { FigureModel } from './chartSpec';
-import { axis, baseLayout } from './charts';
+import type { FigureModel } from '../charts/chartSpec';
+import { axis, baseLayout } from '../charts/layout';
 import { normaliseSpaces, numberFormat } from '../i18n/intl';
 import { formatCount, formatNumber, formatPercent, formatProbability } from './format';
-import { PALETTE } from './palette';
+import { PALETTE } from '../charts/palette';
 import { colon, fill } from './text';
 
 /**

@@ -1,14 +1,14 @@
 import type { Data } from 'plotly.js';
 import { dictionary, type Locale } from '../i18n';
 import { normaliseSpaces, numberFormat } from '../i18n/intl';
-import type { FigureModel } from './chartSpec';
-import { axis, baseLayout } from './charts';
+import type { FigureModel } from '../charts/chartSpec';
+import { axis, baseLayout } from '../charts/layout';
 import { formatCount, formatDateTime, formatNumber, formatPercent } from './format';
 import { fieldLabel } from './labels';
 import { type FairnessSectionModel, fairnessSectionModel } from './modelFairness';
 import type { ModelReport } from './modelReport';
 import { rankScaledValues, type ShapSample } from '../analysis/shapSample';
-import { COUNT_HEATMAP_SCALE, PALETTE, PROBABILITY_SCALE } from './palette';
+import { COUNT_HEATMAP_SCALE, PALETTE, PROBABILITY_SCALE } from '../charts/palette';
 import { colon, fill } from './text';
 
 /**

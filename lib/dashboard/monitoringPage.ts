@@ -2,11 +2,11 @@ import type { Data, Shape } from 'plotly.js';
 import { dictionary, type Locale } from '../i18n';
 import { normaliseSpaces, numberFormat } from '../i18n/intl';
 import type { BacktestReport, BacktestRow, FeatureStability, PsiBand, StabilityBin, StabilityReport } from '../monitoring/types';
-import type { ChartTable, FigureModel } from './chartSpec';
-import { axis, baseLayout } from './charts';
+import type { ChartTable, FigureModel } from '../charts/chartSpec';
+import { axis, baseLayout } from '../charts/layout';
 import { formatCount, formatNumber, formatPercent, formatPoints, formatScore } from './format';
 import { categoryLabel, fieldLabel } from './labels';
-import { PALETTE } from './palette';
+import { PALETTE } from '../charts/palette';
 import { displayValue } from './profile';
 import { colon, fill } from './text';
 

@@ -4,7 +4,7 @@ import type { RawApplication } from '../credit/types';
 import type { RawValue } from '../data/columnarTable';
 import { getHomeCreditStore } from '../data/homeCreditStore';
 import { dictionary, type Locale } from '../i18n';
-import type { FigureModel } from './chartSpec';
+import type { FigureModel } from '../charts/chartSpec';
 import { creditEngineOrNull } from '../credit/engine';
 import { explanationView } from './explanationView';
 import { formatAmount, formatNumber, formatPoints, formatProbability, formatSigned } from './format';

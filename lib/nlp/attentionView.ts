@@ -1,6 +1,6 @@
-import type { FigureModel } from '../dashboard/chartSpec';
-import { axis, baseLayout } from '../dashboard/charts';
-import { PALETTE } from '../dashboard/palette';
+import type { FigureModel } from '../charts/chartSpec';
+import { axis, baseLayout } from '../charts/layout';
+import { PALETTE } from '../charts/palette';
 import type { Locale } from '../i18n';
 import { fill, fmtFixed } from './format';
 import type { AttentionMaps } from './transformer';

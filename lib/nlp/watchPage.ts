@@ -1,7 +1,7 @@
 import type { Data } from 'plotly.js';
-import type { FigureModel } from '../dashboard/chartSpec';
-import { axis, baseLayout } from '../dashboard/charts';
-import { COUNT_HEATMAP_SCALE, PALETTE } from '../dashboard/palette';
+import type { FigureModel } from '../charts/chartSpec';
+import { axis, baseLayout } from '../charts/layout';
+import { COUNT_HEATMAP_SCALE, PALETTE } from '../charts/palette';
 import { dictionary, type Locale } from '../i18n';
 import { attentionFigure } from './attentionView';
 import type { DatasetStats, DemoExample } from './dataset';

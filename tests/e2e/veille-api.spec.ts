@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { classifyResponseSchema } from '../../lib/nlp/apiSchemas';
+import { classifyResponseSchema } from '../../lib/api/schemas/nlp';
 import { expectJson, expectProblem, expectSecurityHeaders } from './api-helpers';
 import { requireServedModels } from './veille-helpers';
 

@@ -1,4 +1,4 @@
-import type { FigureModel } from '@/lib/dashboard/chartSpec';
+import type { FigureModel } from '@/lib/charts/chartSpec';
 import { PlotlyChart } from './PlotlyChart';
 
 /**

@@ -2,7 +2,7 @@
 
 import dynamic from 'next/dynamic';
 import { useCallback, useState } from 'react';
-import type { ChartSpec } from '@/lib/dashboard/chartSpec';
+import type { ChartSpec } from '@/lib/charts/chartSpec';
 
 // Start downloading the Plotly chunk as soon as this module runs in the browser (before hydration
 // renders the first chart); next/dynamic below then finds it loaded or in flight.

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import { ApiError } from '../api/errors';
-import type { classifyRequestSchema, classifyResponseSchema } from './apiSchemas';
-import { type Classification, isModelUnavailable, nlpService } from './service';
-import { MAX_TEXT_CHARACTERS, textProblem } from './text';
+import { ApiError } from '../errors';
+import type { classifyRequestSchema, classifyResponseSchema } from '../schemas/nlp';
+import { type Classification, isModelUnavailable, nlpService } from '../../nlp/service';
+import { MAX_TEXT_CHARACTERS, textProblem } from '../../nlp/text';
 
 /** Handler of POST /api/v1/nlp/classify: limits, the service call, and the response shape. */
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { KIB } from '../api/body';
-import { defineOperation } from '../api/operation';
-import { MAX_OCCLUDED_WORDS, MAX_TEXT_CHARACTERS } from './text';
+import { KIB } from '../body';
+import { defineOperation } from '../operation';
+import { MAX_OCCLUDED_WORDS, MAX_TEXT_CHARACTERS } from '../../nlp/text';
 
 /**
  * Contract of POST /api/v1/nlp/classify: the zod schemas validate the requests (route wrapper)

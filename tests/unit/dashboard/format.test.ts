@@ -10,7 +10,7 @@ import {
   formatSignedAmount,
   formatYears,
 } from '@/lib/dashboard/format';
-import { contrastRatio, PALETTE, PROBABILITY_SCALE } from '@/lib/dashboard/palette';
+import { contrastRatio, PALETTE, PROBABILITY_SCALE } from '@/lib/charts/palette';
 import { fill } from '@/lib/dashboard/text';
 
 const NB = '\u00a0';

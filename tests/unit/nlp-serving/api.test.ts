@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setLogSink } from '@/lib/api/accessLog';
 import { buildOpenApiDocument } from '@/lib/api/openapi';
-import { classifyResponseSchema, NLP_BODY_LIMIT } from '@/lib/nlp/apiSchemas';
+import { classifyResponseSchema, NLP_BODY_LIMIT } from '@/lib/api/schemas/nlp';
 import { MAX_TEXT_CHARACTERS } from '@/lib/nlp/text';
 import * as route from '@/app/api/v1/nlp/classify/route';
 import { servingModelsDir } from './modelsDir';

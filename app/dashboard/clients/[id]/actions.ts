@@ -3,7 +3,7 @@
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { hasRole } from '@/lib/accounts/accounts';
-import { admitAction } from '@/lib/api/actionLimits';
+import { admitAction } from '@/lib/server/actionLimits';
 import { creditEngineOrNull } from '@/lib/credit/engine';
 import { DecisionRuleError, recordDecision } from '@/lib/decisions/recordDecision';
 import { dictionary } from '@/lib/i18n';

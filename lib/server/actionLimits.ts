@@ -1,5 +1,5 @@
-import { clientAddress } from './auth';
-import { type RateDecision, TokenBucketLimiter } from './rateLimit';
+import { clientAddress } from '../api/auth';
+import { type RateDecision, TokenBucketLimiter } from '../api/rateLimit';
 
 /**
  * Rate limits of the pages' server actions (what-if on the client page; classify, explain and

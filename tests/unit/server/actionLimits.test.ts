@@ -1,4 +1,4 @@
-import { ACTION_LIMITS, ActionThrottle, admitAction } from '@/lib/api/actionLimits';
+import { ACTION_LIMITS, ActionThrottle, admitAction } from '@/lib/server/actionLimits';
 
 describe('server action rate limits', () => {
   it('accepts a burst, refuses the next call with the wait in seconds, and refills over time', () => {
