@@ -1,5 +1,6 @@
 import { ClientCacheKind, type CreditEngine } from '../credit/engine';
 import type { RawApplication } from '../credit/types';
+import { isAccepted } from '../credit/decisionRule';
 
 /**
  * Nearest counterfactual: the smallest change to the fields a client can act on that turns a
@@ -127,10 +128,10 @@ export async function nearestCounterfactual(
   };
   const bounds = { maxDecrease: MAX_DECREASE, maxIncrease: MAX_INCREASE };
   const [probability] = await scoreAll([app]);
-  if (probability < threshold) return { status: 'accepted', probability, threshold, options: [], bounds, evaluations };
+  if (isAccepted(probability, threshold)) return { status: 'accepted', probability, threshold, options: [], bounds, evaluations };
 
   const actions = ACTIONS.filter((a) => (options.actions ? options.actions.includes(a.id) : true) && applicable(app, a));
-  const flips = (p: number) => p < threshold;
+  const flips = (p: number) => isAccepted(p, threshold);
 
   // 1. Coarse grid of every action, plus the 2-D "borrow less × higher income" grid, in one batch.
   const credit = actions.find((a) => a.id === 'credit');

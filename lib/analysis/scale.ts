@@ -1,4 +1,4 @@
-import { DAYS_EMPLOYED_ANOMALY, DAYS_PER_YEAR } from '../credit/engineeredFeatures';
+import { DAYS_EMPLOYED_ANOMALY, DAYS_PER_YEAR, daysToYears } from '../credit/engineeredFeatures';
 
 /**
  * Display scales of the Home Credit fields. DAYS_* fields are negative day counts before the
@@ -7,7 +7,7 @@ import { DAYS_EMPLOYED_ANOMALY, DAYS_PER_YEAR } from '../credit/engineeredFeatur
  * employed", not a duration, so it is missing on the years scale.
  */
 
-export { DAYS_EMPLOYED_ANOMALY };
+export { DAYS_EMPLOYED_ANOMALY, daysToYears };
 
 /** How a field's raw value is shown to people. */
 export type FieldScale = 'amount' | 'times' | 'years' | 'employmentYears' | 'percent' | 'score' | 'count' | 'flag' | 'category' | 'number';
@@ -27,17 +27,11 @@ export function fieldScale(field: string): FieldScale {
   return 'number';
 }
 
-/** Years elapsed for a DAYS_* value (positive for the past). */
-export function daysToYears(days: number): number {
-  return days === 0 ? 0 : -days / DAYS_PER_YEAR;
-}
-
 /** A raw value on its display scale: DAYS_* in years (sentinel → NaN), other values unchanged. */
 export function toDisplayScale(field: string, value: number): number {
   if (Number.isNaN(value)) return NaN;
   const scale = fieldScale(field);
-  if (scale === 'employmentYears') return value === DAYS_EMPLOYED_ANOMALY ? NaN : daysToYears(value);
-  if (scale === 'years') return daysToYears(value);
+  if (scale === 'employmentYears' || scale === 'years') return daysToYears(field, value);
   return value;
 }
 

@@ -1,5 +1,6 @@
 import type { Decision } from '../credit/types';
 import { type ApplicationSet, getHomeCreditStore, type HomeCreditStore } from '../data/homeCreditStore';
+import { decisionAt } from '../credit/decisionRule';
 
 /**
  * Finding applications by SK_ID_CURR among the new applications (application_test) and the
@@ -74,7 +75,7 @@ export function idPrefix(query: string): string {
 function withScore(hit: Omit<ApplicationHit, 'probability' | 'decision'>, scores: PopulationScores | undefined): ApplicationHit {
   if (!scores) return hit;
   const probability = (hit.set === 'train' ? scores.train : scores.test)[hit.row];
-  return { ...hit, probability, decision: probability >= scores.threshold ? 'refuse' : 'accept' };
+  return { ...hit, probability, decision: decisionAt(probability, scores.threshold) };
 }
 
 /**
@@ -161,7 +162,7 @@ export function searchApplications(query: ApplicationQuery, options: { store?: H
     if (scores && (band || decision)) {
       const p = (sets[i] === 0 ? scores.train : scores.test)[rows[i]];
       if (band && !(p >= band[0] && p < band[1])) continue;
-      if (decision && (p >= scores.threshold ? 'refuse' : 'accept') !== decision) continue;
+      if (decision && decisionAt(p, scores.threshold) !== decision) continue;
     }
     matched.push(i);
   }

@@ -8,6 +8,7 @@ import type { PopulationStats } from './population';
 import { treeMargin } from './treeModel';
 import { buildShapTables, type ShapTables, shapScratch, treeShap } from './treeShap';
 import type { Decision, Explanation, RawApplication, Score } from './types';
+import { decisionAt } from './decisionRule';
 
 /**
  * A loaded credit model: the feature pipeline from the exported spec, the ONNX Runtime scorer
@@ -110,7 +111,7 @@ export class CreditModel {
   }
 
   decision(probability: number): Decision {
-    return probability >= this.threshold ? 'refuse' : 'accept';
+    return decisionAt(probability, this.threshold);
   }
 
   /** Score from a served margin: calibrated probability, threshold, decision. */

@@ -111,7 +111,7 @@ export async function clientPageModel(app: StoredApplication, locale: Locale, vi
       applicationQuality(app.fields),
     ]);
     if (!explanation) throw new Error(`client ${app.id} is in the store but the engine cannot explain it`);
-    const decision = decisionModel(explanation, app.id, locale);
+    const decision = decisionModel(explanation, app.id, locale, engine.model.bundle.metadata.costs);
     const ev = explanationView(explanation, view.n, locale);
     topFields = ev.topFields;
     probability = decision.probability;

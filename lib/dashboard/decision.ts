@@ -2,9 +2,10 @@ import type { Decision, Score, ScoreProvenance } from '../credit/types';
 import { dictionary, type Locale } from '../i18n';
 import type { FigureModel } from '../charts/chartSpec';
 import { baseLayout } from '../charts/layout';
-import { formatPercent, formatPoints, formatProbability } from './format';
+import { formatNumber, formatPercent, formatPoints, formatProbability } from './format';
 import { PALETTE } from '../charts/palette';
 import { fill } from './text';
+import { decisionAt } from '../credit/decisionRule';
 
 /**
  * The decision banner: « Accordé » / « Refusé » (icon + word, never colour alone), the default
@@ -41,9 +42,17 @@ export interface DecisionModel {
   readonly headerStatus: string;
   /** Says that a historical loan's probability is out of fold, and from which fold model; null for the final model. */
   readonly provenance: string | null;
+  /** What the threshold weighs, with the model's cost ratio (« un défaut non détecté coûte 10 fois… »). */
+  readonly thresholdNote: string;
 }
 
-export function decisionModel(score: Score & Partial<ScoreProvenance>, id: number, locale: Locale): DecisionModel {
+/** `costs`: the model's (metadata.json), for the note that says what the threshold weighs. */
+export function decisionModel(
+  score: Score & Partial<ScoreProvenance>,
+  id: number,
+  locale: Locale,
+  costs: { readonly falseNegative: number; readonly falsePositive: number },
+): DecisionModel {
   const t = dictionary(locale).dashboard.decision;
   const { probability, threshold, decision } = score;
   const p = formatProbability(probability, locale);
@@ -51,7 +60,7 @@ export function decisionModel(score: Score & Partial<ScoreProvenance>, id: numbe
   const points = formatPoints(probability - threshold, locale).replace(/^[+−]/, '');
   const margin = decisionMargin(probability, threshold);
   const marginText = margin === 'clear' ? t.marginClear : margin === 'moderate' ? t.marginModerate : t.marginNarrow;
-  const side = probability >= threshold ? t.distanceAbove : t.distanceBelow;
+  const side = decisionAt(probability, threshold) === 'refuse' ? t.distanceAbove : t.distanceBelow;
   const distance = `${fill(side, { points })} — ${marginText}`;
   const label = decision === 'accept' ? t.accept : t.refuse;
   // « 12,3 % » in French, "12.3%" in English (Plotly's locale gives the decimal mark).
@@ -63,7 +72,7 @@ export function decisionModel(score: Score & Partial<ScoreProvenance>, id: numbe
     title: t.gaugeTitle,
     caption: fill(t.gaugeCaption, {
       probability: p,
-      side: probability >= threshold ? t.gaugeAbove : t.gaugeBelow,
+      side: decisionAt(probability, threshold) === 'refuse' ? t.gaugeAbove : t.gaugeBelow,
       threshold: th,
       decision: decision === 'accept' ? t.acceptLong : t.refuseLong,
     }),
@@ -121,5 +130,6 @@ export function decisionModel(score: Score & Partial<ScoreProvenance>, id: numbe
     gauge,
     headerStatus: fill(t.headerStatus, { id, decision: label, probability: p }),
     provenance: score.scoreSource === 'out-of-fold' && score.fold != null ? fill(t.outOfFold, { fold: score.fold + 1 }) : null,
+    thresholdNote: fill(t.thresholdNote, { ratio: formatNumber(costs.falseNegative / costs.falsePositive, locale) }),
   };
 }

@@ -127,9 +127,9 @@ export function formatFieldValue(
     case 'amount':
       return formatAmount(value, locale);
     case 'employmentYears':
-      return value === DAYS_EMPLOYED_ANOMALY ? words.noEmployment : formatYears(daysToYears(value), locale);
+      return value === DAYS_EMPLOYED_ANOMALY ? words.noEmployment : formatYears(daysToYears(field, value), locale);
     case 'years':
-      return formatYears(daysToYears(value), locale);
+      return formatYears(daysToYears(field, value), locale);
     case 'score':
       return formatScore(value, locale);
     case 'times':

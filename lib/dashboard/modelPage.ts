@@ -574,7 +574,10 @@ export function modelPageModel(r: ModelReport, locale: Locale, sample?: ShapSamp
         [n.costVsAcceptAll, formatPercent(r.metrics.cost / r.metrics.acceptAll, locale)],
         [fill(n.costVsBaseline, { name: r.metrics.baselineName }), formatPercent(r.metrics.cost / r.metrics.baselineCost, locale)],
         [
-          fill(n.costAtTheoretical, { value: formatPercent(r.theoreticalThreshold, locale, 2) }),
+          fill(n.costAtTheoretical, {
+            fraction: `${formatNumber(r.costs.falsePositive, locale)}/${formatNumber(r.costs.falsePositive + r.costs.falseNegative, locale)}`,
+            value: formatPercent(r.theoreticalThreshold, locale, 2),
+          }),
           formatNumber(r.metrics.costAtTheoretical / r.rows, locale, 3),
         ],
         [n.refusalRate, formatPercent(r.metrics.refusalRate, locale)],

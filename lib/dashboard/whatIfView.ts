@@ -33,7 +33,7 @@ export interface WhatIfInput {
 /** The value as shown in the input, written the interface's way (« 327 024 », « 3,4 »). */
 function inputValue(field: WhatIfField, v: RawValue, locale: Locale): string {
   if (typeof v !== 'number' || Number.isNaN(v)) return '';
-  if (field === 'DAYS_EMPLOYED') return v === DAYS_EMPLOYED_ANOMALY ? '' : formatNumber(Math.round(daysToYears(v) * 10) / 10, locale, 1);
+  if (field === 'DAYS_EMPLOYED') return v === DAYS_EMPLOYED_ANOMALY ? '' : formatNumber(Math.round(daysToYears(field, v) * 10) / 10, locale, 1);
   return formatAmount(v, locale);
 }
 

@@ -5,6 +5,7 @@ import type { ColumnarTable, RawValue } from '../data/columnarTable';
 import { getHomeCreditStore } from '../data/homeCreditStore';
 import { psi, psiBand, rocAuc, shares } from './psi';
 import type { BacktestReport, BacktestRow, FeatureStability, StabilityBin, StabilityReport } from './types';
+import { isAccepted } from '../credit/decisionRule';
 
 /**
  * Population and score stability (PSI) of any set of scored applications against the reference:
@@ -135,7 +136,7 @@ async function buildReference(): Promise<ReferenceProfile> {
   let defaults = 0;
   for (let i = 0; i < probability.length; i++) {
     scoreCounts[binOf(scoreEdges, probability[i])]++;
-    if (probability[i] < threshold) accepted++;
+    if (isAccepted(probability[i], threshold)) accepted++;
     sum += probability[i];
     defaults += label[i];
   }
@@ -324,7 +325,7 @@ export class StabilityAccumulator {
   /** An application's calibrated probability (its inputs counted by addValues). */
   addScore(probability: number): void {
     this.scoreCounts[binOf(this.profile.scoreEdges, probability)]++;
-    if (probability < this.profile.model.threshold) this.accepted++;
+    if (isAccepted(probability, this.profile.model.threshold)) this.accepted++;
     this.probabilitySum += probability;
     this.n++;
   }
@@ -402,7 +403,7 @@ function backtestRow(label: string, rows: readonly number[], probability: Float6
   rows.forEach((r, k) => {
     defaults += outcome[r];
     predicted += probability[r];
-    if (probability[r] < threshold) accepted++;
+    if (isAccepted(probability[r], threshold)) accepted++;
     p[k] = probability[r];
     y[k] = outcome[r];
   });

@@ -87,7 +87,7 @@ export const dashboard: Dictionary['dashboard'] = {
     refuseLong: 'Credit refused',
     probability: 'Default probability',
     threshold: 'Decision threshold',
-    thresholdNote: 'The threshold that minimises the expected cost: a missed defaulter costs 10 times a wrongly refused good client.',
+    thresholdNote: 'The threshold that minimises the expected cost: a missed defaulter costs {ratio} times a wrongly refused good client.',
     distanceBelow: '{points} below the threshold',
     distanceAbove: '{points} above the threshold',
     marginClear: 'clear decision',

@@ -29,7 +29,7 @@ export const model: Dictionary['model'] = {
       costPerClient: 'Mean cost per client at the threshold',
       costVsAcceptAll: 'Cost relative to “accept everyone”',
       costVsBaseline: 'Cost relative to the baseline model ({name})',
-      costAtTheoretical: 'Cost at the theoretical 1/11 threshold ({value})',
+      costAtTheoretical: 'Cost at the theoretical {fraction} threshold ({value})',
       refusalRate: 'Refusal rate at the threshold',
       recall: 'Defaulters caught (recall) at the threshold',
       precision: 'Precision of refusals at the threshold',

@@ -85,7 +85,7 @@ export const dashboard = {
     refuseLong: 'Crédit refusé',
     probability: 'Probabilité de défaut',
     threshold: 'Seuil de décision',
-    thresholdNote: 'Seuil qui minimise le coût attendu : un défaut non détecté coûte 10 fois un bon client refusé.',
+    thresholdNote: 'Seuil qui minimise le coût attendu : un défaut non détecté coûte {ratio} fois un bon client refusé.',
     distanceBelow: '{points} sous le seuil',
     distanceAbove: '{points} au-dessus du seuil',
     marginClear: 'décision nette',

@@ -28,7 +28,7 @@ export const model = {
       costPerClient: 'Coût moyen par client au seuil',
       costVsAcceptAll: 'Coût relatif à « tout accorder »',
       costVsBaseline: 'Coût relatif au modèle de référence ({name})',
-      costAtTheoretical: 'Coût au seuil théorique de 1/11 ({value})',
+      costAtTheoretical: 'Coût au seuil théorique de {fraction} ({value})',
       refusalRate: 'Taux de refus au seuil',
       recall: 'Défauts détectés (rappel) au seuil',
       precision: 'Précision des refus au seuil',

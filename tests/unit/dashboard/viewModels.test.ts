@@ -27,7 +27,10 @@ describe('decision banner', () => {
   });
 
   test('words, numbers and the gauge agree (French and English)', () => {
-    const d = decisionModel({ margin: 0, probability: 0.445, threshold: 0.0808, decision: 'refuse' }, 100002, 'fr');
+    const d = decisionModel({ margin: 0, probability: 0.445, threshold: 0.0808, decision: 'refuse' }, 100002, 'fr', {
+      falseNegative: 10,
+      falsePositive: 1,
+    });
     expect(d.label).toBe('Refusé');
     expect(d.probability).toBe(`44,5${NB}%`);
     expect(d.threshold).toBe(`8,1${NB}%`);
@@ -38,10 +41,20 @@ describe('decision banner', () => {
       ['Seuil de décision', `8,1${NB}%`],
       ['Décision', 'Refusé'],
     ]);
-    const e = decisionModel({ margin: 0, probability: 0.072, threshold: 0.0808, decision: 'accept' }, 7, 'en');
+    const e = decisionModel({ margin: 0, probability: 0.072, threshold: 0.0808, decision: 'accept' }, 7, 'en', {
+      falseNegative: 10,
+      falsePositive: 1,
+    });
     expect(e.label).toBe('Accepted');
     expect(e.distance).toBe(`0.9${NB}pts below the threshold — close call, review with care`);
     expect(e.headerStatus).toBe('Client 7: Accepted, probability 7.2%');
+    // the cost ratio comes from the model's metadata, not from the dictionary
+    expect(d.thresholdNote).toBe('Seuil qui minimise le coût attendu : un défaut non détecté coûte 10 fois un bon client refusé.');
+    const f = decisionModel({ margin: 0, probability: 0.072, threshold: 0.0808, decision: 'accept' }, 7, 'en', {
+      falseNegative: 5,
+      falsePositive: 1,
+    });
+    expect(f.thresholdNote).toBe('The threshold that minimises the expected cost: a missed defaulter costs 5 times a wrongly refused good client.');
   });
 });
 

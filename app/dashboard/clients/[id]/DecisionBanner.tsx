@@ -37,7 +37,7 @@ export function DecisionBanner({ d, t, locale, clientLabel }: { d: DecisionModel
               {d.provenance}
             </p>
           ) : null}
-          <p className="muted small">{x.thresholdNote}</p>
+          <p className="muted small">{d.thresholdNote}</p>
         </div>
         <ChartFigure figure={d.gauge} locale={locale} tableToggle={t.dashboard.charts.showData} headingLevel={3} />
       </section>
