@@ -1,4 +1,5 @@
 import { DAYS_EMPLOYED_ANOMALY, DAYS_PER_YEAR, daysToYears } from '../credit/engineeredFeatures';
+import { fieldLabelInfo } from '../credit/fieldLabels';
 
 /**
  * Display scales of the Home Credit fields. DAYS_* fields are negative day counts before the
@@ -9,22 +10,18 @@ import { DAYS_EMPLOYED_ANOMALY, DAYS_PER_YEAR, daysToYears } from '../credit/eng
 
 export { DAYS_EMPLOYED_ANOMALY, daysToYears };
 
-/** How a field's raw value is shown to people. */
-export type FieldScale = 'amount' | 'times' | 'years' | 'employmentYears' | 'percent' | 'score' | 'count' | 'flag' | 'category' | 'number';
+/** How a field's raw value is shown to people: the display unit of the field's label (lib/credit/fieldLabels.ts). */
+export type FieldScale = 'amount' | 'times' | 'years' | 'employmentYears' | 'percent' | 'score' | 'count' | 'flag' | 'category' | 'number' | 'hour';
 
-/** The display scale of a Home Credit field (or engineered feature), from its name. */
+/**
+ * The display scale of a Home Credit field (or engineered feature): its label's unit, the one
+ * source the reasons and the pages share ('ratio' is shown as « × n »; DAYS_EMPLOYED has its own
+ * years scale because of its « no employment » code). A field without a label is a plain number.
+ */
 export function fieldScale(field: string): FieldScale {
-  if (field === 'DAYS_EMPLOYED') return 'employmentYears';
-  if (field.startsWith('DAYS_')) return 'years';
-  if (field.startsWith('AMT_REQ_')) return 'count';
-  if (field.startsWith('AMT_')) return 'amount';
-  if (field.startsWith('EXT_SOURCE')) return field === 'EXT_SOURCES_MISSING' ? 'count' : 'score';
-  if (field.startsWith('FLAG_') || field.startsWith('REG_') || field.startsWith('LIVE_') || field === 'DAYS_EMPLOYED_ANOMALY') return 'flag';
-  if (field.startsWith('CNT_') || field.startsWith('OBS_') || field.startsWith('DEF_') || field === 'OWN_CAR_AGE') return 'count';
-  if (field === 'INCOME_PER_FAMILY_MEMBER') return 'amount';
-  if (field === 'CREDIT_INCOME_RATIO') return 'times';
-  if (field.endsWith('_RATIO')) return 'percent';
-  return 'number';
+  const unit = fieldLabelInfo(field)?.unit ?? 'number';
+  if (unit === 'years') return field === 'DAYS_EMPLOYED' ? 'employmentYears' : 'years';
+  return unit === 'ratio' ? 'times' : unit;
 }
 
 /** A raw value on its display scale: DAYS_* in years (sentinel → NaN), other values unchanged. */

@@ -74,6 +74,12 @@ export function formatYears(years: number, locale: Locale, digits = 1): string {
   return `${text}\u00a0${rounded === 1 ? 'year' : 'years'}`;
 }
 
+/** An hour of the day: « 14 h » / "14:00" (as the reasons write it). */
+export function formatHour(hour: number, locale: Locale): string {
+  const h = Math.round(hour);
+  return locale === 'fr' ? `${h}\u00a0h` : `${String(h).padStart(2, '0')}:00`;
+}
+
 /** A value already on its display scale (years for DAYS_*), e.g. a histogram bin edge or a median. */
 export function formatScaled(field: string, value: number, locale: Locale): string {
   switch (fieldScale(field)) {
@@ -91,6 +97,8 @@ export function formatScaled(field: string, value: number, locale: Locale): stri
     case 'count':
     case 'flag':
       return formatNumber(value, locale, 1);
+    case 'hour':
+      return formatHour(value, locale);
     default:
       return formatNumber(value, locale, Math.abs(value) >= 100 ? 0 : 3);
   }
@@ -140,6 +148,8 @@ export function formatFieldValue(
       return value === 1 ? words.yes : value === 0 ? words.no : formatNumber(value, locale);
     case 'count':
       return formatNumber(value, locale, 1);
+    case 'hour':
+      return formatHour(value, locale);
     default:
       return formatNumber(value, locale, Math.abs(value) >= 100 ? 0 : 3);
   }

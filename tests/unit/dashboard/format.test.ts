@@ -12,6 +12,10 @@ import {
 } from '@/lib/dashboard/format';
 import { contrastRatio, PALETTE, PROBABILITY_SCALE } from '@/lib/charts/palette';
 import { fill } from '@/lib/dashboard/text';
+import { fieldScale } from '@/lib/analysis/scale';
+import { ENGINEERED_FEATURES } from '@/lib/credit/engineeredFeatures';
+import { fieldLabelInfo } from '@/lib/credit/fieldLabels';
+import { APPLICATION_FIELDS } from '@/lib/data/homeCreditSchema';
 
 const NB = '\u00a0';
 const words = { missing: 'non renseigné', yes: 'oui', no: 'non', noEmployment: 'sans emploi salarié' };
@@ -70,6 +74,22 @@ describe('field values for people', () => {
     expect(formatScaled('DAYS_BIRTH', 43.2, 'fr')).toBe(`43,2${NB}ans`);
     expect(formatScaled('CREDIT_INCOME_RATIO', 2.0079, 'fr')).toBe(`2,01${NB}×`);
     expect(formatScaled('ANNUITY_INCOME_RATIO', 0.1219, 'fr')).toBe(`12,2${NB}%`);
+  });
+
+  test("one display unit per field: the profile's scale is the unit of the field's label, which the reasons use", () => {
+    const expected: Record<string, string> = { years: 'years', ratio: 'times' };
+    for (const field of [...APPLICATION_FIELDS, ...ENGINEERED_FEATURES.map((e) => e.name)]) {
+      const unit = fieldLabelInfo(field)?.unit;
+      if (unit === undefined) continue;
+      expect([field, fieldScale(field)]).toEqual([field, field === 'DAYS_EMPLOYED' ? 'employmentYears' : (expected[unit] ?? unit)]);
+    }
+    // the four fields the two tables disagreed on
+    expect(formatFieldValue('HOUR_APPR_PROCESS_START', 14, 'fr', words)).toBe(`14${NB}h`);
+    expect(formatFieldValue('HOUR_APPR_PROCESS_START', 9, 'en', words)).toBe('09:00');
+    expect(formatFieldValue('REGION_POPULATION_RELATIVE', 0.0188, 'fr', words)).toBe('0,019');
+    expect(formatFieldValue('CREDIT_INCOME_RATIO', 2.0079, 'fr', words)).toBe(`2,01${NB}×`);
+    expect(fieldScale('OWN_CAR_AGE')).toBe('number');
+    expect(fieldScale('DAYS_EMPLOYED_ANOMALY')).toBe('flag'); // a 0/1 flag, not a number of days
   });
 
   test('templates are filled and unknown placeholders stay visible', () => {
