@@ -4,6 +4,7 @@ import { headers } from 'next/headers';
 import { type ActionKind, admitAction } from '@/lib/server/actionLimits';
 import { demoAttention, demoClassify, demoExplain } from '@/lib/nlp/demo';
 import type { DemoAttention, DemoClassification, DemoError, DemoExplanation } from '@/lib/nlp/demoTypes';
+import type { NlpModelName } from '@/lib/nlp/models';
 
 /** Server actions of the /veille demo: rate-limited thin wrappers, validation and work in lib/nlp/demo.ts. */
 
@@ -16,7 +17,7 @@ export async function classifyAction(text: string): Promise<DemoClassification |
   return (await refusal('nlp-classify')) ?? demoClassify(text);
 }
 
-export async function explainAction(text: string, model: 'tfidf' | 'bert' | 'roberta'): Promise<DemoExplanation | DemoError> {
+export async function explainAction(text: string, model: NlpModelName): Promise<DemoExplanation | DemoError> {
   return (await refusal('nlp-explain')) ?? demoExplain(text, model);
 }
 

@@ -10,6 +10,7 @@ import '../_components/dashboard.css';
 import '../_components/veille/veille.css';
 import { attentionAction, classifyAction, explainAction } from './actions';
 import { requireReader } from '../_lib/person';
+import { NLP_MODELS } from '@/lib/nlp/models';
 
 export const dynamic = 'force-dynamic';
 
@@ -198,7 +199,7 @@ export default async function WatchPage() {
             </ul>
             <h3>{w.results.comparisonHeading}</h3>
             <dl className="definitions">
-              {(['tfidf', 'bert', 'roberta'] as const).map((m) => (
+              {NLP_MODELS.map((m) => (
                 <div key={m}>
                   <dt>{w.modelNames[m]}</dt>
                   <dd>{w.modelLong[m]}</dd>

@@ -17,8 +17,9 @@ import { ATTENTION_MAX_TOKENS, characterCount, splitWords } from './text';
  * (the sorted category names, productCategories()).
  */
 
-export type NlpModelName = 'tfidf' | 'bert' | 'roberta';
-export const NLP_MODELS: readonly NlpModelName[] = ['tfidf', 'bert', 'roberta'];
+import { NLP_MODELS, type NlpModelName } from './models';
+
+export { NLP_MODELS, type NlpModelName };
 export const TRANSFORMERS: readonly TransformerKind[] = ['bert', 'roberta'];
 
 export function isTransformer(name: NlpModelName): name is TransformerKind {

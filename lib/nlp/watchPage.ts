@@ -24,6 +24,7 @@ import { type Loaded, type ModelEntry, type NlpLatency, type NlpMetrics, type Nl
 import type { NlpModelStatus } from './service';
 import { MAX_OCCLUDED_WORDS, MAX_TEXT_CHARACTERS } from './text';
 import type { AttentionMaps, TransformerKind } from './transformer';
+import { NLP_MODELS, type NlpModelName } from './models';
 
 /**
  * View-model of /veille and /veille/note: every figure, table and sentence computed from
@@ -31,8 +32,8 @@ import type { AttentionMaps, TransformerKind } from './transformer';
  * render it. Nothing is hard-coded but the cited paper figures (lib/nlp/paper.ts).
  */
 
-export type ServedModel = 'tfidf' | 'bert' | 'roberta';
-export const SERVED: readonly ServedModel[] = ['tfidf', 'bert', 'roberta'];
+export type ServedModel = NlpModelName;
+export const SERVED: readonly ServedModel[] = NLP_MODELS;
 
 export interface TableRow {
   readonly header: string;

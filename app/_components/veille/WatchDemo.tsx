@@ -8,8 +8,9 @@ import { annotatedSegments, direction, topWords } from '@/lib/nlp/demoView';
 import { fill, fmtCount, fmtMs, fmtPercent, fmtSigned } from '@/lib/nlp/format';
 import { characterCount } from '@/lib/nlp/text';
 import { ChartFigure } from '../charts/ChartFigure';
+import type { NlpModelName } from '@/lib/nlp/models';
 
-type Model = 'tfidf' | 'bert' | 'roberta';
+type Model = NlpModelName;
 type Encoder = 'bert' | 'roberta';
 
 export interface DemoModelInfo {

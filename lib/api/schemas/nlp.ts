@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { KIB } from '../body';
 import { defineOperation } from '../operation';
 import { MAX_OCCLUDED_WORDS, MAX_TEXT_CHARACTERS } from '../../nlp/text';
+import { NLP_MODELS } from '../../nlp/models';
 
 /**
  * Contract of POST /api/v1/nlp/classify: the zod schemas validate the requests (route wrapper)
@@ -16,7 +17,7 @@ import { MAX_OCCLUDED_WORDS, MAX_TEXT_CHARACTERS } from '../../nlp/text';
  */
 export const NLP_BODY_LIMIT = 128 * KIB;
 
-export const nlpModelNameSchema = z.enum(['tfidf', 'bert', 'roberta']).meta({
+export const nlpModelNameSchema = z.enum(NLP_MODELS).meta({
   description:
     '`tfidf`: TF-IDF + logistic regression baseline; `bert`: encoder pretrained with the BERT recipe; `roberta`: encoder pretrained with the RoBERTa recipe.',
 });
