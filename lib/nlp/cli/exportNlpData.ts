@@ -21,6 +21,7 @@ import zlib from 'node:zlib';
 import { datasetsDir, cacheDir } from '../../config';
 import { loadFlipkart, productCategories } from '../../data/flipkart';
 import { loadTokenizer, TOKENIZER_KINDS, type TokenizerKind, writeTokenizerFiles } from '../tokenizers';
+import { mulberry32 } from '../../data/random';
 
 interface Args {
   out: string;
@@ -56,18 +57,6 @@ function parseArgs(argv: string[]): Args {
     else throw new Error(`unknown argument ${a}`);
   }
   return args;
-}
-
-/** mulberry32: small seeded PRNG, uniform in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function shuffled<T>(items: T[], rand: () => number): T[] {
