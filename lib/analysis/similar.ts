@@ -1,3 +1,4 @@
+import type { Locale } from '../i18n/intl';
 import type { RawValue } from '../data/columnarTable';
 import { getHomeCreditStore, type HomeCreditStore } from '../data/homeCreditStore';
 import { buildNeighbourIndex, nearestNeighbours, type Neighbour, type NeighbourIndex } from './neighbours';
@@ -158,7 +159,7 @@ export function nearestByModelFeatures(mi: ModelNeighbourIndex, featureRow: Arra
 /** The engine surface the model-space similarity needs (a CreditEngine satisfies it). */
 export interface SimilarityEngine {
   populationFeatures(): { readonly names: readonly string[]; readonly rows: number; readonly cols: number; readonly matrix: Float32Array };
-  modelCard(lang?: 'fr' | 'en'): { readonly importance: readonly { readonly field: string; readonly meanAbsShap: number }[] };
+  modelCard(lang?: Locale): { readonly importance: readonly { readonly field: string; readonly meanAbsShap: number }[] };
   readonly model: {
     readonly spec: { readonly features: readonly { readonly group: string }[] };
     readonly pipeline: { row(app: Readonly<Record<string, RawValue>>): Float32Array };

@@ -1,3 +1,4 @@
+import type { Locale } from '../i18n/intl';
 /**
  * npm run score -- --input applications.csv --output scores.csv [options]
  *
@@ -26,7 +27,7 @@ import { getCreditEngine } from '../credit/engine';
 interface Args {
   input: string;
   output: string;
-  lang: 'fr' | 'en';
+  lang: Locale;
   reasons: number;
   strict: boolean;
   batch: number;

@@ -1,3 +1,4 @@
+import type { Locale } from '../i18n/intl';
 /**
  * Human labels of every category value of the Home Credit application fields, in French and
  * English — the one table the engine's reasons, the dashboard and the API use. Values absent
@@ -158,7 +159,7 @@ export const CATEGORY_LABELS: Readonly<Record<string, Readonly<Record<string, Pa
 };
 
 /** A category value as shown to an analyst in the given language. */
-export function categoryLabel(field: string, value: string, lang: 'fr' | 'en' = 'fr'): string {
+export function categoryLabel(field: string, value: string, lang: Locale = 'fr'): string {
   const pair = CATEGORY_LABELS[field]?.[value];
   return pair ? pair[lang === 'fr' ? 0 : 1] : value;
 }

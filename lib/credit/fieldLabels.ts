@@ -1,3 +1,4 @@
+import type { Locale } from '../i18n/intl';
 import { APPLICATION_FIELDS } from '../data/homeCreditSchema';
 import { ENGINEERED_FEATURES } from './engineeredFeatures';
 
@@ -7,7 +8,8 @@ import { ENGINEERED_FEATURES } from './engineeredFeatures';
  * values are shown in and, for French agreement, the label's gender and number.
  */
 
-export type Lang = 'fr' | 'en';
+/** The interface language: the one Locale type of lib/i18n. */
+export type Lang = Locale;
 
 /** How a value is shown to an analyst. */
 export type DisplayUnit =

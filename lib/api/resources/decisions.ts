@@ -1,3 +1,4 @@
+import type { Locale } from '../../i18n/intl';
 import type { z } from 'zod';
 import { noticeFor } from '../../decisions/notice';
 import { type Actor, DecisionRuleError, recordDecision } from '../../decisions/recordDecision';
@@ -116,7 +117,7 @@ export async function decisionById(id: string): Promise<z.output<typeof decision
   return recordBody(await storedRecord(id));
 }
 
-export async function decisionNotice(id: string, lang: 'fr' | 'en', signal?: AbortSignal): Promise<z.output<typeof noticeSchema>> {
+export async function decisionNotice(id: string, lang: Locale, signal?: AbortSignal): Promise<z.output<typeof noticeSchema>> {
   const engine = await requireCreditEngine();
   const n = await withStore(async () => noticeFor(engine, await sharedStore(), id, lang, () => checkAborted(signal)));
   if (!n) throw notFound(`No decision has id ${id}.`);

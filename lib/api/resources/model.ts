@@ -1,3 +1,4 @@
+import type { Locale } from '../../i18n/intl';
 import type { z } from 'zod';
 import type { FairnessCard, ModelCard } from '../../credit/modelCard';
 import { requireCreditEngine } from '../creditEngine';
@@ -64,6 +65,6 @@ export function modelCardFromEngineCard(card: ModelCard): z.output<typeof modelC
   };
 }
 
-export async function modelCardBody(lang: 'fr' | 'en'): Promise<z.output<typeof modelCardSchema>> {
+export async function modelCardBody(lang: Locale): Promise<z.output<typeof modelCardSchema>> {
   return modelCardFromEngineCard((await requireCreditEngine()).modelCard(lang));
 }

@@ -1,3 +1,4 @@
+import type { Locale } from '../../i18n/intl';
 import type { z } from 'zod';
 import { PROTECTED_FIELDS } from '../../credit/fieldLabels';
 import { REASON_CODES } from '../../credit/reasonCodes';
@@ -5,7 +6,7 @@ import type { reasonCodesSchema } from '../schemas/reasonCodes';
 
 /** The catalogue of stable reason codes in one language (no model needed: the catalogue is fixed). */
 
-export function reasonCodesBody(lang: 'fr' | 'en'): z.output<typeof reasonCodesSchema> {
+export function reasonCodesBody(lang: Locale): z.output<typeof reasonCodesSchema> {
   return {
     lang,
     protectedFields: [...PROTECTED_FIELDS],

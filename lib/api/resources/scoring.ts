@@ -1,3 +1,4 @@
+import type { Locale } from '../../i18n/intl';
 import type { z } from 'zod';
 import type { CreditEngine } from '../../credit/engine';
 import { principalReasons } from '../../credit/explanation';
@@ -27,7 +28,6 @@ import type { qualitySchema } from '../schemas/monitoring';
 /** Scores and explanations through the credit engine, shaped as the API's schemas. */
 
 type ModelRef = z.output<typeof modelRefSchema>;
-type Lang = 'fr' | 'en';
 
 export function modelRef(engine: CreditEngine): ModelRef {
   const { name, version } = engine.model.bundle.metadata;
@@ -78,7 +78,7 @@ export async function storedScore(id: number): Promise<z.output<typeof storedSco
   return { id, ...scoreFields(s), scoreSource: s.scoreSource, fold: s.fold, quality: await storedQuality(id), model: modelRef(engine) };
 }
 
-export async function storedExplanation(id: number, top: number, lang: Lang): Promise<z.output<typeof storedExplanationSchema>> {
+export async function storedExplanation(id: number, top: number, lang: Locale): Promise<z.output<typeof storedExplanationSchema>> {
   assertStored(id);
   const engine = await requireCreditEngine();
   const e = await engine.explainStored(id, { lang, top });
@@ -99,7 +99,7 @@ export async function storedExplanation(id: number, top: number, lang: Lang): Pr
  * The same, as a response whose body is kept in the response cache: a stored client's explanation
  * depends only on (id, top, lang) and the model, none of which changes while the process runs.
  */
-export async function storedExplanationResponse(id: number, top: number, lang: Lang): Promise<Response> {
+export async function storedExplanationResponse(id: number, top: number, lang: Locale): Promise<Response> {
   const cache = responseCache();
   const key = `explanation|${state.modelVersion ?? ''}|${id}|${top}|${lang}`;
   const cached = state.modelVersion !== undefined ? cache?.get(key) : undefined;
@@ -137,7 +137,7 @@ const SCORE_CHUNK = 512;
 
 export interface ScoreOptions {
   readonly top: number;
-  readonly lang: Lang;
+  readonly lang: Locale;
   readonly explain: boolean;
 }
 
