@@ -2,6 +2,7 @@ import type { RawValue } from '../data/columnarTable';
 import { DAYS_EMPLOYED_ANOMALY, daysToYears } from './engineeredFeatures';
 import { categoryLabel, type DisplayUnit, type FieldLabel, fieldLabelInfo, type Lang } from './fieldLabels';
 import type { GroupStats } from './population';
+import { normaliseSpaces, numberFormat } from '../i18n/intl';
 
 /**
  * Plain-language sentences for the factors of a decision, in French or English, from the
@@ -35,18 +36,8 @@ const FORMAT_OPTIONS: Record<FormatKind, Intl.NumberFormatOptions> = {
   decimal2: { maximumFractionDigits: 2 },
 };
 
-const FORMATTERS: Record<Lang, Record<FormatKind, Intl.NumberFormat>> = {
-  fr: makeFormatters('fr-FR'),
-  en: makeFormatters('en-GB'),
-};
-
-function makeFormatters(locale: string): Record<FormatKind, Intl.NumberFormat> {
-  const out = {} as Record<FormatKind, Intl.NumberFormat>;
-  for (const [k, o] of Object.entries(FORMAT_OPTIONS)) out[k as FormatKind] = new Intl.NumberFormat(locale, o);
-  return out;
-}
-
-const fmt = (lang: Lang, kind: FormatKind): Intl.NumberFormat => FORMATTERS[lang][kind];
+/** The shared locale-aware formatters (lib/i18n/intl.ts: cached, no-break spaces as the pages write them). */
+const fmt = (lang: Lang, kind: FormatKind) => ({ format: (v: number) => normaliseSpaces(numberFormat(lang, FORMAT_OPTIONS[kind]).format(v)) });
 
 /** Converts a raw value to the number shown (years for DAYS_* fields). */
 export function displayNumber(field: string, unit: DisplayUnit, raw: number): number {

@@ -1,8 +1,10 @@
-import { intlTag, type Locale, normaliseSpaces, numberFormat } from '../i18n/intl';
+import { formatCount, formatNumber, formatPercent, intlTag, type Locale, normaliseSpaces, numberFormat } from '../i18n/intl';
 import type { RawValue } from '../data/columnarTable';
 import { DAYS_EMPLOYED_ANOMALY, daysToYears, fieldScale } from '../analysis/scale';
 
 export { fieldScale, type FieldScale } from '../analysis/scale';
+/** The number, count and percentage formatters are the ones every page shares (lib/i18n/intl.ts). */
+export { formatCount, formatNumber, formatPercent };
 
 /**
  * Number, amount, percentage, duration and date formatting for the dashboard, in French
@@ -10,16 +12,6 @@ export { fieldScale, type FieldScale } from '../analysis/scale';
  * Every user-visible number goes through here so that both languages stay consistent.
  * Formatters are cached per (locale, options) because Intl constructors are slow.
  */
-
-/** An integer count: « 63 444 » / « 63,444 ». */
-export function formatCount(value: number, locale: Locale): string {
-  return normaliseSpaces(numberFormat(locale, { maximumFractionDigits: 0 }).format(value));
-}
-
-/** A plain number with at most `digits` decimals: « 0,57 » / « 0.57 ». */
-export function formatNumber(value: number, locale: Locale, digits = 2): string {
-  return normaliseSpaces(numberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(value));
-}
 
 /** A monetary amount, rounded to the unit, without currency sign (the data carries none): « 540 000 ». */
 export function formatAmount(value: number, locale: Locale): string {
@@ -30,11 +22,6 @@ export function formatAmount(value: number, locale: Locale): string {
 export function formatScore(value: number, locale: Locale): string {
   if (value === 0 || Math.abs(value) >= 0.1) return formatNumber(value, locale, 2);
   return normaliseSpaces(numberFormat(locale, { maximumSignificantDigits: 2, minimumSignificantDigits: 2 }).format(value));
-}
-
-/** A ratio in [0, 1] as a percentage: formatPercent(0.1234, 'fr') → « 12,3 % ». */
-export function formatPercent(ratio: number, locale: Locale, digits = 1): string {
-  return normaliseSpaces(numberFormat(locale, { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: digits }).format(ratio));
 }
 
 /**

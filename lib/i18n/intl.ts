@@ -29,6 +29,26 @@ export function numberFormat(locale: Locale, options: Intl.NumberFormatOptions):
 /** Replaces the narrow no-break space used by fr-FR with a regular no-break space (same look, simpler to search). */
 export const normaliseSpaces = (s: string): string => s.replace(/\u202f/g, '\u00a0');
 
+/** What a number that is not one (NaN, ±Infinity) shows, on every page and in every language. */
+export const NOT_A_NUMBER = '—';
+
+/** A number with at most `digits` decimals (at least `minDigits`): « 0,57 » / « 0.57 »; « — » when not finite. */
+export function formatNumber(value: number, locale: Locale, digits = 2, minDigits = 0): string {
+  if (!Number.isFinite(value)) return NOT_A_NUMBER;
+  return normaliseSpaces(numberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: Math.min(minDigits, digits) }).format(value));
+}
+
+/** A whole count: « 63 444 » / « 63,444 ». */
+export function formatCount(value: number, locale: Locale): string {
+  return formatNumber(value, locale, 0);
+}
+
+/** A ratio as a percentage with `digits` decimals: « 12,3 % » / « 12.3% »; « — » when not finite. */
+export function formatPercent(ratio: number, locale: Locale, digits = 1): string {
+  if (!Number.isFinite(ratio)) return NOT_A_NUMBER;
+  return normaliseSpaces(numberFormat(locale, { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: digits }).format(ratio));
+}
+
 /**
  * Fills a dictionary template: fill('{n} prêts sur {total}', { n: '5', total: '10' }) → « 5 prêts sur 10 ».
  * Unknown placeholders are left as they are (visible in tests rather than silently empty).

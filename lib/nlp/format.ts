@@ -1,27 +1,16 @@
-import { intlTag, type Locale, normaliseSpaces, numberFormat } from '../i18n/intl';
+import { formatCount, formatNumber, formatPercent, intlTag, type Locale } from '../i18n/intl';
+
+/** The shared number, count and percentage formatters (lib/i18n/intl.ts), under this module's names. */
+export { formatNumber as fmtNumber, formatCount as fmtCount, formatPercent as fmtPercent };
 
 /**
  * Number formatting of the technology watch pages (French « 0,947 », « 12,3 % », « 2,6 Mo »;
  * English « 0.947 », « 12.3% », « 2.6 MB »). Pure: the demo's client component uses it too.
  */
 
-export function fmtNumber(value: number, locale: Locale, digits = 2, minDigits = 0): string {
-  if (!Number.isFinite(value)) return '—';
-  return normaliseSpaces(numberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: Math.min(minDigits, digits) }).format(value));
-}
-
 /** Exactly `digits` decimals: fmtFixed(0.9457, 'fr', 3) → « 0,946 ». */
 export function fmtFixed(value: number, locale: Locale, digits: number): string {
-  return fmtNumber(value, locale, digits, digits);
-}
-
-export function fmtCount(value: number, locale: Locale): string {
-  return fmtNumber(Math.round(value), locale, 0);
-}
-
-export function fmtPercent(ratio: number, locale: Locale, digits = 1): string {
-  if (!Number.isFinite(ratio)) return '—';
-  return normaliseSpaces(numberFormat(locale, { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: digits }).format(ratio));
+  return formatNumber(value, locale, digits, digits);
 }
 
 /** A signed difference in points: fmtSigned(1.25, 'fr', 1) → « +1,3 », fmtSigned(-0.5) → « −0,5 ». */
@@ -34,15 +23,15 @@ export function fmtSigned(value: number, locale: Locale, digits = 1): string {
 /** Milliseconds with a precision that suits the magnitude: « 0,47 ms », « 12,3 ms », « 240 ms », « 1,2 s ». */
 export function fmtMs(ms: number, locale: Locale): string {
   if (!Number.isFinite(ms)) return '—';
-  if (ms >= 1000) return `${fmtNumber(ms / 1000, locale, 1)}\u00a0s`;
+  if (ms >= 1000) return `${formatNumber(ms / 1000, locale, 1)}\u00a0s`;
   const digits = ms < 10 ? 2 : ms < 100 ? 1 : 0;
-  return `${fmtNumber(ms, locale, digits)}\u00a0ms`;
+  return `${formatNumber(ms, locale, digits)}\u00a0ms`;
 }
 
 /** A duration: « 49 s », « 3 min 05 s », « 2 h 05 min ». */
 export function fmtDuration(seconds: number, locale: Locale): string {
   if (!Number.isFinite(seconds)) return '—';
-  if (seconds < 10) return `${fmtNumber(seconds, locale, 1)}\u00a0s`;
+  if (seconds < 10) return `${formatNumber(seconds, locale, 1)}\u00a0s`;
   const s = Math.round(seconds);
   if (s < 60) return `${s}\u00a0s`;
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -61,12 +50,12 @@ export function fmtBytes(bytes: number, locale: Locale): string {
     v /= 1000;
     u++;
   }
-  return `${fmtNumber(v, locale, v < 10 && u > 0 ? 1 : 0)}\u00a0${units[u]}`;
+  return `${formatNumber(v, locale, v < 10 && u > 0 ? 1 : 0)}\u00a0${units[u]}`;
 }
 
 /** A large count in millions: « 1,7 M » / « 1.7M ». */
 export function fmtMillions(n: number, locale: Locale): string {
-  const v = fmtNumber(n / 1e6, locale, n < 1e7 ? 1 : 0);
+  const v = formatNumber(n / 1e6, locale, n < 1e7 ? 1 : 0);
   return locale === 'fr' ? `${v}\u00a0M` : `${v}M`;
 }
 

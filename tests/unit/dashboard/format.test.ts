@@ -3,6 +3,7 @@ import {
   formatCount,
   formatDate,
   formatFieldValue,
+  formatNumber,
   formatPercent,
   formatPoints,
   formatScaled,
@@ -12,6 +13,8 @@ import {
 } from '@/lib/dashboard/format';
 import { contrastRatio, PALETTE, PROBABILITY_SCALE } from '@/lib/charts/palette';
 import { fill } from '@/lib/dashboard/text';
+import { formatValue as reasonValue } from '@/lib/credit/reasons';
+import { fmtNumber, fmtPercent } from '@/lib/nlp/format';
 import { fieldScale } from '@/lib/analysis/scale';
 import { ENGINEERED_FEATURES } from '@/lib/credit/engineeredFeatures';
 import { fieldLabelInfo } from '@/lib/credit/fieldLabels';
@@ -90,6 +93,21 @@ describe('field values for people', () => {
     expect(formatFieldValue('CREDIT_INCOME_RATIO', 2.0079, 'fr', words)).toBe(`2,01${NB}×`);
     expect(fieldScale('OWN_CAR_AGE')).toBe('number');
     expect(fieldScale('DAYS_EMPLOYED_ANOMALY')).toBe('flag'); // a 0/1 flag, not a number of days
+  });
+
+  test('one set of formatters: the pages, the watch and the reasons write numbers alike', () => {
+    // a number that is not one shows the same way everywhere
+    for (const v of [NaN, Infinity]) {
+      expect(formatNumber(v, 'fr')).toBe('—');
+      expect(fmtNumber(v, 'en')).toBe('—');
+      expect(formatPercent(v, 'fr')).toBe('—');
+      expect(fmtPercent(v, 'en')).toBe('—');
+    }
+    expect(fmtNumber(1234.5, 'fr', 1)).toBe(formatNumber(1234.5, 'fr', 1));
+    expect(fmtPercent(0.1234, 'en')).toBe(formatPercent(0.1234, 'en'));
+    // the reasons' amounts use the same no-break space as the profile (no narrow one)
+    expect(reasonValue('AMT_CREDIT', 'amount', 406597.5, 'fr')).toBe(formatFieldValue('AMT_CREDIT', 406597.5, 'fr', words));
+    expect(reasonValue('AMT_CREDIT', 'amount', 406597.5, 'fr')).not.toContain('\u202f');
   });
 
   test('templates are filled and unknown placeholders stay visible', () => {
