@@ -1,6 +1,6 @@
 import { formatCount, formatNumber, formatPercent, intlTag, type Locale, normaliseSpaces, numberFormat } from '../i18n/intl';
 import type { RawValue } from '../data/columnarTable';
-import { DAYS_EMPLOYED_ANOMALY, daysToYears, fieldScale } from '../analysis/scale';
+import { DAYS_EMPLOYED_ANOMALY, fieldScale, toDisplayScale } from '../analysis/scale';
 
 export { fieldScale, type FieldScale } from '../analysis/scale';
 /** The number, count and percentage formatters are the ones every page shares (lib/i18n/intl.ts). */
@@ -118,26 +118,9 @@ export function formatFieldValue(
 ): string {
   if (value === null || (typeof value === 'number' && Number.isNaN(value))) return words.missing;
   if (typeof value === 'string') return category ? category(field, value) : value;
-  switch (fieldScale(field)) {
-    case 'amount':
-      return formatAmount(value, locale);
-    case 'employmentYears':
-      return value === DAYS_EMPLOYED_ANOMALY ? words.noEmployment : formatYears(daysToYears(field, value), locale);
-    case 'years':
-      return formatYears(daysToYears(field, value), locale);
-    case 'score':
-      return formatScore(value, locale);
-    case 'times':
-      return `${formatNumber(value, locale, 2)}\u00a0×`;
-    case 'percent':
-      return formatPercent(value, locale);
-    case 'flag':
-      return value === 1 ? words.yes : value === 0 ? words.no : formatNumber(value, locale);
-    case 'count':
-      return formatNumber(value, locale, 1);
-    case 'hour':
-      return formatHour(value, locale);
-    default:
-      return formatNumber(value, locale, Math.abs(value) >= 100 ? 0 : 3);
-  }
+  const scale = fieldScale(field);
+  if (scale === 'employmentYears' && value === DAYS_EMPLOYED_ANOMALY) return words.noEmployment;
+  if (scale === 'flag') return value === 1 ? words.yes : value === 0 ? words.no : formatNumber(value, locale);
+  // everything else: the value on its display scale (DAYS_* in years), written as bin edges and medians are
+  return formatScaled(field, toDisplayScale(field, value), locale);
 }
