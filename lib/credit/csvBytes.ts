@@ -1,5 +1,7 @@
 import Papa from 'papaparse';
+import { linesOf } from './csvStream';
 import type { RawValue } from '../data/columnarTable';
+import { RecordBoundaries } from './csvChunks';
 import { type CsvLayout, type CsvRowCheck, finishCsvRow, idErrors, readCsvCell, readCsvNumber, readCsvRow, wrongCellCount } from './csvRows';
 
 /**
@@ -203,8 +205,7 @@ export class CsvLineReader {
       if (this.spanAt < this.span.length) {
         const cells = this.span[this.spanAt++];
         const start = this.line;
-        for (const cell of cells) for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) this.line++;
-        this.line++;
+        this.line += linesOf(cells);
         if (cells.length === 1 && cells[0] === '') continue;
         onLine(readCsvRow(layout, cells, values), start);
         handed++;
@@ -231,16 +232,8 @@ export class CsvLineReader {
       }
       // quotes that are not whole cells of this line (a cell over several lines…): papaparse reads
       // the span up to a line break outside them
-      let inQuotes = false;
-      let end = buf.length;
-      for (let i = p; i < buf.length; i++) {
-        const b = buf[i];
-        if (b === QUOTE) inQuotes = !inQuotes;
-        else if (b === LF && !inQuotes) {
-          end = i;
-          break;
-        }
-      }
+      const after = new RecordBoundaries().first(buf, p, buf.length);
+      const end = after < 0 ? buf.length : after - 1; // at its line break
       const spanStop = this.crlf && end > p && buf[end - 1] === CR ? end - 1 : end;
       this.span = Papa.parse<string[]>(buf.toString('utf8', p, spanStop), { delimiter: ',', newline: this.newline }).data;
       this.spanAt = 0;

@@ -27,7 +27,7 @@ export const MAX_RECORD_BYTES = 64 << 20;
 export class CsvChunkError extends Error {}
 
 /** Line breaks outside quotes, found incrementally over bytes that arrive in pieces. */
-class RecordBoundaries {
+export class RecordBoundaries {
   private inQuotes = false;
 
   /** Scans buf[from, to): the offset just after its last record-ending "\n" (-1 when none). */

@@ -78,6 +78,16 @@ export async function* bufferedRows(stream: Readable): AsyncGenerator<string[][]
 }
 
 /**
+ * The lines a parsed record takes in its file: one, plus the line breaks its quoted cells hold (so
+ * that line numbers match an editor's).
+ */
+export function linesOf(cells: readonly string[]): number {
+  let n = 1;
+  for (const cell of cells) for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/**
  * Reads `input` line by line through `handlers`. Throws CsvHeaderError on an empty file or an
  * invalid header, and the file system's error (ENOENT…) when the file cannot be read.
  */
@@ -96,9 +106,7 @@ export async function streamCsvRows(input: string, handlers: CsvRowHandlers): Pr
     for await (const batch of bufferedRows(parser)) {
       for (const cells of batch) {
         const start = line;
-        // a quoted cell may hold line breaks: count them so that line numbers match an editor's
-        for (const cell of cells) for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) line++;
-        line++;
+        line += linesOf(cells);
         if (cells.length === 1 && cells[0] === '') continue; // blank line
         if (!layout) {
           layout = parseCsvHeader(cells);

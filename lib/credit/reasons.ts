@@ -36,8 +36,21 @@ const FORMAT_OPTIONS: Record<FormatKind, Intl.NumberFormatOptions> = {
   decimal2: { maximumFractionDigits: 2 },
 };
 
-/** The shared locale-aware formatters (lib/i18n/intl.ts: cached, no-break spaces as the pages write them). */
-const fmt = (lang: Lang, kind: FormatKind) => ({ format: (v: number) => normaliseSpaces(numberFormat(lang, FORMAT_OPTIONS[kind]).format(v)) });
+type Formatter = { readonly format: (v: number) => string };
+
+/** The shared locale-aware formatters (lib/i18n/intl.ts, no-break spaces as the pages write them), built once per language and kind. */
+const FORMATTERS: Record<Lang, Record<FormatKind, Formatter>> = { fr: formattersFor('fr'), en: formattersFor('en') };
+
+function formattersFor(lang: Lang): Record<FormatKind, Formatter> {
+  const out = {} as Record<FormatKind, Formatter>;
+  for (const kind of Object.keys(FORMAT_OPTIONS) as FormatKind[]) {
+    const f = numberFormat(lang, FORMAT_OPTIONS[kind]);
+    out[kind] = { format: (v) => normaliseSpaces(f.format(v)) };
+  }
+  return out;
+}
+
+const fmt = (lang: Lang, kind: FormatKind): Formatter => FORMATTERS[lang][kind];
 
 /** Converts a raw value to the number shown (years for DAYS_* fields). */
 export function displayNumber(field: string, unit: DisplayUnit, raw: number): number {
@@ -83,17 +96,7 @@ const percentOf = (share: number, lang: Lang) => fmt(lang, share < 0.01 ? 'perce
 
 function wordCategorical(field: string, label: FieldLabel, value: RawValue, stats: GroupStats | undefined, lang: Lang): ReasonWording {
   const name = label[lang];
-  if (value === null || value === '') {
-    const missing = lang === 'fr' ? agree(label, 'non renseigné', 'non renseignée', 'non renseignés', 'non renseignées') : 'not provided';
-    return {
-      text: `${name} ${missing}`,
-      displayValue: '',
-      displayMedian: null,
-      comparison: 'missing',
-      populationMedian: null,
-      populationShare: stats?.missingRate ?? null,
-    };
-  }
+  if (value === null || value === '') return missingWording(name, label, null, stats, lang);
   const shown = categoryLabel(field, String(value), lang);
   const share = stats?.kind === 'categorical' ? (stats.shares[String(value)] ?? 0) : null;
   const context = share === null ? '' : lang === 'fr' ? ` (${percentOf(share, lang)} des clients)` : ` (${percentOf(share, lang)} of clients)`;
@@ -107,6 +110,19 @@ function wordCategorical(field: string, label: FieldLabel, value: RawValue, stat
   };
 }
 
+/** A factor whose value is missing: « Revenu non renseigné », with the population's missing rate. */
+function missingWording(name: string, label: FieldLabel, median: number | null, stats: GroupStats | undefined, lang: Lang): ReasonWording {
+  const missing = lang === 'fr' ? agree(label, 'non renseigné', 'non renseignée', 'non renseignés', 'non renseignées') : 'not provided';
+  return {
+    text: `${name} ${missing}`,
+    displayValue: '',
+    displayMedian: null,
+    comparison: 'missing',
+    populationMedian: median,
+    populationShare: stats?.missingRate ?? null,
+  };
+}
+
 /**
  * The wording of one factor. `value` is the client's raw value of the field (or the engineered
  * feature's value); `stats` the population statistics of that field.
@@ -117,17 +133,7 @@ export function wordReason(field: string, value: RawValue, stats: GroupStats | u
   const colon = lang === 'fr' ? ' : ' : ': ';
   if (label.unit === 'category' || typeof value === 'string') return wordCategorical(field, label, value, stats, lang);
   const median = stats?.kind === 'numeric' ? stats.median : null;
-  if (value === null || Number.isNaN(value)) {
-    const missing = lang === 'fr' ? agree(label, 'non renseigné', 'non renseignée', 'non renseignés', 'non renseignées') : 'not provided';
-    return {
-      text: `${name} ${missing}`,
-      displayValue: '',
-      displayMedian: null,
-      comparison: 'missing',
-      populationMedian: median,
-      populationShare: stats?.missingRate ?? null,
-    };
-  }
+  if (value === null || Number.isNaN(value)) return missingWording(name, label, median, stats, lang);
   if (field === 'DAYS_EMPLOYED' && value === DAYS_EMPLOYED_ANOMALY) {
     const shown = lang === 'fr' ? 'aucun emploi salarié déclaré (retraité ou sans emploi)' : 'no declared employment (pensioner or unemployed)';
     return {

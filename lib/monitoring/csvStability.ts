@@ -1,4 +1,3 @@
-import type { RawValue } from '../data/columnarTable';
 import type { CreditModel } from '../credit/creditModel';
 import { columnsOf } from '../credit/csvRows';
 import { type CsvProgress, type RejectedRow, streamCsvRows } from '../credit/csvStream';
@@ -37,12 +36,10 @@ export async function accumulateCsv(
   const started = performance.now();
   const batchSize = options.batchSize ?? 2048;
   const width = model.width;
-  const fieldCount = profile.fields.length;
-  // One batch, its buffers reused from batch to batch: nothing is allocated per row beyond what
-  // the parser does. (No second batch is filled while one is scored: onnxruntime-node runs the
-  // session on the JavaScript thread, so overlapping would gain nothing.)
+  // One batch of features, reused from batch to batch; each row's inputs are counted as it is read,
+  // its score once the batch is scored. (No second batch is filled while one is scored:
+  // onnxruntime-node runs the session on the JavaScript thread, so overlapping would gain nothing.)
   const features = new Float32Array(batchSize * width);
-  const batchValues: RawValue[][] = Array.from({ length: batchSize }, () => new Array<RawValue>(fieldCount).fill(null));
   let n = 0;
 
   let modelColumns: Int32Array = new Int32Array(0);
@@ -54,7 +51,7 @@ export async function accumulateCsv(
   const flush = async () => {
     if (n === 0) return;
     const margins = await model.scorer.margins(n === batchSize ? features : features.subarray(0, n * width), n);
-    for (let i = 0; i < n; i++) accumulator.add(batchValues[i], model.scoreOf(margins[i]).probability);
+    for (let i = 0; i < n; i++) accumulator.addScore(model.calibrate(margins[i]));
     counted += n;
     n = 0;
     options.onProgress?.({ rows: counted, rejected, bytesRead: source.bytesRead });
@@ -69,11 +66,7 @@ export async function accumulateCsv(
     },
     onRow: (row) => {
       model.pipeline.writeIndexedRow(row, modelColumns, features, n * width);
-      const values = batchValues[n];
-      for (let f = 0; f < fieldCount; f++) {
-        const c = fieldColumns[f];
-        values[f] = c < 0 ? null : (row[c] ?? null);
-      }
+      accumulator.addValues(row, fieldColumns);
       return ++n >= batchSize ? flush() : undefined;
     },
     onReject: (reject) => {
