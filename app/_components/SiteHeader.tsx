@@ -30,6 +30,7 @@ export function SiteHeader({
     { href: '/veille', label: t.nav.watch },
     { href: '/api-docs', label: t.nav.api },
     ...(person && person.role !== 'analyst' ? [{ href: '/audit', label: t.decisions.audit.title }] : []),
+    ...(person?.role === 'admin' ? [{ href: '/comptes', label: t.nav.accounts }] : []),
   ];
   const s = t.decisions.signIn;
   return (

@@ -9,7 +9,7 @@ import { decoyHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './
  * the store keeps only its SHA-256, so a copy of the database does not let anyone sign in.
  *
  * Roles: an analyst decides; a supervisor also reviews escalations and reads the audit trail; an
- * admin also manages accounts.
+ * admin also manages accounts (`npm run users`, the /comptes page).
  */
 
 export const ROLES = ['analyst', 'supervisor', 'admin'] as const;
@@ -31,8 +31,24 @@ export const SESSION_HOURS = 12;
 
 const LOGIN = /^[a-z0-9][a-z0-9._-]{1,39}$/;
 
+/** What was refused, for a caller that words it (the /comptes page); the message stays the CLI's English. */
+export type AccountProblem = 'login-invalid' | 'login-taken' | 'unknown-login' | 'role-invalid' | 'password-short' | 'own-account' | 'forbidden';
+
 export class AccountError extends Error {
   override readonly name = 'AccountError';
+  constructor(
+    readonly problem: AccountProblem,
+    message: string,
+  ) {
+    super(message);
+  }
+
+  /** The input the problem is about (null: the person acting, not an input). */
+  get field(): 'login' | 'role' | 'password' | null {
+    if (this.problem === 'role-invalid') return 'role';
+    if (this.problem === 'password-short') return 'password';
+    return this.problem === 'forbidden' ? null : 'login';
+  }
 }
 
 export function isRole(value: string): value is Role {
@@ -48,15 +64,35 @@ export function normaliseLogin(login: string): string {
   return login.trim().toLowerCase();
 }
 
+const INPUT_MESSAGES = {
+  'login-invalid': 'login: 2 to 40 characters, lower-case letters, digits, dot, dash or underscore, starting with a letter or digit',
+  'role-invalid': `role: one of ${ROLES.join(', ')}`,
+  'password-short': `password: at least ${MIN_PASSWORD_LENGTH} characters`,
+} as const;
+
+/**
+ * Every problem of a new account's input, in the order of the fields (none: addAccount takes it,
+ * unless the login already exists). A form shows them all at once; addAccount refuses on the first.
+ */
+export function newAccountProblems(input: {
+  readonly login: string;
+  readonly role: string;
+  readonly password: string;
+}): (keyof typeof INPUT_MESSAGES)[] {
+  const problems: (keyof typeof INPUT_MESSAGES)[] = [];
+  if (!LOGIN.test(normaliseLogin(input.login))) problems.push('login-invalid');
+  if (!isRole(input.role)) problems.push('role-invalid');
+  if (input.password.length < MIN_PASSWORD_LENGTH) problems.push('password-short');
+  return problems;
+}
+
 export async function addAccount(
   store: StoreConnection,
   input: { login: string; displayName?: string; role: Role; password: string },
 ): Promise<Account> {
   const login = normaliseLogin(input.login);
-  if (!LOGIN.test(login))
-    throw new AccountError('login: 2 to 40 characters, lower-case letters, digits, dot, dash or underscore, starting with a letter or digit');
-  if (!isRole(input.role)) throw new AccountError(`role: one of ${ROLES.join(', ')}`);
-  if (input.password.length < MIN_PASSWORD_LENGTH) throw new AccountError(`password: at least ${MIN_PASSWORD_LENGTH} characters`);
+  const [problem] = newAccountProblems(input);
+  if (problem) throw new AccountError(problem, INPUT_MESSAGES[problem]);
   const account = {
     login,
     display_name: (input.displayName ?? login).trim() || login,
@@ -67,7 +103,7 @@ export async function addAccount(
   };
   await guarded(async () => {
     const existing = await store.db.selectFrom('accounts').select('login').where('login', '=', login).executeTakeFirst();
-    if (existing) throw new AccountError(`login: "${login}" already exists`);
+    if (existing) throw new AccountError('login-taken', `login: "${login}" already exists`);
     await store.db.insertInto('accounts').values(account).execute();
   });
   return { login, displayName: account.display_name, role: input.role, disabled: false, createdAt: account.created_at };
@@ -92,6 +128,42 @@ export async function disableAccount(store: StoreConnection, loginRaw: string): 
     await store.db.deleteFrom('sessions').where('login', '=', login).execute();
     return Number(result.numUpdatedRows) > 0;
   });
+}
+
+/** Enables a disabled account again (its person signs in anew); false when there is no such login. */
+export async function enableAccount(store: StoreConnection, loginRaw: string): Promise<boolean> {
+  const login = normaliseLogin(loginRaw);
+  const result = await guarded(() => store.db.updateTable('accounts').set({ disabled: 0 }).where('login', '=', login).executeTakeFirst());
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Gives an account another role, effective on its sessions' next request; false when there is no such login. */
+export async function setAccountRole(store: StoreConnection, loginRaw: string, role: Role): Promise<boolean> {
+  if (!isRole(role)) throw new AccountError('role-invalid', INPUT_MESSAGES['role-invalid']);
+  const login = normaliseLogin(loginRaw);
+  const result = await guarded(() => store.db.updateTable('accounts').set({ role }).where('login', '=', login).executeTakeFirst());
+  return Number(result.numUpdatedRows) > 0;
+}
+
+export type AccountChange = { readonly action: 'disable' } | { readonly action: 'enable' } | { readonly action: 'role'; readonly role: Role };
+
+/**
+ * An admin's change to someone else's account (the /comptes page): only an admin may, and never on
+ * their own account — an admin cannot disable themself nor drop their own role, so the person
+ * acting always remains an active admin. Refusals are AccountError (`forbidden`, `own-account`,
+ * `unknown-login`, `role-invalid`).
+ */
+export async function changeAccount(store: StoreConnection, actor: Person, loginRaw: string, change: AccountChange): Promise<void> {
+  if (!hasRole(actor, 'admin')) throw new AccountError('forbidden', 'only an admin manages accounts');
+  const login = normaliseLogin(loginRaw);
+  if (login === normaliseLogin(actor.login)) throw new AccountError('own-account', 'login: an admin cannot disable or re-role their own account');
+  const found =
+    change.action === 'disable'
+      ? await disableAccount(store, login)
+      : change.action === 'enable'
+        ? await enableAccount(store, login)
+        : await setAccountRole(store, login, change.role);
+  if (!found) throw new AccountError('unknown-login', `login: no account "${login}"`);
 }
 
 const tokenHash = (token: string) => crypto.createHash('sha256').update(token, 'utf8').digest('hex');

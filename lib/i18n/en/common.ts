@@ -22,6 +22,7 @@ export const common: Pick<Dictionary, 'meta' | 'common' | 'nav' | 'placeholder'>
     data: 'Data',
     watch: 'Tech watch',
     api: 'API',
+    accounts: 'Accounts',
   },
   placeholder: {
     comingSoon: 'This section is under construction.',

@@ -1,4 +1,5 @@
 import type { Dictionary } from '../fr';
+import { accounts } from './accounts';
 import { apiDocs } from './apiDocs';
 import { common } from './common';
 import { dashboard } from './dashboard';
@@ -15,6 +16,7 @@ export const en: Dictionary = {
   home,
   dashboard,
   decisions,
+  accounts,
   model,
   monitoring,
   data,

@@ -20,6 +20,7 @@ export const common = {
     data: 'Données',
     watch: 'Veille',
     api: 'API',
+    accounts: 'Comptes',
   },
   placeholder: {
     comingSoon: 'Cette section est en cours de construction.',

@@ -1,3 +1,4 @@
+import { accounts } from './accounts';
 import { apiDocs } from './apiDocs';
 import { common } from './common';
 import { dashboard } from './dashboard';
@@ -17,6 +18,7 @@ export const fr = {
   home,
   dashboard,
   decisions,
+  accounts,
   model,
   monitoring,
   data,
