@@ -198,6 +198,36 @@ function chainBatch(batch: readonly QueuedAppend[], earlier: ReadonlyMap<string,
 
 const keysOf = (batch: readonly QueuedAppend[]) => [...new Set(batch.flatMap((b) => (b.idempotency ? [b.idempotency.key] : [])))];
 
+/** How long an append waits for another process's write lock on the SQLite file before the store is unavailable (ms). */
+const SQLITE_LOCK_WAIT_MS = 5000;
+
+const isBusy = (err: unknown) => typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'SQLITE_BUSY';
+
+/**
+ * SQLite: the batch's transaction, retried while another process holds the file's write lock.
+ * The attempt itself does not wait for the lock (busy timeout 0 for its duration): SQLite's own
+ * busy handler sleeps inside the call — 1, 2, 5, 10… up to 100 ms at a time — which would stop
+ * this process's event loop (every other request of the worker) and sleep long past the moment
+ * the lock is free. Here the wait is a timer between attempts (1 ms, then up to 4 ms), so the
+ * process serves its other requests meanwhile; past SQLITE_LOCK_WAIT_MS the SQLITE_BUSY error
+ * goes up (the store is unavailable: 503).
+ */
+async function appendBatchSqliteWhenFree(sqlite: NonNullable<StoreConnection['sqlite']>, batch: readonly QueuedAppend[]): Promise<Outcome[]> {
+  const deadline = Date.now() + SQLITE_LOCK_WAIT_MS;
+  for (let attempt = 0; ; attempt++) {
+    const timeout = sqlite.pragma('busy_timeout', { simple: true }) as number;
+    sqlite.pragma('busy_timeout = 0');
+    try {
+      return appendBatchSqlite(sqlite, batch);
+    } catch (err) {
+      if (!isBusy(err) || Date.now() >= deadline) throw err;
+    } finally {
+      sqlite.pragma(`busy_timeout = ${timeout}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, Math.min(4, 1 + attempt)));
+  }
+}
+
 /** SQLite: one synchronous IMMEDIATE transaction for the whole batch (the file's write lock, one fsync). */
 function appendBatchSqlite(sqlite: NonNullable<StoreConnection['sqlite']>, batch: readonly QueuedAppend[]): Outcome[] {
   const run = sqlite.transaction(() => {
@@ -268,7 +298,7 @@ class AppendQueue {
       const items = batch.map((b) => b.item);
       try {
         const outcomes = await guarded(async () =>
-          this.store.sqlite ? appendBatchSqlite(this.store.sqlite, items) : appendBatchPostgres(this.store.db, items),
+          this.store.sqlite ? appendBatchSqliteWhenFree(this.store.sqlite, items) : appendBatchPostgres(this.store.db, items),
         );
         outcomes.forEach((o, i) => (o instanceof Error ? batch[i].reject(o) : batch[i].resolve(o)));
       } catch (err) {

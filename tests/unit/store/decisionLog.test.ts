@@ -3,7 +3,7 @@ import { openStore } from '@/lib/store/database';
 import { appendDecision, chainedFields, type DecisionDraft, getDecision, listDecisions, verifyChain } from '@/lib/store/decisionLog';
 import { chainHash, GENESIS_HASH } from '@/lib/store/auditChain';
 import { IdempotencyConflictError, StoreUnavailableError } from '@/lib/store/errors';
-import { BACKENDS, postgresMissing, withStore } from './backends';
+import { BACKENDS, postgresMissing, sqliteBackend, withStore } from './backends';
 
 const draft = (i: number, over: Partial<DecisionDraft> = {}): DecisionDraft => ({
   actorId: i % 2 === 0 ? 'user:alice' : 'key:0a1b2c3d',
@@ -192,6 +192,33 @@ test('an unreachable PostgreSQL is StoreUnavailableError, in bounded time', asyn
     delete process.env.DATABASE_URL;
   }
   expect(Date.now() - started).toBeLessThan(15_000);
+});
+
+test("SQLite: an append waits for another writer's lock without stopping the event loop, and is written once the lock is free", async () => {
+  const target = await sqliteBackend.target();
+  await withStore(target, async (store) => {
+    await appendDecision(store, draft(1));
+    const { default: Database } = await import('better-sqlite3');
+    const other = new Database(target.sqliteFile, { timeout: 5000 }); // another worker, holding the write lock
+    other.exec('BEGIN IMMEDIATE');
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 5);
+    try {
+      const pending = appendDecision(store, draft(2));
+      // SQLite's busy handler would sleep inside the call: no timer would fire, and the lock
+      // held by this same thread would never be released (SQLITE_BUSY after the timeout).
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      expect(ticks).toBeGreaterThanOrEqual(10);
+      other.exec('COMMIT');
+      const { record } = await pending;
+      expect(record.seq).toBe(2);
+    } finally {
+      clearInterval(timer);
+      if (other.inTransaction) other.exec('ROLLBACK');
+      other.close();
+    }
+    expect((await verifyChain(store)).records).toBe(2);
+  });
 });
 
 describe('npm run audit:verify', () => {
