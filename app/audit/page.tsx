@@ -5,7 +5,7 @@ import { auditPageModel, parseAuditQuery } from '@/lib/dashboard/auditPage';
 import { dictionary } from '@/lib/i18n';
 import { requestDictionary, requestLocale } from '@/lib/i18n/request';
 import { sharedStore } from '@/lib/store/sharedStore';
-import { TableFrame } from '../_components/TableFrame';
+import { DataTable } from '../_components/DataTable';
 import { requireReader } from '../_lib/person';
 import '../_components/dashboard.css';
 
@@ -99,18 +99,13 @@ export default async function AuditPage({ searchParams }: Props) {
 
       <section aria-labelledby="audit-rates-heading">
         <h2 id="audit-rates-heading">{a.rates}</h2>
-        <TableFrame caption={a.ratesCaption} columns={vm.rates.columns} id="override-rates">
-          {vm.rates.rows.map((r) => (
-            <tr key={r.header}>
-              <th scope="row">{r.header}</th>
-              {r.cells.map((c, i) => (
-                <td key={i} className="num">
-                  {c}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </TableFrame>
+        <DataTable
+          caption={a.ratesCaption}
+          columns={vm.rates.columns}
+          id="override-rates"
+          numericColumns="all"
+          rows={vm.rates.rows.map((r) => ({ key: r.header, cells: [r.header, ...r.cells] }))}
+        />
       </section>
 
       <section aria-labelledby="audit-queue-heading">
@@ -130,21 +125,7 @@ export default async function AuditPage({ searchParams }: Props) {
 
       <section aria-labelledby="audit-records-heading">
         <h2 id="audit-records-heading">{a.records}</h2>
-        <TableFrame caption={a.records} columns={vm.columns} id="audit-records">
-          {vm.rows.map((r) => (
-            <tr key={r.id}>
-              {r.cells.map((c, i) =>
-                i === 0 ? (
-                  <th key={i} scope="row">
-                    {c}
-                  </th>
-                ) : (
-                  <td key={i}>{c}</td>
-                ),
-              )}
-            </tr>
-          ))}
-        </TableFrame>
+        <DataTable caption={a.records} columns={vm.columns} id="audit-records" rows={vm.rows.map((r) => ({ key: r.id, cells: r.cells }))} />
         {nextHref ? (
           <p>
             <Link href={nextHref}>{a.next} →</Link>

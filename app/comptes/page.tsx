@@ -7,7 +7,7 @@ import { dictionary } from '@/lib/i18n';
 import { requestDictionary, requestLocale } from '@/lib/i18n/request';
 import { sharedStore } from '@/lib/store/sharedStore';
 import { addAccountAction, changeAccountAction } from '../_actions/accounts';
-import { TableFrame } from '../_components/TableFrame';
+import { DataTable } from '../_components/DataTable';
 import { requireReader } from '../_lib/person';
 import { AccountRowActions } from './AccountRowActions';
 import { AddAccountForm } from './AddAccountForm';
@@ -57,23 +57,34 @@ export default async function AccountsPage() {
         {vm.rows.length === 0 ? (
           <p>{a.empty}</p>
         ) : (
-          <TableFrame caption={a.caption} columns={vm.columns} id="accounts">
-            {vm.rows.map((r) => (
-              <tr key={r.login} data-login={r.login}>
-                <th scope="row">{r.login}</th>
-                {r.cells.map((c, i) => (
-                  <td key={i}>{c}</td>
-                ))}
-                <td>
-                  {r.own ? (
-                    <span className="hint">{a.row.own}</span>
-                  ) : (
-                    <AccountRowActions action={changeAccountAction} login={r.login} role={r.role} disabled={r.disabled} roles={vm.roles} s={a.row} />
-                  )}
-                </td>
-              </tr>
-            ))}
-          </TableFrame>
+          <DataTable
+            caption={a.caption}
+            columns={vm.columns}
+            id="accounts"
+            rows={vm.rows.map((r) => ({
+              key: r.login,
+              data: { login: r.login },
+              cells: [
+                r.login,
+                ...r.cells,
+                r.own ? (
+                  <span key="own" className="hint">
+                    {a.row.own}
+                  </span>
+                ) : (
+                  <AccountRowActions
+                    key="actions"
+                    action={changeAccountAction}
+                    login={r.login}
+                    role={r.role}
+                    disabled={r.disabled}
+                    roles={vm.roles}
+                    s={a.row}
+                  />
+                ),
+              ],
+            }))}
+          />
         )}
       </section>
 

@@ -6,6 +6,7 @@ import { clientHref, exactApplicationId, parseSearchParams, searchPageModel } fr
 import { dictionary } from '@/lib/i18n';
 import { requestDictionary, requestLocale } from '@/lib/i18n/request';
 import { DecisionBadge } from '../_components/DecisionBadge';
+import { DataTable } from '../_components/DataTable';
 import { RecentClients } from '../_components/RecentClients';
 import { IdCombobox } from './IdCombobox';
 import '../_components/dashboard.css';
@@ -111,35 +112,25 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pa
         {model.rows.length === 0 ? (
           <p>{s.noResult}</p>
         ) : (
-          <div className="table-scroll" tabIndex={0} role="region" aria-label={model.caption}>
-            <table className="data-table">
-              <caption>{model.caption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{s.id}</th>
-                  <th scope="col">{s.kind}</th>
-                  {model.scored ? <th scope="col">{s.decision}</th> : null}
-                  {model.scored ? <th scope="col">{s.probability}</th> : null}
-                  <th scope="col">{s.credit}</th>
-                  <th scope="col">{s.income}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {model.rows.map((r) => (
-                  <tr key={r.id}>
-                    <th scope="row">
-                      <Link href={r.href}>{r.id}</Link>
-                    </th>
-                    <td>{r.kind}</td>
-                    {model.scored ? <td>{r.decision ? <DecisionBadge decision={r.decision} label={r.decisionLabel ?? ''} /> : null}</td> : null}
-                    {model.scored ? <td className="num">{r.probability}</td> : null}
-                    <td className="num">{r.credit}</td>
-                    <td className="num">{r.income}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={model.caption}
+            columns={model.scored ? [s.id, s.kind, s.decision, s.probability, s.credit, s.income] : [s.id, s.kind, s.credit, s.income]}
+            numericColumns={model.scored ? [3, 4, 5] : [2, 3]}
+            rows={model.rows.map((r) => ({
+              key: r.id,
+              cells: [
+                <Link key="id" href={r.href}>
+                  {r.id}
+                </Link>,
+                r.kind,
+                ...(model.scored
+                  ? [r.decision ? <DecisionBadge key="decision" decision={r.decision} label={r.decisionLabel ?? ''} /> : null, r.probability]
+                  : []),
+                r.credit,
+                r.income,
+              ],
+            }))}
+          />
         )}
         {model.scoreNote ? (
           <p className="muted small" id="score-note">

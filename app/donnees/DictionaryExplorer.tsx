@@ -5,6 +5,7 @@ import type { DictionaryRow } from '@/lib/dashboard/dataPage';
 import { filterDictionary } from '@/lib/dashboard/dictionarySearch';
 import { fill } from '@/lib/dashboard/text';
 import { Sparkline } from '../_components/Sparkline';
+import { DataTable } from '../_components/DataTable';
 
 export interface DictionaryStrings {
   readonly searchLabel: string;
@@ -63,40 +64,31 @@ export function DictionaryExplorer({
       <p role="status" aria-live="polite" className="muted">
         {shown.length === 0 ? fill(strings.none, { q: query }) : fill(strings.count, { shown: shown.length, total: rows.length })}
       </p>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label={strings.caption}>
-        <table className="data-table dictionary-table">
-          <caption>{strings.caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{strings.column}</th>
-              <th scope="col">{strings.label}</th>
-              <th scope="col">{strings.description}</th>
-              <th scope="col">{strings.type}</th>
-              <th scope="col">{strings.missing}</th>
-              <th scope="col">{strings.preview}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((r) => (
-              <tr key={r.name}>
-                <th scope="row">
-                  <code>{r.name}</code>
-                </th>
-                <td>{r.label}</td>
-                <td lang={descriptionLang}>
+      <DataTable
+        caption={strings.caption}
+        columns={[strings.column, strings.label, strings.description, strings.type, strings.missing, strings.preview]}
+        className="dictionary-table"
+        numericColumns={[4]}
+        rows={shown.map((r) => ({
+          key: r.name,
+          cells: [
+            <code key="name">{r.name}</code>,
+            r.label,
+            {
+              lang: descriptionLang,
+              content: (
+                <>
                   {r.description}
                   {r.special ? <span className="muted"> ({r.special})</span> : null}
-                </td>
-                <td>{r.type}</td>
-                <td className="num">{r.missing}</td>
-                <td>
-                  <Sparkline bars={r.bars} label={r.previewText} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                </>
+              ),
+            },
+            r.type,
+            r.missing,
+            <Sparkline key="preview" bars={r.bars} label={r.previewText} />,
+          ],
+        }))}
+      />
     </>
   );
 }

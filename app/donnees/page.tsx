@@ -3,6 +3,7 @@ import { dataPageModel } from '@/lib/dashboard/dataPage';
 import { dictionary } from '@/lib/i18n';
 import { requestDictionary, requestLocale } from '@/lib/i18n/request';
 import { ChartFigure } from '../_components/charts/ChartFigure';
+import { DataTable } from '../_components/DataTable';
 import { DictionaryExplorer } from './DictionaryExplorer';
 import '../_components/dashboard.css';
 import { requireReader } from '../_lib/person';
@@ -27,33 +28,12 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
 
       <section aria-labelledby="tailles">
         <h2 id="tailles">{d.sizes.heading}</h2>
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={d.sizes.caption}>
-          <table className="data-table">
-            <caption>{d.sizes.caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{d.sizes.file}</th>
-                <th scope="col">{d.sizes.role}</th>
-                <th scope="col">{d.sizes.rows}</th>
-                <th scope="col">{d.sizes.columns}</th>
-                <th scope="col">{d.sizes.clients}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {model.files.map((f) => (
-                <tr key={f.file}>
-                  <th scope="row">
-                    <code>{f.file}</code>
-                  </th>
-                  <td>{f.role}</td>
-                  <td className="num">{f.rows}</td>
-                  <td className="num">{f.columns}</td>
-                  <td className="num">{f.clients}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={d.sizes.caption}
+          columns={[d.sizes.file, d.sizes.role, d.sizes.rows, d.sizes.columns, d.sizes.clients]}
+          numericColumns={[2, 3, 4]}
+          rows={model.files.map((f) => ({ key: f.file, cells: [<code key="file">{f.file}</code>, f.role, f.rows, f.columns, f.clients] }))}
+        />
       </section>
 
       <section aria-labelledby="cible">
@@ -66,29 +46,12 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
         <h2 id="provenance">{d.provenance.heading}</h2>
         <p>{d.provenance.body}</p>
         <p className="muted">{d.provenance.licence}</p>
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={model.provenance.caption}>
-          <table className="data-table">
-            <caption>{model.provenance.caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{d.provenance.source}</th>
-                <th scope="col">{d.provenance.rows}</th>
-                <th scope="col">{d.provenance.share}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {model.provenance.rows.map((p) => (
-                <tr key={p.source}>
-                  <th scope="row" lang="en">
-                    {p.source}
-                  </th>
-                  <td className="num">{p.rows}</td>
-                  <td className="num">{p.share}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={model.provenance.caption}
+          columns={[d.provenance.source, d.provenance.rows, d.provenance.share]}
+          numericColumns={[1, 2]}
+          rows={model.provenance.rows.map((p) => ({ key: p.source, cells: [{ content: p.source, lang: 'en' }, p.rows, p.share] }))}
+        />
       </section>
 
       <section aria-labelledby="dictionnaire">

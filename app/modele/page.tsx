@@ -6,7 +6,7 @@ import { modelReportFromCard } from '@/lib/dashboard/modelReport';
 import { dictionary } from '@/lib/i18n';
 import { requestDictionary, requestLocale } from '@/lib/i18n/request';
 import { ChartFigure } from '../_components/charts/ChartFigure';
-import { TableFrame } from '../_components/TableFrame';
+import { DataTable } from '../_components/DataTable';
 import '../_components/dashboard.css';
 import { requireReader } from '../_lib/person';
 
@@ -66,25 +66,12 @@ export default async function ModelPage() {
       <section aria-labelledby="quality-heading">
         <h2 id="quality-heading">{m.metrics.heading}</h2>
         <p>{vm.evaluatedOn}</p>
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={vm.metrics.caption}>
-          <table className="data-table">
-            <caption>{vm.metrics.caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{m.metrics.metric}</th>
-                <th scope="col">{m.metrics.value}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {vm.metrics.rows.map(([name, value]) => (
-                <tr key={name}>
-                  <th scope="row">{name}</th>
-                  <td className="num">{value}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={vm.metrics.caption}
+          columns={[m.metrics.metric, m.metrics.value]}
+          numericColumns={[1]}
+          rows={vm.metrics.rows.map(([name, value]) => ({ key: name, cells: [name, value] }))}
+        />
         <div className="chart-grid">
           <ChartFigure figure={vm.roc} locale={locale} tableToggle={toggle} />
           <ChartFigure figure={vm.pr} locale={locale} tableToggle={toggle} />
@@ -96,18 +83,16 @@ export default async function ModelPage() {
 
       <section aria-labelledby="calibration-methods-heading">
         <h2 id="calibration-methods-heading">{m.calibrationMethods.heading}</h2>
-        <TableFrame caption={vm.calibration.caption} columns={vm.calibration.columns}>
-          {vm.calibration.rows.map((row) => (
-            <tr key={row.header} className={row.chosen ? 'data-table__highlight' : undefined}>
-              <th scope="row">{row.header}</th>
-              {row.cells.map((cell, i) => (
-                <td key={i} className="num">
-                  {cell}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </TableFrame>
+        <DataTable
+          caption={vm.calibration.caption}
+          columns={vm.calibration.columns}
+          numericColumns="all"
+          rows={vm.calibration.rows.map((row) => ({
+            key: row.header,
+            className: row.chosen ? 'data-table__highlight' : undefined,
+            cells: [row.header, ...row.cells],
+          }))}
+        />
         <p>{vm.calibration.selection}</p>
       </section>
 
@@ -140,21 +125,22 @@ export default async function ModelPage() {
                 <ChartFigure figure={a.chart} locale={locale} tableToggle={toggle} headingLevel={4} />
                 {a.tables.map((v, i) => {
                   const table = (
-                    <TableFrame caption={v.table.caption} columns={v.table.columns} id={v.table.id}>
-                      {v.table.rows.map((row) => (
-                        <tr key={row.header}>
-                          <th scope="row">
+                    <DataTable
+                      caption={v.table.caption}
+                      columns={v.table.columns}
+                      id={v.table.id}
+                      numericColumns="all"
+                      rows={v.table.rows.map((row) => ({
+                        key: row.header,
+                        cells: [
+                          <>
                             {row.header}
                             {row.note ? <span className="muted"> ({row.note})</span> : null}
-                          </th>
-                          {row.cells.map((cell, c) => (
-                            <td key={c} className="num">
-                              {cell}
-                            </td>
-                          ))}
-                        </tr>
-                      ))}
-                    </TableFrame>
+                          </>,
+                          ...row.cells,
+                        ],
+                      }))}
+                    />
                   );
                   return i === 0 ? (
                     <div key={v.variant}>{table}</div>
@@ -172,18 +158,12 @@ export default async function ModelPage() {
               {f.price ? (
                 <>
                   <p>{m.fairness.priceIntro}</p>
-                  <TableFrame caption={f.price.caption} columns={f.price.columns}>
-                    {f.price.rows.map((row) => (
-                      <tr key={row.header}>
-                        <th scope="row">{row.header}</th>
-                        {row.cells.map((cell, c) => (
-                          <td key={c} className="num">
-                            {cell}
-                          </td>
-                        ))}
-                      </tr>
-                    ))}
-                  </TableFrame>
+                  <DataTable
+                    caption={f.price.caption}
+                    columns={f.price.columns}
+                    numericColumns="all"
+                    rows={f.price.rows.map((row) => ({ key: row.header, cells: [row.header, ...row.cells] }))}
+                  />
                 </>
               ) : (
                 <p>{f.priceUnavailable}</p>
@@ -193,15 +173,15 @@ export default async function ModelPage() {
               <section aria-labelledby="fairness-proxies-heading">
                 <h3 id="fairness-proxies-heading">{m.fairness.proxiesHeading}</h3>
                 <p>{f.proxies.intro}</p>
-                <TableFrame caption={f.proxies.table.caption} columns={f.proxies.table.columns}>
-                  {f.proxies.table.rows.map((row) => (
-                    <tr key={row.header}>
-                      <th scope="row">{row.header}</th>
-                      <td className="num">{row.cells[0]}</td>
-                      <td className="text">{row.cells[1]}</td>
-                    </tr>
-                  ))}
-                </TableFrame>
+                <DataTable
+                  caption={f.proxies.table.caption}
+                  columns={f.proxies.table.columns}
+                  numericColumns={[1]}
+                  rows={f.proxies.table.rows.map((row) => ({
+                    key: row.header,
+                    cells: [row.header, row.cells[0], { content: row.cells[1], className: 'text' }],
+                  }))}
+                />
                 <p>{f.proxies.dropped}</p>
                 {f.proxies.decision ? <p>{f.proxies.decision}</p> : null}
               </section>

@@ -1,4 +1,3 @@
-import { TableFrame } from '@/app/_components/TableFrame';
 import type { Metadata } from 'next';
 import { creditEngineOrNull } from '@/lib/credit/engine';
 import { monitoringPageModel } from '@/lib/dashboard/monitoringPage';
@@ -7,6 +6,7 @@ import { dictionary } from '@/lib/i18n';
 import { requestDictionary, requestLocale } from '@/lib/i18n/request';
 import { backtestReport, newApplicationsReport } from '@/lib/monitoring/stability';
 import { ChartFigure } from '../_components/charts/ChartFigure';
+import { DataTable } from '../_components/DataTable';
 import { PsiBandBadge } from './PsiBandBadge';
 import '../_components/dashboard.css';
 import './surveillance.css';
@@ -46,18 +46,13 @@ export default async function MonitoringPage() {
         {vm.populations.map((p) => (
           <p key={p}>{p}</p>
         ))}
-        <TableFrame caption={vm.summary.caption} columns={vm.summary.columns} id="populations-summary">
-          {vm.summary.rows.map(([name, ...cells]) => (
-            <tr key={name}>
-              <th scope="row">{name}</th>
-              {cells.map((c, i) => (
-                <td key={i} className="num">
-                  {c}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </TableFrame>
+        <DataTable
+          caption={vm.summary.caption}
+          columns={vm.summary.columns}
+          id="populations-summary"
+          numericColumns="all"
+          rows={vm.summary.rows.map((cells) => ({ key: cells[0], cells }))}
+        />
       </section>
 
       <section aria-labelledby="score-heading">
@@ -83,21 +78,19 @@ export default async function MonitoringPage() {
         <ChartFigure figure={vm.features.shifted} locale={locale} tableToggle={toggle} />
         {vm.features.bins ? <ChartFigure figure={vm.features.bins} locale={locale} tableToggle={toggle} /> : null}
         <h3 id="all-inputs-heading">{m.features.allHeading}</h3>
-        <TableFrame caption={f.caption} columns={f.columns} id="inputs-table" regionClassName="monitoring-table-tall">
-          {f.rows.map((r) => (
-            <tr key={r.field} data-field={r.field}>
-              <td className="num">{r.rank}</td>
-              <th scope="row">{r.label}</th>
-              <td>{r.kind}</td>
-              <td className="num">{r.psi}</td>
-              <td>
-                <PsiBandBadge band={r.band} />
-              </td>
-              <td className="num">{r.missingReference}</td>
-              <td className="num">{r.missingCurrent}</td>
-            </tr>
-          ))}
-        </TableFrame>
+        <DataTable
+          caption={f.caption}
+          columns={f.columns}
+          id="inputs-table"
+          regionClassName="monitoring-table-tall"
+          headerColumn={1}
+          numericColumns={[0, 3, 5, 6]}
+          rows={f.rows.map((r) => ({
+            key: r.field,
+            data: { field: r.field },
+            cells: [r.rank, r.label, r.kind, r.psi, <PsiBandBadge key="band" band={r.band} />, r.missingReference, r.missingCurrent],
+          }))}
+        />
       </section>
 
       <section aria-labelledby="backtest-heading">
@@ -112,19 +105,15 @@ export default async function MonitoringPage() {
         {vm.backtest.segments.map((s) => (
           <div key={s.field}>
             <h4 id={`segment-${s.field}`}>{s.heading}</h4>
-            <TableFrame caption={s.caption} columns={s.columns}>
-              {s.rows.map((r, i) => (
-                <tr key={`${i}-${r.label}`} className={r.flagged ? 'segment-flagged' : undefined}>
-                  <th scope="row">{r.label}</th>
-                  {r.cells.map((c, i) => (
-                    <td key={i} className="num">
-                      {c}
-                    </td>
-                  ))}
-                  <td>{r.note}</td>
-                </tr>
-              ))}
-            </TableFrame>
+            <DataTable
+              caption={s.caption}
+              columns={s.columns}
+              rows={s.rows.map((r, i) => ({
+                key: `${i}-${r.label}`,
+                className: r.flagged ? 'segment-flagged' : undefined,
+                cells: [r.label, ...r.cells.map((content) => ({ content, className: 'num' })), r.note],
+              }))}
+            />
           </div>
         ))}
       </section>

@@ -4,7 +4,7 @@ import { dictionary } from '@/lib/i18n';
 import { requestDictionary, requestLocale } from '@/lib/i18n/request';
 import { loadWatchPage } from '@/lib/nlp/watchLoader';
 import { ChartFigure } from '../_components/charts/ChartFigure';
-import { DataTable } from '../_components/veille/DataTable';
+import { ModelTable } from '../_components/DataTable';
 import { WatchDemo } from '../_components/veille/WatchDemo';
 import '../_components/dashboard.css';
 import '../_components/veille/veille.css';
@@ -121,7 +121,7 @@ export default async function WatchPage() {
         <h4>{c.roberta.tablesHeading}</h4>
         <div className="table-grid">
           {vm.concepts.paperTables.map((tb) => (
-            <DataTable key={tb.id} table={tb} />
+            <ModelTable key={tb.id} table={tb} />
           ))}
         </div>
 
@@ -129,7 +129,7 @@ export default async function WatchPage() {
           <>
             <h3>{c.ours.heading}</h3>
             <p className="prose">{vm.concepts.ours.intro}</p>
-            <DataTable table={vm.concepts.ours.table} />
+            <ModelTable table={vm.concepts.ours.table} />
             {vm.concepts.ours.ablationNotes.map((n) => (
               <p key={n} className="hint">
                 {n}
@@ -151,7 +151,7 @@ export default async function WatchPage() {
       <section id="donnees" aria-labelledby="data-heading">
         <h2 id="data-heading">{w.data.heading}</h2>
         <p className="prose">{vm.dataset.intro}</p>
-        <DataTable table={vm.dataset.categories} />
+        <ModelTable table={vm.dataset.categories} />
         <h3>{w.data.examplesHeading}</h3>
         <div className="examples">
           {vm.dataset.examples.map((ex) => (
@@ -167,7 +167,7 @@ export default async function WatchPage() {
         </div>
         <h3>{w.data.lengthsHeading}</h3>
         <p className="prose">{vm.dataset.lengths}</p>
-        <DataTable table={vm.dataset.lengthsTable} />
+        <ModelTable table={vm.dataset.lengthsTable} />
         <div className="chart-grid">
           <ChartFigure figure={vm.dataset.wordsFigure} locale={locale} tableToggle={toggle} headingLevel={4} />
           {vm.dataset.tokensFigure ? <ChartFigure figure={vm.dataset.tokensFigure} locale={locale} tableToggle={toggle} headingLevel={4} /> : null}
@@ -206,7 +206,7 @@ export default async function WatchPage() {
                 </div>
               ))}
             </dl>
-            <DataTable table={r.comparison} bestLabel={w.results.best} className="comparison" />
+            <ModelTable table={r.comparison} bestLabel={w.results.best} className="comparison" />
             <p className="hint">{r.latencySource}</p>
             <p className="hint">{r.perClassNote}</p>
             <p className="hint">{r.trainTimeNote}</p>
@@ -231,7 +231,7 @@ export default async function WatchPage() {
               <>
                 <h3>{w.results.ablationHeading}</h3>
                 <p className="prose">{w.results.ablationIntro}</p>
-                <DataTable table={r.ablationTable} />
+                <ModelTable table={r.ablationTable} />
                 {r.ablationSentences.map((s) => (
                   <p key={s} className="prose">
                     {s}

@@ -1,5 +1,6 @@
 import type { FigureModel } from '@/lib/charts/chartSpec';
 import { PlotlyChart } from './PlotlyChart';
+import { DataTable } from '../DataTable';
 
 /**
  * A chart as an accessible figure: a title, the graphic (an image named by a short label), a
@@ -31,35 +32,15 @@ export function ChartFigure({
       </figcaption>
       <details className="chart-figure__data">
         <summary>{tableToggle}</summary>
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={figure.table.caption}>
-          <table className="data-table">
-            <caption>{figure.table.caption}</caption>
-            <thead>
-              <tr>
-                {figure.table.columns.map((c, i) => (
-                  <th key={i} scope="col">
-                    {c}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {figure.table.rows.map((row, r) => (
-                <tr key={r} className={r === figure.table.highlightRow ? 'data-table__highlight' : undefined}>
-                  {row.map((cell, c) =>
-                    c === 0 ? (
-                      <th key={c} scope="row">
-                        {cell}
-                      </th>
-                    ) : (
-                      <td key={c}>{cell}</td>
-                    ),
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={figure.table.caption}
+          columns={figure.table.columns}
+          rows={figure.table.rows.map((cells, r) => ({
+            key: r,
+            cells,
+            className: r === figure.table.highlightRow ? 'data-table__highlight' : undefined,
+          }))}
+        />
       </details>
     </figure>
   );

@@ -8,6 +8,7 @@ import { annotatedSegments, direction, topWords } from '@/lib/nlp/demoView';
 import { fill, fmtCount, fmtMs, fmtPercent, fmtSigned } from '@/lib/nlp/format';
 import { characterCount } from '@/lib/nlp/text';
 import { ChartFigure } from '../charts/ChartFigure';
+import { DataTable } from '../DataTable';
 import type { NlpModelName } from '@/lib/nlp/models';
 
 type Model = NlpModelName;
@@ -427,32 +428,23 @@ function Attribution({
           ),
         )}
       </p>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label={fill(d.topWordsCaption, { model, label: predicted })}>
-        <table className="data-table top-words">
-          <caption>{fill(d.topWordsCaption, { model, label: predicted })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{d.word}</th>
-              <th scope="col">{d.effect}</th>
-              <th scope="col">{d.direction}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {top.map((w) => {
-              const dir = direction(w.value);
-              return (
-                <tr key={w.index}>
-                  <th scope="row" lang="en">
-                    {w.word}
-                  </th>
-                  <td className="num">{fmtSigned(w.value * 100, locale, 2)}</td>
-                  <td>{dir === 'supports' ? `▲ ${d.supports}` : dir === 'opposes' ? `▼ ${d.opposes}` : '—'}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={fill(d.topWordsCaption, { model, label: predicted })}
+        columns={[d.word, d.effect, d.direction]}
+        className="top-words"
+        numericColumns={[1]}
+        rows={top.map((w) => {
+          const dir = direction(w.value);
+          return {
+            key: w.index,
+            cells: [
+              { content: w.word, lang: 'en' },
+              fmtSigned(w.value * 100, locale, 2),
+              dir === 'supports' ? `▲ ${d.supports}` : dir === 'opposes' ? `▼ ${d.opposes}` : '—',
+            ],
+          };
+        })}
+      />
     </>
   );
 }

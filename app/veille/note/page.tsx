@@ -4,7 +4,7 @@ import { dictionary } from '@/lib/i18n';
 import { requestDictionary, requestLocale } from '@/lib/i18n/request';
 import { loadWatchNote } from '@/lib/nlp/watchLoader';
 import { PrintButton } from '../../_components/PrintButton';
-import { DataTable } from '../../_components/veille/DataTable';
+import { ModelTable } from '../../_components/DataTable';
 import '../../_components/dashboard.css';
 import '../../_components/veille/veille.css';
 import { requireReader } from '../../_lib/person';
@@ -70,7 +70,7 @@ export default async function WatchNotePage() {
         <h2 id="note-data-h">{s.data}</h2>
         <Paragraphs items={note.data} />
         <p>{page.dataset.lengths}</p>
-        <DataTable table={note.tables.lengths} />
+        <ModelTable table={note.tables.lengths} />
       </section>
 
       <section id="note-preprocessing" aria-labelledby="note-preprocessing-h">
@@ -86,7 +86,7 @@ export default async function WatchNotePage() {
       <section id="note-protocol" aria-labelledby="note-protocol-h">
         <h2 id="note-protocol-h">{s.protocol}</h2>
         <Paragraphs items={note.protocol} />
-        {note.tables.recipes ? <DataTable table={note.tables.recipes} /> : null}
+        {note.tables.recipes ? <ModelTable table={note.tables.recipes} /> : null}
       </section>
 
       <section id="note-evaluation" aria-labelledby="note-evaluation-h">
@@ -115,14 +115,14 @@ export default async function WatchNotePage() {
                 </li>
               ))}
             </ul>
-            {note.tables.comparison ? <DataTable table={note.tables.comparison} bestLabel={w.results.best} /> : null}
+            {note.tables.comparison ? <ModelTable table={note.tables.comparison} bestLabel={w.results.best} /> : null}
             <p className="hint">{r.latencySource}</p>
             <p className="hint">{r.perClassNote}</p>
             <p className="hint">{r.trainTimeNote}</p>
             <h3>{w.results.confusionHeading}</h3>
             <p>{w.results.confusionIntro}</p>
             {note.tables.confusion.map((tb) => (
-              <DataTable key={tb.id} table={tb} />
+              <ModelTable key={tb.id} table={tb} />
             ))}
             {r.accuracyFigure ? (
               <>
@@ -134,7 +134,7 @@ export default async function WatchNotePage() {
             {note.tables.ablation ? (
               <>
                 <h3>{w.results.ablationHeading}</h3>
-                <DataTable table={note.tables.ablation} />
+                <ModelTable table={note.tables.ablation} />
                 {r.ablationSentences.map((x) => (
                   <p key={x}>{x}</p>
                 ))}

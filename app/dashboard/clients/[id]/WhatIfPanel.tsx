@@ -5,6 +5,7 @@ import { fill } from '@/lib/dashboard/text';
 import type { WhatIfInput, WhatIfResult } from '@/lib/dashboard/whatIfView';
 import { ChartFigure } from '../../../_components/charts/ChartFigure';
 import { DecisionBadge } from '../../../_components/DecisionBadge';
+import { DataTable } from '../../../_components/DataTable';
 import { SIMULATION_EVENT, type SimulationRequest } from '../../../_components/simulationEvents';
 
 export interface WhatIfStrings {
@@ -132,68 +133,49 @@ function WhatIfForm({
           <p role="status" aria-live="polite">
             <strong>{result.decisionText}</strong> {s.probabilityRow} : {result.before.probability} → {result.after.probability} ({result.delta})
           </p>
-          <div className="table-scroll" tabIndex={0} role="region" aria-label={s.changesCaption}>
-            <table className="data-table">
-              <caption>{s.changesCaption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{s.factor}</th>
-                  <th scope="col">{s.original}</th>
-                  <th scope="col">{s.simulated}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.changes.map((c) => (
-                  <tr key={c.label}>
-                    <th scope="row">{c.label}</th>
-                    <td className="num">{c.from}</td>
-                    <td className="num">{c.to}</td>
-                  </tr>
-                ))}
-                <tr>
-                  <th scope="row">{s.probabilityRow}</th>
-                  <td className="num">{result.before.probability}</td>
-                  <td className="num">
-                    {result.after.probability}{' '}
-                    <span className={result.deltaSign === 1 ? 'delta-up' : result.deltaSign === -1 ? 'delta-down' : undefined}>({result.delta})</span>
-                  </td>
-                </tr>
-                <tr>
-                  <th scope="row">{s.decisionRow}</th>
-                  <td>
-                    <DecisionBadge decision={result.before.decision} label={result.before.label} />
-                  </td>
-                  <td>
-                    <DecisionBadge decision={result.after.decision} label={result.after.label} />
-                  </td>
-                </tr>
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={s.changesCaption}
+            columns={[s.factor, s.original, s.simulated]}
+            rows={[
+              ...result.changes.map((c) => ({
+                key: c.label,
+                cells: [c.label, { content: c.from, className: 'num' }, { content: c.to, className: 'num' }],
+              })),
+              {
+                key: 'probability',
+                cells: [
+                  s.probabilityRow,
+                  { content: result.before.probability, className: 'num' },
+                  {
+                    className: 'num',
+                    content: (
+                      <>
+                        {result.after.probability}{' '}
+                        <span className={result.deltaSign === 1 ? 'delta-up' : result.deltaSign === -1 ? 'delta-down' : undefined}>
+                          ({result.delta})
+                        </span>
+                      </>
+                    ),
+                  },
+                ],
+              },
+              {
+                key: 'decision',
+                cells: [
+                  s.decisionRow,
+                  <DecisionBadge key="before" decision={result.before.decision} label={result.before.label} />,
+                  <DecisionBadge key="after" decision={result.after.decision} label={result.after.label} />,
+                ],
+              },
+            ]}
+          />
           {result.factors && result.factors.length > 0 ? (
-            <div className="table-scroll" tabIndex={0} role="region" aria-label={s.changedFactors}>
-              <table className="data-table">
-                <caption>{s.changedFactors}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{s.factor}</th>
-                    <th scope="col">{s.before}</th>
-                    <th scope="col">{s.after}</th>
-                    <th scope="col">{s.change}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {result.factors.map((f) => (
-                    <tr key={f.label}>
-                      <th scope="row">{f.label}</th>
-                      <td className="num">{f.before}</td>
-                      <td className="num">{f.after}</td>
-                      <td className="num">{f.delta}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={s.changedFactors}
+              columns={[s.factor, s.before, s.after, s.change]}
+              numericColumns="all"
+              rows={result.factors.map((f) => ({ key: f.label, cells: [f.label, f.before, f.after, f.delta] }))}
+            />
           ) : null}
           {result.figure ? <ChartFigure figure={result.figure} locale={locale} tableToggle={s.tableToggle} headingLevel={4} /> : null}
         </div>

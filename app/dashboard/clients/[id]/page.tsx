@@ -10,7 +10,7 @@ import { dictionary } from '@/lib/i18n';
 import { requestDictionary, requestLocale } from '@/lib/i18n/request';
 import { PrintButton } from '../../../_components/PrintButton';
 import { RememberClient } from '../../../_components/RecentClients';
-import { TableFrame } from '../../../_components/TableFrame';
+import { DataTable } from '../../../_components/DataTable';
 import { requireReader } from '../../../_lib/person';
 import { decideOnApplication, simulateWhatIf } from './actions';
 import { BivariateSection } from './BivariateSection';
@@ -149,7 +149,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
           {panel.history.length === 0 ? (
             <p>{dh.empty}</p>
           ) : (
-            <TableFrame
+            <DataTable
               caption={dh.caption}
               columns={[
                 dh.columns.date,
@@ -161,21 +161,22 @@ export default async function ClientPage({ params, searchParams }: Props) {
                 dh.columns.notice,
               ]}
               id="decision-history"
-            >
-              {panel.history.map((r) => (
-                <tr key={r.id}>
-                  <td>{r.date}</td>
-                  <td>{r.actor}</td>
-                  <th scope="row">{r.decision}</th>
-                  <td>{r.recommendation}</td>
-                  <td>{r.override}</td>
-                  <td>{r.reasons}</td>
-                  <td>
-                    <Link href={`/decisions/${r.id}/notice`}>{dp.notice}</Link>
-                  </td>
-                </tr>
-              ))}
-            </TableFrame>
+              headerColumn={2}
+              rows={panel.history.map((r) => ({
+                key: r.id,
+                cells: [
+                  r.date,
+                  r.actor,
+                  r.decision,
+                  r.recommendation,
+                  r.override,
+                  r.reasons,
+                  <Link key="notice" href={`/decisions/${r.id}/notice`}>
+                    {dp.notice}
+                  </Link>,
+                ],
+              }))}
+            />
           )}
         </section>
       ) : null}
@@ -239,35 +240,11 @@ export default async function ClientPage({ params, searchParams }: Props) {
               </div>
             ))}
             {m.history.latest ? (
-              <div className="table-scroll" tabIndex={0} role="region" aria-label={m.history.latest.caption}>
-                <table className="data-table">
-                  <caption>{m.history.latest.caption}</caption>
-                  <thead>
-                    <tr>
-                      {m.history.latest.columns.map((c) => (
-                        <th key={c} scope="col">
-                          {c}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {m.history.latest.rows.map((r, i) => (
-                      <tr key={i}>
-                        {r.map((c, j) =>
-                          j === 0 ? (
-                            <th key={j} scope="row">
-                              {c}
-                            </th>
-                          ) : (
-                            <td key={j}>{c}</td>
-                          ),
-                        )}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                caption={m.history.latest.caption}
+                columns={m.history.latest.columns}
+                rows={m.history.latest.rows.map((cells, i) => ({ key: i, cells }))}
+              />
             ) : null}
           </>
         ) : (
