@@ -6,6 +6,7 @@ import { dictionary } from '@/lib/i18n';
 import { requestDictionary, requestLocale } from '@/lib/i18n/request';
 import { sharedStore } from '@/lib/store/sharedStore';
 import { DataTable } from '../_components/DataTable';
+import { PageMessage } from '../_components/PageMessage';
 import { requireReader } from '../_lib/person';
 import '../_components/dashboard.css';
 
@@ -23,15 +24,7 @@ export default async function AuditPage({ searchParams }: Props) {
   const { locale, t } = await requestDictionary();
   const a = t.decisions.audit;
   if (!person || !hasRole(person, 'supervisor')) {
-    return (
-      <>
-        <h1>{a.title}</h1>
-        <p role="alert">{a.forbidden}</p>
-        <p>
-          <Link href="/connexion?next=/audit">{t.decisions.signIn.signInLink}</Link>
-        </p>
-      </>
-    );
+    return <PageMessage title={a.title} message={a.forbidden} link={{ href: '/connexion?next=/audit', text: t.decisions.signIn.signInLink }} />;
   }
   const raw = await searchParams;
   const q = parseAuditQuery(raw);
@@ -39,12 +32,7 @@ export default async function AuditPage({ searchParams }: Props) {
   try {
     vm = await auditPageModel(await sharedStore(), q, locale);
   } catch {
-    return (
-      <>
-        <h1>{a.title}</h1>
-        <p role="alert">{a.unavailable}</p>
-      </>
-    );
+    return <PageMessage title={a.title} message={a.unavailable} />;
   }
   const keep = new URLSearchParams(Object.entries(raw).flatMap(([k, v]) => (typeof v === 'string' && k !== 'cursor' ? [[k, v]] : [])));
   const exportHref = `/audit/export?${keep.toString()}`;

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { hasRole } from '@/lib/accounts/accounts';
 import { MIN_PASSWORD_LENGTH } from '@/lib/accounts/passwords';
 import { accountsPageModel } from '@/lib/dashboard/accountsPage';
@@ -8,6 +7,7 @@ import { requestDictionary, requestLocale } from '@/lib/i18n/request';
 import { sharedStore } from '@/lib/store/sharedStore';
 import { addAccountAction, changeAccountAction } from '../_actions/accounts';
 import { DataTable } from '../_components/DataTable';
+import { PageMessage } from '../_components/PageMessage';
 import { requireReader } from '../_lib/person';
 import { AccountRowActions } from './AccountRowActions';
 import { AddAccountForm } from './AddAccountForm';
@@ -26,26 +26,13 @@ export default async function AccountsPage() {
   const { locale, t } = await requestDictionary();
   const a = t.accounts;
   if (!person || !hasRole(person, 'admin')) {
-    return (
-      <>
-        <h1>{a.title}</h1>
-        <p role="alert">{a.forbidden}</p>
-        <p>
-          <Link href="/connexion?next=/comptes">{t.decisions.signIn.signInLink}</Link>
-        </p>
-      </>
-    );
+    return <PageMessage title={a.title} message={a.forbidden} link={{ href: '/connexion?next=/comptes', text: t.decisions.signIn.signInLink }} />;
   }
   let vm;
   try {
     vm = await accountsPageModel(await sharedStore(), person, locale);
   } catch {
-    return (
-      <>
-        <h1>{a.title}</h1>
-        <p role="alert">{a.unavailable}</p>
-      </>
-    );
+    return <PageMessage title={a.title} message={a.unavailable} />;
   }
   return (
     <>

@@ -7,6 +7,7 @@ import { dictionary } from '@/lib/i18n';
 import { requestDictionary, requestLocale } from '@/lib/i18n/request';
 import { ChartFigure } from '../_components/charts/ChartFigure';
 import { DataTable } from '../_components/DataTable';
+import { PageMessage } from '../_components/PageMessage';
 import '../_components/dashboard.css';
 import { requireReader } from '../_lib/person';
 
@@ -22,13 +23,7 @@ export default async function ModelPage() {
   const engine = await creditEngineOrNull();
   const m = t.model;
   if (!engine) {
-    return (
-      <>
-        <h1>{m.title}</h1>
-        <p className="lead">{m.lead}</p>
-        <p role="status">{m.pending}</p>
-      </>
-    );
+    return <PageMessage title={m.title} lead={m.lead} message={m.pending} kind="status" />;
   }
   const vm = modelPageModel(modelReportFromCard(engine.modelCard(locale)), locale, shapSample(engine));
   const toggle = t.dashboard.charts.showData;

@@ -7,6 +7,7 @@ import { requestDictionary, requestLocale } from '@/lib/i18n/request';
 import { backtestReport, newApplicationsReport } from '@/lib/monitoring/stability';
 import { ChartFigure } from '../_components/charts/ChartFigure';
 import { DataTable } from '../_components/DataTable';
+import { PageMessage } from '../_components/PageMessage';
 import { PsiBandBadge } from './PsiBandBadge';
 import '../_components/dashboard.css';
 import './surveillance.css';
@@ -24,13 +25,7 @@ export default async function MonitoringPage() {
   const m = t.monitoring;
   const engine = await creditEngineOrNull();
   if (!engine) {
-    return (
-      <>
-        <h1>{m.title}</h1>
-        <p className="lead">{m.lead}</p>
-        <p role="status">{m.pending}</p>
-      </>
-    );
+    return <PageMessage title={m.title} lead={m.lead} message={m.pending} kind="status" />;
   }
   const [stability, backtest] = await Promise.all([newApplicationsReport(), backtestReport()]);
   const vm = monitoringPageModel(stability, backtest, locale, modelReportFromCard(engine.modelCard(locale)).metrics.rocAuc);

@@ -6,44 +6,15 @@
  */
 
 import { configSelector } from '../config/env';
-export class ResponseCache {
-  private readonly map = new Map<string, string>();
-  private bytes = 0;
-
-  constructor(readonly maxBytes: number) {}
-
-  get size(): number {
-    return this.map.size;
+import { LruCache } from '../credit/lruCache';
+/** Bodies weigh their UTF-16 size in memory, key included. */
+export class ResponseCache extends LruCache<string, string> {
+  constructor(readonly maxBytes: number) {
+    super(maxBytes, (key, body) => (key.length + body.length) * 2);
   }
 
   get totalBytes(): number {
-    return this.bytes;
-  }
-
-  get(key: string): string | undefined {
-    const body = this.map.get(key);
-    if (body !== undefined) {
-      this.map.delete(key);
-      this.map.set(key, body);
-    }
-    return body;
-  }
-
-  set(key: string, body: string): void {
-    const size = body.length * 2 + key.length * 2; // UTF-16 in memory
-    if (size > this.maxBytes) return;
-    const previous = this.map.get(key);
-    if (previous !== undefined) {
-      this.map.delete(key);
-      this.bytes -= previous.length * 2 + key.length * 2;
-    }
-    this.map.set(key, body);
-    this.bytes += size;
-    for (const [k, v] of this.map) {
-      if (this.bytes <= this.maxBytes) break;
-      this.map.delete(k);
-      this.bytes -= v.length * 2 + k.length * 2;
-    }
+    return this.weight;
   }
 }
 
