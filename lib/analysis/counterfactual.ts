@@ -1,6 +1,7 @@
 import { ClientCacheKind, type CreditEngine } from '../credit/engine';
 import type { RawApplication } from '../credit/types';
 import { isAccepted } from '../credit/decisionRule';
+import { actionability } from '../credit/fields';
 
 /**
  * Nearest counterfactual: the smallest change to the fields a client can act on that turns a
@@ -45,6 +46,11 @@ export const ACTIONS: readonly Action[] = [
   { id: 'loanSize', fields: ['AMT_CREDIT', 'AMT_ANNUITY', 'AMT_GOODS_PRICE'], direction: -1, bound: MAX_DECREASE, unit: 1000 },
   { id: 'income', fields: ['AMT_INCOME_TOTAL'], direction: 1, bound: MAX_INCREASE, unit: 1000 },
 ];
+// A counterfactual only advises what a client can change now (the field registry's `now` fields).
+for (const a of ACTIONS) {
+  for (const f of a.fields)
+    if (actionability(f) !== 'now') throw new Error(`counterfactual action ${a.id}: ${f} is not actionable now (lib/credit/fields.ts)`);
+}
 
 export interface CounterfactualChange {
   readonly field: string;

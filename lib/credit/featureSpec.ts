@@ -1,7 +1,7 @@
 import type { ColumnarTable } from '../data/columnarTable';
 import { APPLICATION_FIELDS, CATEGORICAL_FIELDS, fieldKind } from '../data/homeCreditSchema';
 import { ENGINEERED_FEATURES, YEARS_FIELDS, yearsFeatureName } from './engineeredFeatures';
-import { isProtectedField } from './fieldLabels';
+import { isProtectedField } from './fields';
 
 /**
  * The feature specification: the ordered list of model columns, each linked to the
@@ -25,7 +25,7 @@ interface FeatureBase {
   /** What SHAP contributions are summed into: an application field, or an engineered feature name. */
   readonly group: string;
   /**
-   * Derived from a protected attribute (fieldLabels.ts PROTECTED_FIELDS). Such columns are written to
+   * Derived from a protected attribute (fields.ts PROTECTED_FIELDS). Such columns are written to
    * the training matrix for the fairness report only: the trainer drops them, and a served spec
    * containing one is refused (validateFeatureSpec).
    */

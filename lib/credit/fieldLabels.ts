@@ -159,21 +159,6 @@ for (const f of [...APPLICATION_FIELDS, ...ENGINEERED_FEATURES.map((e) => e.name
   if (!LABELS[f]) throw new Error(`fieldLabels: no label for ${f}`);
 }
 
-/**
- * Protected attributes: sex, marital status and age. They are kept in the data to measure fairness
- * (models/credit/fairness.json) but never reach the model, so they can never be a reason either.
- * Anything computed from one of them (AGE_YEARS, EMPLOYED_AGE_RATIO…) is protected too.
- */
-export const PROTECTED_FIELDS: ReadonlySet<string> = new Set(['CODE_GENDER', 'NAME_FAMILY_STATUS', 'DAYS_BIRTH']);
-
-const ENGINEERED_SOURCES = new Map(ENGINEERED_FEATURES.map((e) => [e.name, e.sources]));
-
-/** True for a protected field and for an engineered feature computed from one. */
-export function isProtectedField(name: string): boolean {
-  if (PROTECTED_FIELDS.has(name)) return true;
-  return (ENGINEERED_SOURCES.get(name) ?? []).some((s) => PROTECTED_FIELDS.has(s));
-}
-
 export function fieldLabelInfo(field: string): FieldLabel | undefined {
   return LABELS[field];
 }

@@ -1,6 +1,7 @@
 import { APPLICATION_FIELDS } from '../data/homeCreditSchema';
 import { ENGINEERED_FEATURES } from './engineeredFeatures';
-import { isProtectedField, type Lang } from './fieldLabels';
+import type { Lang } from './fieldLabels';
+import { isProtectedField } from './fields';
 
 /**
  * Stable reason codes: a fixed catalogue that names, for any explanation group (application field
@@ -15,7 +16,7 @@ import { isProtectedField, type Lang } from './fieldLabels';
  * application field and engineered feature of the full feature specification).
  *
  * Protected attributes (sex, marital status, age and what is computed from them, see
- * fieldLabels.ts PROTECTED_FIELDS) never get a code and are never a reason: `reasonCode` throws for
+ * fields.ts PROTECTED_FIELDS) never get a code and are never a reason: `reasonCode` throws for
  * them, and the reason builder (explanation.ts) skips them even if a model had such an input.
  */
 

@@ -12,14 +12,16 @@ import { fieldLabel } from './labels';
 import { displayValue } from './profile';
 import { fill } from './text';
 import { numericRule, numericRuleError } from '../credit/fieldRules';
+import { ACTIONABLE_FIELDS, type ActionableField } from '../credit/fields';
 
 /**
  * The what-if form (fields the client can act on) and the simulation behind it: the edited
  * application is explained by the model and compared with the original.
  */
 
-export const WHAT_IF_FIELDS = ['AMT_CREDIT', 'AMT_ANNUITY', 'AMT_GOODS_PRICE', 'AMT_INCOME_TOTAL', 'DAYS_EMPLOYED'] as const;
-export type WhatIfField = (typeof WHAT_IF_FIELDS)[number];
+/** The fields a client can act on (the field registry's actionable fields). */
+export const WHAT_IF_FIELDS = ACTIONABLE_FIELDS;
+export type WhatIfField = ActionableField;
 
 export interface WhatIfInput {
   readonly field: WhatIfField;

@@ -1,6 +1,6 @@
 import type { Locale } from '../../i18n/intl';
 import type { z } from 'zod';
-import { PROTECTED_FIELDS } from '../../credit/fieldLabels';
+import { PROTECTED_FIELDS } from '../../credit/fields';
 import { REASON_CODES } from '../../credit/reasonCodes';
 import type { reasonCodesSchema } from '../schemas/reasonCodes';
 

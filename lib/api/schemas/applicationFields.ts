@@ -3,6 +3,7 @@ import { getHomeCreditStore } from '../../data/homeCreditStore';
 import { DECISION_REQUIRED_FIELDS, REQUIRED_FIELD_MESSAGE } from '../../credit/validation';
 import { APPLICATION_FIELDS, fieldKind, ID_FIELD, TARGET_FIELD } from '../../data/homeCreditSchema';
 import { numericRule } from '../../credit/fieldRules';
+import { fieldFacts } from '../../credit/fields';
 
 export { numericRule };
 
@@ -12,6 +13,17 @@ export { numericRule };
  * among the values seen in the data (read from the store on first use), null or absent = missing.
  */
 
+/** The field's English label and what it means (from the field registry), ahead of its valid values. */
+function about(field: string): string {
+  const facts = fieldFacts(field);
+  if (!facts) return '';
+  const notes = [
+    facts.protected ? 'protected: measured for fairness, never used by the model' : '',
+    facts.actionable ? 'a client can change it' : '',
+  ];
+  return `${facts.label.en}${notes.some(Boolean) ? ` (${notes.filter(Boolean).join('; ')})` : ''}. `;
+}
+
 function numericFieldSchema(field: string): z.ZodType<number | null> {
   const rule = numericRule(field);
   let base = z.number();
@@ -19,7 +31,7 @@ function numericFieldSchema(field: string): z.ZodType<number | null> {
   const bounded = (rule.exclusiveMin ? base.gt(rule.min) : base.min(rule.min)).max(rule.max);
   const range = `${rule.integer ? 'integer ' : ''}in ${rule.exclusiveMin ? ']' : '['}${rule.min}, ${rule.max}]`;
   const value = rule.codes ? z.union([bounded, z.literal(rule.codes as [number, ...number[]])]) : bounded;
-  return value.nullable().meta({ description: `${range}${rule.codes ? ` or ${rule.codes.join(', ')}` : ''}; null = missing` });
+  return value.nullable().meta({ description: `${about(field)}${range}${rule.codes ? ` or ${rule.codes.join(', ')}` : ''}; null = missing` });
 }
 
 /** Category values of a field, as seen in the data (both sets). */
@@ -30,7 +42,7 @@ export function knownCategories(field: string): readonly string[] {
 function categoricalFieldSchema(field: string): z.ZodType<string | null> {
   return z
     .lazy(() => z.enum(knownCategories(field) as [string, ...string[]]).nullable())
-    .meta({ description: 'one of the listed values; null = missing' });
+    .meta({ description: `${about(field)}One of the listed values; null = missing` });
 }
 
 function buildFieldSchemas(): Record<string, z.ZodType<number | string | null>> {
@@ -57,9 +69,9 @@ const REQUIRED: ReadonlySet<string> = new Set(DECISION_REQUIRED_FIELDS);
 function requiredFieldSchema(field: string): z.ZodType<number> {
   const rule = numericRule(field);
   const base = z.number({ error: (issue) => (issue.input === undefined || issue.input === null ? REQUIRED_FIELD_MESSAGE : undefined) });
-  return (rule.exclusiveMin ? base.gt(rule.min) : base.min(rule.min))
-    .max(rule.max)
-    .meta({ description: `required (the model does not decide without it); ${rule.exclusiveMin ? '>' : '≥'} ${rule.min} and ≤ ${rule.max}` });
+  return (rule.exclusiveMin ? base.gt(rule.min) : base.min(rule.min)).max(rule.max).meta({
+    description: `${about(field)}Required (the model does not decide without it); ${rule.exclusiveMin ? '>' : '≥'} ${rule.min} and ≤ ${rule.max}`,
+  });
 }
 
 /** Each field's schema in an application to score: the required ones cannot be absent or null. */

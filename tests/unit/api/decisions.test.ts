@@ -6,7 +6,7 @@ import { API_ROUTES } from '@/lib/api/routes';
 import { decisionListSchema, decisionRecordSchema, noticeSchema } from '@/lib/api/schemas/decisions';
 import { resetAppConfigForTests } from '@/lib/config';
 import { getCreditEngine } from '@/lib/credit/engine';
-import { PROTECTED_FIELDS } from '@/lib/credit/fieldLabels';
+import { PROTECTED_FIELDS } from '@/lib/credit/fields';
 import { closeSharedStore, sharedStore } from '@/lib/store/sharedStore';
 import { verifyChain } from '@/lib/store/decisionLog';
 

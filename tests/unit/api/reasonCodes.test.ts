@@ -5,7 +5,7 @@ import { OPERATIONS } from '@/lib/api/operations';
 import { API_ROUTES } from '@/lib/api/routes';
 import { reasonSchema } from '@/lib/api/schemas/credit';
 import { reasonCodesSchema } from '@/lib/api/schemas/reasonCodes';
-import { PROTECTED_FIELDS } from '@/lib/credit/fieldLabels';
+import { PROTECTED_FIELDS } from '@/lib/credit/fields';
 import { REASON_CODES } from '@/lib/credit/reasonCodes';
 import { en } from '@/lib/i18n/en';
 import { fr } from '@/lib/i18n/fr';

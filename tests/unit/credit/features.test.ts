@@ -4,7 +4,7 @@ import { openHomeCreditStore } from '@/lib/data/homeCreditStore';
 import { APPLICATION_FIELDS, CATEGORICAL_FIELDS } from '@/lib/data/homeCreditSchema';
 import { DAYS_EMPLOYED_ANOMALY, ENGINEERED_FEATURES } from '@/lib/credit/engineeredFeatures';
 import { deriveFeatureSpec, featureGroups, modelFeatureSpec, validateFeatureSpec } from '@/lib/credit/featureSpec';
-import { isProtectedField, PROTECTED_FIELDS } from '@/lib/credit/fieldLabels';
+import { isProtectedField, PROTECTED_FIELDS } from '@/lib/credit/fields';
 import { compileFeatures } from '@/lib/credit/features';
 import { columnsOf, parseCsvHeader, readCsvRow } from '@/lib/credit/csvRows';
 import type { RawValue } from '@/lib/data/columnarTable';

@@ -1,7 +1,8 @@
 import { groupIndex, reasonsTowards } from '@/lib/credit/explanation';
 import { ENGINEERED_FEATURES } from '@/lib/credit/engineeredFeatures';
 import type { FeatureSpec } from '@/lib/credit/featureSpec';
-import { fieldLabel, isProtectedField, PROTECTED_FIELDS } from '@/lib/credit/fieldLabels';
+import { fieldLabel } from '@/lib/credit/fieldLabels';
+import { isProtectedField, PROTECTED_FIELDS } from '@/lib/credit/fields';
 import type { PopulationStats } from '@/lib/credit/population';
 import { allExplanationGroups, codedReasonText, REASON_CODES, reasonCode, reasonCodeEntry } from '@/lib/credit/reasonCodes';
 import { APPLICATION_FIELDS } from '@/lib/data/homeCreditSchema';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { scoreCsvFile } from '@/lib/credit/batchScoring';
 import { type CreditEngine, getCreditEngine } from '@/lib/credit/engine';
-import { isProtectedField } from '@/lib/credit/fieldLabels';
+import { isProtectedField } from '@/lib/credit/fields';
 import { creditModelDir } from '@/lib/credit/paths';
 import { reasonCode } from '@/lib/credit/reasonCodes';
 import type { Explanation, RawApplication } from '@/lib/credit/types';
