@@ -1,10 +1,10 @@
-import { formatCount, formatNumber, formatPercent, intlTag, type Locale, normaliseSpaces, numberFormat } from '../i18n/intl';
+import { formatCount, formatNumber, formatPercent, formatSigned, intlTag, type Locale, normaliseSpaces, numberFormat } from '../i18n/intl';
 import type { RawValue } from '../data/columnarTable';
 import { DAYS_EMPLOYED_ANOMALY, fieldScale, toDisplayScale } from '../analysis/scale';
 
 export { fieldScale, type FieldScale } from '../analysis/scale';
 /** The number, count and percentage formatters are the ones every page shares (lib/i18n/intl.ts). */
-export { formatCount, formatNumber, formatPercent };
+export { formatCount, formatNumber, formatPercent, formatSigned };
 
 /**
  * Number, amount, percentage, duration and date formatting for the dashboard, in French
@@ -34,23 +34,14 @@ export function formatProbability(p: number, locale: Locale): string {
   return formatPercent(p, locale);
 }
 
-/** A difference of two probabilities in percentage points: « +3,2 pts » / « −3.2 pts ». */
+/** A difference of two probabilities in percentage points: « +3,2 pts » / « −3.2 pts » (« 0,0 pts » when it rounds to nothing). */
 export function formatPoints(delta: number, locale: Locale, digits = 1): string {
-  const abs = normaliseSpaces(numberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(Math.abs(delta) * 100));
-  const sign = delta > 0 ? '+' : delta < 0 ? '−' : '';
-  return `${sign}${abs}\u00a0${locale === 'fr' ? 'pts' : 'pts'}`;
+  return `${formatSigned(delta * 100, locale, digits, digits)}\u00a0pts`;
 }
 
-/** A signed number (contributions, differences): « +0,42 » / « −0.42 ». */
-export function formatSigned(value: number, locale: Locale, digits = 2): string {
-  const abs = formatNumber(Math.abs(value), locale, digits);
-  return value > 0 ? `+${abs}` : value < 0 ? `−${abs}` : abs;
-}
-
-/** A signed amount difference: « +12 000 » / « −128 000 ». */
+/** A signed amount difference, rounded to the unit: « +12 000 » / « −128 000 ». */
 export function formatSignedAmount(value: number, locale: Locale): string {
-  const abs = formatAmount(Math.abs(value), locale);
-  return value > 0 ? `+${abs}` : value < 0 ? `−${abs}` : abs;
+  return formatSigned(Math.round(value), locale, 0);
 }
 
 /** A duration in years: « 35 ans » / « 35 years », « 1,5 an » / « 1.5 years ». */

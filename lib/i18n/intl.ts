@@ -38,6 +38,17 @@ export function formatNumber(value: number, locale: Locale, digits = 2, minDigit
   return normaliseSpaces(numberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: Math.min(minDigits, digits) }).format(value));
 }
 
+/**
+ * A signed number (contributions, differences, deltas): « +0,42 » / « −0.42 » (a true minus sign),
+ * no sign when it rounds to zero at `digits` decimals; « — » when not finite.
+ */
+export function formatSigned(value: number, locale: Locale, digits = 2, minDigits = 0): string {
+  if (!Number.isFinite(value)) return NOT_A_NUMBER;
+  const abs = formatNumber(Math.abs(value), locale, digits, minDigits);
+  if (Number(Math.abs(value).toFixed(digits)) === 0) return abs;
+  return value > 0 ? `+${abs}` : `−${abs}`;
+}
+
 /** A whole count: « 63 444 » / « 63,444 ». */
 export function formatCount(value: number, locale: Locale): string {
   return formatNumber(value, locale, 0);

@@ -1,4 +1,4 @@
-import { formatCount, formatNumber, formatPercent, intlTag, type Locale } from '../i18n/intl';
+import { formatCount, formatNumber, formatPercent, formatSigned, intlTag, type Locale } from '../i18n/intl';
 
 /** The shared number, count and percentage formatters (lib/i18n/intl.ts), under this module's names. */
 export { formatNumber as fmtNumber, formatCount as fmtCount, formatPercent as fmtPercent };
@@ -13,11 +13,9 @@ export function fmtFixed(value: number, locale: Locale, digits: number): string 
   return formatNumber(value, locale, digits, digits);
 }
 
-/** A signed difference in points: fmtSigned(1.25, 'fr', 1) → « +1,3 », fmtSigned(-0.5) → « −0,5 ». */
+/** A signed difference with exactly `digits` decimals: fmtSigned(1.25, 'fr', 1) → « +1,3 », fmtSigned(-0.5) → « −0,5 ». */
 export function fmtSigned(value: number, locale: Locale, digits = 1): string {
-  const abs = fmtFixed(Math.abs(value), locale, digits);
-  const zero = Number(Math.abs(value).toFixed(digits)) === 0;
-  return zero ? abs : value > 0 ? `+${abs}` : `−${abs}`;
+  return formatSigned(value, locale, digits, digits);
 }
 
 /** Milliseconds with a precision that suits the magnitude: « 0,47 ms », « 12,3 ms », « 240 ms », « 1,2 s ». */

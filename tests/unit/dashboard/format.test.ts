@@ -1,3 +1,4 @@
+import { fmtSigned } from '@/lib/nlp/format';
 import {
   formatAmount,
   formatCount,
@@ -42,6 +43,13 @@ describe('French and English number formatting', () => {
     expect(formatPoints(0.032, 'en')).toBe(`+3.2${NB}pts`);
     expect(formatSigned(-0.4213, 'fr')).toBe('−0,42');
     expect(formatSignedAmount(-128000, 'fr')).toBe(`−128${NB}000`);
+    // one signed formatter: no sign on what rounds to zero, « — » for what is not a number
+    expect(formatSigned(0.001, 'fr')).toBe('0');
+    expect(formatSigned(-0.004, 'en', 2, 2)).toBe('0.00');
+    expect(formatPoints(0.0001, 'fr')).toBe(`0,0${NB}pts`);
+    expect(formatSignedAmount(0.4, 'en')).toBe('0');
+    expect(formatSigned(Number.NaN, 'fr')).toBe('—');
+    expect(fmtSigned(1.25, 'fr', 1)).toBe(formatSigned(1.25, 'fr', 1, 1));
   });
 
   test('durations in years agree in number', () => {
