@@ -2,8 +2,9 @@ import type { Locale } from '../i18n/intl';
 /**
  * npm run score -- --input applications.csv --output scores.csv [options]
  *
- * Scores a CSV of loan applications (Home Credit columns, with or without TARGET) and writes
- * SK_ID_CURR, calibrated probability, decision and the top reasons of the decision (towards
+ * Scores a CSV of loan applications (Home Credit columns, with or without SK_ID_CURR and TARGET —
+ * the same files as the API's CSV body) and writes SK_ID_CURR (empty when the row has none),
+ * calibrated probability, decision and the top reasons of the decision (towards
  * refusal for refused clients, towards acceptance for accepted ones), each cell led by its stable
  * reason code (`R07 — …` towards refusal, `A07 — …` towards acceptance; the catalogue is
  * lib/credit/reasonCodes.ts and GET /api/v1/reason-codes). Streams in constant memory.

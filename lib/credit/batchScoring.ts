@@ -82,7 +82,7 @@ export async function scoreCsvFile(model: CreditModel, stats: PopulationStats | 
   // the batch being filled: features written as each line is parsed, no record kept per row
   // unless reasons are worded (they quote the client's own values)
   let features = new Float32Array(batchSize * width);
-  let ids: number[] = [];
+  let ids: (number | null)[] = [];
   let apps: RawApplication[] = [];
   const groupBuffer = new Float64Array(model.index.groups.length);
 
@@ -106,7 +106,7 @@ export async function scoreCsvFile(model: CreditModel, stats: PopulationStats | 
       let text = '';
       for (let i = 0; i < n; i++) {
         const score = model.scoreOf(m[i]);
-        text += `${batchIds[i]},${score.probability.toFixed(6)},${score.decision}`;
+        text += `${batchIds[i] ?? ''},${score.probability.toFixed(6)},${score.decision}`;
         if (reasons > 0) {
           const c = model.contributions(batchFeatures, i * width, groupBuffer);
           const direction = score.decision === 'refuse' ? 'refusal' : 'acceptance';

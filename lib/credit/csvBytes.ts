@@ -149,7 +149,7 @@ export function readCsvLine(
   const count = cutCells(buf, start, end, hasQuote, cells);
   if (count < 0) return undefined;
   const id = layout.idColumn;
-  const rawId = id < count && id < cells.starts.length ? cellText(buf, cells, id) : '';
+  const rawId = id >= 0 && id < count && id < cells.starts.length ? cellText(buf, cells, id) : '';
   if (count !== columns) return wrongCellCount(layout, count, rawId);
   let errors = idErrors(rawId);
   const { kinds } = layout;

@@ -6,12 +6,13 @@ import { DECISION_REQUIRED_FIELDS, missingRequiredFields, REQUIRED_FIELD_MESSAGE
 
 /**
  * Validation of CSV input (the score CLI): a header of Home Credit column names (any subset of
- * the 120 application fields, in any order, with SK_ID_CURR and optionally TARGET), then rows
+ * the 120 application fields, in any order, optionally SK_ID_CURR and TARGET), then rows
  * whose cells are validated like parseApplication with numbers written as text.
  */
 
 export interface CsvLayout {
   readonly columns: readonly string[];
+  /** The SK_ID_CURR column (optional, as in the API's CSV body: -1 when the file has none). */
   readonly idColumn: number;
   /** Column of each field the model does not decide without (-1 when the file lacks it: every row is then refused). */
   readonly requiredColumns: ReadonlyMap<string, number>;
@@ -37,19 +38,19 @@ export function parseCsvHeader(cells: readonly string[]): CsvLayout {
     seen.add(c);
   }
   const idColumn = columns.indexOf(ID_FIELD);
-  if (idColumn < 0) throw new CsvHeaderError(`the ${ID_FIELD} column is required`);
   const kinds = Uint8Array.from(columns, (c) => (c === ID_FIELD || c === TARGET_FIELD ? 0 : fieldKind(c) === 'numeric' ? 1 : 2));
   const requiredColumns = new Map(DECISION_REQUIRED_FIELDS.map((f) => [f, columns.indexOf(f)]));
   const rules = columns.map((c, i) => (kinds[i] === 1 ? numericRule(c) : undefined));
   return { columns, idColumn, kinds, requiredColumns, rules };
 }
 
+/** `id`: the row's SK_ID_CURR, null when the file has no such column or the cell is empty. */
 export type CsvRowResult =
-  | { readonly ok: true; readonly id: number; readonly application: RawApplication }
+  | { readonly ok: true; readonly id: number | null; readonly application: RawApplication }
   | { readonly ok: false; readonly id: string; readonly errors: readonly FieldError[] };
 
 export type CsvRowCheck =
-  { readonly ok: true; readonly id: number } | { readonly ok: false; readonly id: string; readonly errors: readonly FieldError[] };
+  { readonly ok: true; readonly id: number | null } | { readonly ok: false; readonly id: string; readonly errors: readonly FieldError[] };
 
 /** For each field of `fields`, its column in the CSV layout (-1 when the file does not have it). */
 export function columnsOf(layout: CsvLayout, fields: readonly string[]): Int32Array {
@@ -63,7 +64,7 @@ export function columnsOf(layout: CsvLayout, fields: readonly string[]): Int32Ar
  * from row to row by the caller: the hot path of the score CLI allocates nothing per row.
  */
 export function readCsvRow(layout: CsvLayout, cells: readonly string[], values: RawValue[]): CsvRowCheck {
-  const rawId = cells[layout.idColumn] ?? '';
+  const rawId = layout.idColumn < 0 ? '' : (cells[layout.idColumn] ?? '');
   if (cells.length !== layout.columns.length) return wrongCellCount(layout, cells.length, rawId);
   let errors = idErrors(rawId);
   for (let c = 0; c < cells.length; c++) errors = readCsvCell(layout, c, cells[c], values, errors);
@@ -80,10 +81,10 @@ export function cellCountMessage(expected: number, found: number): string {
   return `expected ${expected} fields but found ${found} (${found < expected ? 'truncated or malformed row' : 'too many fields'})`;
 }
 
-/** The line's first errors: its SK_ID_CURR when that is not an integer. */
+/** The line's first errors: its SK_ID_CURR when given and not an integer (an empty cell is no id, as in the API). */
 export function idErrors(rawId: string): FieldError[] | undefined {
   const trimmed = rawId.trim();
-  return trimmed === '' || !Number.isInteger(Number(trimmed))
+  return trimmed !== '' && !Number.isInteger(Number(trimmed))
     ? [{ path: ID_FIELD, message: `expected an integer id, got "${rawId.slice(0, 40)}"` }]
     : undefined;
 }
@@ -136,7 +137,7 @@ export function finishCsvRow(layout: CsvLayout, rawId: string, values: readonly 
   })) {
     (errors ??= []).push({ path: field, message: REQUIRED_FIELD_MESSAGE });
   }
-  return errors ? { ok: false, id: rawId, errors } : { ok: true, id: Number(rawId.trim()) };
+  return errors ? { ok: false, id: rawId, errors } : { ok: true, id: rawId.trim() === '' ? null : Number(rawId.trim()) };
 }
 
 /** The application record of values laid out by readCsvRow (missing fields left out). */

@@ -35,7 +35,7 @@ export interface CsvRowHandlers {
    * for the next line, so copy what is kept. A returned promise (a batch handed to the model) is
    * awaited before the next line is read; returning nothing keeps the hot path free of awaits.
    */
-  readonly onRow: (values: readonly RawValue[], id: number, line: number) => void | Promise<void>;
+  readonly onRow: (values: readonly RawValue[], id: number | null, line: number) => void | Promise<void>;
   /** An invalid line (skipped). Throwing from here stops the stream (strict mode). */
   readonly onReject?: (reject: RejectedRow) => void;
 }

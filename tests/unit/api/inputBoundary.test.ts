@@ -114,6 +114,24 @@ describe('one input boundary: CLI, JSON body and CSV body', () => {
     expect(csv.json.results).toEqual(json.json.results);
   });
 
+  test('a file without SK_ID_CURR: the CSV body and the CLI score it alike (the id is optional at both doors)', async () => {
+    const valid = rows.filter((_, k) => !patches[k].error);
+    const fields = header.filter((f) => f !== 'SK_ID_CURR');
+    const text = `${[fields.join(','), ...valid.map((r) => Papa.unparse([fields.map((f) => r[f] ?? '')], { newline: '\n' }))].join('\n')}\n`;
+    const csv = await post(text, 'text/csv');
+    expect(csv.status).toBe(200);
+    expect(csv.json.results).toHaveLength(valid.length);
+    const input = path.join(dir, 'no-id.csv');
+    fs.writeFileSync(input, text);
+    const engine = await getCreditEngine();
+    const output = path.join(dir, 'no-id-out.csv');
+    const summary = await scoreCsvFile(engine.model, engine.populationStats(), { input, output, reasons: 0 });
+    expect(summary.scored).toBe(valid.length);
+    const lines = fs.readFileSync(output, 'utf8').trim().split('\n').slice(1);
+    const api = csv.json.results as { probability: number; decision: string }[];
+    expect(lines.map((l) => l.split(','))).toEqual(api.map((r) => ['', r.probability.toFixed(6), r.decision]));
+  });
+
   test('a malformed row: the CSV body and the CLI refuse that row alike', async () => {
     const truncated = Papa.unparse([header.slice(0, 20).map((f) => rows[0][f] ?? '')], { newline: '\n' });
     const csv = await post(csvText([truncated]), 'text/csv');

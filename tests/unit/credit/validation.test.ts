@@ -83,11 +83,20 @@ describe('parseApplication: the validation boundary', () => {
 describe('CSV rows', () => {
   const layout = parseCsvHeader(['\uFEFFSK_ID_CURR', 'TARGET', 'AMT_CREDIT', 'CODE_GENDER', 'AMT_ANNUITY', 'AMT_INCOME_TOTAL']);
 
-  test('header: any subset of fields with SK_ID_CURR; unknown or duplicate columns are fatal', () => {
+  test('header: any subset of fields, SK_ID_CURR optional (as in the API); unknown or duplicate columns are fatal', () => {
     expect(layout.columns[0]).toBe('SK_ID_CURR');
     expect(() => parseCsvHeader(['SK_ID_CURR', 'AMT_CREDIT', 'COLOUR'])).toThrow(/column "COLOUR": unknown field/);
     expect(() => parseCsvHeader(['SK_ID_CURR', 'AMT_CREDIT', 'AMT_CREDIT'])).toThrow(/appears twice/);
-    expect(() => parseCsvHeader(['AMT_CREDIT'])).toThrow(/SK_ID_CURR column is required/);
+    const noId = parseCsvHeader(['AMT_CREDIT', 'AMT_ANNUITY', 'AMT_INCOME_TOTAL']);
+    expect(noId.idColumn).toBe(-1);
+    expect(parseCsvRow(noId, ['1000', '100', '2000'])).toEqual({
+      ok: true,
+      id: null,
+      application: { AMT_CREDIT: 1000, AMT_ANNUITY: 100, AMT_INCOME_TOTAL: 2000 },
+    });
+    // an empty id cell is no id; a cell that is not an integer is refused
+    expect(parseCsvRow(layout, ['', '', '1000', '', '100', '2000'])).toMatchObject({ ok: true, id: null });
+    expect(parseCsvRow(layout, ['7.5', '', '1000', '', '100', '2000'])).toMatchObject({ ok: false, errors: [{ path: 'SK_ID_CURR' }] });
   });
 
   test('rows: numbers as text, empty cells missing, bad cells and truncated rows reported', () => {
