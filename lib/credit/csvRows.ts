@@ -1,6 +1,7 @@
 import type { RawValue } from '../data/columnarTable';
 import { fieldKind, ID_FIELD, isApplicationField, TARGET_FIELD } from '../data/homeCreditSchema';
 import { numberOfText, type NumericRule, numericRule, numericRuleError } from './fieldRules';
+import { knownCategorySet, unknownCategoryMessage } from './fields';
 import type { FieldError, RawApplication } from './types';
 import { DECISION_REQUIRED_FIELDS, missingRequiredFields, REQUIRED_FIELD_MESSAGE, unknownFieldMessage } from './validation';
 
@@ -20,7 +21,12 @@ export interface CsvLayout {
   readonly kinds: Uint8Array;
   /** Per column: the numeric field's rule (fieldRules.ts), undefined for the others. */
   readonly rules: readonly (NumericRule | undefined)[];
+  /** Per column: the categorical field's valid values when they are checked (scoring), undefined otherwise. */
+  readonly categories: readonly (ReadonlySet<string> | undefined)[];
 }
+
+/** How a reader treats a category never seen in the data: refused as the API refuses it (`known`), or read as it is (`any`: the monitor counts it as « other »). */
+export type CategoryCheck = 'known' | 'any';
 
 export class CsvHeaderError extends Error {
   constructor(message: string) {
@@ -29,7 +35,7 @@ export class CsvHeaderError extends Error {
   }
 }
 
-export function parseCsvHeader(cells: readonly string[]): CsvLayout {
+export function parseCsvHeader(cells: readonly string[], categoryCheck: CategoryCheck = 'known'): CsvLayout {
   const columns = cells.map((c, i) => (i === 0 ? c.replace(/^\uFEFF/, '') : c).trim());
   const seen = new Set<string>();
   for (const c of columns) {
@@ -41,7 +47,8 @@ export function parseCsvHeader(cells: readonly string[]): CsvLayout {
   const kinds = Uint8Array.from(columns, (c) => (c === ID_FIELD || c === TARGET_FIELD ? 0 : fieldKind(c) === 'numeric' ? 1 : 2));
   const requiredColumns = new Map(DECISION_REQUIRED_FIELDS.map((f) => [f, columns.indexOf(f)]));
   const rules = columns.map((c, i) => (kinds[i] === 1 ? numericRule(c) : undefined));
-  return { columns, idColumn, kinds, requiredColumns, rules };
+  const categories = columns.map((c, i) => (kinds[i] === 2 && categoryCheck === 'known' ? knownCategorySet(c) : undefined));
+  return { columns, idColumn, kinds, requiredColumns, rules, categories };
 }
 
 /** `id`: the row's SK_ID_CURR, null when the file has no such column or the cell is empty. */
@@ -100,13 +107,24 @@ export function readCsvCell(
   const kind = layout.kinds[c];
   values[c] = null;
   if (kind === 0 || cell === '') return errors;
-  if (kind === 2) {
-    values[c] = cell;
-    return errors;
-  }
+  if (kind === 2) return readCsvCategory(layout, c, cell, values, errors);
   if (cell.trim() === '') return errors;
   const n = numberOfText(cell);
   return n === undefined ? addError(layout, c, 'expected number', errors) : readCsvNumber(layout, c, n, values, errors);
+}
+
+/** A category read from cell `c`: into `values[c]` when its field accepts it, else the line's error. */
+export function readCsvCategory(
+  layout: CsvLayout,
+  c: number,
+  cell: string,
+  values: RawValue[],
+  errors: FieldError[] | undefined,
+): FieldError[] | undefined {
+  const known = layout.categories[c];
+  if (known && !known.has(cell)) return addError(layout, c, unknownCategoryMessage(layout.columns[c]), errors);
+  values[c] = cell;
+  return errors;
 }
 
 /** A number read from cell `c`: into `values[c]` when its field's rule holds, else the line's error. */

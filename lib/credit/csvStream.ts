@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import Papa from 'papaparse';
 import type { Duplex, Readable } from 'node:stream';
 import type { RawValue } from '../data/columnarTable';
-import { CsvHeaderError, type CsvLayout, parseCsvHeader, readCsvRow } from './csvRows';
+import { type CategoryCheck, CsvHeaderError, type CsvLayout, parseCsvHeader, readCsvRow } from './csvRows';
 import type { FieldError } from './types';
 
 /**
@@ -91,7 +91,7 @@ export function linesOf(cells: readonly string[]): number {
  * Reads `input` line by line through `handlers`. Throws CsvHeaderError on an empty file or an
  * invalid header, and the file system's error (ENOENT…) when the file cannot be read.
  */
-export async function streamCsvRows(input: string, handlers: CsvRowHandlers): Promise<CsvStreamSummary> {
+export async function streamCsvRows(input: string, handlers: CsvRowHandlers, categoryCheck: CategoryCheck = 'known'): Promise<CsvStreamSummary> {
   const source = fs.createReadStream(input, { encoding: 'utf8' });
   const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { delimiter: ',', skipEmptyLines: false }) as Duplex;
   source.pipe(parser);
@@ -109,7 +109,7 @@ export async function streamCsvRows(input: string, handlers: CsvRowHandlers): Pr
         line += linesOf(cells);
         if (cells.length === 1 && cells[0] === '') continue; // blank line
         if (!layout) {
-          layout = parseCsvHeader(cells);
+          layout = parseCsvHeader(cells, categoryCheck);
           values = new Array<RawValue>(layout.columns.length).fill(null);
           handlers.onHeader(layout, source);
           continue;

@@ -1,4 +1,5 @@
 import { APPLICATION_FIELDS, fieldKind } from '../data/homeCreditSchema';
+import { getHomeCreditStore } from '../data/homeCreditStore';
 import { ENGINEERED_FEATURES, YEARS_FIELDS, yearsFeatureName } from './engineeredFeatures';
 import { type FieldLabel, fieldLabelInfo } from './fieldLabels';
 import { type NumericRule, numericRule } from './fieldRules';
@@ -88,4 +89,28 @@ export const FIELD_REGISTRY: ReadonlyMap<string, FieldFacts> = new Map([
 
 export function fieldFacts(name: string): FieldFacts | undefined {
   return FIELD_REGISTRY.get(name);
+}
+
+const categorySets = new Map<string, ReadonlySet<string>>();
+
+/**
+ * The valid values of a categorical application field: the categories seen in the data (both
+ * sets, read from the store on first use). Every door that scores refuses another value — the
+ * API's schemas and the score CLI's reader (the monitor counts such values as « other » instead).
+ */
+export function knownCategories(field: string): readonly string[] {
+  return getHomeCreditStore().column(field)?.categories ?? [];
+}
+
+export function knownCategorySet(field: string): ReadonlySet<string> {
+  let set = categorySets.get(field);
+  if (!set) categorySets.set(field, (set = new Set(knownCategories(field))));
+  return set;
+}
+
+/** Why a category is refused, worded as the API words it. */
+export function unknownCategoryMessage(field: string): string {
+  return `must be one of ${knownCategories(field)
+    .map((v) => JSON.stringify(v))
+    .join(', ')}`;
 }

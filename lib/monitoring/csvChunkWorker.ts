@@ -52,7 +52,7 @@ let counting: ((message: Extract<ToChunkWorker, { type: 'chunk' }>) => Promise<v
 
 async function start(message: Extract<ToChunkWorker, { type: 'start' }>): Promise<void> {
   const model = await modelLoaded;
-  const layout = parseCsvHeader(message.header);
+  const layout = parseCsvHeader(message.header, 'any'); // a category never seen is counted as « other »
   const { profile, batchSize, maxRejects, newline } = message;
   const accumulator = new StabilityAccumulator(profile);
   const width = model.width;

@@ -57,23 +57,27 @@ export async function accumulateCsv(
     options.onProgress?.({ rows: counted, rejected, bytesRead: source.bytesRead });
   };
 
-  await streamCsvRows(options.input, {
-    onHeader: (layout, stream) => {
-      source = stream;
-      modelColumns = columnsOf(layout, model.pipeline.sources);
-      // a field the file lacks is missing (-1) for every row
-      fieldColumns = columnsOf(layout, profile.fields);
+  await streamCsvRows(
+    options.input,
+    {
+      onHeader: (layout, stream) => {
+        source = stream;
+        modelColumns = columnsOf(layout, model.pipeline.sources);
+        // a field the file lacks is missing (-1) for every row
+        fieldColumns = columnsOf(layout, profile.fields);
+      },
+      onRow: (row) => {
+        model.pipeline.writeIndexedRow(row, modelColumns, features, n * width);
+        accumulator.addValues(row, fieldColumns);
+        return ++n >= batchSize ? flush() : undefined;
+      },
+      onReject: (reject) => {
+        rejected++;
+        options.onReject?.(reject);
+      },
     },
-    onRow: (row) => {
-      model.pipeline.writeIndexedRow(row, modelColumns, features, n * width);
-      accumulator.addValues(row, fieldColumns);
-      return ++n >= batchSize ? flush() : undefined;
-    },
-    onReject: (reject) => {
-      rejected++;
-      options.onReject?.(reject);
-    },
-  });
+    'any', // a category never seen in the data is counted as « other », not refused
+  );
   await flush();
   return { rows: counted, rejected, seconds: (performance.now() - started) / 1000 };
 }

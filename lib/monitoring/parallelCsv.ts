@@ -50,7 +50,7 @@ export async function accumulateCsvParallel(
   const headerText = first.value.bytes.toString('utf8');
   const newline = headerText.endsWith('\r\n') ? '\r\n' : '\n';
   const header = Papa.parse<string[]>(headerText.replace(/\r?\n$/, ''), { delimiter: ',' }).data[0] ?? [''];
-  parseCsvHeader(header); // throws CsvHeaderError before any worker starts
+  parseCsvHeader(header, 'any'); // throws CsvHeaderError before any worker starts
 
   const workers = Array.from({ length: Math.max(1, options.workers) }, () => startWorker(modelDir));
   const busy = new Map<Worker, number>(workers.map((w) => [w, 0]));

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { getHomeCreditStore } from '../../data/homeCreditStore';
 import { DECISION_REQUIRED_FIELDS, REQUIRED_FIELD_MESSAGE } from '../../credit/validation';
 import { APPLICATION_FIELDS, fieldKind, ID_FIELD, TARGET_FIELD } from '../../data/homeCreditSchema';
 import { numericRule } from '../../credit/fieldRules';
-import { fieldFacts } from '../../credit/fields';
+import { fieldFacts, knownCategories } from '../../credit/fields';
 
 export { numericRule };
 
@@ -34,10 +33,6 @@ function numericFieldSchema(field: string): z.ZodType<number | null> {
   return value.nullable().meta({ description: `${about(field)}${range}${rule.codes ? ` or ${rule.codes.join(', ')}` : ''}; null = missing` });
 }
 
-/** Category values of a field, as seen in the data (both sets). */
-export function knownCategories(field: string): readonly string[] {
-  return getHomeCreditStore().column(field)?.categories ?? [];
-}
 
 function categoricalFieldSchema(field: string): z.ZodType<string | null> {
   return z

@@ -15,7 +15,8 @@ import { getHomeCreditStore } from '@/lib/data/homeCreditStore';
  * the API's JSON body and the API's CSV body are accepted or refused alike, each refusal naming
  * the same field with the same words. The fixture: real applications, a value out of its field's
  * bounds, a non-integer count, a non-number, a hexadecimal « number », a missing required field,
- * a TARGET column (accepted and ignored everywhere), and — for the two CSV doors — a malformed row.
+ * a category never seen in the data, a TARGET column (accepted and ignored everywhere), and — for
+ * the two CSV doors — a malformed row.
  */
 
 jest.setTimeout(120_000);
@@ -33,7 +34,7 @@ beforeAll(async () => {
 
 type Cell = string | number | null;
 const store = getHomeCreditStore();
-const ids = Array.from({ length: 8 }, (_, i) => store.test.ids[i * 311]);
+
 const header = ['SK_ID_CURR', 'TARGET', ...APPLICATION_FIELDS];
 
 /** Row k of the fixture: a real new application, with the changes that make it what it tests. */
@@ -46,7 +47,9 @@ const patches: { readonly patch: Record<string, Cell>; readonly error?: { field:
   { patch: { AMT_ANNUITY: null }, error: { field: 'AMT_ANNUITY', message: 'required: the model does not decide without it' } },
   { patch: { AMT_INCOME_TOTAL: 0 }, error: { field: 'AMT_INCOME_TOTAL', message: 'must be > 0' } },
   { patch: { TARGET: 0, HOUR_APPR_PROCESS_START: 23 } },
+  { patch: { NAME_CONTRACT_TYPE: 'Mortgage' }, error: { field: 'NAME_CONTRACT_TYPE', message: 'must be one of "Cash loans", "Revolving loans"' } },
 ];
+const ids = patches.map((_, i) => store.test.ids[i * 311]);
 const rows: Record<string, Cell>[] = ids.map((id, k) => ({ SK_ID_CURR: id, TARGET: null, ...store.get(id)?.fields, ...patches[k].patch }));
 const expectedErrors = patches.flatMap((p, k) => (p.error ? [{ row: k, ...p.error }] : []));
 
