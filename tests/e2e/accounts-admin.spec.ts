@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
 import { expect, type Page, test } from '@playwright/test';
+import { addUser, PASSWORD, signIn } from './account-helpers';
 import { expectNoSeriousA11yViolations, keepScreenshot } from './dashboard-helpers';
 
 /**
@@ -11,29 +11,11 @@ import { expectNoSeriousA11yViolations, keepScreenshot } from './dashboard-helpe
  * logins unique to this run.
  */
 
-const SQLITE_FILE = process.env.E2E_SQLITE_FILE ?? 'data/tmp/e2e/insight.sqlite';
 const run = Date.now().toString(36);
 const ADMIN = `adm-${run}`;
 const ANALYST = `ana-acc-${run}`;
 const NEWCOMER = `new-${run}`;
-const PASSWORD = 'a long enough password';
 const NEW_PASSWORD = 'another long password';
-
-function addUser(login: string, role: string, name: string) {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', 'lib/cli/users.ts', 'add', login, '--role', role, '--name', name], {
-    input: `${PASSWORD}\n`,
-    env: { ...process.env, SQLITE_FILE, DATABASE_URL: '' },
-    encoding: 'utf8',
-  });
-  expect(out).toContain(`${login} added as ${role}`);
-}
-
-async function signIn(page: Page, login: string, password: string, next = '/dashboard') {
-  await page.goto(`/connexion?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('Identifiant').fill(login);
-  await page.getByLabel('Mot de passe').fill(password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-}
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Navigation principale' });
 const row = (page: Page, login: string) => page.locator(`#accounts tbody tr[data-login="${login}"]`);

@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { addUser, PASSWORD, signIn } from './account-helpers';
 import { expectNoSeriousA11yViolations, keepScreenshot, pdfPageCount } from './dashboard-helpers';
 
 /**
@@ -9,28 +9,10 @@ import { expectNoSeriousA11yViolations, keepScreenshot, pdfPageCount } from './d
  * SQLITE_FILE, playwright.config.ts), under logins unique to this run.
  */
 
-const SQLITE_FILE = process.env.E2E_SQLITE_FILE ?? 'data/tmp/e2e/insight.sqlite';
 const run = Date.now().toString(36);
 const ANALYST = `ana-${run}`;
 const SUPERVISOR = `sup-${run}`;
-const PASSWORD = 'a long enough password';
 const REFUSED = 100035; // refused by the model, and a smaller credit would flip it (dashboard.spec.ts)
-
-function addUser(login: string, role: string, name: string) {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', 'lib/cli/users.ts', 'add', login, '--role', role, '--name', name], {
-    input: `${PASSWORD}\n`,
-    env: { ...process.env, SQLITE_FILE, DATABASE_URL: '' },
-    encoding: 'utf8',
-  });
-  expect(out).toContain(`${login} added as ${role}`);
-}
-
-async function signIn(page: Page, login: string, password = PASSWORD, next = '/dashboard') {
-  await page.goto(`/connexion?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('Identifiant').fill(login);
-  await page.getByLabel('Mot de passe').fill(password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-}
 
 test.describe('decisions by people (« Décision de l’analyste », /audit, notice)', () => {
   // The supervisor reviews what the analyst recorded: the tests run in order, a failure skips the rest.
