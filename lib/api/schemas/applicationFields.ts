@@ -33,7 +33,6 @@ function numericFieldSchema(field: string): z.ZodType<number | null> {
   return value.nullable().meta({ description: `${about(field)}${range}${rule.codes ? ` or ${rule.codes.join(', ')}` : ''}; null = missing` });
 }
 
-
 function categoricalFieldSchema(field: string): z.ZodType<string | null> {
   return z
     .lazy(() => z.enum(knownCategories(field) as [string, ...string[]]).nullable())
