@@ -2,18 +2,20 @@
  * npm run users -- add <login> --role analyst|supervisor|admin [--name "Display Name"]
  *                                     (the password is read from standard input, first line)
  * npm run users -- list
- * npm run users -- disable <login>
+ * npm run users -- disable <login>  |  enable <login>  |  role <login> --role analyst|supervisor|admin
  *
  * Manages the people who sign in, in the configured store (DATABASE_URL, else SQLITE_FILE).
  * Exit codes: 0 done, 1 refused (invalid input, unknown login), 2 store unavailable or usage.
  */
-import { addAccount, AccountError, disableAccount, isRole, listAccounts, ROLES } from '../accounts/accounts';
+import { addAccount, AccountError, disableAccount, enableAccount, isRole, listAccounts, ROLES, setAccountRole } from '../accounts/accounts';
 import { exitOnInvalidConfig } from '../config/env';
 import { openStore } from '../store/database';
 
 const USAGE = `usage: npm run users -- add <login> --role ${ROLES.join('|')} [--name "Display Name"]  (password on standard input)
        npm run users -- list
-       npm run users -- disable <login>`;
+       npm run users -- disable <login>
+       npm run users -- enable <login>
+       npm run users -- role <login> --role ${ROLES.join('|')}`;
 
 async function readPassword(): Promise<string> {
   if (process.stdin.isTTY) process.stderr.write('Password (at least 12 characters, one line): ');
@@ -33,12 +35,12 @@ function option(args: string[], name: string): string | undefined {
 async function main(args: string[]): Promise<number> {
   const config = exitOnInvalidConfig();
   const [command, login] = args;
-  if (!['add', 'list', 'disable'].includes(command ?? '') || (command !== 'list' && !login)) {
+  if (!['add', 'list', 'disable', 'enable', 'role'].includes(command ?? '') || (command !== 'list' && !login)) {
     console.error(USAGE);
     return 2;
   }
   const role = option(args, '--role');
-  if (command === 'add' && (!role || !isRole(role))) {
+  if ((command === 'add' || command === 'role') && (!role || !isRole(role))) {
     console.error(`--role must be one of ${ROLES.join(', ')}\n${USAGE}`);
     return 2;
   }
@@ -49,12 +51,18 @@ async function main(args: string[]): Promise<number> {
         console.log(`${a.login}\t${a.role}\t${a.disabled ? 'disabled' : 'active'}\t${a.displayName}\t${a.createdAt}`);
       return 0;
     }
-    if (command === 'disable') {
-      if (!(await disableAccount(store, login))) {
+    if (command === 'disable' || command === 'enable' || command === 'role') {
+      const found =
+        command === 'disable'
+          ? await disableAccount(store, login)
+          : command === 'enable'
+            ? await enableAccount(store, login)
+            : await setAccountRole(store, login, role as (typeof ROLES)[number]);
+      if (!found) {
         console.error(`[users] no account "${login}"`);
         return 1;
       }
-      console.log(`[users] ${login} disabled (sessions ended)`);
+      console.log(`[users] ${login} ${command === 'disable' ? 'disabled (sessions ended)' : command === 'enable' ? 'enabled' : `is now ${role}`}`);
       return 0;
     }
     const password = await readPassword();
