@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import {
+  accountProblemField,
   type AccountChange,
   AccountError,
   type AccountProblem,
@@ -63,9 +64,7 @@ function problemText(a: AccountTexts, problem: Exclude<AccountProblem, 'forbidde
   return fill(a.errors[problem], { min: MIN_PASSWORD_LENGTH });
 }
 
-function problemField(problem: AccountProblem): AddAccountField {
-  return problem === 'role-invalid' ? 'role' : problem === 'password-short' ? 'password' : 'login';
-}
+const problemField = (problem: AccountProblem): AddAccountField => accountProblemField(problem) ?? 'login';
 
 /** Any failure but a refusal answers "unavailable" (an alert on the page, never a 500); one that is not the store's is logged, by its message only (never the form). */
 function logFailure(what: string, err: unknown): void {

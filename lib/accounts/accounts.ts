@@ -45,10 +45,15 @@ export class AccountError extends Error {
 
   /** The input the problem is about (null: the person acting, not an input). */
   get field(): 'login' | 'role' | 'password' | null {
-    if (this.problem === 'role-invalid') return 'role';
-    if (this.problem === 'password-short') return 'password';
-    return this.problem === 'forbidden' ? null : 'login';
+    return accountProblemField(this.problem);
   }
+}
+
+/** The input an account problem is about (null: the person acting, not an input). */
+export function accountProblemField(problem: AccountProblem): 'login' | 'role' | 'password' | null {
+  if (problem === 'role-invalid') return 'role';
+  if (problem === 'password-short') return 'password';
+  return problem === 'forbidden' ? null : 'login';
 }
 
 export function isRole(value: string): value is Role {
