@@ -1,6 +1,7 @@
 import { type Account, listAccounts, type Person, type Role, ROLES } from '../accounts/accounts';
 import { dictionary, type Locale } from '../i18n';
 import type { StoreConnection } from '../store/database';
+import { formatUtcMinute } from './format';
 
 /** The admins' /comptes page: every account, by login, with what the person viewing may do to it. */
 
@@ -21,8 +22,6 @@ export interface AccountsPageModel {
   readonly roles: readonly { readonly value: Role; readonly label: string; readonly hint: string }[];
 }
 
-const utc = (iso: string) => iso.replace('T', ' ').slice(0, 16);
-
 export function accountsView(accounts: readonly Account[], viewer: Pick<Person, 'login'>, locale: Locale): AccountsPageModel {
   const t = dictionary(locale);
   const a = t.accounts;
@@ -39,7 +38,7 @@ export function accountsView(accounts: readonly Account[], viewer: Pick<Person, 
           own ? `${x.displayName} (${a.you})` : x.displayName,
           t.decisions.roles[x.role] ?? x.role,
           x.disabled ? a.disabled : a.active,
-          utc(x.createdAt),
+          formatUtcMinute(x.createdAt),
         ],
       };
     }),

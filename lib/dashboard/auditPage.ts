@@ -2,6 +2,7 @@ import { reasonCodeEntry } from '../credit/reasonCodes';
 import { dictionary, type Locale } from '../i18n';
 import { fill, normaliseSpaces, numberFormat } from '../i18n/intl';
 import type { StoreConnection } from '../store/database';
+import { formatUtcMinute } from './format';
 import {
   actorStats,
   type ChainReport,
@@ -104,8 +105,6 @@ export interface AuditPageModel {
   readonly actors: readonly string[];
 }
 
-const utc = (iso: string) => iso.replace('T', ' ').slice(0, 16);
-
 export async function auditPageModel(store: StoreConnection, q: AuditQuery, locale: Locale, pageSize = 50): Promise<AuditPageModel> {
   const t = dictionary(locale).decisions;
   const filter = auditFilter(q);
@@ -141,7 +140,7 @@ export async function auditPageModel(store: StoreConnection, q: AuditQuery, loca
       seq: r.seq,
       cells: [
         String(r.seq),
-        utc(r.createdAt),
+        formatUtcMinute(r.createdAt),
         `${r.actorId} (${r.actorRole in t.roles ? t.roles[r.actorRole as keyof typeof t.roles] : r.actorRole})`,
         String(r.applicationId),
         h.words[r.decision],
@@ -161,7 +160,7 @@ export async function auditPageModel(store: StoreConnection, q: AuditQuery, loca
     queue: queue.map((r) => ({
       id: r.id,
       applicationId: r.applicationId,
-      text: `${utc(r.createdAt)} — ${r.actorId} — SK_ID_CURR ${r.applicationId}`,
+      text: `${formatUtcMinute(r.createdAt)} — ${r.actorId} — SK_ID_CURR ${r.applicationId}`,
     })),
     actors: stats.map((s) => s.actorId),
   };

@@ -6,6 +6,7 @@ import { dictionary, type Locale } from '../i18n';
 import { fill } from '../i18n/intl';
 import { type DecisionRecord, listDecisions } from '../store/decisionLog';
 import { sharedStore } from '../store/sharedStore';
+import { formatUtcMinute } from './format';
 
 /**
  * The analyst's decision panel and the application's decision history on the client page: what
@@ -37,8 +38,6 @@ export interface DecisionPanelModel {
   readonly history: readonly HistoryRow[];
   readonly unavailable: boolean;
 }
-
-const utc = (iso: string) => iso.replace('T', ' ').slice(0, 16);
 
 /** The escalation still waiting for a review: the newest escalation no later record refers to. */
 export function pendingEscalation(records: readonly DecisionRecord[]): DecisionRecord | null {
@@ -77,11 +76,11 @@ export async function decisionPanelModel(
     overrideReasons: OVERRIDE_REASON_CODES.map((code) => ({ code, label: overrideReasonLabel(code, locale) })),
     review:
       pending && person && hasRole(person, 'supervisor')
-        ? { id: pending.id, lead: fill(t.panel.reviewLead, { actor: pending.actorId, date: utc(pending.createdAt) }) }
+        ? { id: pending.id, lead: fill(t.panel.reviewLead, { actor: pending.actorId, date: formatUtcMinute(pending.createdAt) }) }
         : null,
     history: records.map((r) => ({
       id: r.id,
-      date: utc(r.createdAt),
+      date: formatUtcMinute(r.createdAt),
       actor: `${r.actorId} (${roleOf(r.actorRole)})`,
       decision: word(r.decision),
       recommendation: word(r.recommendation),

@@ -87,6 +87,9 @@ export function formatDate(date: Date, locale: Locale): string {
   return new Intl.DateTimeFormat(intlTag(locale), { day: 'numeric', month: 'long', year: 'numeric' }).format(date);
 }
 
+/** A stored UTC timestamp to the minute, the same in every language (audit records, accounts): « 2026-12-06 21:29 ». */
+export const formatUtcMinute = (iso: string): string => iso.replace('T', ' ').slice(0, 16);
+
 /** A date and time: « 25/11/2025 09:41 » / « 25/11/2025, 09:41 ». */
 export function formatDateTime(date: Date, locale: Locale): string {
   return new Intl.DateTimeFormat(intlTag(locale), { dateStyle: 'short', timeStyle: 'short' }).format(date);
