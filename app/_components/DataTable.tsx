@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { isValidElement, type Key, type ReactNode } from 'react';
 import type { TableModel } from '@/lib/nlp/watchPageTypes';
 
@@ -47,6 +48,8 @@ export interface DataCell {
   /** Marked with ★ and a visually hidden word (`bestLabel`), not by colour. */
   readonly best?: boolean;
   readonly lang?: string;
+  /** The content links there (an id to its page). */
+  readonly href?: string;
 }
 
 export interface DataRow {
@@ -92,13 +95,14 @@ export function DataTable({ caption, columns, rows, id, className, regionClassNa
             const cell = isDataCell(input) ? input : { content: input };
             const numeric = numericColumns === 'all' ? c !== headerColumn : numericColumns?.includes(c);
             const classes = [numeric ? 'num' : '', cell.className ?? '', cell.best ? 'best' : ''].filter(Boolean).join(' ');
+            const linked = cell.href ? <Link href={cell.href}>{cell.content}</Link> : cell.content;
             const content = cell.best ? (
               <>
-                {cell.content} <span aria-hidden="true">★</span>
+                {linked} <span aria-hidden="true">★</span>
                 {bestLabel ? <span className="visually-hidden"> ({bestLabel})</span> : null}
               </>
             ) : (
-              cell.content
+              linked
             );
             const props = { className: classes || undefined, lang: cell.lang };
             return c === headerColumn ? (

@@ -119,9 +119,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pa
             rows={model.rows.map((r) => ({
               key: r.id,
               cells: [
-                <Link key="id" href={r.href}>
-                  {r.id}
-                </Link>,
+                { content: r.id, href: r.href },
                 r.kind,
                 ...(model.scored
                   ? [r.decision ? <DecisionBadge key="decision" decision={r.decision} label={r.decisionLabel ?? ''} /> : null, r.probability]

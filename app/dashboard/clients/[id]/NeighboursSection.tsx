@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { NeighboursModel } from '@/lib/dashboard/clientSections';
 import type { Dictionary } from '@/lib/i18n';
 import { DataTable } from '../../../_components/DataTable';
@@ -20,9 +19,7 @@ export function NeighboursSection({ m, t }: { m: NeighboursModel; t: Dictionary 
         rows={m.rows.map((r) => ({
           key: r.id,
           cells: [
-            <Link key="id" href={r.href}>
-              {r.id}
-            </Link>,
+            { content: r.id, href: r.href },
             <span key="outcome" className={`outcome outcome--${r.defaulted ? 'defaulted' : 'repaid'}`}>
               <span aria-hidden="true">{r.defaulted ? '✕' : '✓'}</span> {r.outcome}
             </span>,

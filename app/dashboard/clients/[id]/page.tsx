@@ -171,9 +171,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
                   r.recommendation,
                   r.override,
                   r.reasons,
-                  <Link key="notice" href={`/decisions/${r.id}/notice`}>
-                    {dp.notice}
-                  </Link>,
+                  { content: dp.notice, href: `/decisions/${r.id}/notice` },
                 ],
               }))}
             />
