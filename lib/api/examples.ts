@@ -23,7 +23,10 @@ export const applicationList = {
   nextCursor: 'YTEuMTAwMDIy',
 } as const;
 
-export const storedScore = {
+const model = { name: 'credit-risk', version: '20261125-092807' } as const;
+
+/** What a stored score and its explanation both say about the application. */
+const storedScoreFields = {
   id: 100002,
   probability: 0.445,
   threshold: 0.08079,
@@ -32,21 +35,77 @@ export const storedScore = {
   scoreSource: 'out-of-fold',
   fold: 3,
   quality: { reliable: true, flags: [] },
-  model: {
-    name: 'credit-risk',
-    version: '20261125-092807',
+} as const;
+
+/** The stored explanation's reasons towards refusal, which are also its principal reasons. */
+const storedRefusalReasons = [
+  {
+    code: 'R01',
+    field: 'EXT_SOURCES_MEAN',
+    label: 'Mean of external scores',
+    text: "Low mean of external scores: 0.16 (clients' median: 0.52)",
+    contribution: 0.5474,
+    value: 0.1618,
+    populationMedian: 0.524,
+    displayValue: '0.16',
+    displayMedian: '0.52',
+    comparison: 'low',
+    populationShare: null,
   },
+  {
+    code: 'R01',
+    field: 'EXT_SOURCES_MIN',
+    label: 'Lowest external score',
+    text: "Low lowest external score: 0.083 (clients' median: 0.40)",
+    contribution: 0.223,
+    value: 0.08304,
+    populationMedian: 0.4021,
+    displayValue: '0.083',
+    displayMedian: '0.40',
+    comparison: 'low',
+    populationShare: null,
+  },
+] as const;
+
+/** The principal reason of each scored application: the first one's towards refusal, the second one's towards acceptance. */
+const firstReasons = [
+  {
+    code: 'R01',
+    field: 'EXT_SOURCES_MEAN',
+    label: 'Mean of external scores',
+    text: "Low mean of external scores: 0.26 (clients' median: 0.52)",
+    contribution: 0.2925,
+    value: 0.2629,
+    populationMedian: 0.524,
+    displayValue: '0.26',
+    displayMedian: '0.52',
+    comparison: 'low',
+    populationShare: null,
+  },
+];
+const secondReasons = [
+  {
+    code: 'A01',
+    field: 'EXT_SOURCES_MEAN',
+    label: 'Mean of external scores',
+    text: "High mean of external scores: 0.62 (clients' median: 0.52)",
+    contribution: -0.2007,
+    value: 0.6222,
+    populationMedian: 0.524,
+    displayValue: '0.62',
+    displayMedian: '0.52',
+    comparison: 'high',
+    populationShare: null,
+  },
+];
+
+export const storedScore = {
+  ...storedScoreFields,
+  model,
 } as const;
 
 export const storedExplanation = {
-  id: 100002,
-  probability: 0.445,
-  threshold: 0.08079,
-  decision: 'refuse',
-  margin: 0.507,
-  scoreSource: 'out-of-fold',
-  fold: 3,
-  quality: { reliable: true, flags: [] },
+  ...storedScoreFields,
   baseValue: -0.9812,
   contributions: [
     {
@@ -62,34 +121,7 @@ export const storedExplanation = {
   ],
   otherContributions: 0.7179,
   reasons: {
-    towardsRefusal: [
-      {
-        code: 'R01',
-        field: 'EXT_SOURCES_MEAN',
-        label: 'Mean of external scores',
-        text: "Low mean of external scores: 0.16 (clients' median: 0.52)",
-        contribution: 0.5474,
-        value: 0.1618,
-        populationMedian: 0.524,
-        displayValue: '0.16',
-        displayMedian: '0.52',
-        comparison: 'low',
-        populationShare: null,
-      },
-      {
-        code: 'R01',
-        field: 'EXT_SOURCES_MIN',
-        label: 'Lowest external score',
-        text: "Low lowest external score: 0.083 (clients' median: 0.40)",
-        contribution: 0.223,
-        value: 0.08304,
-        populationMedian: 0.4021,
-        displayValue: '0.083',
-        displayMedian: '0.40',
-        comparison: 'low',
-        populationShare: null,
-      },
-    ],
+    towardsRefusal: storedRefusalReasons,
     towardsAcceptance: [
       {
         code: 'A06',
@@ -119,39 +151,9 @@ export const storedExplanation = {
       },
     ],
   },
-  principalReasons: [
-    {
-      code: 'R01',
-      field: 'EXT_SOURCES_MEAN',
-      label: 'Mean of external scores',
-      text: "Low mean of external scores: 0.16 (clients' median: 0.52)",
-      contribution: 0.5474,
-      value: 0.1618,
-      populationMedian: 0.524,
-      displayValue: '0.16',
-      displayMedian: '0.52',
-      comparison: 'low',
-      populationShare: null,
-    },
-    {
-      code: 'R01',
-      field: 'EXT_SOURCES_MIN',
-      label: 'Lowest external score',
-      text: "Low lowest external score: 0.083 (clients' median: 0.40)",
-      contribution: 0.223,
-      value: 0.08304,
-      populationMedian: 0.4021,
-      displayValue: '0.083',
-      displayMedian: '0.40',
-      comparison: 'low',
-      populationShare: null,
-    },
-  ],
+  principalReasons: storedRefusalReasons,
   lang: 'en',
-  model: {
-    name: 'credit-risk',
-    version: '20261125-092807',
-  },
+  model,
 } as const;
 
 export const scoreRequest = [
@@ -175,10 +177,7 @@ export const scoreCsv = [
 ].join('\n');
 
 export const scoreResponse = {
-  model: {
-    name: 'credit-risk',
-    version: '20261125-092807',
-  },
+  model,
   lang: 'en',
   results: [
     {
@@ -200,21 +199,7 @@ export const scoreResponse = {
         ],
         otherContributions: 0.02131,
         reasons: {
-          towardsRefusal: [
-            {
-              code: 'R01',
-              field: 'EXT_SOURCES_MEAN',
-              label: 'Mean of external scores',
-              text: "Low mean of external scores: 0.26 (clients' median: 0.52)",
-              contribution: 0.2925,
-              value: 0.2629,
-              populationMedian: 0.524,
-              displayValue: '0.26',
-              displayMedian: '0.52',
-              comparison: 'low',
-              populationShare: null,
-            },
-          ],
+          towardsRefusal: firstReasons,
           towardsAcceptance: [
             {
               code: 'A08',
@@ -231,21 +216,7 @@ export const scoreResponse = {
             },
           ],
         },
-        principalReasons: [
-          {
-            code: 'R01',
-            field: 'EXT_SOURCES_MEAN',
-            label: 'Mean of external scores',
-            text: "Low mean of external scores: 0.26 (clients' median: 0.52)",
-            contribution: 0.2925,
-            value: 0.2629,
-            populationMedian: 0.524,
-            displayValue: '0.26',
-            displayMedian: '0.52',
-            comparison: 'low',
-            populationShare: null,
-          },
-        ],
+        principalReasons: firstReasons,
       },
     },
     {
@@ -282,37 +253,9 @@ export const scoreResponse = {
               populationShare: null,
             },
           ],
-          towardsAcceptance: [
-            {
-              code: 'A01',
-              field: 'EXT_SOURCES_MEAN',
-              label: 'Mean of external scores',
-              text: "High mean of external scores: 0.62 (clients' median: 0.52)",
-              contribution: -0.2007,
-              value: 0.6222,
-              populationMedian: 0.524,
-              displayValue: '0.62',
-              displayMedian: '0.52',
-              comparison: 'high',
-              populationShare: null,
-            },
-          ],
+          towardsAcceptance: secondReasons,
         },
-        principalReasons: [
-          {
-            code: 'A01',
-            field: 'EXT_SOURCES_MEAN',
-            label: 'Mean of external scores',
-            text: "High mean of external scores: 0.62 (clients' median: 0.52)",
-            contribution: -0.2007,
-            value: 0.6222,
-            populationMedian: 0.524,
-            displayValue: '0.62',
-            displayMedian: '0.52',
-            comparison: 'high',
-            populationShare: null,
-          },
-        ],
+        principalReasons: secondReasons,
       },
     },
   ],
