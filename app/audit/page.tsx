@@ -7,6 +7,7 @@ import { requestDictionary, requestLocale } from '@/lib/i18n/request';
 import { sharedStore } from '@/lib/store/sharedStore';
 import { DataTable } from '../_components/DataTable';
 import { PageMessage } from '../_components/PageMessage';
+import { type Choice, Choices } from '../_components/SelectField';
 import { requireReader } from '../_lib/person';
 import '../_components/dashboard.css';
 
@@ -38,6 +39,17 @@ export default async function AuditPage({ searchParams }: Props) {
   const exportHref = `/audit/export?${keep.toString()}`;
   const nextHref = vm.nextCursor ? `/audit?${new URLSearchParams([...keep, ['cursor', String(vm.nextCursor)]]).toString()}` : null;
   const value = (k: string) => (typeof raw[k] === 'string' ? (raw[k] as string) : '');
+  const h = t.decisions.history;
+  /** A filter select: « any » first, then the choices; the current value comes from the query. */
+  const filter = (name: string, label: string, choices: readonly Choice[]) => (
+    <label>
+      {label}{' '}
+      <select name={name} defaultValue={value(name)}>
+        <option value="">{a.any}</option>
+        <Choices items={choices} />
+      </select>
+    </label>
+  );
   return (
     <>
       <h1>{a.title}</h1>
@@ -54,34 +66,20 @@ export default async function AuditPage({ searchParams }: Props) {
         <label>
           {a.to} <input type="date" name="to" defaultValue={value('to')} />
         </label>{' '}
-        <label>
-          {a.actor}{' '}
-          <select name="actor" defaultValue={value('actor')}>
-            <option value="">{a.any}</option>
-            {vm.actors.map((x) => (
-              <option key={x} value={x}>
-                {x}
-              </option>
-            ))}
-          </select>
-        </label>{' '}
-        <label>
-          {a.decision}{' '}
-          <select name="decision" defaultValue={value('decision')}>
-            <option value="">{a.any}</option>
-            <option value="approve">{t.decisions.history.words.approve}</option>
-            <option value="refuse">{t.decisions.history.words.refuse}</option>
-            <option value="escalate">{t.decisions.history.words.escalate}</option>
-          </select>
-        </label>{' '}
-        <label>
-          {a.override}{' '}
-          <select name="override" defaultValue={value('override')}>
-            <option value="">{a.any}</option>
-            <option value="true">{t.decisions.history.yes}</option>
-            <option value="false">{t.decisions.history.no}</option>
-          </select>
-        </label>{' '}
+        {filter(
+          'actor',
+          a.actor,
+          vm.actors.map((x) => ({ value: x, label: x })),
+        )}{' '}
+        {filter('decision', a.decision, [
+          { value: 'approve', label: h.words.approve },
+          { value: 'refuse', label: h.words.refuse },
+          { value: 'escalate', label: h.words.escalate },
+        ])}{' '}
+        {filter('override', a.override, [
+          { value: 'true', label: h.yes },
+          { value: 'false', label: h.no },
+        ])}{' '}
         <button type="submit">{a.apply}</button> <a href={exportHref}>{a.export}</a>
       </form>
 

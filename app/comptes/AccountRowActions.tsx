@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { fill } from '@/lib/dashboard/text';
 import type { ChangeAccountState } from '../_actions/accounts';
+import { Choices } from '../_components/SelectField';
 import type { RoleChoice } from './AddAccountForm';
 
 export interface AccountRowStrings {
@@ -51,11 +52,7 @@ export function AccountRowActions({
           {fill(s.newRole, { login })}
         </label>
         <select id={selectId} name="role" defaultValue={role}>
-          {roles.map((r) => (
-            <option key={r.value} value={r.value}>
-              {r.label}
-            </option>
-          ))}
+          <Choices items={roles} />
         </select>{' '}
         <button type="submit" className="button" disabled={pending} aria-label={fill(s.changeRoleLabel, { login })}>
           {s.changeRole}

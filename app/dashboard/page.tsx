@@ -8,6 +8,7 @@ import { requestDictionary, requestLocale } from '@/lib/i18n/request';
 import { DecisionBadge } from '../_components/DecisionBadge';
 import { DataTable } from '../_components/DataTable';
 import { RecentClients } from '../_components/RecentClients';
+import { type Choice, SelectField } from '../_components/SelectField';
 import { IdCombobox } from './IdCombobox';
 import '../_components/dashboard.css';
 import { requireReader } from '../_lib/person';
@@ -32,6 +33,17 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pa
   const scores = await populationScoresIfReady();
   const model = searchPageModel(params, locale, scores);
   const s = t.dashboard.search;
+  /** One filter select (id filter-<name>, current value from the query); those that need the scores wait for them (the note below says why). */
+  const filter = (name: 'set' | 'decision' | 'band', choices: readonly Choice[], needsScores = false) => (
+    <SelectField
+      id={`filter-${name}`}
+      name={name}
+      label={s[name]}
+      defaultValue={params[name]}
+      {...(needsScores ? { disabled: !model.scored, 'aria-describedby': model.scored ? undefined : 'scores-pending' } : {})}
+      choices={choices}
+    />
+  );
   return (
     <>
       <h1>{s.title}</h1>
@@ -52,45 +64,21 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pa
         <h2 id="results-heading">{s.filters}</h2>
         <form method="get" action="/dashboard" className="filters">
           {params.q ? <input type="hidden" name="q" value={params.q} /> : null}
-          <div className="field">
-            <label htmlFor="filter-set">{s.set}</label>
-            <select id="filter-set" name="set" defaultValue={params.set}>
-              <option value="all">{s.setAll}</option>
-              <option value="test">{s.setTest}</option>
-              <option value="train">{s.setTrain}</option>
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="filter-decision">{s.decision}</label>
-            <select
-              id="filter-decision"
-              name="decision"
-              defaultValue={params.decision}
-              disabled={!model.scored}
-              aria-describedby={model.scored ? undefined : 'scores-pending'}
-            >
-              <option value="all">{s.decisionAll}</option>
-              <option value="accept">{t.dashboard.words.accept}</option>
-              <option value="refuse">{t.dashboard.words.refuse}</option>
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="filter-band">{s.band}</label>
-            <select
-              id="filter-band"
-              name="band"
-              defaultValue={params.band}
-              disabled={!model.scored}
-              aria-describedby={model.scored ? undefined : 'scores-pending'}
-            >
-              <option value="all">{s.bandAll}</option>
-              {model.bands.map((b) => (
-                <option key={b.value} value={b.value}>
-                  {b.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          {filter('set', [
+            { value: 'all', label: s.setAll },
+            { value: 'test', label: s.setTest },
+            { value: 'train', label: s.setTrain },
+          ])}
+          {filter(
+            'decision',
+            [
+              { value: 'all', label: s.decisionAll },
+              { value: 'accept', label: t.dashboard.words.accept },
+              { value: 'refuse', label: t.dashboard.words.refuse },
+            ],
+            true,
+          )}
+          {filter('band', [{ value: 'all', label: s.bandAll }, ...model.bands], true)}
           <div className="button-row">
             <button type="submit" className="button button--primary">
               {s.apply}

@@ -9,6 +9,7 @@ import { fill, fmtCount, fmtMs, fmtPercent, fmtSigned } from '@/lib/nlp/format';
 import { characterCount } from '@/lib/nlp/text';
 import { ChartFigure } from '../charts/ChartFigure';
 import { DataTable } from '../DataTable';
+import { type Choice, SelectField } from '../SelectField';
 import type { NlpModelName } from '@/lib/nlp/models';
 
 type Model = NlpModelName;
@@ -17,6 +18,11 @@ type Encoder = 'bert' | 'roberta';
 export interface DemoModelInfo {
   readonly name: Model;
   readonly available: boolean;
+}
+
+/** Choices 0…count-1, shown from 1 through a template ({n}): the layers and heads of an attention map. */
+function numbered(count: number, template: string): Choice[] {
+  return Array.from({ length: count }, (_, i) => ({ value: i, label: fill(template, { n: i + 1 }) }));
 }
 
 type ExplainState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'done'; value: DemoExplanation['attributions'] };
@@ -163,28 +169,25 @@ export function WatchDemo({
   return (
     <div className="demo">
       <form className="demo__form" onSubmit={onSubmit} noValidate>
-        <div className="field">
-          <label htmlFor={`${ids}-example`}>{d.exampleLabel}</label>
-          <select
-            id={`${ids}-example`}
-            value={example}
-            onChange={(e) => {
-              setExample(e.target.value);
-              const ex = examples.find((x) => x.id === e.target.value);
-              if (ex) {
-                setText(ex.text);
-                setError(null);
-              }
-            }}
-          >
-            <option value="">{d.examplePlaceholder}</option>
-            {examples.map((ex) => (
-              <option key={ex.id} value={ex.id}>
-                {fill(d.exampleOption, { label: ex.label, name: ex.name.length > 70 ? `${ex.name.slice(0, 70)}…` : ex.name })}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id={`${ids}-example`}
+          label={d.exampleLabel}
+          value={example}
+          onChange={(e) => {
+            setExample(e.target.value);
+            const ex = examples.find((x) => x.id === e.target.value);
+            if (ex) {
+              setText(ex.text);
+              setError(null);
+            }
+          }}
+          choices={examples.map((ex) => ({
+            value: ex.id,
+            label: fill(d.exampleOption, { label: ex.label, name: ex.name.length > 70 ? `${ex.name.slice(0, 70)}…` : ex.name }),
+          }))}
+        >
+          <option value="">{d.examplePlaceholder}</option>
+        </SelectField>
         <div className="field">
           <label htmlFor={textId}>{d.textLabel}</label>
           <textarea
@@ -328,43 +331,31 @@ export function WatchDemo({
             <>
               <h3>{d.attentionHeading}</h3>
               <div className="inline-form">
-                <div className="field">
-                  <label htmlFor={`${ids}-encoder`}>{d.attentionModel}</label>
-                  <select id={`${ids}-encoder`} value={maps?.model ?? ''} onChange={(e) => void chooseEncoder(e.target.value as Encoder)}>
-                    {encoders.map((m) => (
-                      <option key={m} value={m}>
-                        {name(m)}
-                      </option>
-                    ))}
-                  </select>
-                </div>
+                <SelectField
+                  id={`${ids}-encoder`}
+                  label={d.attentionModel}
+                  value={maps?.model ?? ''}
+                  onChange={(e) => void chooseEncoder(e.target.value as Encoder)}
+                  choices={encoders.map((m) => ({ value: m, label: name(m) }))}
+                />
                 {maps ? (
                   <>
-                    <div className="field">
-                      <label htmlFor={`${ids}-layer`}>{d.layer}</label>
-                      <select id={`${ids}-layer`} value={layer} onChange={(e) => setLayer(Number(e.target.value))}>
-                        {Array.from({ length: maps.maps.layers }, (_, i) => (
-                          <option key={i} value={i}>
-                            {fill(d.layerOption, { n: i + 1 })}
-                          </option>
-                        ))}
-                      </select>
-                    </div>
-                    <div className="field">
-                      <label htmlFor={`${ids}-head`}>{d.head}</label>
-                      <select
-                        id={`${ids}-head`}
-                        value={String(head)}
-                        onChange={(e) => setHead(e.target.value === 'mean' ? 'mean' : Number(e.target.value))}
-                      >
-                        <option value="mean">{d.headMean}</option>
-                        {Array.from({ length: maps.maps.heads }, (_, i) => (
-                          <option key={i} value={i}>
-                            {fill(d.headOption, { n: i + 1 })}
-                          </option>
-                        ))}
-                      </select>
-                    </div>
+                    <SelectField
+                      id={`${ids}-layer`}
+                      label={d.layer}
+                      value={layer}
+                      onChange={(e) => setLayer(Number(e.target.value))}
+                      choices={numbered(maps.maps.layers, d.layerOption)}
+                    />
+                    <SelectField
+                      id={`${ids}-head`}
+                      label={d.head}
+                      value={String(head)}
+                      onChange={(e) => setHead(e.target.value === 'mean' ? 'mean' : Number(e.target.value))}
+                      choices={numbered(maps.maps.heads, d.headOption)}
+                    >
+                      <option value="mean">{d.headMean}</option>
+                    </SelectField>
                   </>
                 ) : null}
               </div>

@@ -1,21 +1,12 @@
 import type { ComparisonModel } from '@/lib/dashboard/clientSections';
-import type { Dictionary } from '@/lib/i18n';
 import { ChartFigure } from '../../../_components/charts/ChartFigure';
 import { omit } from '@/lib/dashboard/view';
+import { Choices, SelectField } from '../../../_components/SelectField';
 import { ViewForm } from '../../../_components/ViewForm';
+import { fieldChoices, type ViewSectionProps } from './viewSection';
 
 /** Comparison with other clients: a variable picker, the all / similar switch, and the distribution figure. */
-export function ComparisonSection({
-  m,
-  view,
-  t,
-  locale,
-}: {
-  m: ComparisonModel;
-  view: Readonly<Record<string, string>>;
-  t: Dictionary;
-  locale: string;
-}) {
+export function ComparisonSection({ m, view, t, locale }: ViewSectionProps<ComparisonModel>) {
   const c = t.dashboard.comparison;
   const keep = omit(view, ['feature', 'scope']);
   return (
@@ -23,25 +14,14 @@ export function ComparisonSection({
       <h2 id="comparison-heading">{c.heading}</h2>
       <p>{c.lead}</p>
       <ViewForm keep={keep} anchor="comparaison" submitLabel={c.apply}>
-        <div className="field">
-          <label htmlFor="comparison-feature">{c.feature}</label>
-          <select id="comparison-feature" name="feature" defaultValue={m.feature} key={m.feature}>
-            <optgroup label={c.topGroup}>
-              {m.top.map((o) => (
-                <option key={`top-${o.field}`} value={o.field}>
-                  {o.label}
-                </option>
-              ))}
-            </optgroup>
-            <optgroup label={c.allGroup}>
-              {m.all.map((o) => (
-                <option key={o.field} value={o.field}>
-                  {o.label}
-                </option>
-              ))}
-            </optgroup>
-          </select>
-        </div>
+        <SelectField id="comparison-feature" name="feature" label={c.feature} defaultValue={m.feature} key={m.feature}>
+          <optgroup label={c.topGroup}>
+            <Choices items={fieldChoices(m.top)} />
+          </optgroup>
+          <optgroup label={c.allGroup}>
+            <Choices items={fieldChoices(m.all)} />
+          </optgroup>
+        </SelectField>
         <div className="checkbox-row">
           <input
             id="comparison-scope"

@@ -204,7 +204,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
         </div>
       </section>
 
-      {m.model ? <ExplanationSection e={m.model.explanation} n={view.n} view={m.view} t={t} locale={locale} /> : null}
+      {m.model ? <ExplanationSection m={m.model.explanation} n={view.n} view={m.view} t={t} locale={locale} /> : null}
 
       <ComparisonSection m={m.comparison} view={m.view} t={t} locale={locale} />
 
