@@ -1,4 +1,5 @@
-import type { Layout, LayoutAxis } from 'plotly.js';
+import type { Layout, LayoutAxis, PlotMarker } from 'plotly.js';
+import type { ChartSpec } from './chartSpec';
 import { PALETTE } from './palette';
 
 /**
@@ -31,5 +32,28 @@ export function baseLayout(extra: Partial<Layout> = {}): Partial<Layout> {
     hoverlabel: { bgcolor: '#ffffff', bordercolor: PALETTE.ink, font: { color: PALETTE.ink, family: FONT_FAMILY } },
     dragmode: false,
     ...extra,
+  };
+}
+
+/** baseLayout with the legend in a row above the plot, in a taller top margin. */
+export function legendLayout(extra: Partial<Layout> = {}): Partial<Layout> {
+  return baseLayout({
+    showlegend: true,
+    legend: { orientation: 'h', x: 0, y: 1.02, yanchor: 'bottom' },
+    margin: { l: 16, r: 16, t: 40, b: 16 },
+    ...extra,
+  });
+}
+
+/** A ranking: horizontal bars from the top down, each with its value written past its end, `rowHeight` pixels a bar. */
+export function rankedBarsChart(
+  bars: { y: string[]; x: number[]; text: string[]; marker: Partial<PlotMarker>; hovertemplate: string },
+  rowHeight: number,
+  layout: Partial<Layout>,
+): ChartSpec {
+  return {
+    height: 80 + bars.y.length * rowHeight,
+    data: [{ type: 'bar', orientation: 'h', ...bars, textposition: 'outside', cliponaxis: false }],
+    layout: baseLayout({ yaxis: axis({ autorange: 'reversed' }), ...layout }),
   };
 }

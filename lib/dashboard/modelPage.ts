@@ -2,7 +2,7 @@ import type { Data } from 'plotly.js';
 import { dictionary, type Locale } from '../i18n';
 import { normaliseSpaces, numberFormat } from '../i18n/intl';
 import type { FigureModel } from '../charts/chartSpec';
-import { axis, baseLayout } from '../charts/layout';
+import { axis, baseLayout, legendLayout, rankedBarsChart } from '../charts/layout';
 import { formatCount, formatDateTime, formatNumber, formatPercent } from './format';
 import { fieldLabel } from './labels';
 import { type FairnessSectionModel, fairnessSectionModel } from './modelFairness';
@@ -60,27 +60,17 @@ function importanceFigure(r: ModelReport, locale: Locale): FigureModel {
     title: fill(t.title, { n: groups.length }),
     caption: fill(t.caption, { top: labels[0] ?? '', second: labels[1] ?? '', third: labels[2] ?? '' }),
     label: t.label,
-    chart: {
-      height: 80 + groups.length * 26,
-      data: [
-        {
-          type: 'bar',
-          orientation: 'h',
-          y: labels,
-          x: groups.map((g) => g.meanAbsShap),
-          marker: { color: PALETTE.neutral },
-          text: groups.map((g) => formatNumber(g.meanAbsShap, locale, 3)),
-          textposition: 'outside',
-          cliponaxis: false,
-          hovertemplate: `%{y}${colon(locale)}%{x:.3f}<extra></extra>`,
-        },
-      ],
-      layout: baseLayout({
-        yaxis: axis({ autorange: 'reversed' }),
-        xaxis: axis({ title: { text: t.value }, rangemode: 'tozero' }),
-        margin: { l: 16, r: 48, t: 8, b: 16 },
-      }),
-    },
+    chart: rankedBarsChart(
+      {
+        y: labels,
+        x: groups.map((g) => g.meanAbsShap),
+        marker: { color: PALETTE.neutral },
+        text: groups.map((g) => formatNumber(g.meanAbsShap, locale, 3)),
+        hovertemplate: `%{y}${colon(locale)}%{x:.3f}<extra></extra>`,
+      },
+      26,
+      { xaxis: axis({ title: { text: t.value }, rangemode: 'tozero' }), margin: { l: 16, r: 48, t: 8, b: 16 } },
+    ),
     table: {
       caption: t.tableCaption,
       columns: [t.feature, t.value],
@@ -186,64 +176,78 @@ function operatingPoint(c: ModelReport['confusion']) {
   return { recall, fpr, precision };
 }
 
-function rocFigure(r: ModelReport, locale: Locale): FigureModel {
-  const t = dictionary(locale).model.roc;
-  const op = operatingPoint(r.confusion);
+/** The dashed line a curve is read against (chance, base rate, perfect calibration). */
+function referenceLine(name: string, x: number[], y: number[]): Data {
+  return { type: 'scatter', mode: 'lines', name, x, y, line: { color: PALETTE.reference, dash: 'dash', width: 1.5 }, hoverinfo: 'skip' };
+}
+
+/** The diamond of the chosen threshold on a curve. */
+const OPERATING_MARKER = { symbol: 'diamond', size: 13, color: PALETTE.ink } as const;
+
+/** A curve of the model (ROC, precision-recall) in percentages, against its reference line, with the operating point at the threshold. */
+function curveFigure(
+  id: string,
+  t: {
+    heading: string;
+    caption: string;
+    label: string;
+    tableCaption: string;
+    reference: string;
+    model: string;
+    operating: string;
+    threshold: string;
+    x: string;
+    y: string;
+  },
+  curve: { x: number[]; y: number[]; referenceY: number[]; operating: readonly [number, number]; table: readonly (readonly number[])[] },
+  locale: Locale,
+): FigureModel {
+  const hover = `${t.x}${colon(locale)}%{x:.1%}<br>${t.y}${colon(locale)}%{y:.1%}<extra></extra>`;
   const data: Data[] = [
-    {
-      type: 'scatter',
-      mode: 'lines',
-      name: t.chance,
-      x: [0, 1],
-      y: [0, 1],
-      line: { color: PALETTE.reference, dash: 'dash', width: 1.5 },
-      hoverinfo: 'skip',
-    },
-    {
-      type: 'scatter',
-      mode: 'lines',
-      name: t.model,
-      x: r.curves.roc.map((p) => p.fpr),
-      y: r.curves.roc.map((p) => p.tpr),
-      line: { color: PALETTE.repaid, width: 3 },
-      hovertemplate: `${t.fpr}${colon(locale)}%{x:.1%}<br>${t.tpr}${colon(locale)}%{y:.1%}<extra></extra>`,
-    },
+    referenceLine(t.reference, [0, 1], curve.referenceY),
+    { type: 'scatter', mode: 'lines', name: t.model, x: curve.x, y: curve.y, line: { color: PALETTE.repaid, width: 3 }, hovertemplate: hover },
     {
       type: 'scatter',
       mode: 'markers',
       name: t.operating,
-      x: [op.fpr],
-      y: [op.recall],
-      marker: { symbol: 'diamond', size: 13, color: PALETTE.ink },
-      hovertemplate: `${t.operating}<br>${t.fpr}${colon(locale)}%{x:.1%}<br>${t.tpr}${colon(locale)}%{y:.1%}<extra></extra>`,
+      x: [curve.operating[0]],
+      y: [curve.operating[1]],
+      marker: OPERATING_MARKER,
+      hovertemplate: `${t.operating}<br>${hover}`,
     },
   ];
   return {
-    id: 'roc',
+    id,
     title: t.heading,
-    caption: fill(t.caption, { auc: formatNumber(r.metrics.rocAuc, locale, 3) }),
+    caption: t.caption,
     label: t.label,
     chart: {
       height: 340,
       data,
-      layout: baseLayout({
-        showlegend: true,
-        legend: { orientation: 'h', x: 0, y: 1.02, yanchor: 'bottom' },
-        margin: { l: 16, r: 16, t: 40, b: 16 },
-        xaxis: axis({ title: { text: t.fpr }, tickformat: '.0%', range: [0, 1] }),
-        yaxis: axis({ title: { text: t.tpr }, tickformat: '.0%', range: [0, 1.02] }),
+      layout: legendLayout({
+        xaxis: axis({ title: { text: t.x }, tickformat: '.0%', range: [0, 1] }),
+        yaxis: axis({ title: { text: t.y }, tickformat: '.0%', range: [0, 1.02] }),
       }),
     },
-    table: {
-      caption: t.tableCaption,
-      columns: [t.threshold, t.fpr, t.tpr],
-      rows: samplePoints(r.curves.roc.slice(1), 15).map((p) => [
-        formatPercent(p.threshold, locale),
-        formatPercent(p.fpr, locale),
-        formatPercent(p.tpr, locale),
-      ]),
-    },
+    table: { caption: t.tableCaption, columns: [t.threshold, t.x, t.y], rows: curve.table.map((row) => row.map((v) => formatPercent(v, locale))) },
   };
+}
+
+function rocFigure(r: ModelReport, locale: Locale): FigureModel {
+  const t = dictionary(locale).model.roc;
+  const op = operatingPoint(r.confusion);
+  return curveFigure(
+    'roc',
+    { ...t, caption: fill(t.caption, { auc: formatNumber(r.metrics.rocAuc, locale, 3) }), reference: t.chance, x: t.fpr, y: t.tpr },
+    {
+      x: r.curves.roc.map((p) => p.fpr),
+      y: r.curves.roc.map((p) => p.tpr),
+      referenceY: [0, 1],
+      operating: [op.fpr, op.recall],
+      table: samplePoints(r.curves.roc.slice(1), 15).map((p) => [p.threshold, p.fpr, p.tpr]),
+    },
+    locale,
+  );
 }
 
 function prFigure(r: ModelReport, locale: Locale): FigureModel {
@@ -251,61 +255,27 @@ function prFigure(r: ModelReport, locale: Locale): FigureModel {
   const roc = dictionary(locale).model.roc;
   const op = operatingPoint(r.confusion);
   const base = r.positives / r.rows;
-  const data: Data[] = [
+  return curveFigure(
+    'pr',
     {
-      type: 'scatter',
-      mode: 'lines',
-      name: t.baseline,
-      x: [0, 1],
-      y: [base, base],
-      line: { color: PALETTE.reference, dash: 'dash', width: 1.5 },
-      hoverinfo: 'skip',
+      ...t,
+      caption: fill(t.caption, { ap: formatNumber(r.metrics.prAuc, locale, 3), base: formatPercent(base, locale) }),
+      reference: t.baseline,
+      model: roc.model,
+      operating: roc.operating,
+      threshold: roc.threshold,
+      x: t.recall,
+      y: t.precision,
     },
     {
-      type: 'scatter',
-      mode: 'lines',
-      name: roc.model,
       x: r.curves.pr.map((p) => p.recall),
       y: r.curves.pr.map((p) => p.precision),
-      line: { color: PALETTE.repaid, width: 3 },
-      hovertemplate: `${t.recall}${colon(locale)}%{x:.1%}<br>${t.precision}${colon(locale)}%{y:.1%}<extra></extra>`,
+      referenceY: [base, base],
+      operating: [op.recall, op.precision],
+      table: samplePoints(r.curves.pr, 15).map((p) => [p.threshold, p.recall, p.precision]),
     },
-    {
-      type: 'scatter',
-      mode: 'markers',
-      name: roc.operating,
-      x: [op.recall],
-      y: [op.precision],
-      marker: { symbol: 'diamond', size: 13, color: PALETTE.ink },
-      hovertemplate: `${roc.operating}<br>${t.recall}${colon(locale)}%{x:.1%}<br>${t.precision}${colon(locale)}%{y:.1%}<extra></extra>`,
-    },
-  ];
-  return {
-    id: 'pr',
-    title: t.heading,
-    caption: fill(t.caption, { ap: formatNumber(r.metrics.prAuc, locale, 3), base: formatPercent(base, locale) }),
-    label: t.label,
-    chart: {
-      height: 340,
-      data,
-      layout: baseLayout({
-        showlegend: true,
-        legend: { orientation: 'h', x: 0, y: 1.02, yanchor: 'bottom' },
-        margin: { l: 16, r: 16, t: 40, b: 16 },
-        xaxis: axis({ title: { text: t.recall }, tickformat: '.0%', range: [0, 1] }),
-        yaxis: axis({ title: { text: t.precision }, tickformat: '.0%', range: [0, 1.02] }),
-      }),
-    },
-    table: {
-      caption: t.tableCaption,
-      columns: [roc.threshold, t.recall, t.precision],
-      rows: samplePoints(r.curves.pr, 15).map((p) => [
-        formatPercent(p.threshold, locale),
-        formatPercent(p.recall, locale),
-        formatPercent(p.precision, locale),
-      ]),
-    },
-  };
+    locale,
+  );
 }
 
 function reliabilityFigure(r: ModelReport, locale: Locale): FigureModel {
@@ -313,15 +283,7 @@ function reliabilityFigure(r: ModelReport, locale: Locale): FigureModel {
   const pts = r.curves.reliability;
   const max = Math.max(0.05, ...pts.map((p) => Math.max(p.predicted, p.observed))) * 1.05;
   const data: Data[] = [
-    {
-      type: 'scatter',
-      mode: 'lines',
-      name: t.perfect,
-      x: [0, max],
-      y: [0, max],
-      line: { color: PALETTE.reference, dash: 'dash', width: 1.5 },
-      hoverinfo: 'skip',
-    },
+    referenceLine(t.perfect, [0, max], [0, max]),
     {
       type: 'scatter',
       mode: 'lines+markers',
@@ -342,10 +304,7 @@ function reliabilityFigure(r: ModelReport, locale: Locale): FigureModel {
     chart: {
       height: 340,
       data,
-      layout: baseLayout({
-        showlegend: true,
-        legend: { orientation: 'h', x: 0, y: 1.02, yanchor: 'bottom' },
-        margin: { l: 16, r: 16, t: 40, b: 16 },
+      layout: legendLayout({
         xaxis: axis({ title: { text: t.predicted }, tickformat: '.0%', range: [0, max] }),
         yaxis: axis({ title: { text: t.observed }, tickformat: '.0%', range: [0, max] }),
       }),
@@ -386,14 +345,11 @@ function costFigure(r: ModelReport, locale: Locale): FigureModel {
           name: t.chosen,
           x: [r.threshold],
           y: [best],
-          marker: { symbol: 'diamond', size: 13, color: PALETTE.ink },
+          marker: OPERATING_MARKER,
           hovertemplate: `${t.chosen}${colon(locale)}%{x:.1%}<br>${t.cost}${colon(locale)}%{y:.3f}<extra></extra>`,
         },
       ],
-      layout: baseLayout({
-        showlegend: true,
-        legend: { orientation: 'h', x: 0, y: 1.02, yanchor: 'bottom' },
-        margin: { l: 16, r: 16, t: 40, b: 16 },
+      layout: legendLayout({
         xaxis: axis({ title: { text: t.threshold }, tickformat: '.0%', range: [0, 0.6] }),
         yaxis: axis({ title: { text: t.cost }, rangemode: 'tozero' }),
         shapes: [

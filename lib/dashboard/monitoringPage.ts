@@ -3,7 +3,7 @@ import { dictionary, type Locale } from '../i18n';
 import { normaliseSpaces, numberFormat } from '../i18n/intl';
 import type { BacktestReport, BacktestRow, FeatureStability, PsiBand, StabilityBin, StabilityReport } from '../monitoring/types';
 import type { ChartTable, FigureModel } from '../charts/chartSpec';
-import { axis, baseLayout } from '../charts/layout';
+import { axis, legendLayout, rankedBarsChart } from '../charts/layout';
 import { formatCount, formatNumber, formatPercent, formatPoints, formatScore } from './format';
 import { categoryLabel, fieldLabel } from './labels';
 import { PALETTE } from '../charts/palette';
@@ -199,12 +199,9 @@ function binsFigure(
     chart: {
       height: 360,
       data,
-      layout: baseLayout({
+      layout: legendLayout({
         barmode: 'group',
         bargap: 0.2,
-        showlegend: true,
-        legend: { orientation: 'h', x: 0, y: 1.02, yanchor: 'bottom' },
-        margin: { l: 16, r: 16, t: 40, b: 16 },
         xaxis: axis({ type: 'category', title: { text: text.bin }, tickangle: labels.length > 8 ? -35 : 0 }),
         yaxis: axis({ title: { text: s.axis }, tickformat: '.0%', rangemode: 'tozero' }),
       }),
@@ -267,31 +264,20 @@ function shiftedFigure(features: readonly FeatureStability[], locale: Locale): F
     title: fill(t.title, { n: top.length }),
     caption,
     label: t.label,
-    chart: {
-      height: 80 + top.length * 30,
-      data: [
-        {
-          type: 'bar',
-          orientation: 'h',
-          y: labels,
-          x: top.map((f) => f.psi),
-          marker: {
-            color: top.map((f) => BAND_COLOUR[f.band]),
-            pattern: { ...HATCH, shape: top.map((f) => (f.band === 'act' ? '/' : '')) },
-          },
-          text: top.map((_, i) => `${values[i]} · ${words[i]}`),
-          textposition: 'outside',
-          cliponaxis: false,
-          hovertemplate: `%{y}${colon(locale)}%{text}<extra></extra>`,
+    chart: rankedBarsChart(
+      {
+        y: labels,
+        x: top.map((f) => f.psi),
+        marker: {
+          color: top.map((f) => BAND_COLOUR[f.band]),
+          pattern: { ...HATCH, shape: top.map((f) => (f.band === 'act' ? '/' : '')) },
         },
-      ],
-      layout: baseLayout({
-        yaxis: axis({ autorange: 'reversed' }),
-        xaxis: axis({ title: { text: t.axis }, range: [0, range] }),
-        shapes: lines,
-        margin: { l: 16, r: 16, t: 8, b: 16 },
-      }),
-    },
+        text: top.map((_, i) => `${values[i]} · ${words[i]}`),
+        hovertemplate: `%{y}${colon(locale)}%{text}<extra></extra>`,
+      },
+      30,
+      { xaxis: axis({ title: { text: t.axis }, range: [0, range] }), shapes: lines, margin: { l: 16, r: 16, t: 8, b: 16 } },
+    ),
     table: {
       caption: t.tableCaption,
       columns: [t.feature, t.psi, t.band],
@@ -370,10 +356,7 @@ function decileFigure(rows: readonly BacktestRow[], locale: Locale): FigureModel
     chart: {
       height: 360,
       data,
-      layout: baseLayout({
-        showlegend: true,
-        legend: { orientation: 'h', x: 0, y: 1.02, yanchor: 'bottom' },
-        margin: { l: 16, r: 16, t: 40, b: 16 },
+      layout: legendLayout({
         xaxis: axis({ type: 'category', title: { text: t.decile } }),
         yaxis: axis({ title: { text: t.axis }, tickformat: '.0%', rangemode: 'tozero' }),
       }),
