@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { fill } from '@/lib/dashboard/text';
 import type { ChangeAccountState } from '../_actions/accounts';
+import { AlertMessage, type FormAction } from '../_components/FormAlerts';
 import { Choices } from '../_components/SelectField';
 import type { RoleChoice } from './AddAccountForm';
 
@@ -16,8 +17,6 @@ export interface AccountRowStrings {
   readonly changeRoleLabel: string;
 }
 
-type Action = (previous: ChangeAccountState | null, formData: FormData) => Promise<ChangeAccountState>;
-
 /** One account's controls in the table: disable or re-enable, change the role; the outcome is announced in the row. */
 export function AccountRowActions({
   action,
@@ -27,7 +26,7 @@ export function AccountRowActions({
   roles,
   s,
 }: {
-  action: Action;
+  action: FormAction<ChangeAccountState>;
   login: string;
   role: string;
   disabled: boolean;
@@ -61,11 +60,7 @@ export function AccountRowActions({
       <p role="status" className="account-actions__status">
         {state?.status === 'done' ? state.message : ''}
       </p>
-      {state && state.status !== 'done' ? (
-        <p role="alert" className="error-summary">
-          {state.message}
-        </p>
-      ) : null}
+      <AlertMessage message={state && state.status !== 'done' ? state.message : null} />
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import { useActionState, useEffect, useRef } from 'react';
 import { fill } from '@/lib/dashboard/text';
 import type { AddAccountField, AddAccountState } from '../_actions/accounts';
+import { AlertMessage, ErrorSummary, type FormAction } from '../_components/FormAlerts';
 
 export interface AddAccountStrings {
   readonly login: string;
@@ -22,8 +23,6 @@ export interface RoleChoice {
   readonly hint: string;
 }
 
-type Action = (previous: AddAccountState | null, formData: FormData) => Promise<AddAccountState>;
-
 /** The admins' form to add an account: each refused input says why next to itself and in a summary that takes the focus. */
 export function AddAccountForm({
   action,
@@ -31,7 +30,7 @@ export function AddAccountForm({
   minPassword,
   s,
 }: {
-  action: Action;
+  action: FormAction<AddAccountState>;
   roles: readonly RoleChoice[];
   minPassword: number;
   s: AddAccountStrings;
@@ -63,21 +62,10 @@ export function AddAccountForm({
           {state.message}
         </p>
       ) : state?.status === 'forbidden' || state?.status === 'unavailable' ? (
-        <p role="alert" className="error-summary">
-          {state.message}
-        </p>
+        <AlertMessage message={state.message} />
       ) : null}
       {state?.status === 'invalid' && state.errors && state.errors.length > 0 ? (
-        <div role="alert" className="error-summary" tabIndex={-1} ref={summaryRef} id="account-errors">
-          <p>{s.errorSummary}</p>
-          <ul>
-            {state.errors.map((e) => (
-              <li key={e.field}>
-                <a href={`#${target(e.field)}`}>{e.message}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
+        <ErrorSummary heading={s.errorSummary} errors={state.errors} target={target} id="account-errors" focusRef={summaryRef} />
       ) : null}
       <div className="field">
         <label htmlFor="account-login">{s.login}</label>

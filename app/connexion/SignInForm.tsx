@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { fill } from '@/lib/dashboard/text';
 import type { SignInState } from '../_actions/session';
+import { AlertMessage, type FormAction } from '../_components/FormAlerts';
 
 export interface SignInStrings {
   readonly login: string;
@@ -13,9 +14,7 @@ export interface SignInStrings {
   readonly unavailable: string;
 }
 
-type Action = (previous: SignInState | null, formData: FormData) => Promise<SignInState>;
-
-export function SignInForm({ action, next, s }: { action: Action; next: string; s: SignInStrings }) {
+export function SignInForm({ action, next, s }: { action: FormAction<SignInState>; next: string; s: SignInStrings }) {
   const [state, formAction, pending] = useActionState(action, null);
   const message =
     state?.status === 'failed'
@@ -27,11 +26,7 @@ export function SignInForm({ action, next, s }: { action: Action; next: string; 
           : null;
   return (
     <form action={formAction} className="panel sign-in" aria-busy={pending}>
-      {message ? (
-        <p role="alert" className="error-summary">
-          {message}
-        </p>
-      ) : null}
+      <AlertMessage message={message} />
       <input type="hidden" name="next" value={next} />
       <p>
         <label htmlFor="sign-in-login">{s.login}</label>

@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import type { DecisionPanelModel } from '@/lib/dashboard/decisionPanel';
+import { AlertMessage, ErrorSummary, type FormAction } from '../../../_components/FormAlerts';
 import type { DecideState } from './actions';
 
 export interface DecisionPanelStrings {
@@ -19,10 +20,8 @@ export interface DecisionPanelStrings {
   readonly forbidden: string;
 }
 
-type Action = (previous: DecideState | null, formData: FormData) => Promise<DecideState>;
-
 /** The analyst's decision form (and a supervisor's review of an escalation): one form, posted to a server action. */
-export function DecisionForm({ action, m, s }: { action: Action; m: DecisionPanelModel; s: DecisionPanelStrings }) {
+export function DecisionForm({ action, m, s }: { action: FormAction<DecideState>; m: DecisionPanelModel; s: DecisionPanelStrings }) {
   const [state, formAction, pending] = useActionState(action, null);
   const message =
     state?.status === 'stale' ? s.stale : state?.status === 'unavailable' ? s.unavailable : state?.status === 'forbidden' ? s.forbidden : null;
@@ -39,22 +38,9 @@ export function DecisionForm({ action, m, s }: { action: Action; m: DecisionPane
           <input type="hidden" name="reviewOf" value={m.review.id} />
         </>
       ) : null}
-      {message ? (
-        <p role="alert" className="error-summary">
-          {message}
-        </p>
-      ) : null}
+      <AlertMessage message={message} />
       {state?.status === 'invalid' && state.errors ? (
-        <div role="alert" className="error-summary">
-          <p>{s.errorSummary}</p>
-          <ul>
-            {state.errors.map((e) => (
-              <li key={e.field}>
-                <a href={`#decide-${e.field}`}>{e.message}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
+        <ErrorSummary heading={s.errorSummary} errors={state.errors} target={(f) => `decide-${f}`} />
       ) : null}
       <input type="hidden" name="modelVersion" value={m.modelVersion} />
       <fieldset id="decide-decision">

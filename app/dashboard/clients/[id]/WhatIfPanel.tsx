@@ -6,6 +6,7 @@ import type { WhatIfInput, WhatIfResult } from '@/lib/dashboard/whatIfView';
 import { ChartFigure } from '../../../_components/charts/ChartFigure';
 import { DecisionBadge } from '../../../_components/DecisionBadge';
 import { DataTable } from '../../../_components/DataTable';
+import { AlertMessage, ErrorSummary, type FormAction } from '../../../_components/FormAlerts';
 import { SIMULATION_EVENT, type SimulationRequest } from '../../../_components/simulationEvents';
 
 export interface WhatIfStrings {
@@ -30,8 +31,6 @@ export interface WhatIfStrings {
   readonly tableToggle: string;
 }
 
-type Action = (previous: WhatIfResult | null, formData: FormData) => Promise<WhatIfResult>;
-
 function WhatIfForm({
   action,
   inputs,
@@ -39,7 +38,7 @@ function WhatIfForm({
   locale,
   onReset,
 }: {
-  action: Action;
+  action: FormAction<WhatIfResult>;
   inputs: readonly WhatIfInput[];
   s: WhatIfStrings;
   locale: string;
@@ -74,21 +73,14 @@ function WhatIfForm({
     <>
       <form ref={formRef} action={formAction} className="panel" aria-busy={pending} noValidate>
         {result?.status === 'invalid' ? (
-          <div role="alert" className="error-summary">
-            <p>{s.errorSummary}</p>
-            <ul>
-              {result.errors.map((e) => (
-                <li key={e.field}>
-                  <a href={`#whatif-${e.field}`}>{e.message}</a>
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : result?.status === 'busy' || result?.status === 'unavailable' ? (
-          <p role="alert" className="error-summary">
-            {result.status === 'busy' ? fill(s.busy, { s: result.retryAfterSeconds ?? 1 }) : s.unavailable}
-          </p>
-        ) : null}
+          <ErrorSummary heading={s.errorSummary} errors={result.errors} target={(f) => `whatif-${f}`} />
+        ) : (
+          <AlertMessage
+            message={
+              result?.status === 'busy' ? fill(s.busy, { s: result.retryAfterSeconds ?? 1 }) : result?.status === 'unavailable' ? s.unavailable : null
+            }
+          />
+        )}
         <div className="whatif-grid">
           {inputs.map((i) => {
             const error = result?.status === 'invalid' ? result.errors.find((e) => e.field === i.field) : undefined;
@@ -194,7 +186,7 @@ export function WhatIfPanel({
   strings,
   locale,
 }: {
-  action: Action;
+  action: FormAction<WhatIfResult>;
   inputs: readonly WhatIfInput[];
   strings: WhatIfStrings;
   locale: string;
