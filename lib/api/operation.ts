@@ -102,6 +102,24 @@ export type HandlerResult<O extends Operation> = z.output<O['response']['schema'
 
 export type Handler<O extends Operation> = (input: HandlerInput<O>) => HandlerResult<O> | Promise<HandlerResult<O>>;
 
-export function defineOperation<const O extends Operation>(operation: O): O {
-  return operation;
+/** An operation as written in the catalogue: the problems its parts imply may be left out. */
+export type OperationSpec = Omit<Operation, 'problems'> & {
+  /** Problems of its own (409, 503…), besides the ones its parameters and body imply. */
+  readonly problems?: readonly ProblemSlug[];
+};
+
+/** What a request body can go wrong with: not parseable, too large, another media type, invalid fields. */
+const BODY_PROBLEMS: readonly ProblemSlug[] = ['malformed-request', 'payload-too-large', 'unsupported-media-type', 'validation-failed'];
+
+/**
+ * The operation, its problems listed with the ones its parts imply first: invalid parameters
+ * with path or query parameters, not found with path parameters, the body problems with a body.
+ */
+export function defineOperation<const O extends OperationSpec>(spec: O): Omit<O, 'problems'> & Pick<Operation, 'problems'> {
+  const implied: readonly ProblemSlug[] = [
+    ...(spec.params || spec.query ? (['invalid-parameters'] as const) : []),
+    ...(spec.params ? (['not-found'] as const) : []),
+    ...(spec.body ? BODY_PROBLEMS : []),
+  ];
+  return { ...spec, problems: [...new Set([...implied, ...(spec.problems ?? [])])] };
 }

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import { MIB } from './body';
-import { readCsvApplications } from './csvApplications';
+import { type CsvReadOptions, readCsvApplications } from './csvApplications';
 import { ApiError } from './errors';
-import { defineOperation, type Operation } from './operation';
+import { type CsvBodySpec, defineOperation, type Operation, type OperationSpec } from './operation';
 import {
   whatIfQuerySchema,
   whatIfRequestSchema,
@@ -56,97 +56,90 @@ export const CSV_BODY_LIMIT = 8 * MIB;
 
 const id = applicationIdParamsSchema;
 
-export const health = defineOperation({
+/** A GET operation: it only reads, so a key with the read scope may call it. */
+const read = <const O extends Omit<OperationSpec, 'method' | 'scope'>>(spec: O) => defineOperation({ ...spec, method: 'GET', scope: 'read' });
+
+/** A batch of applications as CSV, each record checked as it is read, at most as many as `limit` says for the request's query. */
+function applicationsCsv(limit: (query: unknown) => Pick<CsvReadOptions, 'maxRecords' | 'tooManyRecords'>): CsvBodySpec {
+  return {
+    maxBytes: CSV_BODY_LIMIT,
+    schema: csvScoreRequestSchema,
+    validates: true,
+    read: (body, { maxBytes, query, signal }) =>
+      readCsvApplications(body, { maxBytes, signal, recordSchema: rawApplicationSchema, minRecords: 1, ...limit(query) }),
+    example: examples.scoreCsv,
+  };
+}
+
+export const health = read({
   operationId: 'getHealth',
-  method: 'GET',
   path: '/api/v1/health',
   tag: 'Service',
-  scope: 'read',
   response: { schema: healthSchema, schemaId: 'Health', example: examples.health },
-  problems: [],
 });
 
-export const openApi = defineOperation({
+export const openApi = read({
   operationId: 'getOpenApi',
-  method: 'GET',
   path: '/api/v1/openapi.json',
   tag: 'Service',
-  scope: 'read',
   response: { schema: openApiDocumentSchema, schemaId: 'OpenApiDocument' },
-  problems: [],
 });
 
-export const listApplications = defineOperation({
+export const listApplications = read({
   operationId: 'listApplications',
-  method: 'GET',
   path: '/api/v1/applications',
   tag: 'Applications',
-  scope: 'read',
   query: listApplicationsQuerySchema,
   exampleQuery: { q: '10002', limit: '3' },
   response: { schema: applicationListSchema, schemaId: 'ApplicationList', example: examples.applicationList },
-  problems: ['invalid-parameters'],
 });
 
-export const getApplication = defineOperation({
+export const getApplication = read({
   operationId: 'getApplication',
-  method: 'GET',
   path: '/api/v1/applications/{id}',
   tag: 'Applications',
-  scope: 'read',
   params: id,
   response: { schema: applicationProfileSchema, schemaId: 'ApplicationProfile' },
-  problems: ['invalid-parameters', 'not-found'],
 });
 
-export const getApplicationScore = defineOperation({
+export const getApplicationScore = read({
   operationId: 'getApplicationScore',
-  method: 'GET',
   path: '/api/v1/applications/{id}/score',
   tag: 'Scoring',
-  scope: 'read',
   params: id,
   response: { schema: storedScoreSchema, schemaId: 'StoredScore', example: examples.storedScore },
-  problems: ['invalid-parameters', 'not-found', 'service-unavailable'],
+  problems: ['service-unavailable'],
 });
 
-export const getApplicationExplanation = defineOperation({
+export const getApplicationExplanation = read({
   operationId: 'getApplicationExplanation',
-  method: 'GET',
   path: '/api/v1/applications/{id}/explanation',
   tag: 'Scoring',
-  scope: 'read',
   params: id,
   query: explanationQuerySchema,
   exampleQuery: { top: '2', lang: 'en' },
   response: { schema: storedExplanationSchema, schemaId: 'StoredExplanation', example: examples.storedExplanation },
-  problems: ['invalid-parameters', 'not-found', 'service-unavailable'],
+  problems: ['service-unavailable'],
 });
 
-export const getApplicationNeighbours = defineOperation({
+export const getApplicationNeighbours = read({
   operationId: 'getApplicationNeighbours',
-  method: 'GET',
   path: '/api/v1/applications/{id}/neighbours',
   tag: 'Comparison',
-  scope: 'read',
   params: id,
   query: neighboursQuerySchema,
   exampleQuery: { k: '5' },
   response: { schema: neighboursSchema, schemaId: 'Neighbours' },
-  problems: ['invalid-parameters', 'not-found'],
 });
 
-export const getApplicationDistribution = defineOperation({
+export const getApplicationDistribution = read({
   operationId: 'getApplicationDistribution',
-  method: 'GET',
   path: '/api/v1/applications/{id}/distribution',
   tag: 'Comparison',
-  scope: 'read',
   params: id,
   query: distributionQuerySchema,
   exampleQuery: { field: 'EXT_SOURCE_2', bins: '20' },
   response: { schema: distributionSchema, schemaId: 'Distribution' },
-  problems: ['invalid-parameters', 'not-found'],
 });
 
 export const whatIf = defineOperation({
@@ -160,15 +153,7 @@ export const whatIf = defineOperation({
   exampleQuery: { top: '5' },
   body: { schema: whatIfRequestSchema, schemaId: 'WhatIfRequest', json: { maxBytes: JSON_BODY_LIMIT, example: examples.whatIfRequest } },
   response: { schema: whatIfSchema, schemaId: 'WhatIf' },
-  problems: [
-    'invalid-parameters',
-    'not-found',
-    'malformed-request',
-    'payload-too-large',
-    'unsupported-media-type',
-    'validation-failed',
-    'service-unavailable',
-  ],
+  problems: ['service-unavailable'],
 });
 
 export const postDecision = defineOperation({
@@ -191,64 +176,47 @@ export const postDecision = defineOperation({
     },
   },
   response: { schema: decisionRecordSchema, schemaId: 'DecisionRecord' },
-  problems: [
-    'invalid-parameters',
-    'not-found',
-    'malformed-request',
-    'payload-too-large',
-    'unsupported-media-type',
-    'validation-failed',
-    'conflict',
-    'service-unavailable',
-  ],
+  problems: ['conflict', 'service-unavailable'],
 });
 
-export const listDecisions = defineOperation({
+export const listDecisions = read({
   operationId: 'listDecisions',
-  method: 'GET',
   path: '/api/v1/decisions',
   tag: 'Decisions',
-  scope: 'read',
   query: decisionListQuerySchema,
   exampleQuery: { override: 'true', limit: '20' },
   response: { schema: decisionListSchema, schemaId: 'DecisionList' },
-  problems: ['invalid-parameters', 'service-unavailable'],
+  problems: ['service-unavailable'],
 });
 
-export const getDecision = defineOperation({
+export const getDecision = read({
   operationId: 'getDecision',
-  method: 'GET',
   path: '/api/v1/decisions/{id}',
   tag: 'Decisions',
-  scope: 'read',
   params: decisionIdParamsSchema,
   response: { schema: decisionRecordSchema, schemaId: 'DecisionRecord' },
-  problems: ['invalid-parameters', 'not-found', 'service-unavailable'],
+  problems: ['service-unavailable'],
 });
 
-export const getDecisionNotice = defineOperation({
+export const getDecisionNotice = read({
   operationId: 'getDecisionNotice',
-  method: 'GET',
   path: '/api/v1/decisions/{id}/notice',
   tag: 'Decisions',
-  scope: 'read',
   params: decisionIdParamsSchema,
   query: noticeQuerySchema,
   exampleQuery: { lang: 'fr' },
   response: { schema: noticeSchema, schemaId: 'DecisionNotice' },
-  problems: ['invalid-parameters', 'not-found', 'service-unavailable'],
+  problems: ['service-unavailable'],
   heavy: true,
 });
 
-export const getCounterfactual = defineOperation({
+export const getCounterfactual = read({
   operationId: 'getCounterfactual',
-  method: 'GET',
   path: '/api/v1/applications/{id}/counterfactual',
   tag: 'Simulation',
-  scope: 'read',
   params: id,
   response: { schema: counterfactualSchema, schemaId: 'Counterfactual' },
-  problems: ['invalid-parameters', 'not-found', 'service-unavailable'],
+  problems: ['service-unavailable'],
   heavy: true,
 });
 
@@ -264,59 +232,42 @@ export const scoreApplications = defineOperation({
     schema: scoreRequestSchema,
     schemaId: 'ScoreRequest',
     json: { maxBytes: JSON_BODY_LIMIT, example: examples.scoreRequest },
-    csv: {
-      maxBytes: CSV_BODY_LIMIT,
-      schema: csvScoreRequestSchema,
-      validates: true,
-      read: (body, { maxBytes, query, signal }) => {
-        const q = query as z.output<typeof scoreQuerySchema>;
-        return readCsvApplications(body, {
-          maxBytes,
-          signal,
-          maxRecords: maxApplications(q, MAX_CSV_APPLICATIONS),
-          tooManyRecords: () => new ApiError('payload-too-large', tooManyApplicationsDetail(q, MAX_CSV_APPLICATIONS)),
-          recordSchema: rawApplicationSchema,
-          minRecords: 1,
-        });
-      },
-      example: examples.scoreCsv,
-    },
+    csv: applicationsCsv((query) => {
+      const q = query as z.output<typeof scoreQuerySchema>;
+      return {
+        maxRecords: maxApplications(q, MAX_CSV_APPLICATIONS),
+        tooManyRecords: () => new ApiError('payload-too-large', tooManyApplicationsDetail(q, MAX_CSV_APPLICATIONS)),
+      };
+    }),
   },
   heavy: true,
   response: { schema: scoreResponseSchema, schemaId: 'ScoreResponse', example: examples.scoreResponse },
-  problems: ['invalid-parameters', 'malformed-request', 'payload-too-large', 'unsupported-media-type', 'validation-failed', 'service-unavailable'],
+  problems: ['service-unavailable'],
 });
 
-export const getModelCard = defineOperation({
+export const getModelCard = read({
   operationId: 'getModelCard',
-  method: 'GET',
   path: '/api/v1/model',
   tag: 'Model',
-  scope: 'read',
   query: modelCardQuerySchema,
   exampleQuery: { lang: 'en' },
   response: { schema: modelCardSchema, schemaId: 'ModelCard' },
-  problems: ['invalid-parameters', 'service-unavailable'],
+  problems: ['service-unavailable'],
 });
 
-export const getReasonCodes = defineOperation({
+export const getReasonCodes = read({
   operationId: 'getReasonCodes',
-  method: 'GET',
   path: '/api/v1/reason-codes',
   tag: 'Model',
-  scope: 'read',
   query: reasonCodesQuerySchema,
   exampleQuery: { lang: 'en' },
   response: { schema: reasonCodesSchema, schemaId: 'ReasonCodes', example: examples.reasonCodes },
-  problems: ['invalid-parameters'],
 });
 
-export const getMonitoring = defineOperation({
+export const getMonitoring = read({
   operationId: 'getMonitoring',
-  method: 'GET',
   path: '/api/v1/monitoring',
   tag: 'Model',
-  scope: 'read',
   response: { schema: monitoringSchema, schemaId: 'Monitoring' },
   problems: ['service-unavailable'],
   heavy: true,
@@ -331,17 +282,10 @@ export const postMonitoring = defineOperation({
   body: {
     schema: csvScoreRequestSchema,
     schemaId: 'MonitoringBatch',
-    csv: {
-      maxBytes: CSV_BODY_LIMIT,
-      schema: csvScoreRequestSchema,
-      validates: true,
-      read: (body, { maxBytes, signal }) =>
-        readCsvApplications(body, { maxBytes, signal, maxRecords: MAX_CSV_APPLICATIONS, recordSchema: rawApplicationSchema, minRecords: 1 }),
-      example: examples.scoreCsv,
-    },
+    csv: applicationsCsv(() => ({ maxRecords: MAX_CSV_APPLICATIONS })),
   },
   response: { schema: monitoringSchema, schemaId: 'Monitoring' },
-  problems: ['malformed-request', 'payload-too-large', 'unsupported-media-type', 'validation-failed', 'service-unavailable'],
+  problems: ['service-unavailable'],
   heavy: true,
 });
 

@@ -114,6 +114,6 @@ export const classifyProductText = defineOperation({
     },
   },
   response: { schema: classifyResponseSchema, schemaId: 'ClassifyTextResponse' },
-  problems: ['malformed-request', 'payload-too-large', 'unsupported-media-type', 'validation-failed', 'service-unavailable'],
+  problems: ['service-unavailable'],
   heavy: true,
 });
