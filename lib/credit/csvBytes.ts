@@ -2,17 +2,7 @@ import Papa from 'papaparse';
 import { linesOf } from './csvStream';
 import type { RawValue } from '../data/columnarTable';
 import { RecordBoundaries } from './csvChunks';
-import {
-  type CsvLayout,
-  type CsvRowCheck,
-  finishCsvRow,
-  idErrors,
-  readCsvCategory,
-  readCsvCell,
-  readCsvNumber,
-  readCsvRow,
-  wrongCellCount,
-} from './csvRows';
+import { type CsvLayout, type CsvRowCheck, finishCsvRow, idErrors, readCsvCell, readCsvRow, wrongCellCount } from './csvRows';
 
 /**
  * The CSV reader of big files (`npm run monitor`'s worker threads): validates lines straight from
@@ -169,10 +159,9 @@ export function readCsvLine(
     const e = ends[c];
     const kind = kinds[c];
     if (kind === 0 || s === e) values[c] = null;
-    else if (kind === 2) errors = readCsvCategory(layout, c, cellText(buf, cells, c), values, errors);
     else {
-      const v = quoted[c] ? NaN : plainDecimal(buf, s, e);
-      errors = v === v ? readCsvNumber(layout, c, v, values, errors) : readCsvCell(layout, c, cellText(buf, cells, c), values, errors);
+      const v = kind === 2 || quoted[c] ? NaN : plainDecimal(buf, s, e);
+      errors = readCsvCell(layout, c, v === v ? v : cellText(buf, cells, c), values, errors);
     }
   }
   return finishCsvRow(layout, rawId, values, errors);

@@ -96,54 +96,33 @@ export function idErrors(rawId: string): FieldError[] | undefined {
     : undefined;
 }
 
-/** Validates cell `c` of a line into `values[c]` (null when empty or not an application field); returns the line's errors so far. */
+/**
+ * Validates cell `c` of a line into `values[c]` (null when empty or not an application field): its text, or for a
+ * numeric field the number already read from its bytes (csvBytes.ts); returns the line's errors so far.
+ */
 export function readCsvCell(
   layout: CsvLayout,
   c: number,
-  cell: string,
+  cell: string | number,
   values: RawValue[],
   errors: FieldError[] | undefined,
 ): FieldError[] | undefined {
   const kind = layout.kinds[c];
   values[c] = null;
-  if (kind === 0 || cell === '') return errors;
-  if (kind === 2) return readCsvCategory(layout, c, cell, values, errors);
-  if (cell.trim() === '') return errors;
-  const n = numberOfText(cell);
-  return n === undefined ? addError(layout, c, 'expected number', errors) : readCsvNumber(layout, c, n, values, errors);
-}
-
-/** A category read from cell `c`: into `values[c]` when its field accepts it, else the line's error. */
-export function readCsvCategory(
-  layout: CsvLayout,
-  c: number,
-  cell: string,
-  values: RawValue[],
-  errors: FieldError[] | undefined,
-): FieldError[] | undefined {
-  const known = layout.categories[c];
-  if (known && !known.has(cell)) return addError(layout, c, unknownCategoryMessage(layout.columns[c]), errors);
-  values[c] = cell;
-  return errors;
-}
-
-/** A number read from cell `c`: into `values[c]` when its field's rule holds, else the line's error. */
-export function readCsvNumber(
-  layout: CsvLayout,
-  c: number,
-  n: number,
-  values: RawValue[],
-  errors: FieldError[] | undefined,
-): FieldError[] | undefined {
+  if (kind === 0 || cell === '' || (kind === 1 && typeof cell === 'string' && cell.trim() === '')) return errors;
+  const value = kind === 2 || typeof cell === 'number' ? cell : numberOfText(cell);
   const rule = layout.rules[c];
-  const broken = rule && numericRuleError(rule, n);
-  if (broken) return addError(layout, c, broken, errors);
-  values[c] = n;
-  return errors;
-}
-
-function addError(layout: CsvLayout, c: number, message: string, errors: FieldError[] | undefined): FieldError[] {
-  (errors ??= []).push({ path: layout.columns[c], message });
+  const known = layout.categories[c];
+  const problem =
+    value === undefined
+      ? 'expected number'
+      : typeof value === 'number'
+        ? rule && numericRuleError(rule, value)
+        : known && !known.has(value)
+          ? unknownCategoryMessage(layout.columns[c])
+          : undefined;
+  if (!problem) values[c] = value ?? null;
+  else (errors ??= []).push({ path: layout.columns[c], message: problem });
   return errors;
 }
 
