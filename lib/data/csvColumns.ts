@@ -3,6 +3,7 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { type Column, type ColumnarTable, makeTable } from './columnarTable';
 import { DatasetError } from './errors';
+import { Growable } from './growable';
 
 /**
  * Parses a CSV file with papaparse into a columnar table. With a schema, the header must
@@ -16,35 +17,6 @@ export interface CsvSchema {
   /** Expected header, in order. */
   readonly header: readonly string[];
   readonly kindOf: (column: string) => ColumnKind;
-}
-
-class GrowableFloat64 {
-  data = new Float64Array(1024);
-  length = 0;
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new Float64Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
-  }
-  finish(): Float64Array {
-    return this.data.slice(0, this.length);
-  }
-}
-
-class GrowableInt32 {
-  data = new Int32Array(1024);
-  length = 0;
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
-  }
 }
 
 /** A cell is numeric when empty (missing) or a finite number. */
@@ -147,8 +119,8 @@ export function parseCsvFile(filePath: string, schema?: CsvSchema): ColumnarTabl
   } else {
     ({ header, kinds } = inferKinds(file, text));
   }
-  const numeric: (GrowableFloat64 | null)[] = kinds.map((k) => (k === 'numeric' ? new GrowableFloat64() : null));
-  const codes: (GrowableInt32 | null)[] = kinds.map((k) => (k === 'categorical' ? new GrowableInt32() : null));
+  const numeric = kinds.map((k) => (k === 'numeric' ? new Growable((n) => new Float64Array(n)) : null));
+  const codes = kinds.map((k) => (k === 'categorical' ? new Growable((n) => new Int32Array(n)) : null));
   const dictionaries: Map<string, number>[] = kinds.map(() => new Map());
 
   const rowCount = visitRows(
@@ -179,7 +151,7 @@ export function parseCsvFile(filePath: string, schema?: CsvSchema): ColumnarTabl
               dict.set(cell, code);
             } else code = known;
           }
-          (codes[c] as GrowableInt32).push(code);
+          codes[c]?.push(code);
         }
       }
     },
@@ -187,8 +159,8 @@ export function parseCsvFile(filePath: string, schema?: CsvSchema): ColumnarTabl
 
   const columns: Column[] = header.map((name, c): Column => {
     const num = numeric[c];
-    if (num) return { kind: 'numeric', name, values: num.finish() };
-    return sortedCategorical(name, (codes[c] as GrowableInt32).data.subarray(0, rowCount), dictionaries[c]);
+    if (num) return { kind: 'numeric', name, values: num.values() };
+    return sortedCategorical(name, (codes[c] as Growable<Int32Array>).view(), dictionaries[c]);
   });
   return makeTable(rowCount, columns);
 }

@@ -21,6 +21,7 @@ import zlib from 'node:zlib';
 import { datasetsDir, cacheDir } from '../../config';
 import { loadFlipkart, productCategories } from '../../data/flipkart';
 import { loadTokenizer, TOKENIZER_KINDS, type TokenizerKind, writeTokenizerFiles } from '../tokenizers';
+import { Growable } from '../../data/growable';
 import { mulberry32 } from '../../data/random';
 
 interface Args {
@@ -82,31 +83,14 @@ export function splitSentences(doc: string): string[] {
   return doc.split(/(?<=[.!?])\s+/).filter((s) => s.length > 0);
 }
 
-class U32Builder {
-  private buf = new Uint32Array(1024);
-  length = 0;
-  push(v: number): void {
-    if (this.length === this.buf.length) {
-      const b = new Uint32Array(this.buf.length * 2);
-      b.set(this.buf);
-      this.buf = b;
-    }
-    this.buf[this.length++] = v;
-  }
-  pushAll(vs: number[]): void {
-    for (const v of vs) this.push(v);
-  }
-  toU16(): Uint16Array {
-    const out = new Uint16Array(this.length);
-    for (let i = 0; i < this.length; i++) {
-      if (this.buf[i] > 0xffff) throw new Error(`token id ${this.buf[i]} does not fit in u16`);
-      out[i] = this.buf[i];
-    }
-    return out;
-  }
-  toU32(): Uint32Array {
-    return this.buf.slice(0, this.length);
-  }
+type U32Builder = Growable<Uint32Array>;
+const u32Builder = (): U32Builder => new Growable((n) => new Uint32Array(n));
+
+/** The token ids as u16 (an id that does not fit is an error). */
+function toU16(b: U32Builder): Uint16Array {
+  const ids = b.view();
+  for (const id of ids) if (id > 0xffff) throw new Error(`token id ${id} does not fit in u16`);
+  return Uint16Array.from(ids);
 }
 
 function writeArray(file: string, a: Uint16Array | Uint32Array): void {
@@ -144,8 +128,8 @@ async function main(): Promise<void> {
   );
   const productStats: Record<string, unknown> = {};
   for (const kind of TOKENIZER_KINDS) {
-    const ids = new U32Builder();
-    const offsets = new U32Builder();
+    const ids = u32Builder();
+    const offsets = u32Builder();
     offsets.push(0);
     const lengths: number[] = [];
     for (const p of products) {
@@ -154,8 +138,8 @@ async function main(): Promise<void> {
       offsets.push(ids.length);
       lengths.push(enc.length);
     }
-    writeArray(path.join(args.out, `products.${kind}.ids.u16`), ids.toU16());
-    writeArray(path.join(args.out, `products.${kind}.offsets.u32`), offsets.toU32());
+    writeArray(path.join(args.out, `products.${kind}.ids.u16`), toU16(ids));
+    writeArray(path.join(args.out, `products.${kind}.offsets.u32`), offsets.values());
     lengths.sort((a, b) => a - b);
     productStats[kind] = {
       tokens: ids.length,
@@ -174,9 +158,10 @@ async function main(): Promise<void> {
   };
   const pick = mulberry32(args.seed + 2);
   const cursor = { product: 0, general: 0 };
-  const builders = Object.fromEntries(
-    TOKENIZER_KINDS.map((k) => [k, { ids: new U32Builder(), sent: new U32Builder(), doc: new U32Builder() }]),
-  ) as Record<TokenizerKind, { ids: U32Builder; sent: U32Builder; doc: U32Builder }>;
+  const builders = Object.fromEntries(TOKENIZER_KINDS.map((k) => [k, { ids: u32Builder(), sent: u32Builder(), doc: u32Builder() }])) as Record<
+    TokenizerKind,
+    { ids: U32Builder; sent: U32Builder; doc: U32Builder }
+  >;
   for (const k of TOKENIZER_KINDS) {
     builders[k].sent.push(0);
     builders[k].doc.push(0);
@@ -209,11 +194,11 @@ async function main(): Promise<void> {
   const corpusStats: Record<string, unknown> = {};
   for (const kind of TOKENIZER_KINDS) {
     const b = builders[kind];
-    writeArray(path.join(args.out, `corpus.${kind}.ids.u16`), b.ids.toU16());
-    writeArray(path.join(args.out, `corpus.${kind}.sent.u32`), b.sent.toU32());
-    writeArray(path.join(args.out, `corpus.${kind}.doc.u32`), b.doc.toU32());
-    const docs = b.doc.toU32();
-    const sents = b.sent.toU32();
+    writeArray(path.join(args.out, `corpus.${kind}.ids.u16`), toU16(b.ids));
+    writeArray(path.join(args.out, `corpus.${kind}.sent.u32`), b.sent.values());
+    writeArray(path.join(args.out, `corpus.${kind}.doc.u32`), b.doc.values());
+    const docs = b.doc.values();
+    const sents = b.sent.values();
     const heldoutTokens = sents[docs[Math.min(args.heldoutDocs, docs.length - 1)]];
     corpusStats[kind] = { tokens: b.ids.length, sentences: b.sent.length - 1, heldoutTokens, poolTokens: b.ids.length - heldoutTokens };
   }
