@@ -33,13 +33,13 @@ export interface PathHandlers extends RouteHandlers {
   readonly otherMethod: RouteHandler;
 }
 
-export interface BoundOperation {
-  readonly operation: Operation;
+export interface BoundOperation<P extends Operation['path'] = Operation['path']> {
+  readonly operation: Operation & { readonly path: P };
   readonly handler: Handler<Operation>;
 }
 
 /** Binds a handler to its operation (type-checked against the operation's schemas). */
-export function handle<O extends Operation>(operation: O, handler: Handler<O>): BoundOperation {
+export function handle<O extends Operation>(operation: O, handler: Handler<O>): BoundOperation<O['path']> {
   return { operation, handler: handler as unknown as Handler<Operation> };
 }
 
@@ -317,6 +317,16 @@ export function apiRoute(...bound: BoundOperation[]): PathHandlers {
   // OPTIONS answers with the methods the path really has (Next.js's own would list every exported one).
   out.OPTIONS = async () => new Response(null, { status: 204, headers: { allow, 'cache-control': 'no-store' } });
   return out;
+}
+
+/** The handlers of each path that bound operations declare, keyed by its template. */
+export type RouteTable<B extends readonly BoundOperation[]> = Record<B[number]['operation']['path'], PathHandlers>;
+
+/** The route table of bound operations: those of one path share its handlers, the paths in the order they first come. */
+export function routeTable<const B extends readonly BoundOperation[]>(...bound: B): RouteTable<B> {
+  const byPath = new Map<string, BoundOperation[]>();
+  for (const b of bound) byPath.set(b.operation.path, [...(byPath.get(b.operation.path) ?? []), b]);
+  return Object.fromEntries([...byPath].map(([path, operations]) => [path, apiRoute(...operations)])) as RouteTable<B>;
 }
 
 function safeMethod(method: string): string {

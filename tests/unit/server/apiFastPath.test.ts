@@ -5,6 +5,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { setLogSink } from '@/lib/api/accessLog';
 import { requireCreditEngine } from '@/lib/api/creditEngine';
+import { OPERATIONS } from '@/lib/api/operations';
 import { API_NOT_FOUND, API_ROUTES, type ApiRoutePath } from '@/lib/api/routes';
 import { acceptsGzip, compileRoutes, createApiFastPath, GZIP_MIN_BYTES, matchRoute } from '@/lib/server/apiFastPath';
 import { compileHeaderRules, loadConfigHeaderRules } from '@/lib/server/configHeaders';
@@ -34,6 +35,16 @@ describe('route table', () => {
     );
     expect([...templates].sort()).toEqual(Object.keys(API_ROUTES).sort());
     files.forEach((file, i) => expect(fs.readFileSync(file, 'utf8')).toContain(`API_ROUTES['${templates[i]}']`));
+  });
+
+  it('is built from the operation catalogue: one entry per path, allowing the methods of its operations', async () => {
+    expect(Object.keys(API_ROUTES).sort()).toEqual([...new Set(OPERATIONS.map((op) => op.path))].sort());
+    for (const op of OPERATIONS) {
+      const res = await API_ROUTES[op.path as ApiRoutePath].OPTIONS(new Request(`http://localhost${op.path}`, { method: 'OPTIONS' }), {
+        params: Promise.resolve({}),
+      });
+      expect(res.headers.get('allow')?.split(', ')).toContain(op.method);
+    }
   });
 
   it('matches a path exactly, decodes its parameters, and leaves anything else to Next.js', () => {
