@@ -7,6 +7,7 @@ import { dictionary } from '@/lib/i18n';
 import { requestDictionary, requestLocale } from '@/lib/i18n/request';
 import { ChartFigure } from '../_components/charts/ChartFigure';
 import { DataTable } from '../_components/DataTable';
+import { DefinitionList } from '../_components/DefinitionList';
 import { PageMessage } from '../_components/PageMessage';
 import '../_components/dashboard.css';
 import { requireReader } from '../_lib/person';
@@ -36,14 +37,7 @@ export default async function ModelPage() {
 
       <section aria-labelledby="summary-heading">
         <h2 id="summary-heading">{m.summary.heading}</h2>
-        <dl className="profile">
-          {vm.summary.map((s) => (
-            <div key={s.label}>
-              <dt>{s.label}</dt>
-              <dd>{s.value}</dd>
-            </div>
-          ))}
-        </dl>
+        <DefinitionList items={vm.summary} />
       </section>
 
       <section aria-labelledby="importance-heading">
@@ -100,14 +94,7 @@ export default async function ModelPage() {
             <p>{f.evaluatedOn}</p>
             <details>
               <summary>{f.definitionsHeading}</summary>
-              <dl className="profile">
-                {f.definitions.map((d) => (
-                  <div key={d.term}>
-                    <dt>{d.term}</dt>
-                    <dd lang="en">{d.text}</dd>
-                  </div>
-                ))}
-              </dl>
+              <DefinitionList items={f.definitions.map((d) => ({ label: d.term, value: d.text }))} valueLang="en" />
               <p className="muted">{f.definitionsNote}</p>
             </details>
             {f.attributes.map((a) => (
@@ -189,11 +176,11 @@ export default async function ModelPage() {
 
       <section aria-labelledby="limits-heading">
         <h2 id="limits-heading">{m.limits.heading}</h2>
-        <dl className="profile">
-          {vm.limits.map((l) => (
-            <div key={l.label}>
-              <dt>{l.label}</dt>
-              <dd>
+        <DefinitionList
+          items={vm.limits.map((l) => ({
+            label: l.label,
+            value: (
+              <>
                 {l.text}
                 {l.items.length > 0 ? (
                   <ul>
@@ -202,10 +189,10 @@ export default async function ModelPage() {
                     ))}
                   </ul>
                 ) : null}
-              </dd>
-            </div>
-          ))}
-        </dl>
+              </>
+            ),
+          }))}
+        />
       </section>
     </>
   );

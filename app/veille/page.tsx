@@ -5,6 +5,9 @@ import { requestDictionary, requestLocale } from '@/lib/i18n/request';
 import { loadWatchPage } from '@/lib/nlp/watchLoader';
 import { ChartFigure } from '../_components/charts/ChartFigure';
 import { ModelTable } from '../_components/DataTable';
+import { DefinitionList } from '../_components/DefinitionList';
+import { Paragraphs } from '../_components/Paragraphs';
+import { SectionNav } from '../_components/SectionNav';
 import { WatchDemo } from '../_components/veille/WatchDemo';
 import '../_components/dashboard.css';
 import '../_components/veille/veille.css';
@@ -48,42 +51,26 @@ export default async function WatchPage() {
       <p>
         <Link href="/veille/note">{w.noteLink}</Link>
       </p>
-      <nav aria-label={w.toc.label} className="client-toc">
-        <ul>
-          <li>
-            <a href="#concepts">{w.toc.concepts}</a>
-          </li>
-          <li>
-            <a href="#donnees">{w.toc.data}</a>
-          </li>
-          <li>
-            <a href="#resultats">{w.toc.results}</a>
-          </li>
-          <li>
-            <a href="#demo">{w.toc.demo}</a>
-          </li>
-          <li>
-            <a href="#conclusion">{w.toc.conclusion}</a>
-          </li>
-        </ul>
-      </nav>
+      <SectionNav
+        label={w.toc.label}
+        className="client-toc"
+        links={[
+          ['#concepts', w.toc.concepts],
+          ['#donnees', w.toc.data],
+          ['#resultats', w.toc.results],
+          ['#demo', w.toc.demo],
+          ['#conclusion', w.toc.conclusion],
+        ]}
+      />
 
       <section id="concepts" aria-labelledby="concepts-heading">
         <h2 id="concepts-heading">{c.heading}</h2>
 
         <h3>{c.transformer.heading}</h3>
-        {c.transformer.paragraphs.map((p, i) => (
-          <p key={i} className="prose">
-            {p}
-          </p>
-        ))}
+        <Paragraphs items={c.transformer.paragraphs} className="prose" />
 
         <h3>{c.attention.heading}</h3>
-        {c.attention.paragraphs.map((p, i) => (
-          <p key={i} className="prose">
-            {p}
-          </p>
-        ))}
+        <Paragraphs items={c.attention.paragraphs} className="prose" />
         <p className="formula" role="math" aria-label={c.attention.formulaLabel}>
           {c.attention.formula}
         </p>
@@ -97,11 +84,7 @@ export default async function WatchPage() {
         )}
 
         <h3>{c.bert.heading}</h3>
-        {c.bert.paragraphs.map((p, i) => (
-          <p key={i} className="prose">
-            {p}
-          </p>
-        ))}
+        <Paragraphs items={c.bert.paragraphs} className="prose" />
         <dl className="definitions">
           <dt>{c.bert.mlmTitle}</dt>
           <dd>{c.bert.mlm}</dd>
@@ -198,14 +181,7 @@ export default async function WatchPage() {
               ))}
             </ul>
             <h3>{w.results.comparisonHeading}</h3>
-            <dl className="definitions">
-              {NLP_MODELS.map((m) => (
-                <div key={m}>
-                  <dt>{w.modelNames[m]}</dt>
-                  <dd>{w.modelLong[m]}</dd>
-                </div>
-              ))}
-            </dl>
+            <DefinitionList className="definitions" items={NLP_MODELS.map((m) => ({ label: w.modelNames[m], value: w.modelLong[m] }))} />
             <ModelTable table={r.comparison} bestLabel={w.results.best} className="comparison" />
             <p className="hint">{r.latencySource}</p>
             <p className="hint">{r.perClassNote}</p>
@@ -270,11 +246,7 @@ export default async function WatchPage() {
           </>
         ) : null}
         <h3>{w.conclusion.checkpointsHeading}</h3>
-        {w.conclusion.checkpoints.map((p, i) => (
-          <p key={i} className="prose">
-            {p}
-          </p>
-        ))}
+        <Paragraphs items={w.conclusion.checkpoints} className="prose" />
         <h3>{w.conclusion.limitsHeading}</h3>
         <ul className="prose">
           {w.conclusion.limits.map((l) => (

@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { dictionary } from '@/lib/i18n';
 import { requestDictionary, requestLocale } from '@/lib/i18n/request';
 import { loadWatchNote } from '@/lib/nlp/watchLoader';
 import { PrintButton } from '../../_components/PrintButton';
 import { ModelTable } from '../../_components/DataTable';
+import { Paragraphs } from '../../_components/Paragraphs';
 import '../../_components/dashboard.css';
 import '../../_components/veille/veille.css';
 import { requireReader } from '../../_lib/person';
@@ -16,13 +18,26 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t.title, description: t.metaDescription };
 }
 
-function Paragraphs({ items }: { items: readonly string[] }) {
+const SECTIONS = ['data', 'preprocessing', 'models', 'protocol', 'evaluation', 'results', 'interpretability', 'limits', 'references'] as const;
+
+/** A section of the note: anchor note-<k>, its title, its paragraphs (if any) then the rest. */
+function NoteSection({
+  k,
+  heading,
+  paragraphs,
+  children,
+}: {
+  k: (typeof SECTIONS)[number];
+  heading: string;
+  paragraphs?: readonly string[];
+  children?: ReactNode;
+}) {
   return (
-    <>
-      {items.map((p, i) => (
-        <p key={i}>{p}</p>
-      ))}
-    </>
+    <section id={`note-${k}`} aria-labelledby={`note-${k}-h`}>
+      <h2 id={`note-${k}-h`}>{heading}</h2>
+      {paragraphs ? <Paragraphs items={paragraphs} /> : null}
+      {children}
+    </section>
   );
 }
 
@@ -56,46 +71,26 @@ export default async function WatchNotePage() {
       <nav className="note-toc" aria-labelledby="note-toc-heading">
         <h2 id="note-toc-heading">{n.toc}</h2>
         <ol>
-          {(['data', 'preprocessing', 'models', 'protocol', 'evaluation', 'results', 'interpretability', 'limits', 'references'] as const).map(
-            (k) => (
-              <li key={k}>
-                <a href={`#note-${k}`}>{s[k]}</a>
-              </li>
-            ),
-          )}
+          {SECTIONS.map((k) => (
+            <li key={k}>
+              <a href={`#note-${k}`}>{s[k]}</a>
+            </li>
+          ))}
         </ol>
       </nav>
 
-      <section id="note-data" aria-labelledby="note-data-h">
-        <h2 id="note-data-h">{s.data}</h2>
-        <Paragraphs items={note.data} />
+      <NoteSection k="data" heading={s.data} paragraphs={note.data}>
         <p>{page.dataset.lengths}</p>
         <ModelTable table={note.tables.lengths} />
-      </section>
-
-      <section id="note-preprocessing" aria-labelledby="note-preprocessing-h">
-        <h2 id="note-preprocessing-h">{s.preprocessing}</h2>
-        <Paragraphs items={note.preprocessing} />
-      </section>
-
-      <section id="note-models" aria-labelledby="note-models-h">
-        <h2 id="note-models-h">{s.models}</h2>
-        <Paragraphs items={note.models} />
-      </section>
-
-      <section id="note-protocol" aria-labelledby="note-protocol-h">
-        <h2 id="note-protocol-h">{s.protocol}</h2>
-        <Paragraphs items={note.protocol} />
+      </NoteSection>
+      <NoteSection k="preprocessing" heading={s.preprocessing} paragraphs={note.preprocessing} />
+      <NoteSection k="models" heading={s.models} paragraphs={note.models} />
+      <NoteSection k="protocol" heading={s.protocol} paragraphs={note.protocol}>
         {note.tables.recipes ? <ModelTable table={note.tables.recipes} /> : null}
-      </section>
+      </NoteSection>
+      <NoteSection k="evaluation" heading={s.evaluation} paragraphs={note.evaluation} />
 
-      <section id="note-evaluation" aria-labelledby="note-evaluation-h">
-        <h2 id="note-evaluation-h">{s.evaluation}</h2>
-        <Paragraphs items={note.evaluation} />
-      </section>
-
-      <section id="note-results" aria-labelledby="note-results-h">
-        <h2 id="note-results-h">{s.results}</h2>
+      <NoteSection k="results" heading={s.results}>
         <p>{n.resultsIntro}</p>
         {r ? (
           <>
@@ -142,15 +137,10 @@ export default async function WatchNotePage() {
             ) : null}
           </>
         ) : null}
-      </section>
+      </NoteSection>
+      <NoteSection k="interpretability" heading={s.interpretability} paragraphs={note.interpretability} />
 
-      <section id="note-interpretability" aria-labelledby="note-interpretability-h">
-        <h2 id="note-interpretability-h">{s.interpretability}</h2>
-        <Paragraphs items={note.interpretability} />
-      </section>
-
-      <section id="note-limits" aria-labelledby="note-limits-h">
-        <h2 id="note-limits-h">{s.limits}</h2>
+      <NoteSection k="limits" heading={s.limits}>
         <p className="no-print">{n.limitsIntro}</p>
         <ul>
           {w.conclusion.limits.map((l) => (
@@ -161,10 +151,9 @@ export default async function WatchNotePage() {
         <Paragraphs items={w.conclusion.checkpoints} />
         <h3>{w.conclusion.recommendationHeading}</h3>
         <p>{page.conclusion.recommendation}</p>
-      </section>
+      </NoteSection>
 
-      <section id="note-references" aria-labelledby="note-references-h">
-        <h2 id="note-references-h">{s.references}</h2>
+      <NoteSection k="references" heading={s.references}>
         <ul>
           {w.concepts.references.items.map((ref) => (
             <li key={ref} lang="en">
@@ -172,7 +161,7 @@ export default async function WatchNotePage() {
             </li>
           ))}
         </ul>
-      </section>
+      </NoteSection>
     </article>
   );
 }

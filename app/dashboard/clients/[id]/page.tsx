@@ -11,6 +11,8 @@ import { requestDictionary, requestLocale } from '@/lib/i18n/request';
 import { PrintButton } from '../../../_components/PrintButton';
 import { RememberClient } from '../../../_components/RecentClients';
 import { DataTable } from '../../../_components/DataTable';
+import { DefinitionList } from '../../../_components/DefinitionList';
+import { SectionNav, type TocLink } from '../../../_components/SectionNav';
 import { requireReader } from '../../../_lib/person';
 import { decideOnApplication, simulateWhatIf } from './actions';
 import { BivariateSection } from './BivariateSection';
@@ -49,19 +51,19 @@ export default async function ClientPage({ params, searchParams }: Props) {
   const d = t.dashboard;
   const dp = t.decisions.panel;
   const dh = t.decisions.history;
-  const toc = [
+  const toc: TocLink[] = [
     ['#decision', d.decision.heading],
-    ...(panel ? [['#decision-analyste', dp.heading]] : []),
+    ...(panel ? ([['#decision-analyste', dp.heading]] as const) : []),
     ['#profil', d.profile.heading],
-    ...(m.model ? [['#explication', d.explanation.heading]] : []),
+    ...(m.model ? ([['#explication', d.explanation.heading]] as const) : []),
     ['#comparaison', d.comparison.heading],
     ['#similaires', d.neighbours.heading],
     ...(m.model
-      ? [
+      ? ([
           ['#vue-croisee', d.bivariate.heading],
           ['#simulation', d.whatIf.heading],
           ['#contrefactuel', d.counterfactual.heading],
-        ]
+        ] as const)
       : []),
     ['#historique', d.history.heading],
   ];
@@ -79,15 +81,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
       <p className="print-only">
         {m.printedOn} · {m.modelVersion}
       </p>
-      <nav className="client-toc no-print" aria-label={d.client.sections}>
-        <ul>
-          {toc.map(([href, label]) => (
-            <li key={href}>
-              <a href={href}>{label}</a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <SectionNav className="client-toc no-print" label={d.client.sections} links={toc} />
 
       {m.model ? (
         <>
@@ -182,24 +176,10 @@ export default async function ClientPage({ params, searchParams }: Props) {
       <section aria-labelledby="profile-heading" id="profil">
         <h2 id="profile-heading">{d.profile.heading}</h2>
         <div className="grid-2">
-          <dl className="profile">
-            {m.profile.items.map((i) => (
-              <div key={i.field}>
-                <dt>{i.label}</dt>
-                <dd>{i.value}</dd>
-              </div>
-            ))}
-          </dl>
+          <DefinitionList items={m.profile.items} />
           <div>
             <h3>{d.profile.ratios}</h3>
-            <dl className="profile">
-              {m.profile.ratios.map((i) => (
-                <div key={i.field}>
-                  <dt>{i.label}</dt>
-                  <dd>{i.value}</dd>
-                </div>
-              ))}
-            </dl>
+            <DefinitionList items={m.profile.ratios} />
           </div>
         </div>
       </section>
