@@ -51,12 +51,13 @@ function idIndex(store: HomeCreditStore): IdIndex {
   return index;
 }
 
-function lowerBound(keys: readonly string[], key: string): number {
+/** First index of sorted `values` whose value is ≥ x (ids as strings here, as numbers for the API's listing). */
+export function lowerBound<T extends number | string>(values: ArrayLike<T>, x: T): number {
   let lo = 0;
-  let hi = keys.length;
+  let hi = values.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (keys[mid] < key) lo = mid + 1;
+    if (values[mid] < x) lo = mid + 1;
     else hi = mid;
   }
   return lo;

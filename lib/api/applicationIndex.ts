@@ -1,3 +1,4 @@
+import { lowerBound } from '../analysis/search';
 import { type ApplicationSet, getHomeCreditStore, type HomeCreditStore } from '../data/homeCreditStore';
 import { ApiError } from './errors';
 
@@ -28,18 +29,6 @@ export function sortedIds(store: HomeCreditStore = getHomeCreditStore()): Sorted
   all.sort();
   cached = { store, ids: { all, train, test } };
   return cached.ids;
-}
-
-/** First index whose value is ≥ x. */
-export function lowerBound(values: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (values[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 const MAX_DIGITS = 10;
