@@ -22,6 +22,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { integerOption, readOptions, UsageError } from '../config/cliArgs';
 import { getCreditEngine } from '../credit/engine';
 import { CsvChunkError, endsLinesWithCrAlone } from '../credit/csvChunks';
 import { CsvHeaderError } from '../credit/csvRows';
@@ -57,8 +58,6 @@ export const PARALLEL_FROM_BYTES = 8 << 20;
 /** Invalid rows listed on stderr and in the report (all are counted). */
 export const MAX_REPORTED = 100;
 
-export class UsageError extends Error {}
-
 export function parseMonitorArgs(argv: readonly string[]): MonitorArgs {
   let input: string | undefined;
   let output: string | undefined;
@@ -66,45 +65,33 @@ export function parseMonitorArgs(argv: readonly string[]): MonitorArgs {
   let batch = 2048;
   let workers: number | undefined;
   let quiet = false;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined || v === '') throw new UsageError(`${a} needs a value`);
-      return v;
-    };
-    switch (a) {
-      case '--input':
-        input = value();
-        break;
-      case '--output':
-        output = value();
-        break;
-      case '--html':
-        html = value();
-        break;
-      case '--batch': {
-        const n = Number(value());
-        if (!Number.isInteger(n) || n < 1) throw new UsageError('--batch must be a positive integer');
-        batch = n;
-        break;
+  readOptions(
+    argv,
+    (a, value) => {
+      switch (a) {
+        case '--input':
+          input = value();
+          return true;
+        case '--output':
+          output = value();
+          return true;
+        case '--html':
+          html = value();
+          return true;
+        case '--batch':
+          batch = integerOption(value(), 1, Infinity, '--batch must be a positive integer');
+          return true;
+        case '--workers':
+          workers = integerOption(value(), 1, 64, '--workers must be an integer from 1 to 64');
+          return true;
+        case '--quiet':
+          quiet = true;
+          return true;
       }
-      case '--workers': {
-        const n = Number(value());
-        if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError('--workers must be an integer from 1 to 64');
-        workers = n;
-        break;
-      }
-      case '--quiet':
-        quiet = true;
-        break;
-      case '--help':
-      case '-h':
-        throw new UsageError('');
-      default:
-        throw new UsageError(`unknown option ${a}`);
-    }
-  }
+      return false;
+    },
+    { emptyIsMissing: true },
+  );
   if (!input) throw new UsageError('--input is required');
   return { input, output, html, batch, workers, quiet };
 }

@@ -21,6 +21,7 @@ import type { Locale } from '../i18n/intl';
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { integerOption, readOptions, UsageError } from '../config/cliArgs';
 import { type BatchSummary, scoreCsvFile, StrictModeError } from '../credit/batchScoring';
 import { CsvHeaderError } from '../credit/csvRows';
 import { getCreditEngine } from '../credit/engine';
@@ -35,58 +36,40 @@ interface Args {
   quiet: boolean;
 }
 
-class UsageError extends Error {}
-
 function parseArgs(argv: readonly string[]): Args {
   const args: Partial<Args> = { lang: 'fr', reasons: 3, strict: false, batch: 2048, quiet: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new UsageError(`${a} needs a value`);
-      return v;
-    };
+  readOptions(argv, (a, value) => {
     switch (a) {
       case '--input':
         args.input = value();
-        break;
+        return true;
       case '--output':
         args.output = value();
-        break;
+        return true;
       case '--lang': {
         const v = value();
         if (v !== 'fr' && v !== 'en') throw new UsageError('--lang must be fr or en');
         args.lang = v;
-        break;
+        return true;
       }
-      case '--reasons': {
-        const n = Number(value());
-        if (!Number.isInteger(n) || n < 0 || n > 4) throw new UsageError('--reasons must be an integer from 0 to 4');
-        args.reasons = n;
-        break;
-      }
+      case '--reasons':
+        args.reasons = integerOption(value(), 0, 4, '--reasons must be an integer from 0 to 4');
+        return true;
       case '--no-reasons':
         args.reasons = 0;
-        break;
+        return true;
       case '--strict':
         args.strict = true;
-        break;
-      case '--batch': {
-        const n = Number(value());
-        if (!Number.isInteger(n) || n < 1) throw new UsageError('--batch must be a positive integer');
-        args.batch = n;
-        break;
-      }
+        return true;
+      case '--batch':
+        args.batch = integerOption(value(), 1, Infinity, '--batch must be a positive integer');
+        return true;
       case '--quiet':
         args.quiet = true;
-        break;
-      case '--help':
-      case '-h':
-        throw new UsageError('');
-      default:
-        throw new UsageError(`unknown option ${a}`);
+        return true;
     }
-  }
+    return false;
+  });
   if (!args.input || !args.output) throw new UsageError('--input and --output are required');
   return args as Args;
 }

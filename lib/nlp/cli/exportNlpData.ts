@@ -19,6 +19,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { datasetsDir, cacheDir } from '../../config';
+import { readOptions } from '../../config/cliArgs';
 import { loadFlipkart, productCategories } from '../../data/flipkart';
 import { loadTokenizer, TOKENIZER_KINDS, type TokenizerKind, writeTokenizerFiles } from '../tokenizers';
 import { Growable } from '../../data/growable';
@@ -42,21 +43,21 @@ function parseArgs(argv: string[]): Args {
     seed: 13,
     force: false,
   };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const next = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      return v;
-    };
-    if (a === '--out') args.out = path.resolve(next());
-    else if (a === '--corpus-tokens') args.corpusTokens = Number(next());
-    else if (a === '--heldout-docs') args.heldoutDocs = Number(next());
-    else if (a === '--product-share') args.productShare = Number(next());
-    else if (a === '--seed') args.seed = Number(next());
-    else if (a === '--force') args.force = true;
-    else throw new Error(`unknown argument ${a}`);
-  }
+  const fail = (message: string) => new Error(message);
+  readOptions(
+    argv,
+    (a, next) => {
+      if (a === '--out') args.out = path.resolve(next());
+      else if (a === '--corpus-tokens') args.corpusTokens = Number(next());
+      else if (a === '--heldout-docs') args.heldoutDocs = Number(next());
+      else if (a === '--product-share') args.productShare = Number(next());
+      else if (a === '--seed') args.seed = Number(next());
+      else if (a === '--force') args.force = true;
+      else throw fail(`unknown argument ${a}`);
+      return true;
+    },
+    { fail },
+  );
   return args;
 }
 
