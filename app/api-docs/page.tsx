@@ -36,6 +36,9 @@ async function requestOrigin(): Promise<string> {
   return /^[A-Za-z0-9.\-:[\]]+$/.test(host) ? `${proto}://${host}` : 'http://localhost:3000';
 }
 
+/** The sections made of paragraphs only, each titled by `d.sections[id]` and written in `d[id]`. */
+const PROSE_SECTIONS = ['overview', 'auth', 'limits'] as const;
+
 export default async function ApiDocsPage() {
   await requireReader('/api-docs');
   const { t } = await requestDictionary();
@@ -43,9 +46,7 @@ export default async function ApiDocsPage() {
   const operations = docsOperations(d, await requestOrigin(), liveExamples());
   const problems = docsProblems(d);
   const sections = [
-    { id: 'overview', title: d.sections.overview },
-    { id: 'auth', title: d.sections.auth },
-    { id: 'limits', title: d.sections.limits },
+    ...PROSE_SECTIONS.map((id) => ({ id, title: d.sections[id] })),
     { id: 'errors', title: d.sections.errors },
     { id: 'routes', title: d.sections.operations },
   ];
@@ -82,26 +83,14 @@ export default async function ApiDocsPage() {
         </ol>
       </nav>
 
-      <section id="overview" aria-labelledby="overview-title">
-        <h2 id="overview-title">{d.sections.overview}</h2>
-        {d.overview.map((p) => (
-          <p key={p}>{p}</p>
-        ))}
-      </section>
-
-      <section id="auth" aria-labelledby="auth-title">
-        <h2 id="auth-title">{d.sections.auth}</h2>
-        {d.auth.map((p) => (
-          <p key={p}>{p}</p>
-        ))}
-      </section>
-
-      <section id="limits" aria-labelledby="limits-title">
-        <h2 id="limits-title">{d.sections.limits}</h2>
-        {d.limits.map((p) => (
-          <p key={p}>{p}</p>
-        ))}
-      </section>
+      {PROSE_SECTIONS.map((id) => (
+        <section key={id} id={id} aria-labelledby={`${id}-title`}>
+          <h2 id={`${id}-title`}>{d.sections[id]}</h2>
+          {d[id].map((p) => (
+            <p key={p}>{p}</p>
+          ))}
+        </section>
+      ))}
 
       <section id="errors" aria-labelledby="errors-title">
         <h2 id="errors-title">{d.sections.errors}</h2>
