@@ -6,7 +6,7 @@ import type { Lang } from './fieldLabels';
 import type { PopulationStats } from './population';
 import { codedReasonText } from './reasonCodes';
 import { applicationOfRow, columnsOf, type CsvLayout } from './csvRows';
-import { type CsvProgress, type RejectedRow, streamCsvRows } from './csvStream';
+import { type CsvRunOptions, type RejectedRow, streamCsvRows } from './csvStream';
 import type { RawApplication } from './types';
 
 export type { RejectedRow };
@@ -19,18 +19,12 @@ export type { RejectedRow };
  * validating the lines is csvStream's (shared with `npm run monitor`).
  */
 
-export interface BatchOptions {
-  readonly input: string;
+export interface BatchOptions extends CsvRunOptions {
   readonly output: string;
   readonly lang?: Lang;
   /** Reasons written per row (0 = scores only). */
   readonly reasons?: number;
   readonly strict?: boolean;
-  readonly batchSize?: number;
-  /** Called for each rejected row. */
-  readonly onReject?: (reject: RejectedRow) => void;
-  /** Called after each batch with the rows done so far and the input bytes read. */
-  readonly onProgress?: (progress: CsvProgress) => void;
 }
 
 export interface BatchSummary {

@@ -27,6 +27,17 @@ export interface RejectedRow {
   readonly errors: readonly FieldError[];
 }
 
+/** What a run over a CSV of applications takes: the file, rows per model call, and what to call on the way. */
+export interface CsvRunOptions {
+  readonly input: string;
+  /** Rows per model call (default 2048). */
+  readonly batchSize?: number;
+  /** Called for each rejected (skipped) row. */
+  readonly onReject?: (reject: RejectedRow) => void;
+  /** Called after each batch, with the rows done so far and the input bytes read. */
+  readonly onProgress?: (progress: CsvProgress) => void;
+}
+
 export interface CsvRowHandlers {
   /** The header line was read; `source.bytesRead` follows the file for progress reports. */
   readonly onHeader: (layout: CsvLayout, source: { readonly bytesRead: number }) => void;

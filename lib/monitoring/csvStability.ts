@@ -1,6 +1,6 @@
 import type { CreditModel } from '../credit/creditModel';
 import { columnsOf } from '../credit/csvRows';
-import { type CsvProgress, type RejectedRow, streamCsvRows } from '../credit/csvStream';
+import { type CsvRunOptions, streamCsvRows } from '../credit/csvStream';
 import type { ReferenceProfile, StabilityAccumulator } from './stability';
 
 /**
@@ -9,16 +9,6 @@ import type { ReferenceProfile, StabilityAccumulator } from './stability';
  * Runtime call per batch), and each valid row's raw inputs and probability are counted. Memory
  * is one batch, whatever the number of rows.
  */
-
-export interface CsvStabilityOptions {
-  readonly input: string;
-  /** Rows per model call (default 2048). */
-  readonly batchSize?: number;
-  /** Called for each rejected (skipped) row. */
-  readonly onReject?: (reject: RejectedRow) => void;
-  /** Called after each batch is counted, with the rows counted so far and the input bytes read. */
-  readonly onProgress?: (progress: CsvProgress) => void;
-}
 
 export interface CsvStabilitySummary {
   /** Valid rows scored and counted. */
@@ -31,7 +21,7 @@ export async function accumulateCsv(
   model: CreditModel,
   profile: ReferenceProfile,
   accumulator: StabilityAccumulator,
-  options: CsvStabilityOptions,
+  options: CsvRunOptions,
 ): Promise<CsvStabilitySummary> {
   const started = performance.now();
   const batchSize = options.batchSize ?? 2048;

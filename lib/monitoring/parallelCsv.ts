@@ -3,7 +3,8 @@ import { Worker } from 'node:worker_threads';
 import Papa from 'papaparse';
 import { type CsvChunk, csvChunks } from '../credit/csvChunks';
 import { CsvHeaderError, parseCsvHeader } from '../credit/csvRows';
-import type { CsvStabilityOptions, CsvStabilitySummary } from './csvStability';
+import type { CsvRunOptions } from '../credit/csvStream';
+import type { CsvStabilitySummary } from './csvStability';
 import type { ChunkWorkerData, FromChunkWorker, ToChunkWorker } from './csvChunkWorker';
 import { binningProfile, type ReferenceProfile, type StabilityAccumulator } from './stability';
 
@@ -15,7 +16,7 @@ import { binningProfile, type ReferenceProfile, type StabilityAccumulator } from
  * At most two chunks per worker are in flight: memory stays flat whatever the number of rows.
  */
 
-export interface ParallelCsvOptions extends CsvStabilityOptions {
+export interface ParallelCsvOptions extends CsvRunOptions {
   /** Worker threads (≥ 1). */
   readonly workers: number;
   /** Bytes per chunk (default 256 KiB: ≈ 500 applications, short-lived enough for the young generation). */
