@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
-import type { ReactNode } from 'react';
 import { docsOperations, docsProblems } from '@/lib/api/docsModel';
 import { applicationProfile } from '@/lib/api/resources/applications';
 import { applicationDistribution } from '@/lib/api/resources/distribution';
@@ -35,27 +34,6 @@ async function requestOrigin(): Promise<string> {
   const host = h.get('host') ?? 'localhost:3000';
   const proto = h.get('x-forwarded-proto') === 'https' ? 'https' : 'http';
   return /^[A-Za-z0-9.\-:[\]]+$/.test(host) ? `${proto}://${host}` : 'http://localhost:3000';
-}
-
-/** A table of the page, scrolled sideways on narrow screens; its columns named in the header row. */
-function DocsTable({ caption, columns, children }: { caption?: string; columns: readonly string[]; children: ReactNode }) {
-  return (
-    <div className="api-docs__table-wrap">
-      <table>
-        {caption !== undefined && <caption className="visually-hidden">{caption}</caption>}
-        <thead>
-          <tr>
-            {columns.map((c) => (
-              <th key={c} scope="col">
-                {c}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>{children}</tbody>
-      </table>
-    </div>
-  );
 }
 
 /** The sections made of paragraphs only, each titled by `d.sections[id]` and written in `d[id]`. */
@@ -117,19 +95,31 @@ export default async function ApiDocsPage() {
       <section id="errors" aria-labelledby="errors-title">
         <h2 id="errors-title">{d.sections.errors}</h2>
         <p>{d.errorsLead}</p>
-        <DocsTable caption={d.sections.errors} columns={[d.labels.status, d.labels.problemType, d.labels.meaning]}>
-          {problems.map((p) => (
-            <tr key={p.slug} id={p.anchor}>
-              <td>{p.status}</td>
-              <td>
-                <code>/api-docs#{p.anchor}</code>
-                <br />
-                {p.title}
-              </td>
-              <td>{p.meaning}</td>
-            </tr>
-          ))}
-        </DocsTable>
+        <div className="api-docs__table-wrap">
+          <table>
+            <caption className="visually-hidden">{d.sections.errors}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{d.labels.status}</th>
+                <th scope="col">{d.labels.problemType}</th>
+                <th scope="col">{d.labels.meaning}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {problems.map((p) => (
+                <tr key={p.slug} id={p.anchor}>
+                  <td>{p.status}</td>
+                  <td>
+                    <code>/api-docs#{p.anchor}</code>
+                    <br />
+                    {p.title}
+                  </td>
+                  <td>{p.meaning}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
 
       <section id="routes" aria-labelledby="routes-title">
@@ -149,22 +139,34 @@ export default async function ApiDocsPage() {
             {op.parameters.length > 0 && (
               <>
                 <h4>{d.labels.parameters}</h4>
-                <DocsTable columns={[d.labels.name, d.labels.location, d.labels.required, d.labels.description]}>
-                  {op.parameters.map((p) => (
-                    <tr key={`${p.in}-${p.name}`}>
-                      <td>
-                        <code>{p.name}</code>
-                      </td>
-                      <td>{p.in}</td>
-                      <td>{p.required ? d.labels.yes : d.labels.no}</td>
-                      <td>
-                        {p.description}
-                        <br />
-                        <code className="api-docs__schema">{JSON.stringify(p.schema)}</code>
-                      </td>
-                    </tr>
-                  ))}
-                </DocsTable>
+                <div className="api-docs__table-wrap">
+                  <table>
+                    <thead>
+                      <tr>
+                        <th scope="col">{d.labels.name}</th>
+                        <th scope="col">{d.labels.location}</th>
+                        <th scope="col">{d.labels.required}</th>
+                        <th scope="col">{d.labels.description}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {op.parameters.map((p) => (
+                        <tr key={`${p.in}-${p.name}`}>
+                          <td>
+                            <code>{p.name}</code>
+                          </td>
+                          <td>{p.in}</td>
+                          <td>{p.required ? d.labels.yes : d.labels.no}</td>
+                          <td>
+                            {p.description}
+                            <br />
+                            <code className="api-docs__schema">{JSON.stringify(p.schema)}</code>
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
               </>
             )}
 
