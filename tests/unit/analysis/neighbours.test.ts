@@ -31,24 +31,14 @@ describe('standardised nearest neighbours', () => {
   });
 
   test('weights change who is nearest', () => {
-    const index = buildNeighbourIndex(
-      ['a', 'b'],
-      [
-        [0, 1],
-        [1, 0],
-      ],
-      [1, 0],
-    );
-    expect(nearestNeighbours(index, [0, 0], 1)[0].row).toBe(0);
-    const other = buildNeighbourIndex(
-      ['a', 'b'],
-      [
-        [0, 1],
-        [1, 0],
-      ],
+    // Two rows, (a, b) = (0, 1) and (1, 0), equally far from the origin: the weighted feature decides.
+    const columns = [
       [0, 1],
-    );
-    expect(nearestNeighbours(other, [0, 0], 1)[0].row).toBe(1);
+      [1, 0],
+    ];
+    const nearestWith = (weights: number[]) => nearestNeighbours(buildNeighbourIndex(['a', 'b'], columns, weights), [0, 0], 1)[0].row;
+    expect(nearestWith([1, 0])).toBe(0);
+    expect(nearestWith([0, 1])).toBe(1);
   });
 
   test('on the real historical loans: k results, sorted, self excluded, equal to a full sort', () => {

@@ -1,20 +1,18 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { datasetsDir } from '@/lib/config';
 import { MAX_REPORTED, runMonitor, USAGE } from '@/lib/cli/monitor';
-import { type CreditEngine, getCreditEngine } from '@/lib/credit/engine';
 import type { RawValue } from '@/lib/data/columnarTable';
 import { referenceProfile, StabilityAccumulator } from '@/lib/monitoring/stability';
 import type { StabilityReport } from '@/lib/monitoring/types';
+import { creditEngineSuite } from '../../support/creditEngineSuite';
 
 jest.setTimeout(240_000);
 
 const root = path.resolve(__dirname, '..', '..', '..');
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'monitor-cli-'));
-let engine: CreditEngine;
+const { dir, engine } = creditEngineSuite('monitor-cli-');
 
 /** The header and the first `n` data lines of the real new applications file, as written there. */
 function firstLines(n: number): { header: string[]; lines: string[] } {
@@ -93,15 +91,6 @@ async function monitor(args: string[], tty = false): Promise<{ code: number; std
 
 const readJson = (file: string): StabilityReport => JSON.parse(fs.readFileSync(file, 'utf8')) as StabilityReport;
 
-beforeAll(async () => {
-  engine = await getCreditEngine();
-});
-
-afterAll(async () => {
-  await engine.model.release();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
 describe('npm run monitor', () => {
   let report: StabilityReport;
   let html: string;
@@ -142,8 +131,8 @@ describe('npm run monitor', () => {
     expect(report.model).toEqual(profile.model);
 
     // the same 40 applications from the store, counted directly
-    const apps = good.map((l) => engine.store.get(idOf(l))?.fields ?? {});
-    const scores = await engine.scoreApplications(apps);
+    const apps = good.map((l) => engine().store.get(idOf(l))?.fields ?? {});
+    const scores = await engine().scoreApplications(apps);
     const accumulator = new StabilityAccumulator(profile);
     apps.forEach((app, i) =>
       accumulator.add(

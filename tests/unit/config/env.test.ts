@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { parseCidrList } from '@/lib/config/cidr';
+import { type CidrSet, parseCidrList } from '@/lib/config/cidr';
 import { appConfig, assertValidConfig, ConfigError, configSelector, ENV_NAMES, parseEnv, resetAppConfigForTests } from '@/lib/config/env';
 
 const root = path.resolve(__dirname, '..', '..', '..');
@@ -222,102 +222,88 @@ describe('appConfig memo', () => {
 });
 
 describe('CIDR sets (TRUSTED_PROXIES)', () => {
+  /** Each address of `inside` is in the set, none of `outside` is; a failure names the address. */
+  function expectMembers(set: CidrSet, inside: readonly string[], outside: readonly string[] = []) {
+    for (const ip of inside) expect([ip, set.contains(ip)]).toEqual([ip, true]);
+    for (const ip of outside) expect([ip, set.contains(ip)]).toEqual([ip, false]);
+  }
+
   test('IPv4 addresses and blocks', () => {
     const set = parseCidrList('127.0.0.1, 10.0.0.0/8,192.168.1.0/24 ,, 172.16.0.0/12');
     expect(set.size).toBe(4);
-    for (const ip of ['127.0.0.1', '10.0.0.0', '10.255.255.255', '10.1.2.3', '192.168.1.200', '172.16.0.1', '172.31.255.255']) {
-      expect([ip, set.contains(ip)]).toEqual([ip, true]);
-    }
-    for (const ip of ['127.0.0.2', '11.0.0.0', '9.255.255.255', '192.168.2.1', '172.32.0.0', '0.0.0.0', '255.255.255.255']) {
-      expect([ip, set.contains(ip)]).toEqual([ip, false]);
-    }
+    expectMembers(
+      set,
+      ['127.0.0.1', '10.0.0.0', '10.255.255.255', '10.1.2.3', '192.168.1.200', '172.16.0.1', '172.31.255.255'],
+      ['127.0.0.2', '11.0.0.0', '9.255.255.255', '192.168.2.1', '172.32.0.0', '0.0.0.0', '255.255.255.255'],
+    );
   });
 
   test('/32, /0 and host bits', () => {
-    const one = parseCidrList('203.0.113.7/32');
-    expect(one.contains('203.0.113.7')).toBe(true);
-    expect(one.contains('203.0.113.6')).toBe(false);
-    expect(one.contains('203.0.113.8')).toBe(false);
-    const all = parseCidrList('0.0.0.0/0');
-    for (const ip of ['0.0.0.0', '1.2.3.4', '128.0.0.1', '255.255.255.255', '::ffff:8.8.8.8']) expect(all.contains(ip)).toBe(true);
-    expect(all.contains('::1')).toBe(false);
-    const hostBits = parseCidrList('10.1.2.3/8');
-    expect(hostBits.contains('10.200.0.1')).toBe(true);
-    const high = parseCidrList('128.0.0.0/1');
-    expect(high.contains('200.1.1.1')).toBe(true);
-    expect(high.contains('127.255.255.255')).toBe(false);
+    expectMembers(parseCidrList('203.0.113.7/32'), ['203.0.113.7'], ['203.0.113.6', '203.0.113.8']);
+    expectMembers(parseCidrList('0.0.0.0/0'), ['0.0.0.0', '1.2.3.4', '128.0.0.1', '255.255.255.255', '::ffff:8.8.8.8'], ['::1']);
+    expectMembers(parseCidrList('10.1.2.3/8'), ['10.200.0.1']);
+    expectMembers(parseCidrList('128.0.0.0/1'), ['200.1.1.1'], ['127.255.255.255']);
   });
 
   test('IPv6 addresses and blocks, compressed or not', () => {
     const set = parseCidrList('::1,fd00::/8,2001:db8:0:0:0:0:0:0/32,fe80::/10');
     expect(set.size).toBe(4);
-    for (const ip of [
-      '::1',
-      '0:0:0:0:0:0:0:1',
-      'fd12:3456::1',
-      'FD00::',
-      '2001:db8::1',
-      '2001:DB8:ffff:ffff:ffff:ffff:ffff:ffff',
-      'fe80::1%eth0',
-      '[::1]',
-      'febf::1',
-    ]) {
-      expect([ip, set.contains(ip)]).toEqual([ip, true]);
-    }
-    for (const ip of ['::2', '::', 'fc00::1', '2001:db9::1', 'fec0::1', '127.0.0.1', '::ffff:127.0.0.1']) {
-      expect([ip, set.contains(ip)]).toEqual([ip, false]);
-    }
-    const all = parseCidrList('::/0');
-    expect(all.contains('::')).toBe(true);
-    expect(all.contains('ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff')).toBe(true);
-    expect(all.contains('1.2.3.4')).toBe(false);
-    const exact = parseCidrList('2001:db8::7/128');
-    expect(exact.contains('2001:db8::7')).toBe(true);
-    expect(exact.contains('2001:db8::8')).toBe(false);
-    const mid = parseCidrList('2001:db8:1234:5678::/63');
-    expect(mid.contains('2001:db8:1234:5679:ffff::1')).toBe(true);
-    expect(mid.contains('2001:db8:1234:567a::1')).toBe(false);
-    expect(parseCidrList('1:2:3:4:5:6:7::').contains('1:2:3:4:5:6:7:0')).toBe(true);
-    expect(parseCidrList('::5:6:7:8').contains('0:0:0:0:5:6:7:8')).toBe(true);
+    expectMembers(
+      set,
+      [
+        '::1',
+        '0:0:0:0:0:0:0:1',
+        'fd12:3456::1',
+        'FD00::',
+        '2001:db8::1',
+        '2001:DB8:ffff:ffff:ffff:ffff:ffff:ffff',
+        'fe80::1%eth0',
+        '[::1]',
+        'febf::1',
+      ],
+      ['::2', '::', 'fc00::1', '2001:db9::1', 'fec0::1', '127.0.0.1', '::ffff:127.0.0.1'],
+    );
+    expectMembers(parseCidrList('::/0'), ['::', 'ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff'], ['1.2.3.4']);
+    expectMembers(parseCidrList('2001:db8::7/128'), ['2001:db8::7'], ['2001:db8::8']);
+    expectMembers(parseCidrList('2001:db8:1234:5678::/63'), ['2001:db8:1234:5679:ffff::1'], ['2001:db8:1234:567a::1']);
+    expectMembers(parseCidrList('1:2:3:4:5:6:7::'), ['1:2:3:4:5:6:7:0']);
+    expectMembers(parseCidrList('::5:6:7:8'), ['0:0:0:0:5:6:7:8']);
   });
 
   test('IPv4-mapped IPv6 addresses are their IPv4 address', () => {
-    const set = parseCidrList('127.0.0.1,10.0.0.0/8');
-    expect(set.contains('::ffff:127.0.0.1')).toBe(true);
-    expect(set.contains('::FFFF:10.9.8.7')).toBe(true);
-    expect(set.contains('::ffff:7f00:1')).toBe(true);
-    expect(set.contains('0:0:0:0:0:ffff:127.0.0.1')).toBe(true);
-    expect(set.contains('::ffff:127.0.0.2')).toBe(false);
-    expect(set.contains('::ffff:11.0.0.1')).toBe(false);
-    const mapped = parseCidrList('::ffff:192.168.0.0/112');
-    expect(mapped.contains('192.168.3.4')).toBe(true);
-    expect(mapped.contains('::ffff:192.168.3.4')).toBe(true);
-    expect(mapped.contains('192.169.0.1')).toBe(false);
+    expectMembers(
+      parseCidrList('127.0.0.1,10.0.0.0/8'),
+      ['::ffff:127.0.0.1', '::FFFF:10.9.8.7', '::ffff:7f00:1', '0:0:0:0:0:ffff:127.0.0.1'],
+      ['::ffff:127.0.0.2', '::ffff:11.0.0.1'],
+    );
+    expectMembers(parseCidrList('::ffff:192.168.0.0/112'), ['192.168.3.4', '::ffff:192.168.3.4'], ['192.169.0.1']);
   });
 
   test('anything unparsable is not contained', () => {
     const set = parseCidrList('0.0.0.0/0,::/0');
-    for (const ip of [
-      '',
-      'localhost',
-      '1.2.3',
-      '1.2.3.4.5',
-      '256.1.1.1',
-      '01.2.3.4',
-      '1.2.3.-4',
-      ' 1.2.3.4',
-      '1::2::3',
-      ':::',
-      '::1:',
-      '12345::',
-      'g::1',
-      '1:2:3:4:5:6:7:8:9',
-      '::ffff:1.2.3.256',
-      '[::1',
-      'undefined',
-    ]) {
-      expect([ip, set.contains(ip)]).toEqual([ip, false]);
-    }
+    expectMembers(
+      set,
+      [],
+      [
+        '',
+        'localhost',
+        '1.2.3',
+        '1.2.3.4.5',
+        '256.1.1.1',
+        '01.2.3.4',
+        '1.2.3.-4',
+        ' 1.2.3.4',
+        '1::2::3',
+        ':::',
+        '::1:',
+        '12345::',
+        'g::1',
+        '1:2:3:4:5:6:7:8:9',
+        '::ffff:1.2.3.256',
+        '[::1',
+        'undefined',
+      ],
+    );
     expect(set.contains(undefined as unknown as string)).toBe(false);
     expect(parseCidrList('').contains('127.0.0.1')).toBe(false);
     expect(parseCidrList(undefined).size).toBe(0);

@@ -1,19 +1,17 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { cacheDir, datasetsDir } from '@/lib/config';
 import { openHomeCreditStore } from '@/lib/data/homeCreditStore';
 import { TEST_HEADER, TRAIN_HEADER } from '@/lib/data/homeCreditSchema';
 import { scoreCsvFile, type RejectedRow } from '@/lib/credit/batchScoring';
-import { type CreditEngine, getCreditEngine } from '@/lib/credit/engine';
+import { creditEngineSuite } from '../../support/creditEngineSuite';
 
 jest.setTimeout(240_000);
 
 const store = openHomeCreditStore(datasetsDir(), cacheDir());
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'credit-cli-'));
-let engine: CreditEngine;
+const { dir, engine } = creditEngineSuite('credit-cli-');
 
 function csvLine(cells: readonly (string | number | null)[]): string {
   return Papa.unparse([cells.map((c) => (c === null ? '' : String(c)))], { newline: '\n' });
@@ -74,20 +72,11 @@ function readOutput(file: string): string[][] {
   return Papa.parse<string[]>(fs.readFileSync(file, 'utf8').trim(), { delimiter: ',' }).data;
 }
 
-beforeAll(async () => {
-  engine = await getCreditEngine();
-});
-
-afterAll(async () => {
-  await engine.model.release();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
 describe('batch scoring of a CSV file', () => {
   test('valid rows are scored like the engine scores them; invalid rows are reported (line, field) and skipped', async () => {
     const rejects: RejectedRow[] = [];
     const out = path.join(dir, 'mixed.scores.csv');
-    const summary = await scoreCsvFile(engine.model, engine.populationStats(), {
+    const summary = await scoreCsvFile(engine().model, engine().populationStats(), {
       input: mixed,
       output: out,
       reasons: 3,
@@ -101,7 +90,7 @@ describe('batch scoring of a CSV file', () => {
     expect(rows[0]).toEqual(['SK_ID_CURR', 'probability', 'decision', 'reason_1', 'reason_2', 'reason_3']);
     expect(rows.slice(1).map((r) => Number(r[0]))).toEqual(scoredIds);
     for (const r of rows.slice(1)) {
-      const s = await engine.scoreStored(Number(r[0]));
+      const s = await engine().scoreStored(Number(r[0]));
       expect(r[1]).toBe(s?.probability.toFixed(6));
       expect(r[2]).toBe(s?.decision);
       expect(r[3].length).toBeGreaterThan(5);

@@ -197,29 +197,19 @@ describe('/veille view-model', () => {
 });
 
 describe('fine-tuning seed study', () => {
+  /** One transformer's study: each repetition's one fold macro-F1 and its mean, then the mean and spread of those means. */
+  const seedModel = (folds: number[], means: number[], meanOfMeans: number, stdOfMeans: number) => ({
+    repetitions: means.map((mean, i) => ({ fold_macro_f1: [folds[i]], mean })),
+    mean_of_means: meanOfMeans,
+    std_of_means: stdOfMeans,
+  });
   const study: NlpSeedStudy = nlpSeedStudySchema.parse({
     format: 'pad-nlp-seed-study/1',
     seed: 13,
     folds: 5,
     models: {
-      bert: {
-        repetitions: [
-          { fold_macro_f1: [0.91], mean: 0.9096 },
-          { fold_macro_f1: [0.9], mean: 0.9012 },
-          { fold_macro_f1: [0.9], mean: 0.8988 },
-        ],
-        mean_of_means: 0.9032,
-        std_of_means: 0.0057,
-      },
-      roberta: {
-        repetitions: [
-          { fold_macro_f1: [0.9], mean: 0.8957 },
-          { fold_macro_f1: [0.88], mean: 0.8841 },
-          { fold_macro_f1: [0.9], mean: 0.9003 },
-        ],
-        mean_of_means: 0.8934,
-        std_of_means: 0.0083,
-      },
+      bert: seedModel([0.91, 0.9, 0.9], [0.9096, 0.9012, 0.8988], 0.9032, 0.0057),
+      roberta: seedModel([0.9, 0.88, 0.9], [0.8957, 0.8841, 0.9003], 0.8934, 0.0083),
     },
   });
   const loaded: Loaded<NlpSeedStudy> = { ok: true, value: study, file: 'seed_study.json' };
