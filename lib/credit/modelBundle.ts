@@ -15,6 +15,7 @@ export interface ModelMetadata {
   readonly name: string;
   readonly version: string;
   readonly createdAt: string;
+  /** True for a development model trained with --quick (not for production figures). */
   readonly quick: boolean;
   readonly model: {
     readonly type: string;

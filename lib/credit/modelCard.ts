@@ -209,19 +209,9 @@ export interface GlobalImportance {
   }[];
 }
 
-export interface ModelCard {
-  readonly name: string;
-  readonly version: string;
-  readonly createdAt: string;
-  /** True for a development model trained with --quick (not for production figures). */
-  readonly quick: boolean;
-  readonly model: {
-    readonly type: string;
-    readonly params: Readonly<Record<string, number | string>>;
-    readonly trees: number;
-    readonly features: number;
-    readonly fields: number;
-  };
+/** The model's identity as its metadata states it, then its figures. */
+export interface ModelCard extends Pick<ModelMetadata, 'name' | 'version' | 'createdAt' | 'quick'> {
+  readonly model: Pick<ModelMetadata['model'], 'type' | 'params' | 'trees'> & { readonly features: number; readonly fields: number };
   readonly data: { readonly rows: number; readonly positives: number; readonly sha256: string };
   readonly validation: {
     readonly folds: number;

@@ -1,16 +1,9 @@
-import type { CalibrationCandidate, FairnessCard, ModelCard, ModelLimits } from '../credit/modelCard';
+import type { CalibrationCandidate, Confusion, FairnessCard, ModelCard, ModelLimits, TrainingMetrics } from '../credit/modelCard';
 
 /**
  * The model's figures as the Modèle page uses them, taken from the credit engine's model card
  * (itself read from models/credit: metadata.json, metrics.json, importance.json, fairness.json).
  */
-
-export interface Confusion {
-  readonly tn: number;
-  readonly fp: number;
-  readonly fn: number;
-  readonly tp: number;
-}
 
 export interface ModelReport {
   readonly version: string;
@@ -23,21 +16,18 @@ export interface ModelReport {
   readonly threshold: number;
   readonly theoreticalThreshold: number;
   readonly costs: { readonly falseNegative: number; readonly falsePositive: number };
-  readonly metrics: {
+  /** The costs as the trainer's metrics.json names them, the ranking and calibration figures. */
+  readonly metrics: Pick<
+    TrainingMetrics['threshold'],
+    'cost' | 'costPerClient' | 'costAtTheoretical' | 'acceptAll' | 'refuseAll' | 'baselineCost' | 'refusalRate'
+  > & {
     readonly rocAuc: number;
     readonly prAuc: number;
     readonly brier: number;
     readonly ece: number;
     readonly brierBefore: number;
     readonly eceBefore: number;
-    readonly cost: number;
-    readonly costPerClient: number;
-    readonly costAtTheoretical: number;
-    readonly acceptAll: number;
-    readonly refuseAll: number;
-    readonly baselineCost: number;
     readonly baselineName: string;
-    readonly refusalRate: number;
     readonly calibration: string;
   };
   readonly confusion: Confusion;
