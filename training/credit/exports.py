@@ -8,7 +8,7 @@ import numpy as np
 import xgboost as xgb
 
 from . import metrics
-from .matrix import FeatureMatrix
+from .matrix import FeatureMatrix, read_frame
 from .trees import write_blocks
 
 
@@ -112,15 +112,7 @@ def write_oof(path: str, probability: np.ndarray, y: np.ndarray, fold_of: np.nda
 
 def read_blocks(path: str, magic: bytes) -> tuple[dict, dict[str, np.ndarray]]:
     """Reader of trees.write_blocks containers."""
-    import struct
-
-    with open(path, "rb") as fh:
-        raw = fh.read()
-    if raw[:8] != magic:
-        raise ValueError(f"{path}: bad magic")
-    (length,) = struct.unpack_from("<I", raw, 8)
-    header = json.loads(raw[12 : 12 + length].decode("utf-8"))
-    start = (12 + length + 7) & ~7
+    raw, header, start = read_frame(path, magic)
     arrays = {}
     for name, b in header["blocks"].items():
         dtype = np.dtype(b["dtype"]).newbyteorder("<")

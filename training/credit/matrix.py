@@ -49,14 +49,22 @@ def features_sha256(X: np.ndarray) -> str:
     return hashlib.sha256(np.ascontiguousarray(X, dtype="<f4").tobytes()).hexdigest()
 
 
-def read_matrix(path: str) -> FeatureMatrix:
+def read_frame(path: str, magic: bytes, kind: str | None = None) -> tuple[bytes, dict, int]:
+    """The frame of the feature-matrix file and of the trees.write_blocks containers: 8-byte magic,
+    u32 little-endian header length, JSON header, zero padding to 8, then the arrays. Returns the
+    file's bytes, the header and the offset where the arrays start; a foreign file (other magic) is
+    a ValueError that names the expected kind of file, if given."""
     with open(path, "rb") as fh:
         raw = fh.read()
-    if raw[:8] != MAGIC:
-        raise ValueError(f"{path} is not a feature-matrix file (bad magic)")
+    if raw[:8] != magic:
+        raise ValueError(f"{path} is not a {kind} file (bad magic)" if kind else f"{path}: bad magic")
     (length,) = struct.unpack_from("<I", raw, 8)
     header = json.loads(raw[12 : 12 + length].decode("utf-8"))
-    start = _align8(12 + length)
+    return raw, header, _align8(12 + length)
+
+
+def read_matrix(path: str) -> FeatureMatrix:
+    raw, header, start = read_frame(path, MAGIC, "feature-matrix")
     rows, cols = header["rows"], header["cols"]
     blocks = header["blocks"]
 
