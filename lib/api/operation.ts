@@ -102,8 +102,8 @@ export type HandlerResult<O extends Operation> = z.output<O['response']['schema'
 
 export type Handler<O extends Operation> = (input: HandlerInput<O>) => HandlerResult<O> | Promise<HandlerResult<O>>;
 
-/** An operation as written in the catalogue: the problems its parts imply may be left out. */
-export type OperationSpec = Omit<Operation, 'problems'> & {
+/** An operation as written in the catalogue: its operationId is its key there, the problems its parts imply may be left out. */
+export type OperationSpec = Omit<Operation, 'operationId' | 'problems'> & {
   /** Problems of its own (409, 503…), besides the ones its parameters and body imply. */
   readonly problems?: readonly ProblemSlug[];
 };
@@ -122,4 +122,13 @@ export function defineOperation<const O extends OperationSpec>(spec: O): Omit<O,
     ...(spec.body ? BODY_PROBLEMS : []),
   ];
   return { ...spec, problems: [...new Set([...implied, ...(spec.problems ?? [])])] };
+}
+
+/** The catalogue of operations, each under its operationId (the key, written once), in the order given. */
+export function catalogue<const C extends Readonly<Record<string, Omit<Operation, 'operationId'>>>>(
+  operations: C,
+): { readonly [K in keyof C & string]: C[K] & { readonly operationId: K } } {
+  return Object.fromEntries(Object.entries(operations).map(([operationId, operation]) => [operationId, { operationId, ...operation }])) as {
+    readonly [K in keyof C & string]: C[K] & { readonly operationId: K };
+  };
 }

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { MIB } from './body';
 import { type CsvReadOptions, readCsvApplications } from './csvApplications';
 import { ApiError } from './errors';
-import { type CsvBodySpec, defineOperation, type Operation, type OperationSpec } from './operation';
+import { catalogue, type CsvBodySpec, defineOperation, type Operation, type OperationSpec } from './operation';
 import {
   whatIfQuerySchema,
   whatIfRequestSchema,
@@ -42,11 +42,11 @@ import {
   storedScoreSchema,
 } from './schemas/scoring';
 import * as examples from './examples';
-import { classifyProductText } from './schemas/nlp';
+import { classifyRequestSchema, classifyResponseSchema, NLP_BODY_LIMIT } from './schemas/nlp';
 
 /**
- * The catalogue of the public API: every operation with its schemas. Route files bind handlers
- * to these; the OpenAPI document and the /api-docs page are generated from them.
+ * The catalogue of the public API: every operation with its schemas. lib/api/routes.ts binds
+ * handlers to these; the OpenAPI document and the /api-docs page are generated from them.
  */
 
 /** Room for 1,000 complete applications (≈ 2.6 MB of JSON). */
@@ -71,244 +71,206 @@ function applicationsCsv(limit: (query: unknown) => Pick<CsvReadOptions, 'maxRec
   };
 }
 
-export const health = read({
-  operationId: 'getHealth',
-  path: '/api/v1/health',
-  tag: 'Service',
-  response: { schema: healthSchema, schemaId: 'Health', example: examples.health },
-});
-
-export const openApi = read({
-  operationId: 'getOpenApi',
-  path: '/api/v1/openapi.json',
-  tag: 'Service',
-  response: { schema: openApiDocumentSchema, schemaId: 'OpenApiDocument' },
-});
-
-export const listApplications = read({
-  operationId: 'listApplications',
-  path: '/api/v1/applications',
-  tag: 'Applications',
-  query: listApplicationsQuerySchema,
-  exampleQuery: { q: '10002', limit: '3' },
-  response: { schema: applicationListSchema, schemaId: 'ApplicationList', example: examples.applicationList },
-});
-
-export const getApplication = read({
-  operationId: 'getApplication',
-  path: '/api/v1/applications/{id}',
-  tag: 'Applications',
-  params: id,
-  response: { schema: applicationProfileSchema, schemaId: 'ApplicationProfile' },
-});
-
-export const getApplicationScore = read({
-  operationId: 'getApplicationScore',
-  path: '/api/v1/applications/{id}/score',
-  tag: 'Scoring',
-  params: id,
-  response: { schema: storedScoreSchema, schemaId: 'StoredScore', example: examples.storedScore },
-  problems: ['service-unavailable'],
-});
-
-export const getApplicationExplanation = read({
-  operationId: 'getApplicationExplanation',
-  path: '/api/v1/applications/{id}/explanation',
-  tag: 'Scoring',
-  params: id,
-  query: explanationQuerySchema,
-  exampleQuery: { top: '2', lang: 'en' },
-  response: { schema: storedExplanationSchema, schemaId: 'StoredExplanation', example: examples.storedExplanation },
-  problems: ['service-unavailable'],
-});
-
-export const getApplicationNeighbours = read({
-  operationId: 'getApplicationNeighbours',
-  path: '/api/v1/applications/{id}/neighbours',
-  tag: 'Comparison',
-  params: id,
-  query: neighboursQuerySchema,
-  exampleQuery: { k: '5' },
-  response: { schema: neighboursSchema, schemaId: 'Neighbours' },
-});
-
-export const getApplicationDistribution = read({
-  operationId: 'getApplicationDistribution',
-  path: '/api/v1/applications/{id}/distribution',
-  tag: 'Comparison',
-  params: id,
-  query: distributionQuerySchema,
-  exampleQuery: { field: 'EXT_SOURCE_2', bins: '20' },
-  response: { schema: distributionSchema, schemaId: 'Distribution' },
-});
-
-export const whatIf = defineOperation({
-  operationId: 'whatIf',
-  method: 'POST',
-  path: '/api/v1/applications/{id}/what-if',
-  tag: 'Simulation',
-  scope: 'score',
-  params: id,
-  query: whatIfQuerySchema,
-  exampleQuery: { top: '5' },
-  body: { schema: whatIfRequestSchema, schemaId: 'WhatIfRequest', json: { maxBytes: JSON_BODY_LIMIT, example: examples.whatIfRequest } },
-  response: { schema: whatIfSchema, schemaId: 'WhatIf' },
-  problems: ['service-unavailable'],
-});
-
-export const postDecision = defineOperation({
-  operationId: 'postDecision',
-  method: 'POST',
-  path: '/api/v1/applications/{id}/decisions',
-  tag: 'Decisions',
-  scope: 'decide',
-  params: id,
-  body: {
-    schema: decisionRequestSchema,
-    schemaId: 'DecisionRequest',
-    json: {
-      maxBytes: 16 * 1024,
-      example: {
-        decision: 'approve',
-        overrideReasons: ['income-verified'],
-        justification: 'Payslips of the last three months checked, income confirmed.',
+/** Every operation under its operationId, in documentation order. */
+export const API_OPERATIONS = catalogue({
+  getHealth: read({
+    path: '/api/v1/health',
+    tag: 'Service',
+    response: { schema: healthSchema, schemaId: 'Health', example: examples.health },
+  }),
+  getOpenApi: read({
+    path: '/api/v1/openapi.json',
+    tag: 'Service',
+    response: { schema: openApiDocumentSchema, schemaId: 'OpenApiDocument' },
+  }),
+  listApplications: read({
+    path: '/api/v1/applications',
+    tag: 'Applications',
+    query: listApplicationsQuerySchema,
+    exampleQuery: { q: '10002', limit: '3' },
+    response: { schema: applicationListSchema, schemaId: 'ApplicationList', example: examples.applicationList },
+  }),
+  getApplication: read({
+    path: '/api/v1/applications/{id}',
+    tag: 'Applications',
+    params: id,
+    response: { schema: applicationProfileSchema, schemaId: 'ApplicationProfile' },
+  }),
+  getApplicationScore: read({
+    path: '/api/v1/applications/{id}/score',
+    tag: 'Scoring',
+    params: id,
+    response: { schema: storedScoreSchema, schemaId: 'StoredScore', example: examples.storedScore },
+    problems: ['service-unavailable'],
+  }),
+  getApplicationExplanation: read({
+    path: '/api/v1/applications/{id}/explanation',
+    tag: 'Scoring',
+    params: id,
+    query: explanationQuerySchema,
+    exampleQuery: { top: '2', lang: 'en' },
+    response: { schema: storedExplanationSchema, schemaId: 'StoredExplanation', example: examples.storedExplanation },
+    problems: ['service-unavailable'],
+  }),
+  scoreApplications: defineOperation({
+    method: 'POST',
+    path: '/api/v1/score',
+    tag: 'Scoring',
+    scope: 'score',
+    query: scoreQuerySchema,
+    exampleQuery: { top: '1', lang: 'en' },
+    body: {
+      schema: scoreRequestSchema,
+      schemaId: 'ScoreRequest',
+      json: { maxBytes: JSON_BODY_LIMIT, example: examples.scoreRequest },
+      csv: applicationsCsv((query) => {
+        const q = query as z.output<typeof scoreQuerySchema>;
+        return {
+          maxRecords: maxApplications(q, MAX_CSV_APPLICATIONS),
+          tooManyRecords: () => new ApiError('payload-too-large', tooManyApplicationsDetail(q, MAX_CSV_APPLICATIONS)),
+        };
+      }),
+    },
+    heavy: true,
+    response: { schema: scoreResponseSchema, schemaId: 'ScoreResponse', example: examples.scoreResponse },
+    problems: ['service-unavailable'],
+  }),
+  getApplicationNeighbours: read({
+    path: '/api/v1/applications/{id}/neighbours',
+    tag: 'Comparison',
+    params: id,
+    query: neighboursQuerySchema,
+    exampleQuery: { k: '5' },
+    response: { schema: neighboursSchema, schemaId: 'Neighbours' },
+  }),
+  getApplicationDistribution: read({
+    path: '/api/v1/applications/{id}/distribution',
+    tag: 'Comparison',
+    params: id,
+    query: distributionQuerySchema,
+    exampleQuery: { field: 'EXT_SOURCE_2', bins: '20' },
+    response: { schema: distributionSchema, schemaId: 'Distribution' },
+  }),
+  whatIf: defineOperation({
+    method: 'POST',
+    path: '/api/v1/applications/{id}/what-if',
+    tag: 'Simulation',
+    scope: 'score',
+    params: id,
+    query: whatIfQuerySchema,
+    exampleQuery: { top: '5' },
+    body: { schema: whatIfRequestSchema, schemaId: 'WhatIfRequest', json: { maxBytes: JSON_BODY_LIMIT, example: examples.whatIfRequest } },
+    response: { schema: whatIfSchema, schemaId: 'WhatIf' },
+    problems: ['service-unavailable'],
+  }),
+  getCounterfactual: read({
+    path: '/api/v1/applications/{id}/counterfactual',
+    tag: 'Simulation',
+    params: id,
+    response: { schema: counterfactualSchema, schemaId: 'Counterfactual' },
+    problems: ['service-unavailable'],
+    heavy: true,
+  }),
+  getModelCard: read({
+    path: '/api/v1/model',
+    tag: 'Model',
+    query: modelCardQuerySchema,
+    exampleQuery: { lang: 'en' },
+    response: { schema: modelCardSchema, schemaId: 'ModelCard' },
+    problems: ['service-unavailable'],
+  }),
+  getReasonCodes: read({
+    path: '/api/v1/reason-codes',
+    tag: 'Model',
+    query: reasonCodesQuerySchema,
+    exampleQuery: { lang: 'en' },
+    response: { schema: reasonCodesSchema, schemaId: 'ReasonCodes', example: examples.reasonCodes },
+  }),
+  postDecision: defineOperation({
+    method: 'POST',
+    path: '/api/v1/applications/{id}/decisions',
+    tag: 'Decisions',
+    scope: 'decide',
+    params: id,
+    body: {
+      schema: decisionRequestSchema,
+      schemaId: 'DecisionRequest',
+      json: {
+        maxBytes: 16 * 1024,
+        example: {
+          decision: 'approve',
+          overrideReasons: ['income-verified'],
+          justification: 'Payslips of the last three months checked, income confirmed.',
+        },
       },
     },
-  },
-  response: { schema: decisionRecordSchema, schemaId: 'DecisionRecord' },
-  problems: ['conflict', 'service-unavailable'],
-});
-
-export const listDecisions = read({
-  operationId: 'listDecisions',
-  path: '/api/v1/decisions',
-  tag: 'Decisions',
-  query: decisionListQuerySchema,
-  exampleQuery: { override: 'true', limit: '20' },
-  response: { schema: decisionListSchema, schemaId: 'DecisionList' },
-  problems: ['service-unavailable'],
-});
-
-export const getDecision = read({
-  operationId: 'getDecision',
-  path: '/api/v1/decisions/{id}',
-  tag: 'Decisions',
-  params: decisionIdParamsSchema,
-  response: { schema: decisionRecordSchema, schemaId: 'DecisionRecord' },
-  problems: ['service-unavailable'],
-});
-
-export const getDecisionNotice = read({
-  operationId: 'getDecisionNotice',
-  path: '/api/v1/decisions/{id}/notice',
-  tag: 'Decisions',
-  params: decisionIdParamsSchema,
-  query: noticeQuerySchema,
-  exampleQuery: { lang: 'fr' },
-  response: { schema: noticeSchema, schemaId: 'DecisionNotice' },
-  problems: ['service-unavailable'],
-  heavy: true,
-});
-
-export const getCounterfactual = read({
-  operationId: 'getCounterfactual',
-  path: '/api/v1/applications/{id}/counterfactual',
-  tag: 'Simulation',
-  params: id,
-  response: { schema: counterfactualSchema, schemaId: 'Counterfactual' },
-  problems: ['service-unavailable'],
-  heavy: true,
-});
-
-export const scoreApplications = defineOperation({
-  operationId: 'scoreApplications',
-  method: 'POST',
-  path: '/api/v1/score',
-  tag: 'Scoring',
-  scope: 'score',
-  query: scoreQuerySchema,
-  exampleQuery: { top: '1', lang: 'en' },
-  body: {
-    schema: scoreRequestSchema,
-    schemaId: 'ScoreRequest',
-    json: { maxBytes: JSON_BODY_LIMIT, example: examples.scoreRequest },
-    csv: applicationsCsv((query) => {
-      const q = query as z.output<typeof scoreQuerySchema>;
-      return {
-        maxRecords: maxApplications(q, MAX_CSV_APPLICATIONS),
-        tooManyRecords: () => new ApiError('payload-too-large', tooManyApplicationsDetail(q, MAX_CSV_APPLICATIONS)),
-      };
-    }),
-  },
-  heavy: true,
-  response: { schema: scoreResponseSchema, schemaId: 'ScoreResponse', example: examples.scoreResponse },
-  problems: ['service-unavailable'],
-});
-
-export const getModelCard = read({
-  operationId: 'getModelCard',
-  path: '/api/v1/model',
-  tag: 'Model',
-  query: modelCardQuerySchema,
-  exampleQuery: { lang: 'en' },
-  response: { schema: modelCardSchema, schemaId: 'ModelCard' },
-  problems: ['service-unavailable'],
-});
-
-export const getReasonCodes = read({
-  operationId: 'getReasonCodes',
-  path: '/api/v1/reason-codes',
-  tag: 'Model',
-  query: reasonCodesQuerySchema,
-  exampleQuery: { lang: 'en' },
-  response: { schema: reasonCodesSchema, schemaId: 'ReasonCodes', example: examples.reasonCodes },
-});
-
-export const getMonitoring = read({
-  operationId: 'getMonitoring',
-  path: '/api/v1/monitoring',
-  tag: 'Model',
-  response: { schema: monitoringSchema, schemaId: 'Monitoring' },
-  problems: ['service-unavailable'],
-  heavy: true,
-});
-
-export const postMonitoring = defineOperation({
-  operationId: 'postMonitoring',
-  method: 'POST',
-  path: '/api/v1/monitoring',
-  tag: 'Model',
-  scope: 'score',
-  body: {
-    schema: csvScoreRequestSchema,
-    schemaId: 'MonitoringBatch',
-    csv: applicationsCsv(() => ({ maxRecords: MAX_CSV_APPLICATIONS })),
-  },
-  response: { schema: monitoringSchema, schemaId: 'Monitoring' },
-  problems: ['service-unavailable'],
-  heavy: true,
+    response: { schema: decisionRecordSchema, schemaId: 'DecisionRecord' },
+    problems: ['conflict', 'service-unavailable'],
+  }),
+  listDecisions: read({
+    path: '/api/v1/decisions',
+    tag: 'Decisions',
+    query: decisionListQuerySchema,
+    exampleQuery: { override: 'true', limit: '20' },
+    response: { schema: decisionListSchema, schemaId: 'DecisionList' },
+    problems: ['service-unavailable'],
+  }),
+  getDecision: read({
+    path: '/api/v1/decisions/{id}',
+    tag: 'Decisions',
+    params: decisionIdParamsSchema,
+    response: { schema: decisionRecordSchema, schemaId: 'DecisionRecord' },
+    problems: ['service-unavailable'],
+  }),
+  getDecisionNotice: read({
+    path: '/api/v1/decisions/{id}/notice',
+    tag: 'Decisions',
+    params: decisionIdParamsSchema,
+    query: noticeQuerySchema,
+    exampleQuery: { lang: 'fr' },
+    response: { schema: noticeSchema, schemaId: 'DecisionNotice' },
+    problems: ['service-unavailable'],
+    heavy: true,
+  }),
+  getMonitoring: read({
+    path: '/api/v1/monitoring',
+    tag: 'Model',
+    response: { schema: monitoringSchema, schemaId: 'Monitoring' },
+    problems: ['service-unavailable'],
+    heavy: true,
+  }),
+  postMonitoring: defineOperation({
+    method: 'POST',
+    path: '/api/v1/monitoring',
+    tag: 'Model',
+    scope: 'score',
+    body: {
+      schema: csvScoreRequestSchema,
+      schemaId: 'MonitoringBatch',
+      csv: applicationsCsv(() => ({ maxRecords: MAX_CSV_APPLICATIONS })),
+    },
+    response: { schema: monitoringSchema, schemaId: 'Monitoring' },
+    problems: ['service-unavailable'],
+    heavy: true,
+  }),
+  classifyProductText: defineOperation({
+    method: 'POST',
+    path: '/api/v1/nlp/classify',
+    tag: 'Text classification',
+    scope: 'score',
+    body: {
+      schema: classifyRequestSchema,
+      schemaId: 'ClassifyTextRequest',
+      json: {
+        maxBytes: NLP_BODY_LIMIT,
+        example: { text: 'Titan Analog Watch for Men - stainless steel strap, water resistant, 1 year warranty', explain: false },
+      },
+    },
+    response: { schema: classifyResponseSchema, schemaId: 'ClassifyTextResponse' },
+    problems: ['service-unavailable'],
+    heavy: true,
+  }),
 });
 
 /** Every operation, in documentation order. */
-export const OPERATIONS: readonly Operation[] = [
-  health,
-  openApi,
-  listApplications,
-  getApplication,
-  getApplicationScore,
-  getApplicationExplanation,
-  scoreApplications,
-  getApplicationNeighbours,
-  getApplicationDistribution,
-  whatIf,
-  getCounterfactual,
-  getModelCard,
-  getReasonCodes,
-  postDecision,
-  listDecisions,
-  getDecision,
-  getDecisionNotice,
-  getMonitoring,
-  postMonitoring,
-  classifyProductText,
-];
+export const OPERATIONS: readonly Operation[] = Object.values(API_OPERATIONS);

@@ -1,25 +1,5 @@
 import { openApiText } from './openapi';
-import {
-  getApplication,
-  getApplicationDistribution,
-  getApplicationExplanation,
-  getApplicationNeighbours,
-  getApplicationScore,
-  getCounterfactual,
-  getModelCard,
-  getMonitoring,
-  getDecision,
-  getDecisionNotice,
-  getReasonCodes,
-  health,
-  listApplications,
-  listDecisions,
-  openApi,
-  postDecision,
-  postMonitoring,
-  scoreApplications,
-  whatIf,
-} from './operations';
+import { API_OPERATIONS as op } from './operations';
 import { applicationList, applicationProfile } from './resources/applications';
 import { counterfactualResponse } from './resources/counterfactual';
 import { decisionById, decisionList, decisionNotice, postDecision as recordPostedDecision } from './resources/decisions';
@@ -33,7 +13,6 @@ import { scoreApplicationsResponse, storedExplanationResponse, storedScore } fro
 import { whatIfBody } from './resources/whatIf';
 import { handle, type PathHandlers, problemRoute, ROUTE_METHODS, routeTable } from './route';
 import { classifyText } from './resources/nlp';
-import { classifyProductText } from './schemas/nlp';
 
 /**
  * Every route of the public API: the one place where operations are bound to their handlers,
@@ -43,26 +22,31 @@ import { classifyProductText } from './schemas/nlp';
  * through Next.js's request pipeline; the OpenAPI document is generated from the same operations.
  */
 export const API_ROUTES = routeTable(
-  handle(health, () => healthStatus()),
-  handle(openApi, () => new Response(openApiText(), { headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } })),
-  handle(listApplications, ({ query }) => applicationList(query)),
-  handle(getApplication, ({ params }) => applicationProfile(params.id)),
-  handle(getApplicationScore, ({ params }) => storedScore(params.id)),
-  handle(getApplicationExplanation, ({ params, query }) => storedExplanationResponse(params.id, query.top, query.lang)),
-  handle(getApplicationNeighbours, ({ params, query }) => applicationNeighbours(params.id, query.k)),
-  handle(getApplicationDistribution, ({ params, query }) => applicationDistribution(params.id, query.field, query.bins)),
-  handle(whatIf, ({ params, query, body }) => whatIfBody(params.id, body.changes, query.top)),
-  handle(getCounterfactual, ({ params, signal }) => counterfactualResponse(params.id, signal)),
-  handle(scoreApplications, ({ query, body, signal, holdWorkSlot }) => scoreApplicationsResponse(body, query, { signal, release: holdWorkSlot() })),
-  handle(getModelCard, ({ query }) => modelCardBody(query.lang)),
-  handle(getReasonCodes, ({ query }) => reasonCodesBody(query.lang)),
-  handle(postDecision, ({ params, body, caller, request }) => recordPostedDecision(params.id, body, caller, request)),
-  handle(listDecisions, ({ query }) => decisionList(query)),
-  handle(getDecision, ({ params }) => decisionById(params.id)),
-  handle(getDecisionNotice, ({ params, query, signal }) => decisionNotice(params.id, query.lang, signal)),
-  handle(getMonitoring, () => newApplicationsMonitoring()),
-  handle(postMonitoring, ({ body, signal }) => batchMonitoring(body, signal)),
-  handle(classifyProductText, ({ body, signal }) => classifyText(body, signal)),
+  handle(op.getHealth, () => healthStatus()),
+  handle(
+    op.getOpenApi,
+    () => new Response(openApiText(), { headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } }),
+  ),
+  handle(op.listApplications, ({ query }) => applicationList(query)),
+  handle(op.getApplication, ({ params }) => applicationProfile(params.id)),
+  handle(op.getApplicationScore, ({ params }) => storedScore(params.id)),
+  handle(op.getApplicationExplanation, ({ params, query }) => storedExplanationResponse(params.id, query.top, query.lang)),
+  handle(op.getApplicationNeighbours, ({ params, query }) => applicationNeighbours(params.id, query.k)),
+  handle(op.getApplicationDistribution, ({ params, query }) => applicationDistribution(params.id, query.field, query.bins)),
+  handle(op.whatIf, ({ params, query, body }) => whatIfBody(params.id, body.changes, query.top)),
+  handle(op.getCounterfactual, ({ params, signal }) => counterfactualResponse(params.id, signal)),
+  handle(op.scoreApplications, ({ query, body, signal, holdWorkSlot }) =>
+    scoreApplicationsResponse(body, query, { signal, release: holdWorkSlot() }),
+  ),
+  handle(op.getModelCard, ({ query }) => modelCardBody(query.lang)),
+  handle(op.getReasonCodes, ({ query }) => reasonCodesBody(query.lang)),
+  handle(op.postDecision, ({ params, body, caller, request }) => recordPostedDecision(params.id, body, caller, request)),
+  handle(op.listDecisions, ({ query }) => decisionList(query)),
+  handle(op.getDecision, ({ params }) => decisionById(params.id)),
+  handle(op.getDecisionNotice, ({ params, query, signal }) => decisionNotice(params.id, query.lang, signal)),
+  handle(op.getMonitoring, () => newApplicationsMonitoring()),
+  handle(op.postMonitoring, ({ body, signal }) => batchMonitoring(body, signal)),
+  handle(op.classifyProductText, ({ body, signal }) => classifyText(body, signal)),
 );
 
 export type ApiRoutePath = keyof typeof API_ROUTES;

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { KIB } from '../body';
-import { defineOperation } from '../operation';
 import { MAX_OCCLUDED_WORDS, MAX_TEXT_CHARACTERS } from '../../nlp/text';
 import { NLP_MODELS } from '../../nlp/models';
 
@@ -98,22 +97,3 @@ export const classifyResponseSchema = z
     totalMs: z.number().min(0),
   })
   .meta({ description: 'The ranked categories of each model, with its latency.' });
-
-export const classifyProductText = defineOperation({
-  operationId: 'classifyProductText',
-  method: 'POST',
-  path: '/api/v1/nlp/classify',
-  tag: 'Text classification',
-  scope: 'score',
-  body: {
-    schema: classifyRequestSchema,
-    schemaId: 'ClassifyTextRequest',
-    json: {
-      maxBytes: NLP_BODY_LIMIT,
-      example: { text: 'Titan Analog Watch for Men - stainless steel strap, water resistant, 1 year warranty', explain: false },
-    },
-  },
-  response: { schema: classifyResponseSchema, schemaId: 'ClassifyTextResponse' },
-  problems: ['service-unavailable'],
-  heavy: true,
-});
