@@ -1,5 +1,6 @@
 import type { RawValue } from '../data/columnarTable';
 import { getHomeCreditStore, type HomeCreditStore } from '../data/homeCreditStore';
+import { ownerCache } from '../data/ownerCache';
 import { outcomes, populationValues } from './population';
 
 /**
@@ -219,7 +220,7 @@ function withClient(base: NumericBase, clientValue: RawValue | undefined): Numer
 }
 
 /** Bases over the whole historical population, per store, field and bin count (they do not depend on the client). */
-const populationBases = new WeakMap<HomeCreditStore, Map<string, NumericBase>>();
+const populationBases = ownerCache<HomeCreditStore, NumericBase>();
 
 function categoricalDistribution(
   field: string,
@@ -270,17 +271,7 @@ export function fieldDistribution(field: string, opts: DistributionOptions = {})
   const pv = populationValues(field, 'train', store);
   if (pv.kind !== 'numeric') return categoricalDistribution(field, pv.codes, pv.categories, target, rows, opts);
   if (opts.rows) return withClient(numericBase(field, pv.values, target, rows, opts), opts.clientValue);
-  let bases = populationBases.get(store);
-  if (!bases) {
-    bases = new Map();
-    populationBases.set(store, bases);
-  }
-  const key = `${field}:${opts.bins ?? 30}`;
-  let base = bases.get(key);
-  if (!base) {
-    base = numericBase(field, pv.values, target, rows, opts);
-    bases.set(key, base);
-  }
+  const base = populationBases(store, `${field}:${opts.bins ?? 30}`, () => numericBase(field, pv.values, target, rows, opts));
   return withClient(base, opts.clientValue);
 }
 

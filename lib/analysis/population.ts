@@ -2,6 +2,7 @@ import type { RawValue } from '../data/columnarTable';
 import { type ApplicationSet, type ApplicationTable, getHomeCreditStore, type HomeCreditStore } from '../data/homeCreditStore';
 import { fieldKind, isApplicationField } from '../data/homeCreditSchema';
 import { ENGINEERED_FEATURES, type EngineeredDef } from '../credit/engineeredFeatures';
+import { ownerCache } from '../data/ownerCache';
 import { toDisplayScale } from './scale';
 
 /**
@@ -57,22 +58,11 @@ function computeValues(t: ApplicationTable, field: string): PopulationValues {
   return { kind: 'numeric', field, values: out };
 }
 
-const caches = new WeakMap<HomeCreditStore, Map<string, PopulationValues>>();
+const caches = ownerCache<HomeCreditStore, PopulationValues>();
 
 /** Values of `field` over the historical loans (default) or the new applications, on the display scale. */
 export function populationValues(field: string, set: ApplicationSet = 'train', store: HomeCreditStore = getHomeCreditStore()): PopulationValues {
-  let cache = caches.get(store);
-  if (!cache) {
-    cache = new Map();
-    caches.set(store, cache);
-  }
-  const key = `${set}:${field}`;
-  let v = cache.get(key);
-  if (!v) {
-    v = computeValues(store.tableOf(set), field);
-    cache.set(key, v);
-  }
-  return v;
+  return caches(store, `${set}:${field}`, () => computeValues(store.tableOf(set), field));
 }
 
 /** One application's value of `field` on the display scale (null when missing). */

@@ -1,4 +1,5 @@
 import type { CreditEngine } from '../credit/engine';
+import { ownerCache } from '../data/ownerCache';
 import { populationValues } from './population';
 import { seededRows } from './sample';
 
@@ -17,28 +18,20 @@ export interface ShapSample {
   readonly shap: Float64Array;
 }
 
-const cache = new WeakMap<CreditEngine, Map<string, ShapSample>>();
+const samples = ownerCache<CreditEngine, ShapSample>();
 
 export function shapSample(engine: CreditEngine, size = 400, seed = 42): ShapSample {
-  let byKey = cache.get(engine);
-  if (!byKey) {
-    byKey = new Map();
-    cache.set(engine, byKey);
-  }
-  const key = `${size}:${seed}`;
-  const hit = byKey.get(key);
-  if (hit) return hit;
-  const pf = engine.populationFeatures();
-  const groups = engine.model.index.groups;
-  const rows = seededRows(pf.rows, size, seed);
-  const shap = new Float64Array(rows.length * groups.length);
-  rows.forEach((r, i) => {
-    const c = engine.model.contributions(pf.matrix, r * pf.cols);
-    shap.set(c.byGroup.subarray(0, groups.length), i * groups.length);
+  return samples(engine, `${size}:${seed}`, () => {
+    const pf = engine.populationFeatures();
+    const groups = engine.model.index.groups;
+    const rows = seededRows(pf.rows, size, seed);
+    const shap = new Float64Array(rows.length * groups.length);
+    rows.forEach((r, i) => {
+      const c = engine.model.contributions(pf.matrix, r * pf.cols);
+      shap.set(c.byGroup.subarray(0, groups.length), i * groups.length);
+    });
+    return { groups, rows, shap };
   });
-  const sample = { groups, rows, shap };
-  byKey.set(key, sample);
-  return sample;
 }
 
 /**

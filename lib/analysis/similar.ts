@@ -1,6 +1,7 @@
 import type { Locale } from '../i18n/intl';
 import type { RawValue } from '../data/columnarTable';
 import { getHomeCreditStore, type HomeCreditStore } from '../data/homeCreditStore';
+import { ownerCache } from '../data/ownerCache';
 import { buildNeighbourIndex, nearestNeighbours, type Neighbour, type NeighbourIndex } from './neighbours';
 import { applicationValue, populationValues } from './population';
 
@@ -97,7 +98,7 @@ export interface ModelNeighbourIndex {
   readonly groups: readonly string[];
 }
 
-const modelIndexes = new WeakMap<Float32Array, Map<string, ModelNeighbourIndex>>();
+const modelIndexes = ownerCache<Float32Array, ModelNeighbourIndex>();
 
 /**
  * Neighbour index on the model's most important explanation groups: every model column of the
@@ -110,43 +111,35 @@ export function modelSimilarityIndex(
   topGroups = 10,
 ): ModelNeighbourIndex {
   const top = importance.slice(0, topGroups);
-  const key = top.map((g) => g.field).join('|');
-  let byKey = modelIndexes.get(space.matrix);
-  if (!byKey) {
-    byKey = new Map();
-    modelIndexes.set(space.matrix, byKey);
-  }
-  const hit = byKey.get(key);
-  if (hit) return hit;
-  const columns: number[] = [];
-  const weights: number[] = [];
-  const names: string[] = [];
-  for (const g of top) {
-    const cols = space.groups.flatMap((group, j) => (group === g.field ? [j] : []));
-    for (const j of cols) {
-      columns.push(j);
-      weights.push(g.meanAbsShap / cols.length);
-      names.push(space.names[j]);
+  return modelIndexes(space.matrix, top.map((g) => g.field).join('|'), () => {
+    const columns: number[] = [];
+    const weights: number[] = [];
+    const names: string[] = [];
+    for (const g of top) {
+      const cols = space.groups.flatMap((group, j) => (group === g.field ? [j] : []));
+      for (const j of cols) {
+        columns.push(j);
+        weights.push(g.meanAbsShap / cols.length);
+        names.push(space.names[j]);
+      }
     }
-  }
-  const data = columns.map((j) => {
-    const col = new Float64Array(space.rows);
-    for (let r = 0; r < space.rows; r++) col[r] = space.matrix[r * space.cols + j];
-    return col;
+    const data = columns.map((j) => {
+      const col = new Float64Array(space.rows);
+      for (let r = 0; r < space.rows; r++) col[r] = space.matrix[r * space.cols + j];
+      return col;
+    });
+    // Normalise weights to mean 1 (distances then read in standard deviations).
+    const mean = weights.reduce((a, b) => a + b, 0) / Math.max(1, weights.length);
+    return {
+      index: buildNeighbourIndex(
+        names,
+        data,
+        weights.map((w) => w / (mean || 1)),
+      ),
+      columns: Int32Array.from(columns),
+      groups: top.map((g) => g.field),
+    };
   });
-  // Normalise weights to mean 1 (distances then read in standard deviations).
-  const mean = weights.reduce((a, b) => a + b, 0) / Math.max(1, weights.length);
-  const built: ModelNeighbourIndex = {
-    index: buildNeighbourIndex(
-      names,
-      data,
-      weights.map((w) => w / (mean || 1)),
-    ),
-    columns: Int32Array.from(columns),
-    groups: top.map((g) => g.field),
-  };
-  byKey.set(key, built);
-  return built;
 }
 
 /** The k historical loans nearest to a model feature row (the client's, from the engine's pipeline). */

@@ -3,6 +3,7 @@ import { quantileSorted } from '../analysis/distributions';
 import { applicationValue, populationValues } from '../analysis/population';
 import { seededRows } from '../analysis/sample';
 import type { RawValue } from '../data/columnarTable';
+import { ownerCache } from '../data/ownerCache';
 import { dictionary, type Locale } from '../i18n';
 import type { FigureModel } from '../charts/chartSpec';
 import { axis, baseLayout } from '../charts/layout';
@@ -60,56 +61,48 @@ interface PopulationPart {
   readonly totalN: number;
 }
 
-const parts = new WeakMap<Float64Array, Map<string, PopulationPart>>();
+const parts = ownerCache<Float64Array, PopulationPart>();
 
 /** The client-independent part of the view (sample and quintile grid), computed once per pair of variables. */
 function populationPart(x: string, y: string, probabilities: Float64Array): PopulationPart {
-  let byPair = parts.get(probabilities);
-  if (!byPair) {
-    byPair = new Map();
-    parts.set(probabilities, byPair);
-  }
-  const key = `${x}|${y}`;
-  const hit = byPair.get(key);
-  if (hit) return hit;
-  const xv = populationValues(x);
-  const yv = populationValues(y);
-  if (xv.kind !== 'numeric' || yv.kind !== 'numeric') throw new Error('bivariate view needs numeric variables');
-  const sample = seededRows(xv.values.length, BIVARIATE_SAMPLE * 2, 20240611)
-    .filter((r) => Number.isFinite(xv.values[r]) && Number.isFinite(yv.values[r]))
-    .slice(0, BIVARIATE_SAMPLE);
-  const sp = Array.from(sample, (r) => Math.round(probabilities[r] * 1000) / 1000);
-  const ex = quintileEdges(xv.values);
-  const ey = quintileEdges(yv.values);
-  const sum = Array.from({ length: 5 }, () => new Array<number>(5).fill(0));
-  const cnt = Array.from({ length: 5 }, () => new Array<number>(5).fill(0));
-  let total = 0;
-  let totalN = 0;
-  for (let r = 0; r < xv.values.length; r++) {
-    const a = xv.values[r];
-    const b = yv.values[r];
-    if (!Number.isFinite(a) || !Number.isFinite(b)) continue;
-    const i = quintileOf(ex, a);
-    const j = quintileOf(ey, b);
-    sum[i][j] += probabilities[r];
-    cnt[i][j]++;
-    total += probabilities[r];
-    totalN++;
-  }
-  const part = {
-    sx: Array.from(sample, (r) => roundSignificant(xv.values[r])),
-    sy: Array.from(sample, (r) => roundSignificant(yv.values[r])),
-    sp,
-    cmax: Math.max(0.2, quantileSorted(Float64Array.from(sp).sort(), 0.97)),
-    ex,
-    ey,
-    sum,
-    cnt,
-    total,
-    totalN,
-  };
-  byPair.set(key, part);
-  return part;
+  return parts(probabilities, `${x}|${y}`, () => {
+    const xv = populationValues(x);
+    const yv = populationValues(y);
+    if (xv.kind !== 'numeric' || yv.kind !== 'numeric') throw new Error('bivariate view needs numeric variables');
+    const sample = seededRows(xv.values.length, BIVARIATE_SAMPLE * 2, 20240611)
+      .filter((r) => Number.isFinite(xv.values[r]) && Number.isFinite(yv.values[r]))
+      .slice(0, BIVARIATE_SAMPLE);
+    const sp = Array.from(sample, (r) => Math.round(probabilities[r] * 1000) / 1000);
+    const ex = quintileEdges(xv.values);
+    const ey = quintileEdges(yv.values);
+    const sum = Array.from({ length: 5 }, () => new Array<number>(5).fill(0));
+    const cnt = Array.from({ length: 5 }, () => new Array<number>(5).fill(0));
+    let total = 0;
+    let totalN = 0;
+    for (let r = 0; r < xv.values.length; r++) {
+      const a = xv.values[r];
+      const b = yv.values[r];
+      if (!Number.isFinite(a) || !Number.isFinite(b)) continue;
+      const i = quintileOf(ex, a);
+      const j = quintileOf(ey, b);
+      sum[i][j] += probabilities[r];
+      cnt[i][j]++;
+      total += probabilities[r];
+      totalN++;
+    }
+    return {
+      sx: Array.from(sample, (r) => roundSignificant(xv.values[r])),
+      sy: Array.from(sample, (r) => roundSignificant(yv.values[r])),
+      sp,
+      cmax: Math.max(0.2, quantileSorted(Float64Array.from(sp).sort(), 0.97)),
+      ex,
+      ey,
+      sum,
+      cnt,
+      total,
+      totalN,
+    };
+  });
 }
 
 export function bivariateFigure(
