@@ -16,10 +16,10 @@ import { classifyText } from './resources/nlp';
 
 /**
  * Every route of the public API: the one place where operations are bound to their handlers,
- * keyed by the path template each operation declares (written nowhere else). The Next.js route
- * files under app/api/v1 re-export these handlers (a path the table lacks does not type-check),
- * and the production server (lib/server) answers /api/v1 with the very same ones without going
- * through Next.js's request pipeline; the OpenAPI document is generated from the same operations.
+ * keyed by the path template each operation declares (written nowhere else). Each Next.js route
+ * file under app/api/v1 re-exports the handlers of its operation's path (`API_ROUTES[op.x.path]`),
+ * the production server (lib/server) answers /api/v1 with the very same ones without going
+ * through Next.js's request pipeline, and the OpenAPI document is generated from the same operations.
  */
 export const API_ROUTES = routeTable(
   handle(op.getHealth, () => healthStatus()),

@@ -1,5 +1,6 @@
+import { API_OPERATIONS as op } from '@/lib/api/operations';
 import { API_ROUTES } from '@/lib/api/routes';
 
 export const dynamic = 'force-dynamic';
 
-export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = API_ROUTES['/api/v1/monitoring'];
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = API_ROUTES[op.getMonitoring.path];
