@@ -1,6 +1,6 @@
 import type { Layout, LayoutAxis, PlotMarker } from 'plotly.js';
 import type { ChartSpec } from './chartSpec';
-import { PALETTE } from './palette';
+import { COUNT_HEATMAP_SCALE, PALETTE } from './palette';
 
 /**
  * Shared Plotly layout pieces for every chart of the dashboard, model and data pages: compact
@@ -55,5 +55,40 @@ export function rankedBarsChart(
     height: 80 + bars.y.length * rowHeight,
     data: [{ type: 'bar', orientation: 'h', ...bars, textposition: 'outside', cliponaxis: false }],
     layout: baseLayout({ yaxis: axis({ autorange: 'reversed' }), ...layout }),
+  };
+}
+
+/**
+ * A confusion matrix: actual classes down, predicted ones across the top, each cell shaded by its share of its row
+ * (`z`, 0 to 1) and printed in ink (`text`: count and share). `colon` ends the hover's names; `x` and `y` add to the axes.
+ */
+export function confusionChart(
+  m: { labels: { x: string[]; y: string[] }; z: number[][]; text: string[][]; actual: string; predicted: string; colon: string },
+  style: { height: number; fontSize: number; gap: number; x?: Partial<LayoutAxis>; y?: Partial<LayoutAxis> },
+): ChartSpec {
+  return {
+    height: style.height,
+    data: [
+      {
+        type: 'heatmap',
+        x: m.labels.x,
+        y: m.labels.y,
+        z: m.z,
+        text: m.text as unknown as string[],
+        texttemplate: '%{text}',
+        textfont: { size: style.fontSize, color: PALETTE.ink },
+        colorscale: COUNT_HEATMAP_SCALE.map(([a, c]) => [a, c]) as [number, string][],
+        zmin: 0,
+        zmax: 1,
+        showscale: false,
+        xgap: style.gap,
+        ygap: style.gap,
+        hovertemplate: `${m.actual}${m.colon}%{y}<br>${m.predicted}${m.colon}%{x}<br>%{text}<extra></extra>`,
+      },
+    ],
+    layout: baseLayout({
+      xaxis: axis({ title: { text: m.predicted }, side: 'top', gridcolor: '#ffffff', ...style.x }),
+      yaxis: axis({ title: { text: m.actual }, autorange: 'reversed', gridcolor: '#ffffff', ...style.y }),
+    }),
   };
 }

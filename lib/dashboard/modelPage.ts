@@ -2,13 +2,13 @@ import type { Data } from 'plotly.js';
 import { dictionary, type Locale } from '../i18n';
 import { normaliseSpaces, numberFormat } from '../i18n/intl';
 import type { FigureModel } from '../charts/chartSpec';
-import { axis, baseLayout, legendLayout, rankedBarsChart } from '../charts/layout';
+import { axis, baseLayout, confusionChart, legendLayout, rankedBarsChart } from '../charts/layout';
 import { formatCount, formatDateTime, formatNumber, formatPercent } from './format';
 import { fieldLabel } from './labels';
 import { type FairnessSectionModel, fairnessSectionModel } from './modelFairness';
 import type { ModelReport } from './modelReport';
 import { rankScaledValues, type ShapSample } from '../analysis/shapSample';
-import { COUNT_HEATMAP_SCALE, PALETTE, PROBABILITY_SCALE } from '../charts/palette';
+import { PALETTE, PROBABILITY_SCALE } from '../charts/palette';
 import { colon, fill } from './text';
 
 /**
@@ -411,8 +411,6 @@ function confusionFigure(r: ModelReport, locale: Locale): FigureModel {
     [c.tn, c.fp],
     [c.fn, c.tp],
   ];
-  const x = [t.accept, t.refuse];
-  const y = [t.repaid, t.defaulted];
   const text = counts.map((row, i) => row.map((n, j) => `${formatCount(n, locale)}<br>(${formatPercent(z[i][j], locale)})`));
   return {
     id: 'confusion',
@@ -426,32 +424,10 @@ function confusionFigure(r: ModelReport, locale: Locale): FigureModel {
       negatives: formatCount(negatives, locale),
     }),
     label: t.label,
-    chart: {
-      height: 300,
-      data: [
-        {
-          type: 'heatmap',
-          x,
-          y,
-          z,
-          text: text as unknown as string[],
-          texttemplate: '%{text}',
-          textfont: { size: 15, color: PALETTE.ink },
-          colorscale: COUNT_HEATMAP_SCALE.map(([a, c]) => [a, c]) as [number, string][],
-          zmin: 0,
-          zmax: 1,
-          showscale: false,
-          xgap: 3,
-          ygap: 3,
-          hovertemplate: `${t.actual}${colon(locale)}%{y}<br>${t.predicted}${colon(locale)}%{x}<br>%{text}<extra></extra>`,
-        },
-      ],
-      layout: baseLayout({
-        xaxis: axis({ title: { text: t.predicted }, side: 'top', gridcolor: '#ffffff' }),
-        yaxis: axis({ title: { text: t.actual }, autorange: 'reversed', gridcolor: '#ffffff' }),
-        margin: { l: 16, r: 16, t: 16, b: 16 },
-      }),
-    },
+    chart: confusionChart(
+      { labels: { x: [t.accept, t.refuse], y: [t.repaid, t.defaulted] }, z, text, actual: t.actual, predicted: t.predicted, colon: colon(locale) },
+      { height: 300, fontSize: 15, gap: 3 },
+    ),
     table: {
       caption: t.tableCaption,
       columns: [`${t.actual} \\ ${t.predicted}`, t.accept, t.refuse],

@@ -1,7 +1,7 @@
 import type { Data } from 'plotly.js';
 import type { FigureModel } from '../charts/chartSpec';
-import { axis, baseLayout } from '../charts/layout';
-import { COUNT_HEATMAP_SCALE, PALETTE } from '../charts/palette';
+import { axis, baseLayout, confusionChart } from '../charts/layout';
+import { PALETTE } from '../charts/palette';
 import { type Locale } from '../i18n';
 import { fill, fmtBytes, fmtCount, fmtDate, fmtDuration, fmtFixed, fmtMs, fmtNumber, fmtPercent, fmtSigned } from './format';
 import { type Loaded, type ModelEntry, type NlpLatency, type NlpMetrics, type NlpSeedStudy, servingCheckP50 } from './report';
@@ -221,32 +221,16 @@ export function confusionFigure(m: NlpMetrics, name: string, locale: Locale, t: 
             accuracy: fmtPercent(correct / Math.max(1, total), locale),
           }),
     label: fill(c.label, { model }),
-    chart: {
-      height: 470,
-      data: [
-        {
-          type: 'heatmap',
-          x: labels as string[],
-          y: labels as string[],
-          z: shares,
-          text: text as unknown as string[],
-          texttemplate: '%{text}',
-          textfont: { size: 11, color: PALETTE.ink },
-          colorscale: COUNT_HEATMAP_SCALE.map(([a, c]) => [a, c]) as [number, string][],
-          zmin: 0,
-          zmax: 1,
-          showscale: false,
-          xgap: 2,
-          ygap: 2,
-          hovertemplate: `${c.actual} : %{y}<br>${c.predicted} : %{x}<br>%{text}<extra></extra>`,
-        },
-      ],
-      layout: baseLayout({
-        margin: { l: 16, r: 16, t: 16, b: 16 },
-        xaxis: axis({ title: { text: c.predicted }, side: 'top', tickangle: -35, gridcolor: '#ffffff', tickfont: { size: 10, color: PALETTE.ink } }),
-        yaxis: axis({ title: { text: c.actual }, autorange: 'reversed', gridcolor: '#ffffff', tickfont: { size: 10, color: PALETTE.ink } }),
-      }),
-    },
+    chart: confusionChart(
+      { labels: { x: labels as string[], y: labels as string[] }, z: shares, text, actual: c.actual, predicted: c.predicted, colon: ' : ' },
+      {
+        height: 470,
+        fontSize: 11,
+        gap: 2,
+        x: { tickangle: -35, tickfont: { size: 10, color: PALETTE.ink } },
+        y: { tickfont: { size: 10, color: PALETTE.ink } },
+      },
+    ),
     table: {
       caption: fill(c.tableCaption, { model }),
       columns: [`${c.actual} \\ ${c.predicted}`, ...labels],
