@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { docsOperations, docsProblems } from '@/lib/api/docsModel';
+import { API_OPERATIONS } from '@/lib/api/operations';
 import { applicationProfile } from '@/lib/api/resources/applications';
 import { applicationDistribution } from '@/lib/api/resources/distribution';
 import { requestDictionary } from '@/lib/i18n/request';
@@ -45,6 +46,7 @@ export default async function ApiDocsPage() {
   const d = t.apiDocs;
   const operations = docsOperations(d, await requestOrigin(), liveExamples());
   const problems = docsProblems(d);
+  const openApiPath = API_OPERATIONS.getOpenApi.path;
   const sections = [
     ...PROSE_SECTIONS.map((id) => ({ id, title: d.sections[id] })),
     { id: 'errors', title: d.sections.errors },
@@ -55,7 +57,7 @@ export default async function ApiDocsPage() {
       <h1>{d.title}</h1>
       <p className="muted">{d.lead}</p>
       <p>
-        <a href="/api/v1/openapi.json">{d.openApiLink}</a> (<code>/api/v1/openapi.json</code>)
+        <a href={openApiPath}>{d.openApiLink}</a> (<code>{openApiPath}</code>)
       </p>
 
       <nav aria-labelledby="api-docs-contents" className="api-docs__toc">

@@ -9,6 +9,7 @@ import { sharedStore } from '../../store/sharedStore';
 import type { Caller } from '../auth';
 import { requireCreditEngine } from '../creditEngine';
 import { ApiError, notFound } from '../errors';
+import { API_OPERATIONS } from '../operations';
 import { checkAborted } from '../work';
 import type { decisionListQuerySchema, decisionListSchema, decisionRecordSchema, decisionRequestSchema, noticeSchema } from '../schemas/decisions';
 
@@ -85,7 +86,7 @@ export async function postDecision(id: number, body: z.output<typeof decisionReq
   const headers: Record<string, string> = {
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
-    location: `/api/v1/decisions/${record.id}`,
+    location: API_OPERATIONS.getDecision.path.replace('{id}', String(record.id)),
   };
   if (replayed) headers['idempotent-replayed'] = 'true';
   return new Response(JSON.stringify(recordBody(record)), { status: 201, headers });

@@ -8,6 +8,7 @@ import { ID_FIELD } from '../../data/homeCreditSchema';
 import { getHomeCreditStore } from '../../data/homeCreditStore';
 import { requireCreditEngine } from '../creditEngine';
 import { ApiError, notFound } from '../errors';
+import { API_OPERATIONS } from '../operations';
 import { jsonBodyResponse, responseCache } from '../responseCache';
 import type { RawApplicationInput } from '../schemas/applicationFields';
 import type { modelRefSchema } from '../schemas/credit';
@@ -236,7 +237,7 @@ export async function scoreApplicationsResponse(
           first = false;
         } catch (err) {
           work.release();
-          if (!isClientGone(err)) logUnexpectedError(err, '/api/v1/score (streamed)', 'stream');
+          if (!isClientGone(err)) logUnexpectedError(err, `${API_OPERATIONS.scoreApplications.path} (streamed)`, 'stream');
           controller.error(err);
         }
       },
