@@ -163,6 +163,18 @@ export function binText(field: string, label: string, locale: Locale): string {
   return categoryLabel(field, label, locale);
 }
 
+/** Bars of a share or rate per label (a percentage in the hover), hatched for the current population and the observed defaults. */
+function rateBars<R>(locale: Locale, name: string, color: string, hatched: boolean, x: string[], rows: readonly R[], y: (row: R) => number): Data {
+  return {
+    type: 'bar',
+    name,
+    x,
+    y: rows.map(y),
+    marker: hatched ? { color, pattern: HATCH, line: { color, width: 1 } } : { color },
+    hovertemplate: `%{x}<br>${name}${colon(locale)}%{y:.1%}<extra></extra>`,
+  };
+}
+
 /** Grouped bars of the shares of both populations in the same bins, the current one hatched. */
 function binsFigure(
   id: string,
@@ -174,22 +186,8 @@ function binsFigure(
   const s = dictionary(locale).monitoring.score;
   const labels = bins.map((b) => binText(field, b.label, locale));
   const data: Data[] = [
-    {
-      type: 'bar',
-      name: s.reference,
-      x: labels,
-      y: bins.map((b) => b.reference),
-      marker: { color: PALETTE.reference },
-      hovertemplate: `%{x}<br>${s.reference}${colon(locale)}%{y:.1%}<extra></extra>`,
-    },
-    {
-      type: 'bar',
-      name: s.current,
-      x: labels,
-      y: bins.map((b) => b.current),
-      marker: { color: PALETTE.repaid, pattern: HATCH, line: { color: PALETTE.repaid, width: 1 } },
-      hovertemplate: `%{x}<br>${s.current}${colon(locale)}%{y:.1%}<extra></extra>`,
-    },
+    rateBars(locale, s.reference, PALETTE.reference, false, labels, bins, (b) => b.reference),
+    rateBars(locale, s.current, PALETTE.repaid, true, labels, bins, (b) => b.current),
   ];
   return {
     id,
@@ -323,14 +321,7 @@ function decileFigure(rows: readonly BacktestRow[], locale: Locale): FigureModel
   });
   const w = rows[worst];
   const data: Data[] = [
-    {
-      type: 'bar',
-      name: t.observed,
-      x: labels,
-      y: rows.map((r) => r.observedDefaultRate),
-      marker: { color: PALETTE.defaulted, pattern: HATCH, line: { color: PALETTE.defaulted, width: 1 } },
-      hovertemplate: `%{x}<br>${t.observed}${colon(locale)}%{y:.1%}<extra></extra>`,
-    },
+    rateBars(locale, t.observed, PALETTE.defaulted, true, labels, rows, (r) => r.observedDefaultRate),
     {
       type: 'scatter',
       mode: 'lines+markers',
