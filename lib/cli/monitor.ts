@@ -26,10 +26,11 @@ import { integerOption, readOptions, UsageError } from '../config/cliArgs';
 import { getCreditEngine } from '../credit/engine';
 import { CsvChunkError, endsLinesWithCrAlone } from '../credit/csvChunks';
 import { CsvHeaderError } from '../credit/csvRows';
-import type { CsvProgress, RejectedRow } from '../credit/csvStream';
+import type { RejectedRow } from '../credit/csvStream';
 import { accumulateCsv } from '../monitoring/csvStability';
 import { accumulateCsvParallel } from '../monitoring/parallelCsv';
 import { reportHtml } from '../monitoring/reportHtml';
+import { progressLine } from './progress';
 import { referenceProfile, StabilityAccumulator } from '../monitoring/stability';
 import type { StabilityReport } from '../monitoring/types';
 
@@ -118,37 +119,27 @@ export async function runMonitor(argv: readonly string[], io: MonitorIo = { stdo
 
   const [engine, profile] = await Promise.all([getCreditEngine(), referenceProfile()]);
   const accumulator = new StabilityAccumulator(profile);
-  const tty = io.stderr.isTTY === true && !args.quiet;
-  const clearProgress = () => {
-    if (tty) io.stderr.write('\r\x1b[K');
-  };
+  const progress = progressLine(
+    io.stderr,
+    args.quiet,
+    size,
+    ({ rows, rejected }, rate) => `${rows.toLocaleString('en')} rows, ${rejected.toLocaleString('en')} rejected, ${rate} rows/s`,
+  );
   const first: { line: number; field: string; message: string }[] = [];
-  let lastProgress = 0;
-  const started = performance.now();
 
   const onReject = (r: RejectedRow) => {
     for (const e of r.errors) {
       if (first.length >= MAX_REPORTED) return;
       const entry = { line: r.line, field: e.path, message: e.message };
       first.push(entry);
-      clearProgress();
+      progress.clear();
       err(`line ${entry.line}: ${entry.field}: ${entry.message}`);
     }
-  };
-  const onProgress = ({ rows, rejected, bytesRead }: CsvProgress) => {
-    const now = performance.now();
-    if (!tty || now - lastProgress < 200) return;
-    lastProgress = now;
-    const rate = rows / ((now - started) / 1000);
-    const pct = size > 0 ? Math.min(100, (100 * bytesRead) / size) : 100;
-    io.stderr.write(
-      `\r\x1b[K${pct.toFixed(0)} %  ${rows.toLocaleString('en')} rows, ${rejected.toLocaleString('en')} rejected, ${Math.round(rate).toLocaleString('en')} rows/s`,
-    );
   };
 
   let summary: { rows: number; rejected: number; seconds: number };
   try {
-    const options = { input: args.input, batchSize: args.batch, onReject, onProgress };
+    const options = { input: args.input, batchSize: args.batch, onReject, onProgress: progress.update };
     const workers = args.workers ?? (size >= PARALLEL_FROM_BYTES ? Math.min(4, os.availableParallelism()) : 1);
     // lines ended by "\r" alone cannot be cut into chunks: the sequential reader takes them
     summary =
@@ -156,14 +147,14 @@ export async function runMonitor(argv: readonly string[], io: MonitorIo = { stdo
         ? await accumulateCsvParallel(engine.model.bundle.dir, profile, accumulator, { ...options, workers, maxRejects: MAX_REPORTED })
         : await accumulateCsv(engine.model, profile, accumulator, options);
   } catch (e) {
-    clearProgress();
+    progress.clear();
     if (e instanceof CsvHeaderError || e instanceof CsvChunkError || isFileSystemError(e)) {
       err(`monitor: ${args.input}: ${e.message}`);
       return 1;
     }
     throw e;
   }
-  clearProgress();
+  progress.clear();
   if (summary.rejected > 0)
     err(
       `${summary.rejected.toLocaleString('en')} row(s) rejected${summary.rejected > first.length ? ` (the first ${first.length} reasons listed)` : ''}`,

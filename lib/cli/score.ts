@@ -25,6 +25,7 @@ import { integerOption, readOptions, UsageError } from '../config/cliArgs';
 import { type BatchSummary, scoreCsvFile, StrictModeError } from '../credit/batchScoring';
 import { CsvHeaderError } from '../credit/csvRows';
 import { getCreditEngine } from '../credit/engine';
+import { progressLine } from './progress';
 
 interface Args {
   input: string;
@@ -96,11 +97,14 @@ async function main(): Promise<number> {
   const engine = await getCreditEngine();
   const stats = args.reasons > 0 ? engine.populationStats() : undefined;
   const size = fs.statSync(args.input).size;
-  const tty = process.stderr.isTTY && !args.quiet;
   const MAX_REPORTED = 100;
   let reported = 0;
-  let lastProgress = 0;
-  const started = performance.now();
+  const progress = progressLine(
+    process.stderr,
+    args.quiet,
+    size,
+    ({ rows, rejected }, rate) => `${rows.toLocaleString('en')} rows scored, ${rejected} rejected, ${rate} rows/s`,
+  );
   let summary: BatchSummary;
   try {
     summary = await scoreCsvFile(engine.model, stats, {
@@ -112,23 +116,14 @@ async function main(): Promise<number> {
       batchSize: args.batch,
       onReject: (r) => {
         if (reported++ < MAX_REPORTED || args.strict) {
-          if (tty) process.stderr.write('\r\x1b[K');
+          progress.clear();
           for (const e of r.errors) console.error(`line ${r.line}${r.id ? ` (SK_ID_CURR ${r.id})` : ''}: ${e.path}: ${e.message}`);
         } else if (reported === MAX_REPORTED + 1) console.error('… further invalid rows are counted but not listed');
       },
-      onProgress: ({ rows, rejected, bytesRead }) => {
-        const now = performance.now();
-        if (!tty || now - lastProgress < 200) return;
-        lastProgress = now;
-        const rate = rows / ((now - started) / 1000);
-        const pct = size > 0 ? Math.min(100, (100 * bytesRead) / size) : 100;
-        process.stderr.write(
-          `\r\x1b[K${pct.toFixed(0)} %  ${rows.toLocaleString('en')} rows scored, ${rejected} rejected, ${Math.round(rate).toLocaleString('en')} rows/s`,
-        );
-      },
+      onProgress: progress.update,
     });
   } catch (err) {
-    if (tty) process.stderr.write('\r\x1b[K');
+    progress.clear();
     if (err instanceof StrictModeError) {
       console.error(`score: --strict: stopped at line ${err.reject.line}; ${path.basename(args.output)} removed`);
       fs.rmSync(args.output, { force: true });
@@ -141,7 +136,7 @@ async function main(): Promise<number> {
     }
     throw err;
   }
-  if (tty) process.stderr.write('\r\x1b[K');
+  progress.clear();
   console.error(
     `score: ${summary.scored.toLocaleString('en')} rows scored, ${summary.rejected.toLocaleString('en')} rejected in ` +
       `${summary.seconds.toFixed(2)} s (${Math.round(summary.rowsPerSecond).toLocaleString('en')} rows/s) → ${args.output}`,
