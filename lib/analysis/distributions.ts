@@ -1,6 +1,7 @@
 import type { RawValue } from '../data/columnarTable';
 import { getHomeCreditStore, type HomeCreditStore } from '../data/homeCreditStore';
 import { ownerCache } from '../data/ownerCache';
+import { quantileSorted } from '../data/quantile';
 import { outcomes, populationValues } from './population';
 
 /**
@@ -76,16 +77,6 @@ function allRows(n: number): Uint32Array {
   const rows = new Uint32Array(n);
   for (let i = 0; i < n; i++) rows[i] = i;
   return rows;
-}
-
-/** The q-quantile of sorted finite values (linear interpolation). */
-export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  const pos = (n - 1) * Math.min(1, Math.max(0, q));
-  const lo = Math.floor(pos);
-  const hi = Math.min(n - 1, lo + 1);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
 }
 
 /** Share of sorted values strictly below v plus half of those equal (mid-rank percentile in [0, 1]). */

@@ -1,4 +1,5 @@
 import type { ColumnarTable } from '../data/columnarTable';
+import { quantileSorted } from '../data/quantile';
 import { DAYS_EMPLOYED_ANOMALY } from './engineeredFeatures';
 import type { FeatureSpec } from './featureSpec';
 
@@ -35,16 +36,6 @@ export interface PopulationStats {
   readonly groups: ReadonlyMap<string, GroupStats>;
 }
 
-/** Linear-interpolation quantile (numpy's default) of sorted values. */
-export function quantileSorted(sorted: Float64Array, p: number): number | null {
-  const n = sorted.length;
-  if (n === 0) return null;
-  const h = (n - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, n - 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-}
-
 export function numericStats(values: ArrayLike<number>, rows: number, exclude?: number): NumericStats {
   const kept = new Float64Array(values.length);
   let n = 0;
@@ -56,16 +47,17 @@ export function numericStats(values: ArrayLike<number>, rows: number, exclude?: 
     sum += v;
   }
   const sorted = kept.subarray(0, n).sort();
+  const quantile = (p: number) => (n > 0 ? quantileSorted(sorted, p) : null);
   return {
     kind: 'numeric',
     count: n,
     missingRate: rows > 0 ? 1 - n / rows : 0,
     mean: n > 0 ? sum / n : null,
-    p10: quantileSorted(sorted, 0.1),
-    p25: quantileSorted(sorted, 0.25),
-    median: quantileSorted(sorted, 0.5),
-    p75: quantileSorted(sorted, 0.75),
-    p90: quantileSorted(sorted, 0.9),
+    p10: quantile(0.1),
+    p25: quantile(0.25),
+    median: quantile(0.5),
+    p75: quantile(0.75),
+    p90: quantile(0.9),
   };
 }
 

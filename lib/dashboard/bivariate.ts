@@ -1,9 +1,9 @@
 import type { Data } from 'plotly.js';
-import { quantileSorted } from '../analysis/distributions';
 import { applicationValue, populationValues } from '../analysis/population';
 import { seededRows } from '../analysis/sample';
 import type { RawValue } from '../data/columnarTable';
 import { ownerCache } from '../data/ownerCache';
+import { quantileSorted } from '../data/quantile';
 import { dictionary, type Locale } from '../i18n';
 import type { FigureModel } from '../charts/chartSpec';
 import { axis, baseLayout } from '../charts/layout';

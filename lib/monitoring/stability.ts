@@ -3,6 +3,7 @@ import { readBlockFile } from '../credit/blockFile';
 import { getCreditEngine } from '../credit/engine';
 import type { ColumnarTable, RawValue } from '../data/columnarTable';
 import { getHomeCreditStore } from '../data/homeCreditStore';
+import { quantileSorted } from '../data/quantile';
 import { psi, psiBand, rocAuc, shares } from './psi';
 import type { BacktestReport, BacktestRow, FeatureStability, StabilityBin, StabilityReport } from './types';
 import { isAccepted } from '../credit/decisionRule';
@@ -57,20 +58,11 @@ export interface ReferenceProfile {
   readonly summary: StabilityReport['reference'];
 }
 
-/** Value at quantile q of sorted values (linear interpolation). */
-function quantile(sorted: Float64Array, q: number): number {
-  if (sorted.length === 0) return NaN;
-  const at = q * (sorted.length - 1);
-  const lo = Math.floor(at);
-  const hi = Math.min(sorted.length - 1, lo + 1);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (at - lo);
-}
-
 /** Distinct decile cut points of the non-missing values. */
 function decileEdges(sorted: Float64Array): Float64Array {
   const edges: number[] = [];
   for (const q of DECILES) {
-    const v = quantile(sorted, q);
+    const v = quantileSorted(sorted, q);
     if (Number.isFinite(v) && (edges.length === 0 || v > edges[edges.length - 1])) edges.push(v);
   }
   // A cut at the minimum would leave the first bin empty by construction.
@@ -98,7 +90,7 @@ function numericProfile(field: string, values: Float64Array): NumericProfile {
     const v = values[i];
     counts[Number.isNaN(v) ? edges.length + 1 : binOf(edges, v)]++;
   }
-  return { kind: 'numeric', field, edges, range: [quantile(present, 0.005), quantile(present, 0.995)], counts };
+  return { kind: 'numeric', field, edges, range: [quantileSorted(present, 0.005), quantileSorted(present, 0.995)], counts };
 }
 
 function categoricalProfile(field: string, codes: Int32Array, categories: readonly string[]): CategoricalProfile {

@@ -1,4 +1,5 @@
 import { loadFlipkart, type Product, productCategories } from '../data/flipkart';
+import { quantileSorted } from '../data/quantile';
 import type { NlpService } from './service';
 import { splitWords } from './text';
 import type { TransformerKind } from './transformer';
@@ -62,22 +63,13 @@ export interface DatasetStats {
   readonly examples: readonly DemoExample[];
 }
 
-/** Linear-interpolated quantile of sorted values (q in [0, 1]). */
-export function quantile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return NaN;
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
-}
-
 export function summarise(values: readonly number[]): LengthSummary {
   const s = [...values].sort((a, b) => a - b);
   return {
     mean: s.reduce((a, b) => a + b, 0) / Math.max(1, s.length),
-    median: quantile(s, 0.5),
-    p10: quantile(s, 0.1),
-    p90: quantile(s, 0.9),
+    median: quantileSorted(s, 0.5),
+    p10: quantileSorted(s, 0.1),
+    p90: quantileSorted(s, 0.9),
     max: s[s.length - 1] ?? NaN,
   };
 }

@@ -1,4 +1,5 @@
-import { defaultRate, fieldDistribution, niceStep, percentileOf, quantileSorted } from '@/lib/analysis/distributions';
+import { defaultRate, fieldDistribution, niceStep, percentileOf } from '@/lib/analysis/distributions';
+import { quantileSorted } from '@/lib/data/quantile';
 import { applicationValue, populationValues } from '@/lib/analysis/population';
 import { getHomeCreditStore } from '@/lib/data/homeCreditStore';
 
