@@ -209,6 +209,13 @@ export interface GlobalImportance {
   }[];
 }
 
+/** A candidate as the card shows it: its name, cross-validated means, out-of-fold figures. */
+interface CandidateFigures extends Pick<CandidateSummary, 'name' | 'oof'> {
+  readonly rocAuc: MeanStd;
+  readonly prAuc: MeanStd;
+  readonly cost: MeanStd;
+}
+
 /** The model's identity as its metadata states it, then its figures. */
 export interface ModelCard extends Pick<ModelMetadata, 'name' | 'version' | 'createdAt' | 'quick'> {
   readonly model: Pick<ModelMetadata['model'], 'type' | 'params' | 'trees'> & { readonly features: number; readonly fields: number };
@@ -217,20 +224,8 @@ export interface ModelCard extends Pick<ModelMetadata, 'name' | 'version' | 'cre
     readonly folds: number;
     readonly configurationsSearched: number;
     readonly selection: string;
-    readonly model: {
-      readonly name: string;
-      readonly rocAuc: MeanStd;
-      readonly prAuc: MeanStd;
-      readonly cost: MeanStd;
-      readonly oof: CandidateSummary['oof'];
-    };
-    readonly baseline: {
-      readonly name: string;
-      readonly rocAuc: MeanStd;
-      readonly prAuc: MeanStd;
-      readonly cost: MeanStd;
-      readonly oof: CandidateSummary['oof'];
-    };
+    readonly model: CandidateFigures;
+    readonly baseline: CandidateFigures;
   };
   readonly calibration: {
     readonly method: string;
