@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { oncePerProcess } from '../config/oncePerProcess';
 import { readBlockFile } from '../credit/blockFile';
 import { getCreditEngine } from '../credit/engine';
 import type { ColumnarTable, RawValue } from '../data/columnarTable';
@@ -154,20 +155,8 @@ async function buildReference(): Promise<ReferenceProfile> {
   };
 }
 
-const holder = globalThis as unknown as {
-  __monitoringReference?: Promise<ReferenceProfile>;
-  __newApplicationsReport?: Promise<StabilityReport>;
-  __backtestReport?: Promise<BacktestReport>;
-};
-
 /** The reference (historical loans, out-of-fold probabilities), built once per process. */
-export function referenceProfile(): Promise<ReferenceProfile> {
-  holder.__monitoringReference ??= buildReference().catch((err: unknown) => {
-    holder.__monitoringReference = undefined;
-    throw err;
-  });
-  return holder.__monitoringReference;
-}
+export const referenceProfile = oncePerProcess('__monitoringReference', buildReference);
 
 const fmt = (v: number) => (Math.abs(v) >= 1000 ? Math.round(v).toString() : Number(v.toPrecision(4)).toString());
 
@@ -368,13 +357,7 @@ async function buildNewApplicationsReport(): Promise<StabilityReport> {
 }
 
 /** The report for the 48,744 new applications (stored test set) against the reference, computed once per process. */
-export function newApplicationsReport(): Promise<StabilityReport> {
-  holder.__newApplicationsReport ??= buildNewApplicationsReport().catch((err: unknown) => {
-    holder.__newApplicationsReport = undefined;
-    throw err;
-  });
-  return holder.__newApplicationsReport;
-}
+export const newApplicationsReport = oncePerProcess('__newApplicationsReport', buildNewApplicationsReport);
 
 /** Segments of the back-test: the application's characteristics a risk team reads portfolios by. */
 export const BACKTEST_SEGMENTS = [
@@ -404,13 +387,7 @@ function backtestRow(label: string, rows: readonly number[], probability: Float6
 }
 
 /** Back-testing of the out-of-fold predictions by score decile and by segment (computed once per process). */
-export function backtestReport(): Promise<BacktestReport> {
-  holder.__backtestReport ??= buildBacktest().catch((err: unknown) => {
-    holder.__backtestReport = undefined;
-    throw err;
-  });
-  return holder.__backtestReport;
-}
+export const backtestReport = oncePerProcess('__backtestReport', buildBacktest);
 
 async function buildBacktest(): Promise<BacktestReport> {
   const profile = await referenceProfile();
