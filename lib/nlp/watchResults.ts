@@ -68,26 +68,19 @@ export function comparisonTable(m: NlpMetrics, latency: Loaded<NlpLatency>, loca
     cells: values.map((v) => (Number.isFinite(v) ? format(v) : t.results.notAvailable)),
     best: bestFlags(values, higher),
   });
-  const meanStd = (e: ModelEntry, key: 'accuracy' | 'macro_f1') => `${fmtFixed(e.cv[key].mean, locale, 3)} ± ${fmtFixed(e.cv[key].std, locale, 3)}`;
+  const meanStdRow = (header: string, key: 'accuracy' | 'macro_f1'): TableRow => ({
+    header,
+    cells: entries.map((e) => `${fmtFixed(e.cv[key].mean, locale, 3)} ± ${fmtFixed(e.cv[key].std, locale, 3)}`),
+    best: bestFlags(
+      entries.map((e) => e.cv[key].mean),
+      true,
+    ),
+  });
   const times = names.map((n) => trainSeconds(m, n));
   const batch = lat.find((l) => l.batch !== null)?.batch ?? 32;
   const rows: TableRow[] = [
-    {
-      header: r.accuracy,
-      cells: entries.map((e) => meanStd(e, 'accuracy')),
-      best: bestFlags(
-        entries.map((e) => e.cv.accuracy.mean),
-        true,
-      ),
-    },
-    {
-      header: r.macroF1,
-      cells: entries.map((e) => meanStd(e, 'macro_f1')),
-      best: bestFlags(
-        entries.map((e) => e.cv.macro_f1.mean),
-        true,
-      ),
-    },
+    meanStdRow(r.accuracy, 'accuracy'),
+    meanStdRow(r.macroF1, 'macro_f1'),
     ...m.labels.map((label) =>
       numRow(
         fill(r.f1Of, { label }),
