@@ -2,7 +2,6 @@ import { datasetStats } from './dataset';
 import type { DemoAttention, DemoClassification, DemoConfidence, DemoError, DemoExplanation } from './demoTypes';
 import { isModelUnavailable, isTransformer, NLP_MODELS, type NlpModelName, type NlpService, nlpService } from './service';
 import { characterCount, splitWords, textProblem } from './text';
-import type { TransformerKind } from './transformer';
 
 /**
  * The demo of /veille, called by its server actions: the same validation as the API (blank
@@ -19,6 +18,8 @@ function check(text: unknown): DemoError | string {
   if (problem?.kind === 'too-long') return { ok: false, error: 'too-long', characters: problem.characters };
   return text;
 }
+
+const isModel = (model: unknown): model is NlpModelName => typeof model === 'string' && (NLP_MODELS as readonly string[]).includes(model);
 
 function failure(err: unknown): DemoError {
   if (isModelUnavailable(err)) return { ok: false, error: 'unavailable' };
@@ -77,12 +78,12 @@ export async function demoClassify(input: unknown): Promise<DemoClassification |
 export async function demoExplain(input: unknown, model: unknown): Promise<DemoExplanation | DemoError> {
   const text = check(input);
   if (typeof text !== 'string') return text;
-  if (typeof model !== 'string' || !(NLP_MODELS as readonly string[]).includes(model)) return { ok: false, error: 'unavailable' };
+  if (!isModel(model)) return { ok: false, error: 'unavailable' };
   try {
     const service = await nlpService();
-    const p = await service.predict(model as NlpModelName, text, true);
+    const p = await service.predict(model, text, true);
     if (!p.attributions) return { ok: false, error: 'failed' };
-    return { ok: true, model: model as NlpModelName, attributions: p.attributions };
+    return { ok: true, model, attributions: p.attributions };
   } catch (err) {
     return failure(err);
   }
@@ -91,12 +92,10 @@ export async function demoExplain(input: unknown, model: unknown): Promise<DemoE
 export async function demoAttention(input: unknown, model: unknown): Promise<DemoAttention | DemoError> {
   const text = check(input);
   if (typeof text !== 'string') return text;
-  if (typeof model !== 'string' || !(NLP_MODELS as readonly string[]).includes(model) || !isTransformer(model as NlpModelName)) {
-    return { ok: false, error: 'unavailable' };
-  }
+  if (!isModel(model) || !isTransformer(model)) return { ok: false, error: 'unavailable' };
   try {
     const service = await nlpService();
-    return { ok: true, model: model as TransformerKind, maps: await service.attention(model as TransformerKind, text) };
+    return { ok: true, model, maps: await service.attention(model, text) };
   } catch (err) {
     return failure(err);
   }
