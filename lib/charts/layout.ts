@@ -1,4 +1,4 @@
-import type { Layout, LayoutAxis, PlotMarker } from 'plotly.js';
+import type { Layout, LayoutAxis, PlotMarker, Shape, ShapeLine } from 'plotly.js';
 import type { ChartSpec } from './chartSpec';
 import { COUNT_HEATMAP_SCALE, PALETTE } from './palette';
 
@@ -91,4 +91,9 @@ export function confusionChart(
       yaxis: axis({ title: { text: m.actual }, autorange: 'reversed', gridcolor: '#ffffff', ...style.y }),
     }),
   };
+}
+
+/** A vertical line across the plot at `x` of the axis `xref` (a threshold, a reference value, a client's value). */
+export function verticalLine(x: number, line: Partial<ShapeLine>, extra: Partial<Shape> = {}): Partial<Shape> {
+  return { type: 'line', xref: 'x', yref: 'paper', x0: x, x1: x, y0: 0, y1: 1, ...extra, line };
 }

@@ -2,7 +2,7 @@ import type { Annotations, Data, Shape } from 'plotly.js';
 import type { CategoricalDistribution, NumericBin, NumericDistribution } from '../analysis/distributions';
 import { dictionary, type Locale } from '../i18n';
 import type { FigureModel } from '../charts/chartSpec';
-import { axis, baseLayout } from '../charts/layout';
+import { axis, baseLayout, verticalLine } from '../charts/layout';
 import { formatCount, formatPercent, formatScaled } from './format';
 import { categoryLabel } from './labels';
 import { PALETTE } from '../charts/palette';
@@ -89,7 +89,7 @@ export function numericComparisonFigure(d: NumericDistribution, ctx: ComparisonC
   if (d.client) {
     // Clamp the marker into the drawn range when the client is in an open end bin.
     const x = Math.min(Math.max(d.client.value, lo[0]), hi[hi.length - 1]);
-    shapes.push({ type: 'line', xref: 'x', yref: 'paper', x0: x, x1: x, y0: 0, y1: 1, line: { color: PALETTE.ink, width: 3, dash: 'dash' } });
+    shapes.push(verticalLine(x, { color: PALETTE.ink, width: 3, dash: 'dash' }));
     annotations.push({
       x,
       y: 1,
@@ -219,9 +219,7 @@ export function categoricalComparisonFigure(d: CategoricalDistribution, ctx: Com
         yaxis: axis({ autorange: 'reversed', automargin: true }),
         xaxis: axis({ domain: [0, 0.55], title: { text: c.frequencyShare }, tickformat: '.0%', rangemode: 'tozero' }),
         xaxis2: axis({ domain: [0.62, 1], anchor: 'y', title: { text: c.defaultRate }, tickformat: '.0%', rangemode: 'tozero' }),
-        shapes: Number.isFinite(average)
-          ? [{ type: 'line', xref: 'x2', yref: 'paper', x0: average, x1: average, y0: 0, y1: 1, line: { color: PALETTE.ink, width: 2, dash: 'dot' } }]
-          : [],
+        shapes: Number.isFinite(average) ? [verticalLine(average, { color: PALETTE.ink, width: 2, dash: 'dot' }, { xref: 'x2' })] : [],
         annotations: Number.isFinite(average)
           ? [
               {

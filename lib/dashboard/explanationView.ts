@@ -6,7 +6,7 @@ const floatingBar = (trace: FloatingBar): Data => trace as Data;
 import type { Explanation, Reason } from '../credit/types';
 import { dictionary, type Locale } from '../i18n';
 import type { FigureModel } from '../charts/chartSpec';
-import { axis, baseLayout } from '../charts/layout';
+import { axis, baseLayout, verticalLine } from '../charts/layout';
 import { formatNumber, formatProbability, formatScaled, formatSigned } from './format';
 import { categoryLabel, fieldLabel } from './labels';
 import { PALETTE } from '../charts/palette';
@@ -143,18 +143,7 @@ export function explanationView(e: Explanation, n: number, locale: Locale, id = 
           margin: { l: 16, r: 24, t: 36, b: 16 },
           yaxis: axis({ autorange: 'reversed', categoryorder: 'array', categoryarray: y, type: 'category', dtick: 1 }),
           xaxis: axis({ title: { text: t.contribution }, range: [lo - pad, hi + pad], zeroline: false }),
-          shapes: [
-            {
-              type: 'line',
-              xref: 'x',
-              yref: 'paper',
-              x0: e.baseValue,
-              x1: e.baseValue,
-              y0: 0,
-              y1: 1,
-              line: { color: PALETTE.reference, width: 1, dash: 'dot' },
-            },
-          ],
+          shapes: [verticalLine(e.baseValue, { color: PALETTE.reference, width: 1, dash: 'dot' })],
         }),
       },
       table: {

@@ -2,7 +2,7 @@ import type { Data } from 'plotly.js';
 import { dictionary, type Locale } from '../i18n';
 import { normaliseSpaces, numberFormat } from '../i18n/intl';
 import type { FigureModel } from '../charts/chartSpec';
-import { axis, baseLayout, confusionChart, legendLayout, rankedBarsChart } from '../charts/layout';
+import { axis, baseLayout, confusionChart, legendLayout, rankedBarsChart, verticalLine } from '../charts/layout';
 import { formatCount, formatDateTime, formatNumber, formatPercent } from './format';
 import { fieldLabel } from './labels';
 import { type FairnessSectionModel, fairnessSectionModel } from './modelFairness';
@@ -352,18 +352,7 @@ function costFigure(r: ModelReport, locale: Locale): FigureModel {
       layout: legendLayout({
         xaxis: axis({ title: { text: t.threshold }, tickformat: '.0%', range: [0, 0.6] }),
         yaxis: axis({ title: { text: t.cost }, rangemode: 'tozero' }),
-        shapes: [
-          {
-            type: 'line',
-            xref: 'x',
-            yref: 'paper',
-            x0: r.threshold,
-            x1: r.threshold,
-            y0: 0,
-            y1: 1,
-            line: { color: PALETTE.ink, width: 2, dash: 'dash' },
-          },
-        ],
+        shapes: [verticalLine(r.threshold, { color: PALETTE.ink, width: 2, dash: 'dash' })],
         annotations: [
           {
             x: r.threshold,

@@ -1,9 +1,9 @@
-import type { Data, Shape } from 'plotly.js';
+import type { Data } from 'plotly.js';
 import { dictionary, type Locale } from '../i18n';
 import { normaliseSpaces, numberFormat } from '../i18n/intl';
 import type { BacktestReport, BacktestRow, FeatureStability, PsiBand, StabilityBin, StabilityReport } from '../monitoring/types';
 import type { ChartTable, FigureModel } from '../charts/chartSpec';
-import { axis, legendLayout, rankedBarsChart } from '../charts/layout';
+import { axis, legendLayout, rankedBarsChart, verticalLine } from '../charts/layout';
 import { formatCount, formatNumber, formatPercent, formatPoints, formatScore } from './format';
 import { categoryLabel, fieldLabel } from './labels';
 import { PALETTE } from '../charts/palette';
@@ -242,19 +242,9 @@ function shiftedFigure(features: readonly FeatureStability[], locale: Locale): F
   const values = top.map((f) => formatPsi(f.psi, locale));
   const max = Math.max(0, ...top.map((f) => f.psi));
   const range = Math.max(max * 1.45, 0.12);
-  const lines: Partial<Shape>[] = [0.1, 0.25]
+  const lines = [0.1, 0.25]
     .filter((x) => x <= range)
-    .map((x) => ({
-      type: 'line',
-      xref: 'x',
-      yref: 'paper',
-      x0: x,
-      x1: x,
-      y0: 0,
-      y1: 1,
-      layer: 'below',
-      line: { color: PALETTE.ink, width: 1.5, dash: 'dot' },
-    }));
+    .map((x) => verticalLine(x, { color: PALETTE.ink, width: 1.5, dash: 'dot' }, { layer: 'below' }));
   const leader = top[0];
   const caption = leader && leader.band !== 'stable' ? fill(t.caption, { top: labels[0], psi: values[0], band: words[0] }) : t.captionNone;
   return {
