@@ -41,9 +41,11 @@ export async function loadExportedClassifier(dir: string) {
   return { tokenizer, model };
 }
 
-function percentile(sorted: number[], q: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+/** Median, 95th percentile (nearest rank) and mean of timed calls, in ms; the first call is a warm-up, left out. */
+function latencySummary(times: readonly number[]): TfidfCheck['latencyMs'] {
+  const sorted = times.slice(1).sort((a, b) => a - b);
+  const at = (q: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]);
+  return { p50: at(0.5), p95: at(0.95), mean: sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length), n: sorted.length };
 }
 
 export async function checkTransformerExport(dir: string, latencyRuns = 0): Promise<TransformerCheck> {
@@ -77,13 +79,6 @@ export async function checkTransformerExport(dir: string, latencyRuns = 0): Prom
     times.push(performance.now() - t0);
   }
   await model.dispose();
-  const sorted = times.slice(1).sort((a, b) => a - b); // first call is a warm-up
-  const latencyMs = {
-    p50: percentile(sorted, 0.5),
-    p95: percentile(sorted, 0.95),
-    mean: sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length),
-    n: sorted.length,
-  };
   return {
     model: path.basename(dir),
     rows: golden.rows.length,
@@ -92,7 +87,7 @@ export async function checkTransformerExport(dir: string, latencyRuns = 0): Prom
     idsMismatches,
     argmaxAgreement: agree / golden.rows.length,
     attentions,
-    latencyMs,
+    latencyMs: latencySummary(times),
     ok: idsMismatches === 0 && maxAbsDiff <= golden.tolerance,
   };
 }
@@ -124,17 +119,11 @@ export function checkTfidfExport(dir: string, latencyRuns = 0): TfidfCheck {
     clf.predictProba(golden.rows[r % golden.rows.length].text);
     times.push(performance.now() - t0);
   }
-  const sorted = times.slice(1).sort((a, b) => a - b);
   return {
     rows: golden.rows.length,
     tolerance: golden.tolerance,
     maxAbsDiff,
-    latencyMs: {
-      p50: percentile(sorted, 0.5),
-      p95: percentile(sorted, 0.95),
-      mean: sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length),
-      n: sorted.length,
-    },
+    latencyMs: latencySummary(times),
     ok: maxAbsDiff <= golden.tolerance,
   };
 }
