@@ -40,14 +40,16 @@ export interface ServedScorer {
   readonly calibrate: Calibrator;
 }
 
+/** The ONNX session of a model's folder, with the input and output names its metadata gives. */
+function openBundleScorer(bundle: ModelBundle, threads: number): Promise<MarginScorer> {
+  const { features, onnx } = bundle.metadata;
+  return openMarginScorer(bundle.onnxPath, features.length, { inputName: onnx.input, outputName: onnx.output, threads });
+}
+
 export async function loadServedScorer(dir: string, threads = 1): Promise<ServedScorer> {
   const bundle = loadModelBundle(dir);
   const pipeline = compileFeatures(bundle.metadata.featureSpec);
-  const scorer = await openMarginScorer(bundle.onnxPath, bundle.metadata.features.length, {
-    inputName: bundle.metadata.onnx.input,
-    outputName: bundle.metadata.onnx.output,
-    threads,
-  });
+  const scorer = await openBundleScorer(bundle, threads);
   return { pipeline, width: pipeline.width, threshold: bundle.metadata.threshold, scorer, calibrate: makeCalibrator(bundle.calibration) };
 }
 
@@ -98,12 +100,7 @@ export class CreditModel {
 
   static async load(dir: string, threads = 1): Promise<CreditModel> {
     const bundle = loadModelBundle(dir);
-    const scorer = await openMarginScorer(bundle.onnxPath, bundle.metadata.features.length, {
-      inputName: bundle.metadata.onnx.input,
-      outputName: bundle.metadata.onnx.output,
-      threads,
-    });
-    return new CreditModel(bundle, scorer);
+    return new CreditModel(bundle, await openBundleScorer(bundle, threads));
   }
 
   get width(): number {
