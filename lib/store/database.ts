@@ -4,7 +4,6 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { migrateToLatest, type StoreKind } from './migrations';
 import type { StoreSchema } from './schema';
-import { type SqliteWriter, sqliteWriter } from './sqliteWriter';
 
 /**
  * One query layer (Kysely) over two back-ends with the same schema: the embedded SQLite file
@@ -24,8 +23,6 @@ export interface StoreConnection {
    * the same process wait on that lock while blocking the thread that holds it.
    */
   readonly sqlite?: BetterSqlite3.Database;
-  /** SQLite: the thread that writes the appends (sqliteWriter.ts), where it can start. */
-  readonly sqliteWriter?: SqliteWriter;
   close(): Promise<void>;
 }
 
@@ -38,26 +35,15 @@ export interface StoreTarget {
 /** How long a writer waits for another process's lock on the SQLite file before giving up (ms). */
 const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
-/** A better-sqlite3 handle on the file with the store's settings (the store's connection and its writer thread's). */
-export async function openSqliteHandle(file: string): Promise<BetterSqlite3.Database> {
+async function openSqlite(file: string): Promise<StoreConnection> {
   const { default: Database } = await import('better-sqlite3');
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const database = new Database(file, { timeout: SQLITE_BUSY_TIMEOUT_MS });
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = FULL'); // an acknowledged decision survives a crash of the machine, not only of the process
   database.pragma('foreign_keys = ON');
-  return database;
-}
-
-async function openSqlite(file: string): Promise<StoreConnection> {
-  const database = await openSqliteHandle(file);
   const db = new Kysely<StoreSchema>({ dialect: new SqliteDialect({ database }) });
-  const writer = sqliteWriter(file);
-  const close = async () => {
-    await writer?.close();
-    await db.destroy();
-  };
-  return { kind: 'sqlite', db, location: `sqlite:${file}`, sqlite: database, sqliteWriter: writer, close };
+  return { kind: 'sqlite', db, location: `sqlite:${file}`, sqlite: database, close: () => db.destroy() };
 }
 
 function redacted(url: string): string {

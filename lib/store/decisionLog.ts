@@ -167,7 +167,7 @@ function nextRow(draft: DecisionDraft, last: Tail, idempotency: IdempotencyReque
 /** What one queued append becomes: its record (new or replayed), or the error that refuses it alone. */
 type Outcome = { record: DecisionRecord; replayed: boolean } | IdempotencyConflictError;
 
-export interface QueuedAppend {
+interface QueuedAppend {
   readonly draft: DecisionDraft;
   readonly idempotency?: IdempotencyRequest;
 }
@@ -204,8 +204,8 @@ const SQLITE_LOCK_WAIT_MS = 5000;
 const isBusy = (err: unknown) => typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'SQLITE_BUSY';
 
 /**
- * SQLite without a writer thread (sqliteWriter.ts; a bundled page): the batch's transaction on
- * this thread, retried while another process holds the file's write lock. The attempt itself does not wait for the lock (busy timeout 0 for its duration): SQLite's own
+ * SQLite: the batch's transaction, retried while another process holds the file's write lock.
+ * The attempt itself does not wait for the lock (busy timeout 0 for its duration): SQLite's own
  * busy handler sleeps inside the call — 1, 2, 5, 10… up to 100 ms at a time — which would stop
  * this process's event loop (every other request of the worker) and sleep long past the moment
  * the lock is free. Here the wait is a timer between attempts (1 ms, then up to 4 ms), so the
@@ -229,7 +229,7 @@ async function appendBatchSqliteWhenFree(sqlite: NonNullable<StoreConnection['sq
 }
 
 /** SQLite: one synchronous IMMEDIATE transaction for the whole batch (the file's write lock, one fsync). */
-export function appendBatchSqlite(sqlite: NonNullable<StoreConnection['sqlite']>, batch: readonly QueuedAppend[]): Outcome[] {
+function appendBatchSqlite(sqlite: NonNullable<StoreConnection['sqlite']>, batch: readonly QueuedAppend[]): Outcome[] {
   const run = sqlite.transaction(() => {
     const keys = keysOf(batch);
     const earlier = new Map<string, Row>();
@@ -261,15 +261,6 @@ async function appendBatchPostgres(db: Kysely<StoreSchema>, batch: readonly Queu
     if (rows.length > 0) await trx.insertInto('decisions').values(rows).execute();
     return outcomes;
   });
-}
-
-/** Writes a batch: on the SQLite writer thread where there is one, else on this thread; on PostgreSQL through the pool. */
-async function appendBatch(store: StoreConnection, items: readonly QueuedAppend[]): Promise<Outcome[]> {
-  if (store.sqliteWriter) {
-    const wire = await store.sqliteWriter.append(items);
-    return wire.map((o) => ('conflict' in o ? new IdempotencyConflictError() : o));
-  }
-  return store.sqlite ? appendBatchSqliteWhenFree(store.sqlite, items) : appendBatchPostgres(store.db, items);
 }
 
 /** Most appends written in one transaction (PostgreSQL's 65,535 parameters allow ≈ 2,900 rows of 22 columns). */
@@ -306,7 +297,9 @@ class AppendQueue {
       const batch = this.waiting.splice(0, MAX_BATCH);
       const items = batch.map((b) => b.item);
       try {
-        const outcomes = await guarded(() => appendBatch(this.store, items));
+        const outcomes = await guarded(async () =>
+          this.store.sqlite ? appendBatchSqliteWhenFree(this.store.sqlite, items) : appendBatchPostgres(this.store.db, items),
+        );
         outcomes.forEach((o, i) => (o instanceof Error ? batch[i].reject(o) : batch[i].resolve(o)));
       } catch (err) {
         for (const b of batch) b.reject(err);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { openStore, type StoreConnection } from '@/lib/store/database';
+import { openStore } from '@/lib/store/database';
 import { appendDecision, chainedFields, type DecisionDraft, getDecision, listDecisions, verifyChain } from '@/lib/store/decisionLog';
 import { chainHash, GENESIS_HASH } from '@/lib/store/auditChain';
 import { IdempotencyConflictError, StoreUnavailableError } from '@/lib/store/errors';
@@ -194,52 +194,30 @@ test('an unreachable PostgreSQL is StoreUnavailableError, in bounded time', asyn
   expect(Date.now() - started).toBeLessThan(15_000);
 });
 
-describe.each([
-  ['on its writer thread', true],
-  ['in-process (no writer thread, as in a bundled page)', false],
-])('SQLite appends %s', (_, thread) => {
-  test("an append waits for another writer's lock without stopping the event loop, and is written once the lock is free", async () => {
-    const target = await sqliteBackend.target();
-    await withStore(target, async (opened) => {
-      const store: StoreConnection = thread ? opened : { ...opened, sqliteWriter: undefined };
-      expect(store.sqliteWriter !== undefined).toBe(thread);
-      await appendDecision(store, draft(1));
-      const { default: Database } = await import('better-sqlite3');
-      const other = new Database(target.sqliteFile, { timeout: 5000 }); // another worker, holding the write lock
-      other.exec('BEGIN IMMEDIATE');
-      let ticks = 0;
-      const timer = setInterval(() => ticks++, 5);
-      try {
-        const pending = appendDecision(store, draft(2));
-        // SQLite's busy handler sleeps inside the call: on the request thread no timer would fire,
-        // and the lock held by this same thread would never be released (SQLITE_BUSY after the timeout).
-        await new Promise((resolve) => setTimeout(resolve, 150));
-        expect(ticks).toBeGreaterThanOrEqual(10);
-        other.exec('COMMIT');
-        const { record } = await pending;
-        expect(record.seq).toBe(2);
-      } finally {
-        clearInterval(timer);
-        if (other.inTransaction) other.exec('ROLLBACK');
-        other.close();
-      }
-      expect((await verifyChain(store)).records).toBe(2);
-    });
-  });
-});
-
-test('SQLite: the writer thread answers idempotent replays and conflicts, and a stopped thread is started again', async () => {
+test("SQLite: an append waits for another writer's lock without stopping the event loop, and is written once the lock is free", async () => {
   const target = await sqliteBackend.target();
   await withStore(target, async (store) => {
-    expect(store.sqliteWriter).toBeDefined();
-    const first = await appendDecision(store, draft(1), { key: 'k:1', requestHash: 'h1' });
-    const again = await appendDecision(store, draft(1), { key: 'k:1', requestHash: 'h1' });
-    expect(again).toEqual({ record: first.record, replayed: true });
-    await expect(appendDecision(store, draft(2), { key: 'k:1', requestHash: 'h2' })).rejects.toBeInstanceOf(IdempotencyConflictError);
-    await store.sqliteWriter?.close(); // the thread is gone: the next append starts another one
-    const { record } = await appendDecision(store, draft(3));
-    expect(record.seq).toBe(2);
-    expect((await verifyChain(store)).firstBreak).toBeNull();
+    await appendDecision(store, draft(1));
+    const { default: Database } = await import('better-sqlite3');
+    const other = new Database(target.sqliteFile, { timeout: 5000 }); // another worker, holding the write lock
+    other.exec('BEGIN IMMEDIATE');
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 5);
+    try {
+      const pending = appendDecision(store, draft(2));
+      // SQLite's busy handler would sleep inside the call: no timer would fire, and the lock
+      // held by this same thread would never be released (SQLITE_BUSY after the timeout).
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      expect(ticks).toBeGreaterThanOrEqual(10);
+      other.exec('COMMIT');
+      const { record } = await pending;
+      expect(record.seq).toBe(2);
+    } finally {
+      clearInterval(timer);
+      if (other.inTransaction) other.exec('ROLLBACK');
+      other.close();
+    }
+    expect((await verifyChain(store)).records).toBe(2);
   });
 });
 
