@@ -1,15 +1,16 @@
 import type { Locale } from '../i18n/intl';
+import { DerivedKind } from '../credit/engine';
 import type { RawValue } from '../data/columnarTable';
 import { getHomeCreditStore, type HomeCreditStore } from '../data/homeCreditStore';
-import { ownerCache } from '../data/ownerCache';
 import { buildNeighbourIndex, nearestNeighbours, type Neighbour, type NeighbourIndex } from './neighbours';
 import { applicationValue, populationValues } from './population';
 
 /**
  * The client's most similar historical loans: k nearest neighbours over the historical
  * population on a set of numeric features (by default the model's most important ones, given
- * by the caller), standardised, optionally weighted by importance. One index per feature set is
- * built on first use and kept for the process.
+ * by the caller), standardised, optionally weighted by importance. The model-space index is built
+ * on first use and kept by the engine (engine.derived); the display-scale one serves only while no
+ * model is loaded, so there is no engine to keep it and it is built per call (a few milliseconds).
  */
 
 /** Used when the model's importance is not available: the features that usually dominate credit scoring on this data. */
@@ -26,9 +27,7 @@ export const DEFAULT_SIMILARITY_FEATURES: readonly string[] = [
   'ANNUITY_INCOME_RATIO',
 ];
 
-const indexes = new Map<string, NeighbourIndex>();
-
-/** The neighbour index over the historical loans for these numeric features (categorical ones are skipped). */
+/** The neighbour index over the historical loans for these numeric features (categorical ones are skipped); built per call. */
 export function similarityIndex(
   features: readonly string[],
   weights?: readonly number[],
@@ -44,13 +43,7 @@ export function similarityIndex(
     keptWeights.push(weights ? weights[i] : 1);
     columns.push(pv.values);
   });
-  const key = kept.map((f, i) => `${f}:${keptWeights[i]}`).join('|');
-  let index = indexes.get(key);
-  if (!index) {
-    index = buildNeighbourIndex(kept, columns, keptWeights);
-    indexes.set(key, index);
-  }
-  return index;
+  return buildNeighbourIndex(kept, columns, keptWeights);
 }
 
 export interface SimilarClients {
@@ -98,7 +91,8 @@ export interface ModelNeighbourIndex {
   readonly groups: readonly string[];
 }
 
-const modelIndexes = ownerCache<Float32Array, ModelNeighbourIndex>();
+/** The model-space neighbour indexes an engine keeps, by explanation groups used. */
+export const MODEL_NEIGHBOUR_INDEXES = new DerivedKind<ModelNeighbourIndex>('model neighbour index');
 
 /**
  * Neighbour index on the model's most important explanation groups: every model column of the
@@ -106,12 +100,13 @@ const modelIndexes = ownerCache<Float32Array, ModelNeighbourIndex>();
  * shared among the group's columns (so a one-hot encoded category weighs as much as one number).
  */
 export function modelSimilarityIndex(
+  engine: SimilarityEngine,
   space: ModelFeatureSpace,
   importance: readonly { readonly field: string; readonly meanAbsShap: number }[],
   topGroups = 10,
 ): ModelNeighbourIndex {
   const top = importance.slice(0, topGroups);
-  return modelIndexes(space.matrix, top.map((g) => g.field).join('|'), () => {
+  return engine.derived(MODEL_NEIGHBOUR_INDEXES, top.map((g) => g.field).join('|'), () => {
     const columns: number[] = [];
     const weights: number[] = [];
     const names: string[] = [];
@@ -151,6 +146,7 @@ export function nearestByModelFeatures(mi: ModelNeighbourIndex, featureRow: Arra
 
 /** The engine surface the model-space similarity needs (a CreditEngine satisfies it). */
 export interface SimilarityEngine {
+  derived<T>(kind: DerivedKind<T>, key: string, compute: () => T): T;
   populationFeatures(): { readonly names: readonly string[]; readonly rows: number; readonly cols: number; readonly matrix: Float32Array };
   modelCard(lang?: Locale): { readonly importance: readonly { readonly field: string; readonly meanAbsShap: number }[] };
   readonly model: {
@@ -180,7 +176,7 @@ export function similarClientsByModel(
     cols: pf.cols,
     matrix: pf.matrix,
   };
-  const index = modelSimilarityIndex(space, engine.modelCard('fr').importance, SIMILARITY_TOP_GROUPS);
+  const index = modelSimilarityIndex(engine, space, engine.modelCard('fr').importance, SIMILARITY_TOP_GROUPS);
   return nearestByModelFeatures(index, engine.model.pipeline.row(fields), options.k, options.excludeRow);
 }
 

@@ -14,7 +14,9 @@ import type { Explanation, PopulationFeatures, RawApplication, Score, StoredExpl
  * (models/credit, or CREDIT_MODEL_DIR) is loaded once on first use; population features,
  * statistics and scores are computed once, on first need; per-client results (contributions,
  * explanations, and the results computed above this layer, such as counterfactuals, through
- * `clientCache`) are kept in bounded LRUs, gone with the engine when the model changes.
+ * `clientCache`) are kept in bounded LRUs; population-wide data derived above this layer (the
+ * similarity and id indexes, through `derived`) once per kind and key; all gone with the engine
+ * when the model changes.
  *
  *   const engine = await creditEngineOrNull();        // null while the model cannot be loaded
  *   const e = await engine.explainStored(100002, { lang: 'en' });
@@ -35,6 +37,12 @@ export class ClientCacheKind<T> {
   ) {}
 }
 
+/** A kind of population-wide data derived above this layer that the engine keeps (derived): one constant per kind, typed by what it holds. */
+export class DerivedKind<T> {
+  declare private readonly holds?: T;
+  constructor(readonly name: string) {}
+}
+
 export class CreditEngine {
   private stats?: PopulationStats;
   private population?: PopulationFeatures;
@@ -45,6 +53,7 @@ export class CreditEngine {
   private readonly storedContributions = new LruCache<number, Contributions>(STORED_CACHE_SIZE);
   private readonly storedExplanations = new LruCache<string, StoredExplanation>(EXPLANATION_CACHE_SIZE);
   private readonly clientCaches = new Map<ClientCacheKind<unknown>, LruCache<number, unknown>>();
+  private readonly derivedData = new Map<DerivedKind<unknown>, Map<string, unknown>>();
   private historical?: Promise<Float64Array>;
   private newApplications?: Promise<Float64Array>;
 
@@ -117,6 +126,17 @@ export class CreditEngine {
     let cache = this.clientCaches.get(kind);
     if (!cache) this.clientCaches.set(kind, (cache = new LruCache<number, unknown>(kind.capacity)));
     return cache as LruCache<number, T>;
+  }
+
+  /**
+   * Population-wide data of one kind derived above this layer (e.g. a neighbour index of
+   * lib/analysis), computed by `compute` on first need for `key` and kept for this model only.
+   */
+  derived<T>(kind: DerivedKind<T>, key: string, compute: () => T): T {
+    let byKey = this.derivedData.get(kind);
+    if (!byKey) this.derivedData.set(kind, (byKey = new Map()));
+    if (!byKey.has(key)) byKey.set(key, compute());
+    return byKey.get(key) as T;
   }
 
   /**

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { nearestCounterfactual } from '@/lib/analysis/counterfactual';
-import { similarClientsByModel } from '@/lib/analysis/similar';
-import { getCreditEngine } from '@/lib/credit/engine';
+import { MODEL_NEIGHBOUR_INDEXES, SIMILARITY_TOP_GROUPS, similarClientsByModel } from '@/lib/analysis/similar';
+import { CreditEngine, getCreditEngine } from '@/lib/credit/engine';
 import { creditModelDir } from '@/lib/credit/paths';
 import type { RawApplication } from '@/lib/credit/types';
 import { clientPageModel, findApplication } from '@/lib/dashboard/clientPage';
@@ -30,6 +30,26 @@ withModel('client page with the trained credit model', () => {
     );
     // Without exclusion the client is its own nearest neighbour.
     expect(similarClientsByModel(engine, app.fields, { k: 1 }).neighbours[0]).toMatchObject({ row: app.row });
+  });
+
+  test('the engine keeps the model-space neighbour index; another engine builds its own', async () => {
+    const engine = await getCreditEngine();
+    const groups = engine
+      .modelCard('fr')
+      .importance.slice(0, SIMILARITY_TOP_GROUPS)
+      .map((g) => g.field)
+      .join('|');
+    const first = similarClientsByModel(engine, findApplication(100002)!.fields, { k: 1 });
+    const held = engine.derived(MODEL_NEIGHBOUR_INDEXES, groups, () => {
+      throw new Error('not kept by the engine');
+    });
+    // Both searches used the very index the engine holds (features is the index's own array).
+    expect(first.features).toBe(held.groups);
+    expect(similarClientsByModel(engine, findApplication(100003)!.fields, { k: 1 }).features).toBe(held.groups);
+    const other = new CreditEngine(engine.model);
+    const own = similarClientsByModel(other, findApplication(100002)!.fields, { k: 1 });
+    expect(own.features).not.toBe(held.groups);
+    expect(own.neighbours).toEqual(first.neighbours);
   });
 
   test('the nearest counterfactual of refused clients really flips the decision under the model', async () => {
