@@ -3,10 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { setLogSink } from '@/lib/api/accessLog';
+import { JSON_BODY_LIMIT } from '@/lib/api/operations';
 import { API_ROUTES } from '@/lib/api/routes';
 import { resetAppConfigForTests } from '@/lib/config';
 import { scoreCsvFile, type RejectedRow } from '@/lib/credit/batchScoring';
 import { getCreditEngine } from '@/lib/credit/engine';
+import { DECISION_REQUIRED_FIELDS } from '@/lib/credit/validation';
 import { APPLICATION_FIELDS } from '@/lib/data/homeCreditSchema';
 import { getHomeCreditStore } from '@/lib/data/homeCreditStore';
 
@@ -156,4 +158,21 @@ describe('one input boundary: CLI, JSON body and CSV body', () => {
     expect(cli[0].errors).toEqual([{ path: '(row)', message: `expected ${header.length} fields but found 20 (truncated or malformed row)` }]);
     expect(api[0]).toEqual({ path: `[${rows.length}]`, message: cli[0].errors[0].message });
   });
+});
+
+test('the JSON body takes the documented maximum: 1,000 complete real applications (≈ 2.6 MB) give 1,000 results', async () => {
+  // the first 1,000 new applications the model can decide on (a few lack a required field such as the annuity)
+  const batch = Array.from(store.test.ids, (id): Record<string, Cell> => ({ SK_ID_CURR: id, ...store.get(id)?.fields }))
+    .filter((a) => DECISION_REQUIRED_FIELDS.every((f) => a[f] !== null && a[f] !== undefined))
+    .slice(0, 1000);
+  const body = JSON.stringify(batch);
+  expect(Object.keys(batch[0])).toHaveLength(1 + APPLICATION_FIELDS.length); // every field, missing ones as null
+  expect(body.length).toBeGreaterThan(2 * 1024 * 1024); // above the 1 MB limit this door once had
+  expect(body.length).toBeLessThan(JSON_BODY_LIMIT);
+  const { status, json } = await post(body, 'application/json');
+  expect([status, json.errors]).toEqual([200, undefined]);
+  expect(json.results).toHaveLength(1000);
+  expect((json.results as { id: number }[]).map((r) => r.id)).toEqual(batch.map((a) => a.SK_ID_CURR));
+  const over = await post(JSON.stringify([...batch, batch[0]]), 'application/json');
+  expect([over.status, over.json.errors]).toEqual([422, [{ path: 'body', message: 'at most 1000 items' }]]);
 });
