@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { populationScoresIfReady } from '@/lib/dashboard/engine';
+import { searchInputs } from '@/lib/dashboard/engine';
 import { clientHref, exactApplicationId, parseSearchParams, searchPageModel } from '@/lib/dashboard/search';
 import { dictionary } from '@/lib/i18n';
 import { requestDictionary, requestLocale } from '@/lib/i18n/request';
@@ -30,8 +30,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pa
     if (id !== undefined) redirect(clientHref(id));
   }
   const params = parseSearchParams(raw);
-  const scores = await populationScoresIfReady();
-  const model = searchPageModel(params, locale, scores);
+  const model = searchPageModel(params, locale, await searchInputs());
   const s = t.dashboard.search;
   /** One filter select (id filter-<name>, current value from the query); those that need the scores wait for them (the note below says why). */
   const filter = (name: 'set' | 'decision' | 'band', choices: readonly Choice[], needsScores = false) => (

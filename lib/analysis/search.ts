@@ -1,3 +1,4 @@
+import { type CreditEngine, DerivedKind } from '../credit/engine';
 import type { Decision } from '../credit/types';
 import { type ApplicationSet, getHomeCreditStore, type HomeCreditStore } from '../data/homeCreditStore';
 import { decisionAt } from '../credit/decisionRule';
@@ -26,33 +27,52 @@ export interface ApplicationHit {
   readonly decision?: Decision;
 }
 
-interface IdIndex {
-  /** All ids as decimal strings, sorted lexicographically (prefix ranges are contiguous). */
-  readonly keys: readonly string[];
+/** The stored applications' ids in ascending order — with the set (0 train, 1 test) and row of each — and each set's alone. */
+export interface IdIndex {
+  readonly all: Float64Array;
   readonly sets: Uint8Array;
   readonly rows: Int32Array;
+  readonly train: Float64Array;
+  readonly test: Float64Array;
 }
 
-const indexes = new WeakMap<HomeCreditStore, IdIndex>();
+/** The id index an engine keeps (one, for the search page, its type-ahead and the API's listing). */
+export const APPLICATION_IDS = new DerivedKind<IdIndex>('application ids');
 
-function idIndex(store: HomeCreditStore): IdIndex {
-  let index = indexes.get(store);
-  if (index) return index;
-  const entries: { key: string; set: number; row: number }[] = [];
-  store.train.ids.forEach((id, row) => entries.push({ key: String(id), set: 0, row }));
-  store.test.ids.forEach((id, row) => entries.push({ key: String(id), set: 1, row }));
-  entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  index = {
-    keys: entries.map((e) => e.key),
-    sets: Uint8Array.from(entries, (e) => e.set),
-    rows: Int32Array.from(entries, (e) => e.row),
-  };
-  indexes.set(store, index);
-  return index;
+function buildIdIndex(store: HomeCreditStore): IdIndex {
+  const train = Float64Array.from(store.train.ids).sort();
+  const test = Float64Array.from(store.test.ids).sort();
+  const all = new Float64Array(train.length + test.length);
+  const sets = new Uint8Array(all.length);
+  const rows = new Int32Array(all.length);
+  for (let i = 0, a = 0, b = 0; i < all.length; i++) {
+    sets[i] = a < train.length && (b === test.length || train[a] <= test[b]) ? 0 : 1;
+    all[i] = sets[i] === 0 ? train[a++] : test[b++];
+    rows[i] = store.locate(all[i])?.row ?? -1;
+  }
+  return { all, sets, rows, train, test };
 }
 
-/** First index of sorted `values` whose value is ≥ x (ids as strings here, as numbers for the API's listing). */
-export function lowerBound<T extends number | string>(values: ArrayLike<T>, x: T): number {
+/** The engine's id index (built once per engine); without a model there is no engine to keep it, so it is built per call. */
+export function applicationIds(engine: CreditEngine | null, store: HomeCreditStore = getHomeCreditStore()): IdIndex {
+  return engine ? engine.derived(APPLICATION_IDS, '', () => buildIdIndex(engine.store)) : buildIdIndex(store);
+}
+
+/**
+ * The id ranges [lo, hi) whose decimal form, of at most `maxDigits` digits, starts with `prefix`:
+ * one per number of digits, in ascending order (so walking them in turn walks ids in numeric order).
+ */
+export function prefixRanges(prefix: string, maxDigits = 10): Array<[number, number]> {
+  if (prefix === '') return [[1, 10 ** maxDigits]];
+  const p = Number(prefix);
+  if (p === 0) return [[0, 1]];
+  const out: Array<[number, number]> = [];
+  for (let extra = 0; prefix.length + extra <= maxDigits; extra++) out.push([p * 10 ** extra, (p + 1) * 10 ** extra]);
+  return out;
+}
+
+/** First index of sorted `values` whose value is ≥ x. */
+export function lowerBound(values: ArrayLike<number>, x: number): number {
   let lo = 0;
   let hi = values.length;
   while (lo < hi) {
@@ -79,26 +99,26 @@ function withScore(hit: Omit<ApplicationHit, 'probability' | 'decision'>, scores
   return { ...hit, probability, decision: decisionAt(probability, scores.threshold) };
 }
 
+/** Where the search finds ids (the engine's index: applicationIds; indexed per call when absent) and, when available, their scores. */
+export interface SearchInputs {
+  readonly ids?: IdIndex;
+  readonly scores?: PopulationScores;
+}
+
+const hitAt = (ids: IdIndex, i: number, scores: PopulationScores | undefined) =>
+  withScore({ id: ids.all[i], set: ids.sets[i] === 0 ? 'train' : 'test', row: ids.rows[i] }, scores);
+
 /**
- * Up to `limit` applications whose id starts with the typed digits, in id order (an exact match
- * first). Empty for a query without digits.
+ * Up to `limit` applications whose id (of at most 7 digits) starts with the typed digits, in id
+ * order (an exact match first). Empty for a query without digits.
  */
-export function suggestApplications(
-  query: string,
-  limit = 8,
-  options: { store?: HomeCreditStore; scores?: PopulationScores } = {},
-): ApplicationHit[] {
+export function suggestApplications(query: string, limit = 8, options: SearchInputs = {}): ApplicationHit[] {
   const prefix = idPrefix(query);
   if (prefix === '') return [];
-  const store = options.store ?? getHomeCreditStore();
-  const { keys, sets, rows } = idIndex(store);
-  // Numeric order within the prefix range: shorter keys first, then lexicographic.
+  const ids = options.ids ?? applicationIds(null);
   const hits: ApplicationHit[] = [];
-  for (let len = prefix.length; len <= 7 && hits.length < limit; len++) {
-    for (let i = lowerBound(keys, prefix); i < keys.length && keys[i].startsWith(prefix) && hits.length < limit; i++) {
-      if (keys[i].length !== len) continue;
-      hits.push(withScore({ id: Number(keys[i]), set: sets[i] === 0 ? 'train' : 'test', row: rows[i] }, options.scores));
-    }
+  for (const [lo, hi] of prefixRanges(prefix, 7)) {
+    for (let i = lowerBound(ids.all, lo); i < ids.all.length && ids.all[i] < hi && hits.length < limit; i++) hits.push(hitAt(ids, i, options.scores));
   }
   return hits;
 }
@@ -145,35 +165,31 @@ export interface ApplicationPage {
  * Applications matching the filters, in id order (new applications and historical loans
  * interleaved by id), one page at a time.
  */
-export function searchApplications(query: ApplicationQuery, options: { store?: HomeCreditStore; scores?: PopulationScores } = {}): ApplicationPage {
-  const store = options.store ?? getHomeCreditStore();
+export function searchApplications(query: ApplicationQuery, options: SearchInputs = {}): ApplicationPage {
+  const ids = options.ids ?? applicationIds(null);
   const scores = options.scores;
   const pageSize = Math.max(1, Math.min(100, query.pageSize ?? 25));
   const prefix = idPrefix(query.q ?? '');
-  const { keys, sets, rows } = idIndex(store);
   const wantSet = query.set && query.set !== 'all' ? (query.set === 'train' ? 0 : 1) : -1;
   const band = query.band && query.band !== 'all' ? PROBABILITY_BANDS[query.band] : undefined;
   const decision = query.decision && query.decision !== 'all' ? query.decision : undefined;
 
+  // Numeric id order: the prefix's ranges in turn (every id without a prefix).
   const matched: number[] = [];
-  const start = prefix ? lowerBound(keys, prefix) : 0;
-  for (let i = start; i < keys.length; i++) {
-    if (prefix && !keys[i].startsWith(prefix)) break;
-    if (wantSet >= 0 && sets[i] !== wantSet) continue;
-    if (scores && (band || decision)) {
-      const p = (sets[i] === 0 ? scores.train : scores.test)[rows[i]];
-      if (band && !(p >= band[0] && p < band[1])) continue;
-      if (decision && decisionAt(p, scores.threshold) !== decision) continue;
+  for (const [lo, hi] of prefix ? prefixRanges(prefix, 16) : [[-Infinity, Infinity]]) {
+    for (let i = lowerBound(ids.all, lo); i < ids.all.length && ids.all[i] < hi; i++) {
+      if (wantSet >= 0 && ids.sets[i] !== wantSet) continue;
+      if (scores && (band || decision)) {
+        const p = (ids.sets[i] === 0 ? scores.train : scores.test)[ids.rows[i]];
+        if (band && !(p >= band[0] && p < band[1])) continue;
+        if (decision && decisionAt(p, scores.threshold) !== decision) continue;
+      }
+      matched.push(i);
     }
-    matched.push(i);
   }
-  // Numeric id order.
-  matched.sort((a, b) => keys[a].length - keys[b].length || (keys[a] < keys[b] ? -1 : 1));
   const total = matched.length;
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(pageCount, Math.max(1, Math.floor(query.page ?? 1)));
-  const hits = matched
-    .slice((page - 1) * pageSize, page * pageSize)
-    .map((i) => withScore({ id: Number(keys[i]), set: sets[i] === 0 ? 'train' : 'test', row: rows[i] }, scores));
+  const hits = matched.slice((page - 1) * pageSize, page * pageSize).map((i) => hitAt(ids, i, scores));
   return { hits, total, page, pageCount, pageSize, scored: scores !== undefined || !(band || decision) };
 }

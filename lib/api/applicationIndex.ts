@@ -1,49 +1,13 @@
-import { lowerBound } from '../analysis/search';
-import { type ApplicationSet, getHomeCreditStore, type HomeCreditStore } from '../data/homeCreditStore';
+import { type IdIndex, lowerBound, prefixRanges } from '../analysis/search';
+import type { ApplicationSet } from '../data/homeCreditStore';
 import { ApiError } from './errors';
 
 /**
- * Listing and type-ahead search of stored applications by SK_ID_CURR prefix, with opaque
- * cursors. Ids are kept sorted once per process; the ids starting with a prefix form one
- * contiguous range per number of digits, and those ranges increase with the number of digits,
- * so a page is a walk through at most ten binary-searched ranges in ascending id order.
+ * Listing of stored applications by SK_ID_CURR prefix, with opaque cursors, over the engine's id
+ * index (lib/analysis/search's applicationIds): the ids starting with a prefix form one contiguous
+ * range per number of digits, and those ranges increase with the number of digits, so a page is a
+ * walk through at most ten binary-searched ranges in ascending id order.
  */
-
-export interface SortedIds {
-  readonly all: Float64Array;
-  readonly train: Float64Array;
-  readonly test: Float64Array;
-}
-
-const sortedCopy = (ids: Float64Array) => Float64Array.from(ids).sort();
-
-let cached: { store: HomeCreditStore; ids: SortedIds } | undefined;
-
-export function sortedIds(store: HomeCreditStore = getHomeCreditStore()): SortedIds {
-  if (cached?.store === store) return cached.ids;
-  const train = sortedCopy(store.train.ids);
-  const test = sortedCopy(store.test.ids);
-  const all = new Float64Array(train.length + test.length);
-  all.set(train);
-  all.set(test, train.length);
-  all.sort();
-  cached = { store, ids: { all, train, test } };
-  return cached.ids;
-}
-
-const MAX_DIGITS = 10;
-
-/** The id ranges [lo, hi) whose decimal form starts with `prefix`, in ascending order. */
-export function prefixRanges(prefix: string): Array<[number, number]> {
-  if (prefix === '') return [[1, 10 ** MAX_DIGITS]];
-  const p = Number(prefix);
-  const out: Array<[number, number]> = [];
-  for (let extra = 0; prefix.length + extra <= MAX_DIGITS; extra++) {
-    const scale = 10 ** extra;
-    out.push([p * scale, (p + 1) * scale]);
-  }
-  return out;
-}
 
 export interface ListQuery {
   readonly prefix: string;
@@ -60,7 +24,7 @@ export interface IdPage {
   readonly lastId: number | undefined;
 }
 
-export function listIds(query: ListQuery, ids: SortedIds = sortedIds()): IdPage {
+export function listIds(query: ListQuery, ids: IdIndex): IdPage {
   const values = query.set ? ids[query.set] : ids.all;
   const out: number[] = [];
   let total = 0;

@@ -2,10 +2,10 @@ import {
   type ApplicationHit,
   idPrefix,
   isProbabilityBand,
-  type PopulationScores,
   PROBABILITY_BANDS,
   type ProbabilityBand,
   searchApplications,
+  type SearchInputs,
   suggestApplications,
 } from '../analysis/search';
 import type { Decision } from '../credit/types';
@@ -94,11 +94,12 @@ function amountOf(hit: ApplicationHit, field: string, locale: Locale, missing: s
   return Number.isNaN(v) ? missing : formatAmount(v, locale);
 }
 
-export function searchPageModel(params: SearchParams, locale: Locale, scores?: PopulationScores): SearchPageModel {
+export function searchPageModel(params: SearchParams, locale: Locale, inputs: SearchInputs = {}): SearchPageModel {
   const t = dictionary(locale).dashboard;
+  const scores = inputs.scores;
   const result = searchApplications(
     { q: params.q, set: params.set, decision: params.decision, band: params.band, page: params.page, pageSize: 25 },
-    { scores },
+    inputs,
   );
   const rows = result.hits.map((h) => ({
     id: h.id,
@@ -135,9 +136,9 @@ export interface Suggestion {
 }
 
 /** Type-ahead suggestions for what the analyst typed (at most `limit`). */
-export function suggestions(query: string, locale: Locale, scores?: PopulationScores, limit = 8): Suggestion[] {
+export function suggestions(query: string, locale: Locale, inputs: SearchInputs = {}, limit = 8): Suggestion[] {
   const t = dictionary(locale).dashboard;
-  return suggestApplications(query, limit, { scores }).map((h) => ({
+  return suggestApplications(query, limit, inputs).map((h) => ({
     id: h.id,
     href: clientHref(h.id),
     kind: h.set === 'train' ? t.words.historicalLoan : t.words.newApplication,

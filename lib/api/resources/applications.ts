@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { applicationIds } from '../../analysis/search';
+import { creditEngineOrNull } from '../../credit/engine';
 import { getHomeCreditStore, type StoredApplication } from '../../data/homeCreditStore';
 import { decodeCursor, encodeCursor, listIds } from '../applicationIndex';
 import { notFound } from '../errors';
@@ -12,10 +14,11 @@ type ApplicationProfile = z.output<typeof applicationProfileSchema>;
 
 const asTarget = (t: number | null): 0 | 1 | null => (t === null || Number.isNaN(t) ? null : t === 1 ? 1 : 0);
 
-export function applicationList(query: ListQuery): ApplicationList {
+export async function applicationList(query: ListQuery): Promise<ApplicationList> {
   const store = getHomeCreditStore();
   const after = query.cursor === undefined ? 0 : decodeCursor(query.cursor);
-  const page = listIds({ prefix: query.q ?? '', set: query.set, limit: query.limit, after });
+  // The listing needs no model: without one the ids are indexed for this request.
+  const page = listIds({ prefix: query.q ?? '', set: query.set, limit: query.limit, after }, applicationIds(await creditEngineOrNull(), store));
   const items = page.ids.map((id) => {
     const where = store.locate(id);
     if (!where) throw new Error('id index out of step with the store');

@@ -1,15 +1,17 @@
 import { ApiError } from '@/lib/api/errors';
-import { decodeCursor, encodeCursor, listIds, prefixRanges, sortedIds } from '@/lib/api/applicationIndex';
+import { decodeCursor, encodeCursor, listIds } from '@/lib/api/applicationIndex';
+import { applicationIds, prefixRanges } from '@/lib/analysis/search';
 import { applicationList, applicationProfile } from '@/lib/api/resources/applications';
 import { getHomeCreditStore } from '@/lib/data/homeCreditStore';
 
 const store = getHomeCreditStore();
-const ids = sortedIds(store);
+const ids = applicationIds(null, store);
 
 describe('application listing and type-ahead', () => {
   test('prefix ranges cover exactly the ids starting with the prefix', () => {
     expect(prefixRanges('45')[0]).toEqual([45, 46]);
     expect(prefixRanges('45')[4]).toEqual([450000, 460000]);
+    expect(prefixRanges('0')).toEqual([[0, 1]]); // only 0 itself starts with a 0
     const page = listIds({ prefix: '10002', set: undefined, limit: 100, after: 0 }, ids);
     const brute = [...ids.all].filter((id) => String(id).startsWith('10002'));
     expect(page.ids).toEqual(brute);
@@ -43,15 +45,15 @@ describe('application listing and type-ahead', () => {
     }
   });
 
-  test('the list resource: summaries with the outcome of historical loans, next cursor until the last page', () => {
-    const first = applicationList({ q: '10000', set: undefined, limit: 3, cursor: undefined });
+  test('the list resource: summaries with the outcome of historical loans, next cursor until the last page', async () => {
+    const first = await applicationList({ q: '10000', set: undefined, limit: 3, cursor: undefined });
     expect(first.items).toEqual([
       { id: 100001, set: 'test', target: null },
       { id: 100002, set: 'train', target: 1 },
       { id: 100003, set: 'train', target: 0 },
     ]);
     expect(first.nextCursor).not.toBeNull();
-    const next = applicationList({ q: '10000', set: undefined, limit: 100, cursor: first.nextCursor ?? undefined });
+    const next = await applicationList({ q: '10000', set: undefined, limit: 100, cursor: first.nextCursor ?? undefined });
     expect(next.items[0].id).toBeGreaterThan(100003);
     expect(next.nextCursor).toBeNull();
     expect(first.total).toBe(next.total);
