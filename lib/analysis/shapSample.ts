@@ -1,5 +1,4 @@
-import type { CreditEngine } from '../credit/engine';
-import { ownerCache } from '../data/ownerCache';
+import { type CreditEngine, DerivedKind } from '../credit/engine';
 import { populationValues } from './population';
 import { seededRows } from './sample';
 
@@ -18,10 +17,11 @@ export interface ShapSample {
   readonly shap: Float64Array;
 }
 
-const samples = ownerCache<CreditEngine, ShapSample>();
+/** The engine keeps each sample (by size and seed). */
+export const SHAP_SAMPLES = new DerivedKind<ShapSample>('SHAP sample');
 
 export function shapSample(engine: CreditEngine, size = 400, seed = 42): ShapSample {
-  return samples(engine, `${size}:${seed}`, () => {
+  return engine.derived(SHAP_SAMPLES, `${size}:${seed}`, () => {
     const pf = engine.populationFeatures();
     const groups = engine.model.index.groups;
     const rows = seededRows(pf.rows, size, seed);

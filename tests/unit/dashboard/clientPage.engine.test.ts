@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { nearestCounterfactual } from '@/lib/analysis/counterfactual';
+import { SHAP_SAMPLES, shapSample } from '@/lib/analysis/shapSample';
 import { MODEL_NEIGHBOUR_INDEXES, SIMILARITY_TOP_GROUPS, similarClientsByModel } from '@/lib/analysis/similar';
 import { CreditEngine, getCreditEngine } from '@/lib/credit/engine';
 import { creditModelDir } from '@/lib/credit/paths';
@@ -50,6 +51,19 @@ withModel('client page with the trained credit model', () => {
     const own = similarClientsByModel(other, findApplication(100002)!.fields, { k: 1 });
     expect(own.features).not.toBe(held.groups);
     expect(own.neighbours).toEqual(first.neighbours);
+  });
+
+  test('the engine keeps the SHAP sample of the model page; another engine computes its own, equal', async () => {
+    const engine = await getCreditEngine();
+    const sample = shapSample(engine, 20, 7);
+    const held = engine.derived(SHAP_SAMPLES, '20:7', () => {
+      throw new Error('not kept by the engine');
+    });
+    expect(held).toBe(sample);
+    expect(shapSample(engine, 20, 7)).toBe(sample);
+    const other = shapSample(new CreditEngine(engine.model), 20, 7);
+    expect(other).not.toBe(sample);
+    expect(other).toEqual(sample);
   });
 
   test('the nearest counterfactual of refused clients really flips the decision under the model', async () => {
