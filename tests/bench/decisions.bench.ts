@@ -15,7 +15,7 @@
  * Options: --seconds=10 (decision load), --read-seconds=5, --clients=16, --records=100000, --paced-rate=100
  * (decisions/s of the steady load under which the reads are measured a second time), --read-rate=200 (reads/s
  * of the paced reads, measured alone and beside the paced decisions sent from a worker thread),
- * --read-rounds=3 (alternations of that measure; their median slowdown is printed).
+ * --read-rounds=6 (alternations of that measure; their median slowdown and the slowdown of the rounds' samples pooled are printed).
  * The load generator runs on the same machine as the server: on 2 cores it takes part of them.
  */
 import { execFileSync } from 'node:child_process';
@@ -52,6 +52,8 @@ interface LoadResult {
   seconds: number;
   p50: number;
   p99: number;
+  /** Every answer's latency (ms), ascending: samples of several runs can be pooled. */
+  latencies: number[];
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -95,6 +97,7 @@ class Tally {
       seconds,
       p50: percentile(sorted, 50),
       p99: percentile(sorted, 99),
+      latencies: sorted,
     };
   }
 }
@@ -115,6 +118,7 @@ async function load(clients: number, seconds: number, request: Request): Promise
 }
 
 const ms = (x: number) => x.toFixed(1);
+const pct = (loaded: number, alone: number) => `${(((loaded - alone) / alone) * 100).toFixed(0)} %`;
 
 /** Open loop: `rate` requests per second for `seconds` (at most `clients` in flight), whatever the answers' pace. */
 async function paced(rate: number, clients: number, seconds: number, request: Request): Promise<LoadResult> {
@@ -208,6 +212,7 @@ async function pacedDecisionsInThread(base: string, ids: readonly number[], rate
     seconds: r.seconds,
     p50: percentile(sorted, 50),
     p99: percentile(sorted, 99),
+    latencies: sorted,
   };
 }
 
@@ -218,7 +223,7 @@ const SUSTAINED_RATE = Number(arg('sustained-rate') ?? 500);
 /** Reads per second of the paced-read measure (--read-rate): a busy team's dashboards, well below saturation. */
 const READ_RATE = Number(arg('read-rate') ?? 200);
 /** Alternations of the paced-read measure (--read-rounds). */
-const READ_ROUNDS = Number(arg('read-rounds') ?? 3);
+const READ_ROUNDS = Number(arg('read-rounds') ?? 6);
 
 async function benchBackend(label: string, store: Store): Promise<void> {
   console.log(`\n=== ${label} ===`);
@@ -270,6 +275,8 @@ async function benchBackend(label: string, store: Store): Promise<void> {
     // then beside decisions at a steady pace (sent from a worker thread), in alternation so that a
     // drift of the machine shows as a difference between rounds; the median round is the figure.
     const slowdowns: { p50: number; p99: number }[] = [];
+    const pooledAlone: number[] = [];
+    const pooledLoaded: number[] = [];
     for (let round = 1; round <= READ_ROUNDS; round++) {
       const readsAlone = await paced(READ_RATE, READERS * 4, READ_SECONDS, explain);
       const [readsLoaded, paceWrites] = await Promise.all([
@@ -279,15 +286,31 @@ async function benchBackend(label: string, store: Store): Promise<void> {
       console.log(
         `explanation at ${READ_RATE} reads/s (paced, round ${round}): alone p50 ${ms(readsAlone.p50)} ms, p99 ${ms(readsAlone.p99)} ms; ` +
           `with ${PACED_RATE} decisions/s p50 ${ms(readsLoaded.p50)} ms, p99 ${ms(readsLoaded.p99)} ms; ` +
-          `slowdown p50 ${(((readsLoaded.p50 - readsAlone.p50) / readsAlone.p50) * 100).toFixed(0)} %, p99 ${(((readsLoaded.p99 - readsAlone.p99) / readsAlone.p99) * 100).toFixed(0)} %; ` +
+          `slowdown p50 ${pct(readsLoaded.p50, readsAlone.p50)}, p99 ${pct(readsLoaded.p99, readsAlone.p99)}; ` +
           `decisions p50 ${ms(paceWrites.p50)} ms, p99 ${ms(paceWrites.p99)} ms, ${paceWrites.ok} recorded; 5xx ${readsAlone.s5xx + readsLoaded.s5xx + paceWrites.s5xx}`,
       );
       slowdowns.push({ p50: (readsLoaded.p50 - readsAlone.p50) / readsAlone.p50, p99: (readsLoaded.p99 - readsAlone.p99) / readsAlone.p99 });
+      pooledAlone.push(...readsAlone.latencies);
+      pooledLoaded.push(...readsLoaded.latencies);
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const range = (xs: number[]) => `${(Math.min(...xs) * 100).toFixed(0)} to ${(Math.max(...xs) * 100).toFixed(0)} %`;
     console.log(
       `explanation at ${READ_RATE} reads/s beside ${PACED_RATE} decisions/s: median slowdown over ${READ_ROUNDS} rounds p50 ${(median(slowdowns.map((x) => x.p50)) * 100).toFixed(0)} %, ` +
-        `p99 ${(median(slowdowns.map((x) => x.p99)) * 100).toFixed(0)} %`,
+        `p99 ${(median(slowdowns.map((x) => x.p99)) * 100).toFixed(0)} % (rounds: p50 ${range(slowdowns.map((x) => x.p50))}, p99 ${range(slowdowns.map((x) => x.p99))})`,
+    );
+    // The rounds' samples pooled (READ_ROUNDS × READ_RATE × READ_SECONDS each side): a p99 from many more tail samples than one round's.
+    pooledAlone.sort((a, b) => a - b);
+    pooledLoaded.sort((a, b) => a - b);
+    const [a50, a99, l50, l99] = [
+      percentile(pooledAlone, 50),
+      percentile(pooledAlone, 99),
+      percentile(pooledLoaded, 50),
+      percentile(pooledLoaded, 99),
+    ];
+    console.log(
+      `explanation at ${READ_RATE} reads/s, the ${READ_ROUNDS} rounds pooled (${pooledAlone.length} / ${pooledLoaded.length} reads): alone p50 ${ms(a50)} ms, p99 ${ms(a99)} ms; ` +
+        `beside ${PACED_RATE} decisions/s p50 ${ms(l50)} ms, p99 ${ms(l99)} ms; slowdown p50 ${pct(l50, a50)}, p99 ${pct(l99, a99)}`,
     );
   } finally {
     await cluster.stop();
