@@ -32,14 +32,25 @@ import numpy as np
 import torch
 
 from . import config as C
-from .data import load_corpus, load_products, load_special_tokens, stratified_folds, stratified_split
+from .data import load_corpus, load_products, load_special_tokens, stratified_folds
 from .export_onnx import folder_size, write_golden_logits, write_model_folder
 from .finetune import evaluate, predict_logits, round_to_fp16, train_classifier
-from .metrics import classification_metrics, cv_summary, softmax
+from .groups import load_product_views, near_duplicate_groups, stratified_group_folds
+from .metrics import SUMMARY_KEYS, classification_metrics, cv_summary, softmax
 from .modeling import count_parameters
 from .pretrain import pretrain
 from .tfidf_baseline import TfidfLR
 from .utils import Timer, log, read_json, setup_torch, write_json
+
+
+HOLDOUT_FOLD = 0
+TRAIN_VIEWS = "both"  # every model trains on each product twice: name + description, and the name alone
+CV_REPETITIONS = (0, 1, 2)  # transformers: fine-tuning seeds cfg.seed + 1000·rep (+ fold), the mean is reported
+
+
+def both_views(idx: np.ndarray, texts: list, names: list, y: np.ndarray):
+    """Training rows of products ``idx``: their name + description, then their name alone, same labels."""
+    return [texts[i] for i in idx] + [names[i] for i in idx], np.concatenate([y[idx], y[idx]])
 
 
 def _hash(obj) -> str:
@@ -55,6 +66,8 @@ class Pipeline:
         self._products = {}
         self._corpus = {}
         self._special = {}
+        self._views = None
+        self._groups = None
 
     # ------------------------------------------------------------------ inputs
 
@@ -85,12 +98,46 @@ class Pipeline:
         return self.products("bert").label_names
 
     @property
+    def views(self):
+        """Names (from the Flipkart CSV) beside products.json's texts, checked product by product."""
+        if self._views is None:
+            self._views = load_product_views(self.data_dir)
+            if self._views.ids != self.products("bert").ids:
+                raise ValueError("products.json and the Flipkart CSV disagree: re-run exportNlpData.ts")
+        return self._views
+
+    @property
+    def groups(self) -> np.ndarray:
+        """Near-duplicate groups (groups.py: word 5-gram Jaccard >= 0.5 on name + description)."""
+        if self._groups is None:
+            self._groups = near_duplicate_groups(self.views.texts)
+        return self._groups
+
+    @property
     def folds(self) -> np.ndarray:
+        """The stratified *group* folds (issue #18): a near-duplicate group never spans two folds."""
+        return stratified_group_folds(self.labels, self.groups, self.cfg.finetune.folds, self.cfg.seed)
+
+    @property
+    def previous_folds(self) -> np.ndarray:
+        """The stratified folds used before issue #18 (the ablation's CV still runs on them)."""
         return stratified_folds(self.labels, self.cfg.finetune.folds, self.cfg.seed)
 
     @property
     def split(self):
-        return stratified_split(self.labels, self.cfg.finetune.test_size, self.cfg.seed)
+        """The served models' split: grouped fold 0 (20 %) is held out, folds 1-4 train them, so the
+        served transformer is the grouped CV's fold-0 model of the first seed (same rows, same seed)."""
+        folds = self.folds
+        return np.where(folds != HOLDOUT_FOLD)[0], np.where(folds == HOLDOUT_FOLD)[0]
+
+    def name_seqs(self, kind: str) -> List[np.ndarray]:
+        """Token ids of each product's name alone (training/nlp/export_names.ts), truncated like the texts."""
+        from .grouped_study import load_name_tokens
+
+        seqs = [t[: self.cfg.arch.max_len] for t in load_name_tokens(self.data_dir, kind)]
+        if len(seqs) != len(self.labels):
+            raise ValueError("name ids and products.json disagree: re-run training/nlp/export_names.ts")
+        return seqs
 
     # ------------------------------------------------------------------ stage bookkeeping
 
@@ -138,15 +185,18 @@ class Pipeline:
         """Everything a stage's result depends on (its cache key)."""
         kind, _, name = stage.partition(":")
         cfg = self.cfg
+        protocol = {"folds": "grouped", "holdout_fold": HOLDOUT_FOLD, "train_views": TRAIN_VIEWS}
         if kind == "tfidf":
             return {"tfidf": cfg.tfidf, "seed": cfg.seed, "folds": cfg.finetune.folds,
-                    "test_size": cfg.finetune.test_size, "data": self.data_manifest(), "v": 3}
+                    "data": self.data_manifest(), "protocol": protocol, "v": 4}
         if kind == "pretrain":
             return self.recipe_key(name)
         if kind == "cv":
-            return self.ft_key(name)
+            if name in cfg.ablations:
+                return self.ft_key(name)
+            return {"ft": self.ft_key(name), "protocol": protocol, "repetitions": CV_REPETITIONS, "v": 4}
         return {"ft": self.ft_key(name), "fp16": cfg.export_fp16, "golden": cfg.golden_products,
-                "served": name in cfg.served, "v": 3}
+                "served": name in cfg.served, "protocol": protocol, "v": 4}
 
     def pretrained_dir(self, name: str) -> str:
         return self.init.get(name) or os.path.join(self.work_dir, "pretrain", name)
@@ -154,37 +204,44 @@ class Pipeline:
     # ------------------------------------------------------------------ stages
 
     def stage_tfidf(self) -> dict:
+        """TF-IDF + LR: grouped CV (trained on both views, scored on name + description and on the
+        name alone), then the served model on the split's training products (both views)."""
         cfg = self.cfg
 
         def run():
-            P = self.products("bert")
-            texts, y, folds = P.texts, P.labels, self.folds
-            fold_metrics, oof = [], np.zeros(len(y), dtype=np.int64)
+            P, V = self.products("bert"), self.views
+            texts, names, y, folds = P.texts, V.names, P.labels, self.folds
+            metrics = {"text": [], "name": []}
+            oof = {"text": np.zeros(len(y), dtype=np.int64), "name": np.zeros(len(y), dtype=np.int64)}
             fit_s = []
             for k in range(cfg.finetune.folds):
                 tr, te = np.where(folds != k)[0], np.where(folds == k)[0]
                 t = Timer()
-                m = TfidfLR(cfg.tfidf, cfg.seed).fit([texts[i] for i in tr], y[tr])
+                m = TfidfLR(cfg.tfidf, cfg.seed).fit(*both_views(tr, texts, names, y))
                 fit_s.append(t.seconds)
-                pred = m.predict_proba([texts[i] for i in te]).argmax(1)
-                oof[te] = pred
-                fold_metrics.append(classification_metrics(y[te], pred, P.label_names))
-                log(f"[tfidf] fold {k}: macro-F1 {fold_metrics[-1]['macro_f1']:.4f} ({m.n_features} features)")
+                for view, src in (("text", texts), ("name", names)):
+                    pred = m.predict_proba([src[i] for i in te]).argmax(1)
+                    oof[view][te] = pred
+                    metrics[view].append(classification_metrics(y[te], pred, P.label_names))
+                log(f"[tfidf] fold {k}: macro-F1 {metrics['text'][-1]['macro_f1']:.4f} / name alone "
+                    f"{metrics['name'][-1]['macro_f1']:.4f} ({m.n_features} features)")
             tr, te = self.split
             t = Timer()
-            m = TfidfLR(cfg.tfidf, cfg.seed).fit([texts[i] for i in tr], y[tr])
+            m = TfidfLR(cfg.tfidf, cfg.seed).fit(*both_views(tr, texts, names, y))
             train_s = t.seconds
-            proba = m.predict_proba([texts[i] for i in te])
-            hold = classification_metrics(y[te], proba.argmax(1), P.label_names)
-            golden = [texts[i] for i in te[:20]] + GOLDEN_EDGE_TEXTS
+            hold = {view: classification_metrics(y[te], m.predict_proba([src[i] for i in te]).argmax(1), P.label_names)
+                    for view, src in (("text", texts), ("name", names))}
+            golden = [texts[i] for i in te[:20]] + [names[i] for i in te[:10]] + GOLDEN_EDGE_TEXTS
             out = os.path.join(self.out_dir, "tfidf")
             exp = m.export(out, P.label_names, golden)
             t = Timer()
             for i in te[:50]:
                 m.predict_proba([texts[i]])
             latency_ms = 1000 * t.seconds / min(50, len(te))
-            return {"cv": cv_summary(fold_metrics, y, oof, P.label_names), "cv_fit_seconds": fit_s,
-                    "holdout": hold, "train_seconds": train_s, "n_features": exp["n_features"],
+            return {"cv": {**cv_summary(metrics["text"], y, oof["text"], P.label_names), "n_predictions": int(len(y))},
+                    "cv_name": {**cv_summary(metrics["name"], y, oof["name"], P.label_names), "n_predictions": int(len(y))},
+                    "cv_fit_seconds": fit_s, "holdout": hold["text"], "holdout_name": hold["name"],
+                    "train_seconds": train_s, "n_features": exp["n_features"],
                     "python_ms_per_text": latency_ms, "size_bytes": folder_size(out),
                     "hyperparameters": cfg.tfidf.__dict__}
 
@@ -205,14 +262,55 @@ class Pipeline:
         return self.run_stage(f"pretrain:{name}", self.stage_key(f"pretrain:{name}"), run)
 
     def stage_cv(self, name: str) -> dict:
+        if name in self.cfg.ablations:
+            return self.stage_cv_previous(name)
+        cfg = self.cfg
+
+        def run():
+            """The grouped study's folds (training/nlp/grouped_study.py, its per-fold cache shared):
+            grouped folds, both training views, seeds cfg.seed + 1000·rep + fold for each repetition;
+            summarised over every (seed, fold) on name + description (``cv``) and the name alone (``cv_name``)."""
+            from . import grouped_study
+
+            grouped_study.main(["--models", name, "--schemes", "grouped", "--train-views", TRAIN_VIEWS,
+                                "--reps", ",".join(str(r) for r in CV_REPETITIONS), "--threads", str(torch.get_num_threads()),
+                                "--data-dir", self.data_dir, "--work-dir", self.work_dir, "--out-dir", self.out_dir]
+                               + (["--quick"] if cfg.mode == "quick" else []))
+            y, labels = self.labels, self.label_names
+            out, secs = {}, []
+            for view in ("text", "name"):
+                fold_metrics, y_all, pred_all, seeds = [], [], [], []
+                for rep in CV_REPETITIONS:
+                    rep_f1 = []
+                    for k in range(cfg.finetune.folds):
+                        res = read_json(os.path.join(self.work_dir, "grouped_study", name, "grouped", TRAIN_VIEWS,
+                                                     f"rep{rep}", f"fold{k}.json"))
+                        te, pred = np.array(res["test"]), np.array(res["fixed"][view]["pred"])
+                        fold_metrics.append(classification_metrics(y[te], pred, labels))
+                        rep_f1.append(fold_metrics[-1]["macro_f1"])
+                        y_all.append(y[te])
+                        pred_all.append(pred)
+                        if view == "text":
+                            secs.append(res["seconds"])
+                    seeds.append({"seed": cfg.seed + grouped_study.SEED_STRIDE * rep, "mean": float(np.mean(rep_f1))})
+                summary = cv_summary(fold_metrics, np.concatenate(y_all), np.concatenate(pred_all), labels)
+                summary["macro_f1"]["seeds"] = seeds
+                summary["n_predictions"] = int(sum(len(a) for a in y_all))
+                out["cv" if view == "text" else "cv_name"] = summary
+            return {**out, "fold_seconds": secs, "finetune": cfg.finetune.__dict__}
+
+        return self.run_stage(f"cv:{name}", self.stage_key(f"cv:{name}"), run)
+
+    def stage_cv_previous(self, name: str) -> dict:
+        """The ablation's CV on the previous protocol (stratified folds, trained on name + description, one seed)."""
         cfg, recipe = self.cfg, self.cfg.recipes[name]
         kind = recipe.tokenizer
 
         def run():
             P, sp = self.products(kind), self.special(kind)
             seqs = P.truncated(self._max_len(name))
-            folds, y = self.folds, P.labels
-            fold_metrics, oof, logits_all, secs = [], np.zeros(len(y), dtype=np.int64), np.zeros((len(y), len(P.label_names))), []
+            folds, y = self.previous_folds, P.labels
+            fold_metrics, oof, secs = [], np.zeros(len(y), dtype=np.int64), []
             for k in range(cfg.finetune.folds):
                 fold_file = os.path.join(self.work_dir, "cv", name, f"fold{k}.json")
                 fkey = _hash(self.ft_key(name))
@@ -230,13 +328,11 @@ class Pipeline:
                     log(f"[cv:{name}] fold {k}: acc {ev['metrics']['accuracy']:.4f} "
                         f"macro-F1 {ev['metrics']['macro_f1']:.4f}")
                 te = np.array(res["test"])
-                lg = np.array(res["logits"])
-                oof[te] = lg.argmax(1)
-                logits_all[te] = lg
+                oof[te] = np.array(res["logits"]).argmax(1)
                 fold_metrics.append(res["metrics"])
                 secs.append(res["seconds"])
             return {"cv": cv_summary(fold_metrics, y, oof, P.label_names), "fold_seconds": secs,
-                    "finetune": cfg.finetune.__dict__}
+                    "finetune": cfg.finetune.__dict__, "protocol": "stratified"}
 
         return self.run_stage(f"cv:{name}", self.stage_key(f"cv:{name}"), run)
 
@@ -257,18 +353,22 @@ class Pipeline:
             seqs = P.truncated(max_len)
             tr, te = self.split
             y = P.labels
-            r = train_classifier(self.pretrained_dir(name), [seqs[i] for i in tr], y[tr], P.label_names, sp.pad,
-                                 cfg.finetune, cfg.seed, tag=f":{name}:final")
+            ablation = name in cfg.ablations  # the ablation keeps the previous training rows (name + description)
+            names = None if ablation else self.name_seqs(kind)
+            rows, ry = ([seqs[i] for i in tr], y[tr]) if ablation else both_views(tr, seqs, names, y)
+            r = train_classifier(self.pretrained_dir(name), rows, ry, P.label_names, sp.pad,
+                                 cfg.finetune, cfg.seed + HOLDOUT_FOLD, tag=f":{name}:final")
             model = r["model"]
             ev32 = evaluate(model, [seqs[i] for i in te], y[te], P.label_names, sp.pad)
             res = {"holdout_fp32": ev32["metrics"], "train_seconds": r["seconds"], "curve": r["curve"],
-                   "parameters": count_parameters(model), "exported": served}
+                   "parameters": count_parameters(model), "exported": served, "train_views": "text" if ablation else TRAIN_VIEWS}
             if not served:
                 res["holdout"] = ev32["metrics"]
                 return res
             if cfg.export_fp16:
                 round_to_fp16(model)
             ev = evaluate(model, [seqs[i] for i in te], y[te], P.label_names, sp.pad)
+            res["holdout_name"] = evaluate(model, [names[i] for i in te], y[te], P.label_names, sp.pad)["metrics"]
             ckpt = os.path.join(self.work_dir, "final", name)
             model.save_pretrained(ckpt)  # fp16-rounded weights in fp32 tensors (not committed)
             out = os.path.join(self.out_dir, name)
@@ -301,7 +401,8 @@ class Pipeline:
         pending: Dict[str, dict] = {}  # fine-tuned on the 80 % split, not cross-validated yet
         if "tfidf" in results:
             t = results["tfidf"]
-            models["tfidf"] = {"kind": "classical", "cv": t["cv"], "holdout": t["holdout"],
+            models["tfidf"] = {"kind": "classical", "cv": t["cv"], "cv_name": t.get("cv_name"), "cv_protocol": "grouped",
+                               "holdout": t["holdout"], "holdout_name": t.get("holdout_name"), "train_views": TRAIN_VIEWS,
                                "train_seconds": t["train_seconds"], "cv_fit_seconds": t["cv_fit_seconds"],
                                "n_features": t["n_features"], "size_bytes": t["size_bytes"],
                                "python_ms_per_text": t["python_ms_per_text"], "hyperparameters": t["hyperparameters"],
@@ -310,11 +411,16 @@ class Pipeline:
             m: Dict[str, object] = {"kind": "transformer", "recipe": recipe.__dict__,
                                     "exported": name in cfg.served, "ablation": name in cfg.ablations}
             if f"cv:{name}" in results:
-                m["cv"] = results[f"cv:{name}"]["cv"]
-                m["cv_fold_seconds"] = results[f"cv:{name}"]["fold_seconds"]
+                c = results[f"cv:{name}"]
+                m["cv"] = c["cv"]
+                if "cv_name" in c:
+                    m["cv_name"] = c["cv_name"]
+                m["cv_protocol"] = c.get("protocol", "grouped")
+                m["cv_fold_seconds"] = c["fold_seconds"]
             if f"final:{name}" in results:
                 f = results[f"final:{name}"]
-                for k in ("holdout", "holdout_fp32", "fp16_fp32_prediction_agreement", "train_seconds", "curve",
+                for k in ("holdout", "holdout_name", "train_views", "holdout_fp32", "fp16_fp32_prediction_agreement",
+                          "train_seconds", "curve",
                           "parameters", "onnx", "size_bytes", "pytorch_ms_per_text", "export_fp16"):
                     if k in f:
                         m[k] = f[k]
@@ -339,7 +445,7 @@ class Pipeline:
             }
         sizes = {name: folder_size(os.path.join(self.out_dir, name)) for name in ["tfidf", *cfg.served]
                  if os.path.isdir(os.path.join(self.out_dir, name))}
-        folds = self.folds
+        folds, groups = self.folds, self.groups
         metrics = {
             "format": "pad-nlp-metrics/1",
             "generated_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
@@ -353,10 +459,21 @@ class Pipeline:
                 "seed": cfg.seed,
                 "text": "product name + ' ' + description, whitespace collapsed (lib/data/flipkart.ts productText)",
                 "label": "first level of product_category_tree; index = position in sorted label names",
-                "cv": {"folds": cfg.finetune.folds, "stratified": True, "shuffle_seed": cfg.seed,
-                       "std": "sample standard deviation over folds (ddof=1)",
+                "cv": {"folds": cfg.finetune.folds, "stratified": True, "grouped": True, "shuffle_seed": cfg.seed,
+                       "groups": {"rule": "near-duplicates: word 5-gram Jaccard >= 0.5 on the lower-cased name + "
+                                          "description; groups = connected components (training/nlp/groups.py)",
+                                  "count": int(len(np.unique(groups))),
+                                  "products_in_groups": int((np.bincount(groups)[groups] > 1).sum())},
+                       "train_views": TRAIN_VIEWS,
+                       "train_views_note": "each training product twice: name + description, and the name alone (same label)",
+                       "seeds": [cfg.seed + 1000 * r for r in CV_REPETITIONS],
+                       "seeds_note": "a transformer is fine-tuned once per seed and fold (seed + fold); TF-IDF + LR is deterministic",
+                       "std": f"sample standard deviation over every (seed, fold) score: {len(CV_REPETITIONS) * cfg.finetune.folds} "
+                              f"for a transformer ({cfg.finetune.folds} folds x {len(CV_REPETITIONS)} seeds), "
+                              f"{cfg.finetune.folds} for TF-IDF",
                        "fold_of_product": {pid: int(f) for pid, f in zip(P.ids, folds)}},
-                "holdout": {"test_size": cfg.finetune.test_size, "stratified": True, "seed": cfg.seed,
+                "holdout": {"fold": HOLDOUT_FOLD, "grouped": True, "test_size": cfg.finetune.test_size, "stratified": True,
+                            "seed": cfg.seed, "train_views": TRAIN_VIEWS,
                             "n_train": int(len(tr)), "n_test": int(len(te)), "test_ids": [P.ids[i] for i in te]},
                 "max_len": cfg.arch.max_len,
                 "truncation": "transformers.js tokenizer(text, {truncation: true, max_length}) = first max_len ids "
@@ -491,21 +608,26 @@ def _winner(models: Dict[str, dict]) -> dict:
 def render_report(m: dict) -> str:
     """Human-readable summary of metrics.json."""
     lines = [f"# NLP technology watch — results ({m['mode']} run, {m['generated_at']})", "",
-             "Cross-validation: 5 stratified folds (mean ± sample std); 80/20: the served models, "
-             "fine-tuned on 840 products and evaluated on the other 210. See training/nlp/README.md.", "",
-             "| model | CV accuracy | CV macro-P | CV macro-R | CV macro-F1 | 80/20 accuracy | 80/20 macro-F1 | size |",
-             "|---|---|---|---|---|---|---|---|"]
+             "Cross-validation: 5 stratified *group* folds (near-duplicate products never split), every model trained "
+             "on both views of each training product (name + description, and the name alone) and scored on each; "
+             "transformers: mean ± sample std over 3 fine-tuning seeds × 5 folds; TF-IDF (deterministic): over the 5 "
+             "folds. Holdout: the served models, fine-tuned on grouped folds 1–4 and evaluated on fold 0. "
+             "See training/nlp/README.md.", "",
+             "| model | CV accuracy | CV macro-F1 | CV macro-F1, name alone | holdout macro-F1 | holdout, name alone | size |",
+             "|---|---|---|---|---|---|---|"]
     every = {**m["models"], **m.get("not_cross_validated", {})}
     for n, x in every.items():
-        cv = x.get("cv")
-        f = (lambda k: f"{cv[k]['mean']:.4f} ± {cv[k]['std']:.4f}") if cv else (lambda k: "—")
-        hold = x.get("holdout") or {}
+        def cell(cv, k):
+            return f"{cv[k]['mean']:.4f} ± {cv[k]['std']:.4f}" if cv else "—"
+
+        def hold(h):
+            return "—" if not h or "macro_f1" not in h else format(h["macro_f1"], ".4f")
+
         size = x.get("size_bytes")
-        lines.append(f"| {n}{' (ablation)' if x.get('ablation') else ''} | {f('accuracy')} | {f('macro_precision')} | "
-                     f"{f('macro_recall')} | {f('macro_f1')} | "
-                     f"{'—' if 'accuracy' not in hold else format(hold['accuracy'], '.4f')} | "
-                     f"{'—' if 'macro_f1' not in hold else format(hold['macro_f1'], '.4f')} | "
-                     f"{'' if not size else f'{size / 1e6:.1f} MB'} |")
+        prev = " (previous protocol)" if x.get("cv_protocol") == "stratified" else ""
+        lines.append(f"| {n}{' (ablation)' if x.get('ablation') else ''}{prev} | {cell(x.get('cv'), 'accuracy')} | "
+                     f"{cell(x.get('cv'), 'macro_f1')} | {cell(x.get('cv_name'), 'macro_f1')} | {hold(x.get('holdout'))} | "
+                     f"{hold(x.get('holdout_name'))} | {'' if not size else f'{size / 1e6:.1f} MB'} |")
     if m.get("winner"):
         lines += ["", f"Best by CV macro-F1: **{m['winner']['model']}** "
                       f"({', '.join(f'{k} {v:.4f}' for k, v in m['winner']['scores'].items())})."]

@@ -36,9 +36,24 @@ class TestQuickPipeline(unittest.TestCase):
             with open(os.path.join(out, "metrics.json"), encoding="utf-8") as f:
                 metrics = json.load(f)
             self.assertEqual(metrics["mode"], "quick")
-            for name in ("tfidf", "bert", "roberta", "bert_dynamic"):
-                self.assertIn("cv", metrics["models"][name], name)
-                self.assertEqual(len(metrics["models"][name]["cv"]["macro_f1"]["folds"]), 5)
+            # grouped folds, both training views: every served model is scored on name + description
+            # (cv) and on the name alone (cv_name); transformers over 3 seeds x 5 folds
+            self.assertTrue(metrics["protocol"]["cv"]["grouped"])
+            self.assertEqual(metrics["protocol"]["holdout"]["train_views"], "both")
+            for name, runs in (("tfidf", 5), ("bert", 15), ("roberta", 15)):
+                m = metrics["models"][name]
+                for key in ("cv", "cv_name"):
+                    self.assertEqual(len(m[key]["macro_f1"]["folds"]), runs, f"{name} {key}")
+                    self.assertEqual(m[key]["n_predictions"], metrics["n_products"] * runs // 5, f"{name} {key}")
+                self.assertIn("macro_f1", m["holdout_name"], name)
+                self.assertEqual(m["cv_protocol"], "grouped")
+            for name in ("bert", "roberta"):
+                seeds = metrics["models"][name]["cv"]["macro_f1"]["seeds"]
+                self.assertEqual([s["seed"] for s in seeds], metrics["protocol"]["cv"]["seeds"])
+                self.assertAlmostEqual(sum(s["mean"] for s in seeds) / 3, metrics["models"][name]["cv"]["macro_f1"]["mean"])
+            # the ablation keeps the previous protocol, and says so
+            self.assertEqual(len(metrics["models"]["bert_dynamic"]["cv"]["macro_f1"]["folds"]), 5)
+            self.assertEqual(metrics["models"]["bert_dynamic"]["cv_protocol"], "stratified")
             for name in ("bert", "roberta", "bert_dynamic"):
                 p = metrics["pretraining"][name]
                 self.assertGreaterEqual(p["tokens_seen"], metrics["token_budget"]["tokens_per_pretraining_run"])

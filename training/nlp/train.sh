@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # npm run train:nlp [-- --quick] [-- --force] [-- --only STAGES] [-- --init-bert DIR --init-roberta DIR]
 #
-# 1. lib/nlp/cli/exportNlpData.ts  tokenizes products + corpus with transformers.js (Node)
+# 1. lib/nlp/cli/exportNlpData.ts  tokenizes products + corpus with transformers.js (Node);
+#    training/nlp/export_names.ts   the product names alone
 # 2. training/nlp/pipeline.py      TF-IDF baseline, pretraining, fine-tuning, ONNX export, metrics
 # 3. lib/nlp/cli/checkNlpExport.ts parity PyTorch vs transformers.js, TF-IDF TS vs sklearn, latency
 #
@@ -22,6 +23,8 @@ echo "[train:nlp] $(date '+%F %T') mode=${QUICK[*]:-full} data=$DATA_DIR out=$OU
 T0=$(date +%s)
 # shellcheck disable=SC2046
 npx --no-install tsx lib/nlp/cli/exportNlpData.ts $($PY -m training.nlp.pipeline "${QUICK[@]}" --print-export-args)
+# the names alone, tokenized the same way (every model also trains and is scored on them, issue #18)
+npx --no-install tsx training/nlp/export_names.ts --data "$DATA_DIR"
 echo "[train:nlp] data export: $(( $(date +%s) - T0 )) s"
 
 T0=$(date +%s)
