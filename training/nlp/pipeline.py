@@ -504,6 +504,8 @@ class Pipeline:
             old = read_json(prev)
             if "serving" in old and old.get("mode") == cfg.mode:
                 metrics["serving"] = old["serving"]  # kept until checkNlpExport.ts rewrites it
+            if old.get("mode") == cfg.mode:
+                carry_ablations(metrics, old, cfg.ablations)
         write_json(prev, metrics, indent=1)
         with open(os.path.join(self.out_dir, "report.md"), "w", encoding="utf-8") as f:
             f.write(render_report(metrics))
@@ -565,6 +567,23 @@ class Pipeline:
             return None
         res = read_json(path)
         return res if res.get("key") == _hash(self.stage_key(stage)) else None
+
+
+def carry_ablations(metrics: dict, old: dict, ablations) -> None:
+    """An ablation whose stages are not in this work dir's cache (its pretraining is long and only
+    compares recipes) keeps the previous metrics.json's figures, marked ``carried_from`` with that
+    run's date; they were measured on the previous protocol (stratified folds, name + description)."""
+    for abl in ablations:
+        if abl in metrics["models"] or abl not in old.get("models", {}):
+            continue
+        when = old.get("generated_at")
+        metrics["models"][abl] = {**old["models"][abl], "cv_protocol": "stratified", "carried_from": when}
+        for section in ("pretraining", "ablation"):
+            if abl in old.get(section, {}):
+                metrics[section][abl] = {**old[section][abl], "carried_from": when}
+        run = old.get("token_budget", {}).get("runs", {}).get(abl)
+        if run:
+            metrics["token_budget"]["runs"][abl] = run
 
 
 GOLDEN_EDGE_TEXTS = [
