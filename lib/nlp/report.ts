@@ -12,7 +12,9 @@ import { nlpModelsDir } from './paths';
  */
 
 const num = z.number();
-const meanStd = z.looseObject({ mean: num, std: num, folds: z.array(num).optional() });
+/** Per fine-tuning seed: the mean over the folds (issue #18: the CV of a transformer is repeated with several seeds). */
+const seedMean = z.looseObject({ seed: num, mean: num });
+const meanStd = z.looseObject({ mean: num, std: num, folds: z.array(num).optional(), seeds: z.array(seedMean).optional() });
 const classScores = z.looseObject({ precision: num, recall: num, f1: num, support: num });
 
 const evaluation = z.looseObject({
@@ -22,6 +24,8 @@ const evaluation = z.looseObject({
   macro_recall: meanStd.optional(),
   per_class: z.record(z.string(), classScores),
   confusion_matrix: z.array(z.array(num)),
+  /** Predictions pooled in per_class and confusion_matrix (every seed's: seeds × products for a transformer). */
+  n_predictions: num.optional(),
 });
 
 const holdout = z.looseObject({
@@ -76,10 +80,16 @@ const modelEntry = z.looseObject({
   recipe: recipe.optional(),
   exported: z.boolean().optional(),
   ablation: z.boolean().optional(),
+  /** Cross-validation on the product name + description. */
   cv: evaluation,
+  /** The same cross-validation scored on the product name alone (issue #18). */
+  cv_name: evaluation.optional(),
+  /** 'stratified': this model's CV is the previous protocol's (stratified folds, name + description, one seed). */
+  cv_protocol: z.enum(['grouped', 'stratified']).optional().catch(undefined),
   cv_fold_seconds: z.array(num).optional(),
   cv_fit_seconds: z.array(num).optional(),
   holdout: holdout.optional(),
+  holdout_name: holdout.optional(),
   train_seconds: num.optional(),
   size_bytes: num.optional(),
   parameters: parameters.optional(),
@@ -96,6 +106,8 @@ const ablationEntry = z.looseObject({
   cv_macro_f1: z.record(z.string(), meanStd).optional(),
 });
 
+const trainViews = z.enum(['text', 'both']).optional().catch(undefined);
+
 const servingLatency = z.looseObject({ latencyMs: z.looseObject({ p50: num, p95: num.optional(), mean: num.optional(), n: num.optional() }) });
 
 export const nlpMetricsSchema = z.looseObject({
@@ -107,8 +119,21 @@ export const nlpMetricsSchema = z.looseObject({
   environment: z.looseObject({ threads: num.optional(), cpu_count: num.optional(), torch: z.string().optional() }).optional(),
   protocol: z.looseObject({
     seed: num.optional(),
-    cv: z.looseObject({ folds: num, stratified: z.boolean().optional() }),
-    holdout: z.looseObject({ test_size: num, n_train: num, n_test: num }).optional(),
+    cv: z.looseObject({
+      folds: num,
+      stratified: z.boolean().optional(),
+      /** Stratified group k-fold over groups of near-duplicate products. */
+      grouped: z.boolean().optional(),
+      groups: z.looseObject({ rule: z.string(), count: num, products_in_groups: num }).optional(),
+      /** 'both': each training product seen twice, name + description and name alone. */
+      train_views: trainViews,
+      /** Fine-tuning seeds of the transformers (fold k uses seed + k); TF-IDF is deterministic. */
+      seeds: z.array(num).optional(),
+      std: z.string().optional(),
+    }),
+    holdout: z
+      .looseObject({ test_size: num, n_train: num, n_test: num, fold: num.optional(), grouped: z.boolean().optional(), train_views: trainViews })
+      .optional(),
     max_len: num,
   }),
   architecture: z.looseObject({
@@ -143,6 +168,7 @@ export const nlpMetricsSchema = z.looseObject({
 
 export type NlpMetrics = z.output<typeof nlpMetricsSchema>;
 export type ModelEntry = z.output<typeof modelEntry>;
+export type Evaluation = z.output<typeof evaluation>;
 export type PretrainingRun = z.output<typeof pretrainingRun>;
 export type AblationEntry = z.output<typeof ablationEntry>;
 
