@@ -170,6 +170,7 @@ export default async function WatchPage() {
             <p className="verdict">
               <strong>{r.winner}</strong> {r.bertVsRoberta}
             </p>
+            {r.winnerName ? <p className="verdict">{r.winnerName}</p> : null}
             {r.seedStudy ? <p className="prose">{r.seedStudy}</p> : null}
             <h3>{w.results.targetsHeading}</h3>
             <ul className="targets">
@@ -187,6 +188,7 @@ export default async function WatchPage() {
             <p className="hint">{r.perClassNote}</p>
             <p className="hint">{r.trainTimeNote}</p>
             <ChartFigure figure={r.f1Figure} locale={locale} tableToggle={toggle} headingLevel={4} />
+            {r.f1ViewsFigure ? <ChartFigure figure={r.f1ViewsFigure} locale={locale} tableToggle={toggle} headingLevel={4} /> : null}
 
             <h3>{w.results.confusionHeading}</h3>
             <p className="prose">{w.results.confusionIntro}</p>
@@ -231,6 +233,7 @@ export default async function WatchPage() {
           models={vm.demo.models.map((m) => ({ name: m.name, available: m.available }))}
           maxCharacters={vm.demo.maxCharacters}
           maxWords={vm.demo.maxWords}
+          training={{ trainedOn: vm.demo.trainedOn, shortInput: vm.demo.shortInput }}
           classify={classifyAction}
           explain={explainAction}
           attention={attentionAction}

@@ -4,6 +4,7 @@ import { fill, fmtCount, fmtDate, fmtNumber } from './format';
 import type { Loaded, NlpMetrics } from './report';
 import { MAX_OCCLUDED_WORDS } from './text';
 import { modeName, type TableModel, type WatchPageModel } from './watchPage';
+import { isGrouped, nameCv, protocolParts, seedCount } from './watchProtocol';
 
 /**
  * View-model of the methodology note (/veille/note): the note's paragraphs filled with the
@@ -77,6 +78,24 @@ export function noteModel(args: {
   };
   const filled = (ps: readonly string[]) => ps.map((p) => fill(p, values));
   const r = page.results;
+  const w = dictionary(locale).watch;
+  // Issue #18: grouped folds, several seeds, the name alone; the note's paragraphs of the previous protocol otherwise.
+  const protocol = filled(t.protocol);
+  const evaluation = filled(t.evaluation);
+  if (m && isGrouped(m)) {
+    const parts = protocolParts(m, locale, w, { ...values, products: fmtCount(m.n_products, locale) });
+    protocol[1] = fill(t.protocolFinetuneGrouped, { ...values, cv: [parts.folds, ...parts.rest].join(' ') });
+  }
+  const seeds = m ? seedCount(m) : 0;
+  if (m && seeds >= 2) {
+    const folds = m.protocol.cv.folds;
+    evaluation[0] = fill(t.evaluationSeeds, {
+      views: Object.values(m.models).some((e) => nameCv(e)) ? t.evaluationViews : '',
+      n: seeds * folds,
+      seeds,
+      folds,
+    });
+  }
   return {
     generated: m ? fill(t.generated, { date: fmtDate(m.generated_at, locale), mode: modeName(m.mode, dictionary(locale).watch), dir }) : null,
     pending: m
@@ -91,8 +110,8 @@ export function noteModel(args: {
     data: filled(t.data),
     preprocessing: filled(t.preprocessing),
     models: filled(t.models),
-    protocol: filled(t.protocol),
-    evaluation: filled(t.evaluation),
+    protocol,
+    evaluation,
     interpretability: filled(t.interpretability),
     tables: {
       categories: page.dataset.categories,

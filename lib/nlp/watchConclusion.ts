@@ -1,7 +1,8 @@
 import { type Locale } from '../i18n';
 import { fill, fmtBytes, fmtCount, fmtFixed, fmtMillions, fmtSigned } from './format';
 import { type NlpMetrics } from './report';
-import { bertVsRoberta, winnerOf } from './watchResults';
+import { hasSeedMeans, nameCv } from './watchProtocol';
+import { bertVsRoberta, served, winnerOf } from './watchResults';
 import { type T, type WatchPageModel, modelLabel } from './watchPageTypes';
 
 /** The conclusion and recommendation of /veille, from the figures. */
@@ -21,7 +22,38 @@ export function vsSentence(m: NlpMetrics, locale: Locale, t: T): string {
   const c = t.conclusion;
   const delta = fmtSigned(vs.delta, locale, 1);
   const base = Math.abs(vs.delta) < 0.05 ? c.robertaEqual : vs.delta > 0 ? c.robertaBetter : c.robertaWorse;
-  return fill(base, { delta }) + (vs.significant || Math.abs(vs.delta) < 0.05 ? '' : ` (${c.withinNoise.replace(/\.$/, '')})`);
+  const noise = hasSeedMeans(m) ? c.withinNoiseSeeds : c.withinNoise;
+  const sentence = fill(base, { delta });
+  if (vs.significant || Math.abs(vs.delta) < 0.05) return sentence;
+  // « … (−0,8 pt) ; l’écart reste dans la variation entre plis. »: the spread inside the sentence, before its full stop.
+  return `${sentence.replace(/\.$/, '')}${locale === 'fr' ? ' ; ' : '; '}${noise}`;
+}
+
+/**
+ * One sentence on the product name alone (cv_name): the best served model and its margin over the
+ * second, said to be within the spread when it does not exceed the larger standard deviation.
+ * Empty when no model was measured on the name alone.
+ */
+export function nameSentence(m: NlpMetrics, locale: Locale, t: T): string {
+  const c = t.conclusion;
+  const ranked = served(m)
+    .map((n) => ({ n, cv: nameCv(m.models[n]) }))
+    .filter((x): x is { n: (typeof x)['n']; cv: NonNullable<(typeof x)['cv']> } => x.cv !== undefined)
+    .sort((a, b) => b.cv.macro_f1.mean - a.cv.macro_f1.mean);
+  if (ranked.length === 0) return '';
+  const [first, second] = ranked;
+  const f1 = fmtFixed(first.cv.macro_f1.mean, locale, 3);
+  if (!second) return fill(c.nameOnly, { model: modelLabel(first.n, t), f1 });
+  const margin = (first.cv.macro_f1.mean - second.cv.macro_f1.mean) * 100;
+  const values = { model: modelLabel(first.n, t), f1, second: modelLabel(second.n, t), secondF1: fmtFixed(second.cv.macro_f1.mean, locale, 3) };
+  if (margin < 0.05) return fill(c.nameEqual, values);
+  const spread = Math.max(first.cv.macro_f1.std, second.cv.macro_f1.std) * 100;
+  const noise = hasSeedMeans(m) ? c.withinNoiseSeeds : c.withinNoise;
+  return fill(c.nameBest, {
+    ...values,
+    margin: fmtFixed(margin, locale, 1),
+    noise: margin > spread ? '' : `${locale === 'fr' ? ' ; ' : '; '}${noise.replace(/\.$/, '')}`,
+  });
 }
 
 export function conclusionModel(m: NlpMetrics | null, locale: Locale, t: T): WatchPageModel['conclusion'] {
@@ -53,5 +85,6 @@ export function conclusionModel(m: NlpMetrics | null, locale: Locale, t: T): Wat
           bertVsRoberta: vs,
           size: m.models[winner].size_bytes !== undefined ? fmtBytes(m.models[winner].size_bytes!, locale) : '—',
         });
-  return { scale, recommendation };
+  const names = nameSentence(m, locale, t);
+  return { scale, recommendation: names ? `${recommendation} ${names}` : recommendation };
 }

@@ -10,7 +10,8 @@ import { oursModel, paperTables } from './watchConcepts';
 import { datasetModel } from './watchDataset';
 import { resultsModel } from './watchResults';
 import { conclusionModel } from './watchConclusion';
-import { type WatchPageModel, modeName, modelLabel } from './watchPageTypes';
+import { servedTrainViews } from './watchProtocol';
+import { type T, type WatchPageModel, modeName, modelLabel } from './watchPageTypes';
 
 /**
  * View-model of /veille and /veille/note: every figure, table and sentence computed from
@@ -21,6 +22,12 @@ import { type WatchPageModel, modeName, modelLabel } from './watchPageTypes';
 
 export * from './watchPageTypes';
 export { seedStudySentence, bertVsRoberta } from './watchResults';
+
+/** The demo's words on training: both views (name + description and the name alone) when metrics.json says so. */
+export function demoTraining(m: NlpMetrics | null, t: T): { trainedOn: string; shortInput: string } {
+  const both = m !== null && servedTrainViews(m) === 'both';
+  return { trainedOn: both ? t.demo.trainedOnBoth : t.demo.trainedOn, shortInput: both ? t.demo.shortInputBoth : t.demo.shortInput };
+}
 
 export function watchPageModel(args: {
   locale: Locale;
@@ -72,6 +79,12 @@ export function watchPageModel(args: {
     dataset: datasetModel(dataset, locale, t),
     results: m ? resultsModel(m, latency, seedStudy, locale, t) : null,
     conclusion: conclusionModel(m, locale, t),
-    demo: { examples: dataset.examples, models, maxCharacters: MAX_TEXT_CHARACTERS, maxWords: MAX_OCCLUDED_WORDS },
+    demo: {
+      examples: dataset.examples,
+      models,
+      maxCharacters: MAX_TEXT_CHARACTERS,
+      maxWords: MAX_OCCLUDED_WORDS,
+      ...demoTraining(m, t),
+    },
   };
 }

@@ -37,6 +37,8 @@ export interface ResultsModel {
   readonly notices: readonly string[];
   readonly protocol: string;
   readonly winner: string;
+  /** The best model on the product name alone (cv_name), when measured. */
+  readonly winnerName: string | null;
   readonly bertVsRoberta: string | null;
   /** The CV repeated with other fine-tuning seeds (seed_study.json), when that study was run. */
   readonly seedStudy: string | null;
@@ -46,6 +48,8 @@ export interface ResultsModel {
   readonly perClassNote: string;
   readonly trainTimeNote: string;
   readonly f1Figure: FigureModel;
+  /** Macro-F1 on name + description beside the name alone, when cv_name was measured. */
+  readonly f1ViewsFigure: FigureModel | null;
   readonly confusion: readonly FigureModel[];
   readonly lossFigure: FigureModel | null;
   readonly accuracyFigure: FigureModel | null;
@@ -79,6 +83,10 @@ export interface WatchPageModel {
     readonly models: readonly NlpModelStatus[];
     readonly maxCharacters: number;
     readonly maxWords: number;
+    /** What the models were trained on (name + description, or both views), as the demo says it. */
+    readonly trainedOn: string;
+    /** The short-input warning's template ({words}, {p10}, {median}), worded for the training views. */
+    readonly shortInput: string;
   };
 }
 

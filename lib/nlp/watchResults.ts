@@ -6,6 +6,18 @@ import { type Locale } from '../i18n';
 import { fill, fmtBytes, fmtCount, fmtDate, fmtDuration, fmtFixed, fmtMs, fmtNumber, fmtPercent, fmtSigned } from './format';
 import { type Loaded, type ModelEntry, type NlpLatency, type NlpMetrics, type NlpSeedStudy, servingCheckP50 } from './report';
 import { RECIPE_ORDER } from './watchConcepts';
+import {
+  bestOnName,
+  comparisonCaption,
+  cvLabel,
+  hasSeedMeans,
+  isGrouped,
+  nameCv,
+  previousProtocol,
+  protocolSentence,
+  seedMeans,
+  seedMeansSentence,
+} from './watchProtocol';
 import { type ResultsModel, SERVED, type ServedModel, type T, type TableModel, type TableRow, type Target, modelLabel } from './watchPageTypes';
 
 /** The « results » section of /veille: the comparison table, F1 and confusion figures, learning curves, ablation and seed study. */
@@ -68,19 +80,26 @@ export function comparisonTable(m: NlpMetrics, latency: Loaded<NlpLatency>, loca
     cells: values.map((v) => (Number.isFinite(v) ? format(v) : t.results.notAvailable)),
     best: bestFlags(values, higher),
   });
-  const meanStdRow = (header: string, key: 'accuracy' | 'macro_f1'): TableRow => ({
-    header,
-    cells: entries.map((e) => `${fmtFixed(e.cv[key].mean, locale, 3)} ± ${fmtFixed(e.cv[key].std, locale, 3)}`),
-    best: bestFlags(
-      entries.map((e) => e.cv[key].mean),
-      true,
-    ),
-  });
+  const meanStdRow = (header: string, key: 'accuracy' | 'macro_f1', view: 'cv' | 'cv_name' = 'cv'): TableRow => {
+    const scores = entries.map((e) => (view === 'cv' ? e.cv : nameCv(e))?.[key]);
+    return {
+      header,
+      cells: scores.map((s) => (s ? `${fmtFixed(s.mean, locale, 3)} ± ${fmtFixed(s.std, locale, 3)}` : t.results.notAvailable)),
+      best: bestFlags(
+        scores.map((s) => s?.mean ?? NaN),
+        true,
+      ),
+    };
+  };
+  const nameRows = entries.some((e) => nameCv(e))
+    ? [meanStdRow(r.accuracyName, 'accuracy', 'cv_name'), meanStdRow(r.macroF1Name, 'macro_f1', 'cv_name')]
+    : [];
   const times = names.map((n) => trainSeconds(m, n));
   const batch = lat.find((l) => l.batch !== null)?.batch ?? 32;
   const rows: TableRow[] = [
     meanStdRow(r.accuracy, 'accuracy'),
     meanStdRow(r.macroF1, 'macro_f1'),
+    ...nameRows,
     ...m.labels.map((label) =>
       numRow(
         fill(r.f1Of, { label }),
@@ -125,7 +144,7 @@ export function comparisonTable(m: NlpMetrics, latency: Loaded<NlpLatency>, loca
   return {
     id: 'comparison',
     kind: 'text',
-    caption: fill(t.results.comparisonCaption, { folds: m.protocol.cv.folds }),
+    caption: comparisonCaption(m, t),
     columns: [t.results.metric, ...names.map((n) => modelLabel(n, t))],
     rows,
   };
@@ -136,18 +155,23 @@ export function f1Figure(m: NlpMetrics, locale: Locale, t: T): FigureModel {
   const names = [...served(m), ...Object.keys(m.models).filter((n) => !(SERVED as readonly string[]).includes(n))];
   const means = names.map((n) => m.models[n].cv.macro_f1.mean);
   const stds = names.map((n) => m.models[n].cv.macro_f1.std);
-  const best = names[means.indexOf(Math.max(...means))];
+  const labels = names.map((n) => cvLabel(m, n, t));
+  // The best among the models of the current protocol (a previous-protocol figure does not compare).
+  const comparable = means.map((v, i) => (previousProtocol(m, names[i]) ? -Infinity : v));
+  const top = Math.max(...comparable);
+  const best = names[comparable.indexOf(top)];
+  const seeds = hasSeedMeans(m);
   return {
     id: 'f1-by-model',
-    title: f.title,
-    caption: fill(f.caption, { best: modelLabel(best, t), f1: fmtFixed(Math.max(...means), locale, 3) }),
+    title: seeds ? f.titleSeeds : f.title,
+    caption: fill(seeds ? f.captionSeeds : f.caption, { best: modelLabel(best, t), f1: fmtFixed(top, locale, 3) }),
     label: f.label,
     chart: {
       height: 300,
       data: [
         {
           type: 'bar',
-          x: names.map((n) => modelLabel(n, t)),
+          x: labels,
           y: means,
           error_y: { type: 'data', array: stds, color: PALETTE.ink, thickness: 1.5, width: 8 },
           marker: {
@@ -170,7 +194,63 @@ export function f1Figure(m: NlpMetrics, locale: Locale, t: T): FigureModel {
     table: {
       caption: f.title,
       columns: [t.results.metric, f.axis, '±'],
-      rows: names.map((n, i) => [modelLabel(n, t), fmtFixed(means[i], locale, 3), fmtFixed(stds[i], locale, 3)]),
+      rows: names.map((_, i) => [labels[i], fmtFixed(means[i], locale, 3), fmtFixed(stds[i], locale, 3)]),
+    },
+  };
+}
+
+/** Macro-F1 on name + description beside the name alone, per model measured on both (null when no model has cv_name). */
+export function f1ViewsFigure(m: NlpMetrics, locale: Locale, t: T): FigureModel | null {
+  const f = t.results.f1ViewsFigure;
+  const names = served(m).filter((n) => nameCv(m.models[n]));
+  const best = bestOnName(m, names);
+  if (!best) return null;
+  const full = names.map((n) => m.models[n].cv.macro_f1);
+  const name = names.map((n) => nameCv(m.models[n])!.macro_f1);
+  const labels = names.map((n) => modelLabel(n, t));
+  const trace = (values: { mean: number; std: number }[], title: string, color: string, pattern: '' | '/'): Data => ({
+    type: 'bar',
+    name: title,
+    x: labels,
+    y: values.map((v) => v.mean),
+    error_y: { type: 'data', array: values.map((v) => v.std), color: PALETTE.ink, thickness: 1.5, width: 6 },
+    marker: { color, pattern: { shape: pattern, fgcolor: PALETTE.ink, solidity: 0.15 } },
+    text: values.map((v) => fmtFixed(v.mean, locale, 3)),
+    textposition: 'outside',
+    cliponaxis: false,
+    hovertemplate: `%{x}<br>${title}<br>${f.axis} : %{y:.3f}<extra></extra>`,
+  });
+  const drops = names.map((n, i) => fill(f.drop, { model: labels[i], delta: fmtSigned((name[i].mean - full[i].mean) * 100, locale, 1) }));
+  return {
+    id: 'f1-by-input',
+    title: f.title,
+    caption: fill(f.caption, {
+      best: modelLabel(best.name, t),
+      f1: fmtFixed(best.f1, locale, 3),
+      drops: drops.join(locale === 'fr' ? ' ; ' : '; '),
+    }),
+    label: f.label,
+    chart: {
+      height: 320,
+      data: [trace(full, f.full, PALETTE.repaid, ''), trace(name, f.name, PALETTE.defaulted, '/')],
+      layout: baseLayout({
+        barmode: 'group',
+        showlegend: true,
+        margin: { l: 16, r: 16, t: 40, b: 16 },
+        yaxis: axis({ title: { text: f.axis }, range: [0, 1.08] }),
+        xaxis: axis({}),
+      }),
+    },
+    table: {
+      caption: f.title,
+      columns: [t.results.metric, f.full, f.std, f.name, f.std],
+      rows: names.map((_, i) => [
+        labels[i],
+        fmtFixed(full[i].mean, locale, 3),
+        fmtFixed(full[i].std, locale, 3),
+        fmtFixed(name[i].mean, locale, 3),
+        fmtFixed(name[i].std, locale, 3),
+      ]),
     },
   };
 }
@@ -192,13 +272,16 @@ export function confusionFigure(m: NlpMetrics, name: string, locale: Locale, t: 
     }),
   );
   const model = modelLabel(name, t);
+  // A transformer's matrix pools the out-of-fold predictions of every fine-tuning seed.
+  const pooled = total > m.n_products && m.n_products > 0;
+  const seeds = Math.round(total / Math.max(1, m.n_products));
   const text = cm.map((row, i) => row.map((v, j) => `${fmtCount(v, locale)}<br>${fmtPercent(shares[i][j], locale, 0)}`));
   return {
     id: `confusion-${name}`,
     title: fill(c.title, { model }),
     caption:
       worst.n > 0
-        ? fill(c.caption, {
+        ? fill(pooled ? c.captionPooled : c.caption, {
             model,
             correct: fmtCount(correct, locale),
             total: fmtCount(total, locale),
@@ -206,12 +289,16 @@ export function confusionFigure(m: NlpMetrics, name: string, locale: Locale, t: 
             actual: labels[worst.i],
             predicted: labels[worst.j],
             count: fmtCount(worst.n, locale),
+            products: fmtCount(m.n_products, locale),
+            seeds,
           })
-        : fill(c.captionPerfect, {
+        : fill(pooled ? c.captionPerfectPooled : c.captionPerfect, {
             model,
             correct: fmtCount(correct, locale),
             total: fmtCount(total, locale),
             accuracy: fmtPercent(correct / Math.max(1, total), locale),
+            products: fmtCount(m.n_products, locale),
+            seeds,
           }),
     label: fill(c.label, { model }),
     chart: confusionChart(
@@ -297,26 +384,30 @@ export function ablationModel(m: NlpMetrics, locale: Locale, t: T): { table: Tab
   for (const [name, ab] of entries) {
     const base = ab.compared_with;
     const changed = ab.changed.map((c) => changedNames[c] ?? c).join(', ');
-    const baseF1 = ab.cv_macro_f1?.[base] ?? m.models[base]?.cv.macro_f1;
+    // The ablation's own record of the base compares on the variant's protocol; the base's model entry is on its own.
+    const recorded = ab.cv_macro_f1?.[base];
+    const baseF1 = recorded ?? m.models[base]?.cv.macro_f1;
     const varF1 = ab.cv_macro_f1?.[name] ?? m.models[name]?.cv.macro_f1;
+    const previous = previousProtocol(m, name);
+    const sameProtocol = recorded !== undefined || previous === previousProtocol(m, base);
     const baseAcc = ab.heldout_masked_accuracy?.[base];
     const varAcc = ab.heldout_masked_accuracy?.[name];
+    const f1Cell = `${f1(baseF1)} → ${f1(varF1)}`;
     rows.push({
       header: modelLabel(name, t),
-      cells: [modelLabel(base, t), changed, `${pct(baseAcc)} → ${pct(varAcc)}`, `${f1(baseF1)} → ${f1(varF1)}`],
+      cells: [modelLabel(base, t), changed, `${pct(baseAcc)} → ${pct(varAcc)}`, previous ? fill(t.results.ablationPrevious, { f1: f1Cell }) : f1Cell],
     });
-    sentences.push(
-      fill(t.results.ablationSentence, {
-        variant: modelLabel(name, t),
-        base: modelLabel(base, t),
-        changed,
-        baseF1: f1(baseF1),
-        variantF1: f1(varF1),
-        delta: baseF1 && varF1 ? fmtSigned((varF1.mean - baseF1.mean) * 100, locale, 1) : '—',
-        baseAcc: pct(baseAcc),
-        variantAcc: pct(varAcc),
-      }),
-    );
+    const sentence = fill(t.results.ablationSentence, {
+      variant: modelLabel(name, t),
+      base: modelLabel(base, t),
+      changed,
+      baseF1: f1(baseF1),
+      variantF1: f1(varF1),
+      delta: baseF1 && varF1 && sameProtocol ? fmtSigned((varF1.mean - baseF1.mean) * 100, locale, 1) : '—',
+      baseAcc: pct(baseAcc),
+      variantAcc: pct(varAcc),
+    });
+    sentences.push(previous ? `${sentence} ${t.results.ablationPreviousSentence}` : sentence);
   }
   return {
     table: { id: 'ablation', kind: 'text', caption: t.results.ablationCaption, columns: t.results.ablationColumns, rows },
@@ -351,9 +442,18 @@ export function bertVsRoberta(m: NlpMetrics): { delta: number; significant: bool
   const bert = m.models.bert;
   const roberta = m.models.roberta;
   if (!bert || !roberta) return null;
+  if (previousProtocol(m, 'bert') !== previousProtocol(m, 'roberta')) return null;
   const delta = (roberta.cv.macro_f1.mean - bert.cv.macro_f1.mean) * 100;
   const spread = Math.max(bert.cv.macro_f1.std, roberta.cv.macro_f1.std) * 100;
   return { delta, significant: Math.abs(delta) > spread, bert, roberta };
+}
+
+/** Where the per-class F1 come from: the out-of-fold predictions, pooled over the seeds when the CV was repeated. */
+function perClassNote(m: NlpMetrics, locale: Locale, t: T): string {
+  const predictions = Math.max(0, ...served(m).map((n) => m.models[n].cv.n_predictions ?? 0));
+  return predictions > m.n_products
+    ? fill(t.results.perClassNotePooled, { products: fmtCount(m.n_products, locale), predictions: fmtCount(predictions, locale) })
+    : fill(t.results.perClassNote, { products: fmtCount(m.n_products, locale) });
 }
 
 export function resultsModel(
@@ -368,16 +468,19 @@ export function resultsModel(
   const vs = bertVsRoberta(m);
   const ft = m.config?.finetune;
   const targets: Target[] = [];
+  /** A target on a mean: met when it reaches the threshold, unknown when not measured; the value says when it comes from one seed. */
+  const meanTarget = (text: string, value: number | undefined, threshold: number, oneSeed: boolean, shown?: string): Target => {
+    const status = value === undefined ? 'unknown' : value >= threshold ? 'met' : 'notMet';
+    const v = value === undefined ? rt.notAvailable : (shown ?? fmtFixed(value, locale, 3));
+    return { text, status, statusText: rt.targets[status], value: oneSeed && value !== undefined ? fill(rt.targets.oneSeed, { value: v }) : v };
+  };
+  const manySeeds = hasSeedMeans(m);
   for (const n of ['bert', 'roberta'] as const) {
     const e = m.models[n];
     if (!e) continue;
-    const f1 = e.cv.macro_f1.mean;
-    targets.push({
-      text: fill(rt.targets.f1, { model: modelLabel(n, t) }),
-      status: f1 >= 0.9 ? 'met' : 'notMet',
-      statusText: f1 >= 0.9 ? rt.targets.met : rt.targets.notMet,
-      value: fmtFixed(f1, locale, 3),
-    });
+    const oneSeed = !manySeeds && seedMeans(e).length < 2;
+    targets.push(meanTarget(fill(rt.targets.f1, { model: modelLabel(n, t) }), e.cv.macro_f1.mean, 0.9, oneSeed));
+    targets.push(meanTarget(fill(rt.targets.f1Name, { model: modelLabel(n, t) }), nameCv(e)?.macro_f1.mean, 0.85, oneSeed));
     const p50 = latencyOf(m, latency, n).p50;
     const status = Number.isFinite(p50) ? (p50 <= 30 ? 'met' : 'notMet') : 'unknown';
     targets.push({
@@ -387,6 +490,18 @@ export function resultsModel(
       value: fmtMs(p50, locale),
     });
   }
+  const names = served(m);
+  const bestName = bestOnName(m, names);
+  const allMeasured = names.every((n) => nameCv(m.models[n]));
+  targets.push(
+    meanTarget(
+      rt.targets.bestName,
+      bestName && (allMeasured || bestName.f1 >= 0.9) ? bestName.f1 : undefined,
+      0.9,
+      bestName !== null && m.models[bestName.name].kind === 'transformer' && !manySeeds && seedMeans(m.models[bestName.name]).length < 2,
+      bestName ? fill(rt.targets.bestNameValue, { model: modelLabel(bestName.name, t), f1: fmtFixed(bestName.f1, locale, 3) }) : undefined,
+    ),
+  );
   const l = latency.ok ? latency.value : null;
   const ablation = ablationModel(m, locale, t);
   const notices: string[] = [];
@@ -402,7 +517,7 @@ export function resultsModel(
   if (pendingCv.length > 0) notices.push(fill(rt.notCrossValidated, { models: pendingCv.map((n) => modelLabel(n, t)).join(', ') }));
   return {
     notices,
-    protocol: fill(rt.protocol, {
+    protocol: protocolSentence(m, locale, t, {
       folds: m.protocol.cv.folds,
       products: fmtCount(m.n_products, locale),
       epochs: ft?.epochs ?? '—',
@@ -410,18 +525,31 @@ export function resultsModel(
       lr: ft ? fmtNumber(ft.lr, locale, 6) : '—',
     }),
     winner: winner ? fill(rt.winner, { model: modelLabel(winner, t), f1: fmtFixed(m.models[winner]?.cv.macro_f1.mean ?? NaN, locale, 3) }) : '',
+    winnerName: bestName
+      ? fill(rt.winnerName, {
+          model: modelLabel(bestName.name, t),
+          f1: fmtFixed(bestName.f1, locale, 3),
+          full: fmtFixed(bestName.full, locale, 3),
+        })
+      : null,
     bertVsRoberta: vs
       ? fill(rt.bertVsRoberta, {
           delta: fmtSigned(vs.delta, locale, 1),
           roberta: fmtFixed(vs.roberta.cv.macro_f1.mean, locale, 3),
           bert: fmtFixed(vs.bert.cv.macro_f1.mean, locale, 3),
-          significance: fill(vs.significant ? rt.significant : rt.notSignificant, {
-            bertStd: fmtFixed(vs.bert.cv.macro_f1.std, locale, 3),
-            robertaStd: fmtFixed(vs.roberta.cv.macro_f1.std, locale, 3),
-          }),
+          significance: fill(
+            vs.significant ? (manySeeds ? rt.significantSeeds : rt.significant) : manySeeds ? rt.notSignificantSeeds : rt.notSignificant,
+            {
+              bertStd: fmtFixed(vs.bert.cv.macro_f1.std, locale, 3),
+              robertaStd: fmtFixed(vs.roberta.cv.macro_f1.std, locale, 3),
+            },
+          ),
         })
       : null,
-    seedStudy: seedStudy?.ok && m.mode !== 'quick' ? seedStudySentence(seedStudy.value, locale, t) : null,
+    seedStudy:
+      m.mode === 'quick'
+        ? null
+        : (seedMeansSentence(m, locale, t) ?? (seedStudy?.ok && !isGrouped(m) ? seedStudySentence(seedStudy.value, locale, t) : null)),
     targets,
     comparison: comparisonTable(m, latency, locale, t),
     latencySource: fill(rt.latencySource, {
@@ -435,9 +563,10 @@ export function resultsModel(
           })
         : rt.latencyFromCheck,
     }),
-    perClassNote: fill(rt.perClassNote, { products: fmtCount(m.n_products, locale) }),
+    perClassNote: perClassNote(m, locale, t),
     trainTimeNote: rt.trainTimeNote,
     f1Figure: f1Figure(m, locale, t),
+    f1ViewsFigure: f1ViewsFigure(m, locale, t),
     confusion: served(m).map((n) => confusionFigure(m, n, locale, t)),
     lossFigure: curveFigure(m, 'loss', locale, t),
     accuracyFigure: curveFigure(m, 'accuracy', locale, t),

@@ -27,7 +27,7 @@ test.describe('/veille', () => {
     // Results: one comparison table, three confusion matrices, pretraining curves, ablation.
     const table = page.locator('#table-comparison');
     await expect(table.locator('thead th')).toHaveText(['Mesure', 'TF-IDF', 'BERT', 'RoBERTa']);
-    await expect(table).toContainText('Macro-F1 (moyenne ± écart-type)');
+    await expect(table).toContainText('Macro-F1, nom + description (moyenne ± écart-type)');
     await expect(page.locator('[id^="confusion-"][id$="-title"]')).toHaveCount(3);
     await expect(page.getByRole('heading', { name: 'Perte MLM sur les textes mis de côté' })).toBeVisible();
     await expect(page.locator('#table-ablation')).toBeVisible();

@@ -40,6 +40,7 @@ export function WatchDemo({
   models,
   maxCharacters,
   maxWords,
+  training,
   classify,
   explain,
   attention,
@@ -51,6 +52,8 @@ export function WatchDemo({
   models: readonly DemoModelInfo[];
   maxCharacters: number;
   maxWords: number;
+  /** What the models were trained on and the short-input warning's template, worded by lib/nlp from metrics.json. */
+  training: { readonly trainedOn: string; readonly shortInput: string };
   classify: (text: string) => Promise<DemoClassification | DemoError>;
   explain: (text: string, model: Model) => Promise<DemoExplanation | DemoError>;
   attention: (text: string, model: Encoder) => Promise<DemoAttention | DemoError>;
@@ -201,7 +204,7 @@ export function WatchDemo({
             spellCheck={false}
           />
           <p id={hintId} className="hint">
-            {d.trainedOn} {fill(d.textHint, { max: fmtCount(maxCharacters, locale) })}{' '}
+            {training.trainedOn} {fill(d.textHint, { max: fmtCount(maxCharacters, locale) })}{' '}
             {fill(d.counter, { n: fmtCount(characterCount(text), locale) })}
           </p>
           {error ? (
@@ -239,7 +242,7 @@ export function WatchDemo({
                 ) : null}
                 {result.value.shortInput ? (
                   <li data-warning="short-input">
-                    {fill(d.shortInput, {
+                    {fill(training.shortInput, {
                       words: fmtCount(result.value.shortInput.words, locale),
                       p10: fmtCount(Math.round(result.value.shortInput.trainingP10), locale),
                       median: fmtCount(Math.round(result.value.shortInput.trainingMedian), locale),

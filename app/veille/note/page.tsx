@@ -102,6 +102,7 @@ export default async function WatchNotePage() {
             <p>
               <strong>{r.winner}</strong> {r.bertVsRoberta}
             </p>
+            {r.winnerName ? <p>{r.winnerName}</p> : null}
             {r.seedStudy ? <p>{r.seedStudy}</p> : null}
             <ul>
               {r.targets.map((tg) => (

@@ -211,21 +211,45 @@ export const watch: Dictionary['watch'] = {
   },
   results: {
     heading: '3. Results',
-    protocol:
-      'Stratified {folds}-fold cross-validation on the {products} products: each product is predicted by a model that has not seen it. The encoders are fine-tuned with the same hyper-parameters ({epochs} epochs, batches of {batch}, learning rate {lr}), with no tuning specific to either; pretraining uses no labels. The served models are then retrained on 80% of the products.',
+    protocolStratified:
+      'Stratified {folds}-fold cross-validation on the {products} products: each product is predicted by a model that has not seen it.',
+    protocolGrouped:
+      'Stratified group {folds}-fold cross-validation on the {products} products: near-identical products are grouped and each group stays in one fold, so each product is predicted by a model that has seen neither it nor its near-duplicates.',
+    protocolGroupedWithGroups:
+      'Stratified group {folds}-fold cross-validation on the {products} products: {groups} groups of near-duplicates ({grouped} products; rule: {rule}) each stay in one fold, so each product is predicted by a model that has seen neither it nor its near-duplicates.',
+    protocolFinetune:
+      'The encoders are fine-tuned with the same hyper-parameters ({epochs} epochs, batches of {batch}, learning rate {lr}), with no tuning specific to either; pretraining uses no labels.',
+    protocolSeeds:
+      'Fine-tuning is repeated with {n} seeds ({seeds}; fold k uses seed + k): the encoders’ figures are means over every (seed, fold) pair; TF-IDF, deterministic, is fitted once per fold.',
+    protocolViewsBoth:
+      'Each training product is seen twice, name + description then the name alone; each model is evaluated on the name + description and on the name alone of the test fold’s products.',
+    protocolServed: 'The served models are then retrained on 80% of the products.',
+    protocolServedGrouped:
+      'The served models are trained on {nTrain} products; one whole grouped fold ({nTest} products) is kept aside for the check.',
+    previousProtocolLabel: '{model} (previous protocol)',
     checkpointsUsed:
       'Note: {models} were not pretrained here but initialised from a published model; the comparison of recipes does not apply to them.',
     notCrossValidated: 'Training in progress: {models} not cross-validated yet (absent from the tables below).',
     winner: 'Best cross-validated macro-F1: {model} ({f1}).',
+    winnerName: 'On the name alone: {model} ({f1}, against {full} on name + description).',
     bertVsRoberta: 'RoBERTa versus BERT: {delta} macro-F1 point(s) ({roberta} versus {bert}); {significance}',
     significant: 'the gap exceeds the fold-to-fold variation (standard deviations {bertStd} and {robertaStd}).',
     notSignificant: 'the gap is within the fold-to-fold variation (standard deviations {bertStd} and {robertaStd}): no established difference.',
+    significantSeeds: 'the gap exceeds the seed-to-seed and fold-to-fold variation (standard deviations {bertStd} and {robertaStd}).',
+    notSignificantSeeds:
+      'the gap is within the seed-to-seed and fold-to-fold variation (standard deviations {bertStd} and {robertaStd}): no established difference.',
     seedStudy:
       'How much is fine-tuning chance (a study added after the results above were read; they remain those of seed {seed}): the same cross-validation repeated with {n} fine-tuning seeds in all — same folds, protocol and pretrained encoders — gives on average {models}. Changing only the seed thus moves a model’s mean macro-F1 by about {range} point(s).',
     seedStudyModel: '{model} {mean} (by seed: {means})',
+    seedMeans:
+      'How much is fine-tuning chance: each encoder is fine-tuned with {n} seeds ({seeds}) on the same folds, and the figures above are means over these seeds. Macro-F1 on name + description, mean over the folds for each seed: {models}. Changing only the seed moves a model’s mean macro-F1 by at most {range} point(s).',
     targetsHeading: 'Targets',
     targets: {
-      f1: '{model}: cross-validated macro-F1 ≥ 0.90',
+      f1: '{model}: macro-F1 ≥ 0.90 on name + description (cross-validated mean)',
+      f1Name: '{model}: macro-F1 ≥ 0.85 on the name alone (cross-validated mean)',
+      bestName: 'Best model on the name alone: macro-F1 ≥ 0.90 (cross-validated mean)',
+      bestNameValue: '{model} {f1}',
+      oneSeed: '{value}, a single fine-tuning seed',
       latency: '{model}: median latency ≤ 30 ms per text',
       met: 'met',
       notMet: 'not met',
@@ -233,9 +257,17 @@ export const watch: Dictionary['watch'] = {
     },
     comparisonHeading: 'Comparison of the three models',
     comparisonCaption: 'TF-IDF, BERT and RoBERTa compared ({folds}-fold cross-validation; ★: best value of the row)',
+    comparisonCaptionGrouped:
+      'TF-IDF, BERT and RoBERTa compared: grouped {folds}-fold cross-validation (near-duplicates kept in one fold); {views}; {spread}; ★: best value of the row',
+    captionViewsBoth: 'models trained on both views (name + description, and the name alone)',
+    captionViewsText: 'models trained on name + description',
+    captionSpreadSeeds: 'mean ± std over {seeds} seeds × {folds} folds for the encoders, over {folds} folds for TF-IDF (deterministic)',
+    captionSpreadFolds: 'mean ± std over the {folds} folds',
     rows: {
-      accuracy: 'Accuracy (mean ± std)',
-      macroF1: 'Macro-F1 (mean ± std)',
+      accuracy: 'Accuracy, name + description (mean ± std)',
+      macroF1: 'Macro-F1, name + description (mean ± std)',
+      accuracyName: 'Accuracy, name alone (mean ± std)',
+      macroF1Name: 'Macro-F1, name alone (mean ± std)',
       f1Of: 'F1 — {label}',
       trainTime: 'Training time',
       size: 'Exported model size',
@@ -253,6 +285,8 @@ export const watch: Dictionary['watch'] = {
     latencyFromCheck:
       'export check of the training run (one text at a time, tokenisation included); 99th percentile and throughput available after npm run bench:nlp',
     perClassNote: 'F1 per category: over all the out-of-fold predictions (the {products} products).',
+    perClassNotePooled:
+      'F1 per category (name + description): over all the out-of-fold predictions, each of the {products} products predicted once per seed for the encoders ({predictions} predictions) and once for TF-IDF.',
     trainTimeNote:
       'Training time: compute time of each stage as measured during training; the stages did not all run under the same conditions (shared machine or not, 1 or 2 threads: see metrics.json), so these durations compare only as orders of magnitude.',
     f1Figure: {
@@ -260,7 +294,21 @@ export const watch: Dictionary['watch'] = {
       caption:
         'Cross-validated macro-F1 of each model, ablation included; the line gives ± one standard deviation between folds. The best is {best} ({f1}).',
       label: 'Bar chart of each model’s macro-F1 with error bars',
+      titleSeeds: 'Macro-F1 per model on name + description (mean and standard deviation)',
+      captionSeeds:
+        'Cross-validated macro-F1 of each model on name + description, ablation included; the line gives ± one standard deviation, over seeds and folds for the encoders, over folds for TF-IDF. The best is {best} ({f1}).',
       axis: 'Macro-F1',
+    },
+    f1ViewsFigure: {
+      title: 'Macro-F1 on name + description and on the name alone',
+      caption:
+        'Cross-validated macro-F1 of each model by the text it is given; the line gives ± one standard deviation. On the name alone, the best is {best} ({f1}). Name alone minus name + description: {drops}.',
+      drop: '{model} {delta} pt',
+      label: 'Grouped bar chart of each model’s macro-F1 on name + description and on the name alone, with error bars',
+      full: 'Name + description',
+      name: 'Name alone',
+      axis: 'Macro-F1',
+      std: 'std',
     },
     confusionHeading: 'Confusion matrices',
     confusionIntro:
@@ -274,6 +322,10 @@ export const watch: Dictionary['watch'] = {
       actual: 'Actual category',
       predicted: 'Predicted category',
       tableCaption: 'Confusion matrix of {model} (rows: actual; columns: predicted)',
+      captionPooled:
+        '{model}: {correct} correct predictions out of {total} ({accuracy}), each of the {products} products being predicted once per seed ({seeds} seeds). Most frequent confusion: {actual} taken for {predicted} ({count} predictions).',
+      captionPerfectPooled:
+        '{model}: {correct} correct predictions out of {total} ({accuracy}), each of the {products} products being predicted once per seed ({seeds} seeds).',
     },
     pretrainingHeading: 'Pretraining curves',
     pretrainingIntro:
@@ -301,6 +353,9 @@ export const watch: Dictionary['watch'] = {
     ablationColumns: ['Variant', 'Compared with', 'Element changed', 'MLM accuracy (reference → variant)', 'Macro-F1 (reference → variant)'],
     ablationSentence:
       '{variant} changes only {changed} compared with {base}: macro-F1 {baseF1} → {variantF1} ({delta} pt), masked-token accuracy {baseAcc} → {variantAcc}.',
+    ablationPrevious: '{f1} (previous protocol)',
+    ablationPreviousSentence:
+      'These macro-F1 are the previous protocol’s (stratified folds, trained and evaluated on name + description, a single seed): they do not compare with the figures of the comparison table.',
     changedNames: {
       masking: 'the masking',
       objective: 'the pretraining tasks',
@@ -339,11 +394,15 @@ export const watch: Dictionary['watch'] = {
       'Confidence is the probability the model gives its own answer: high from 80 %, medium from 50 to 80 %, low below. These are softmax outputs, not calibrated: a reading aid, not a guarantee.',
     trainedOn:
       'The three models were trained on each product’s name followed by its description (about a hundred words at the median), not on a name alone.',
+    trainedOnBoth:
+      'The three models were trained on each product’s name followed by its description (about a hundred words at the median) and on the name alone.',
     warningsHeading: 'Read before the answers',
     disagreement: 'The models disagree ({answers}): no answer is certain. Compare their probabilities and the words that count.',
     answer: '{model}: {label}',
     shortInput:
       'Very short text: {words} words, while 90 % of the training texts (name and description) have at least {p10} (median {median}). The models did not learn on texts this short: their answers are less reliable.',
+    shortInputBoth:
+      'Very short text: {words} words, while 90 % of the full texts (name and description) have at least {p10} (median {median}). The models also learned on names alone, but their accuracy on a name alone is measured separately: see the « name alone » rows of the comparison table.',
     latency: 'Latency: {ms}',
     tokensRead: 'Tokens read: {tokens} of {max}',
     tokensTruncated: 'text truncated: {tokens} tokens, only the first {max} are read',
@@ -420,6 +479,10 @@ export const watch: Dictionary['watch'] = {
     robertaWorse: 'the RoBERTa recipe does worse than the BERT recipe ({delta} pt).',
     robertaEqual: 'they are level ({delta} pt).',
     withinNoise: 'the gap is within the variation between folds.',
+    withinNoiseSeeds: 'the gap is within the variation between seeds and folds.',
+    nameBest: 'On the name alone, {model} does best ({f1} macro-F1), {margin} point(s) ahead of {second} ({secondF1}){noise}.',
+    nameEqual: 'On the name alone, {model} and {second} are level ({f1} and {secondF1} macro-F1).',
+    nameOnly: 'On the name alone, only {model} was measured ({f1} macro-F1).',
   },
   note: {
     title: 'Methodology note: product classification, TF-IDF, BERT and RoBERTa',
@@ -456,6 +519,11 @@ export const watch: Dictionary['watch'] = {
       'Pretraining: the same budget of {budget} tokens per recipe (non-padding tokens seen by the encoder), the same corpus. BERT recipe: WordPiece, MLM + NSP on segment pairs, static masking, a subset of the data repeated, batches of {bertBatch}, learning rate {bertLr}, β₂ {bertBeta2}. RoBERTa recipe: byte-level BPE, MLM only on sequences of contiguous sentences, dynamic masking, all the data (about {dataRatio} times more) seen once, batches of {robertaBatch}, learning rate {robertaLr}, β₂ {robertaBeta2}.',
       'Fine-tuning: the same hyper-parameters for both encoders ({epochs} epochs, batches of {batch}, learning rate {lr}, warm-up then linear decay), without per-model tuning. Stratified {folds}-fold cross-validation (seed {seed}): in each fold, the pretrained encoder is fine-tuned on 4/5 of the products and evaluated on the rest. The served models are fine-tuned on a stratified 80/20 split ({nTrain} / {nTest} products).',
     ],
+    protocolFinetuneGrouped:
+      'Fine-tuning: the same hyper-parameters for both encoders ({epochs} epochs, batches of {batch}, learning rate {lr}, warm-up then linear decay), without per-model tuning. {cv}',
+    evaluationSeeds:
+      'Measures: accuracy and macro-F1 (unweighted mean of the F1 of the 7 categories){views}, as mean ± (sample) standard deviation over the {n} (seed, fold) pairs for the encoders ({seeds} seeds × {folds} folds) and over the {folds} folds for TF-IDF; F1 per category and confusion matrices over all out-of-fold predictions (name + description) of every seed. The winner is chosen by mean cross-validated macro-F1 on name + description.',
+    evaluationViews: ', on the name + description and on the name alone',
     evaluation: [
       'Measures: accuracy and macro-F1 (unweighted mean of the F1 of the 7 categories), as mean ± (sample) standard deviation over folds; F1 per category and confusion matrices over all out-of-fold predictions. The winner is chosen by mean cross-validated macro-F1.',
       'Costs: training time measured by the pipeline ({threads} threads), size of the exported folders, latency per text and throughput measured in serving (Node.js, onnxruntime-node) by npm run bench:nlp.',

@@ -214,21 +214,45 @@ export const watch = {
   },
   results: {
     heading: '3. Les résultats',
-    protocol:
-      'Validation croisée stratifiée à {folds} plis sur les {products} produits : chaque produit est prédit par un modèle qui ne l’a pas vu. Les encodeurs sont affinés avec les mêmes hyper-paramètres ({epochs} époques, lots de {batch}, taux {lr}), sans réglage propre à l’un ou l’autre ; le pré-entraînement n’utilise aucune étiquette. Les modèles servis sont ensuite réentraînés sur 80 % des produits.',
+    protocolStratified:
+      'Validation croisée stratifiée à {folds} plis sur les {products} produits : chaque produit est prédit par un modèle qui ne l’a pas vu.',
+    protocolGrouped:
+      'Validation croisée stratifiée par groupes à {folds} plis sur les {products} produits : les produits quasi identiques sont regroupés et chaque groupe reste dans un seul pli, si bien que chaque produit est prédit par un modèle qui n’a vu ni lui ni ses quasi-doublons.',
+    protocolGroupedWithGroups:
+      'Validation croisée stratifiée par groupes à {folds} plis sur les {products} produits : {groups} groupes de quasi-doublons ({grouped} produits ; règle : {rule}) restent chacun dans un seul pli, si bien que chaque produit est prédit par un modèle qui n’a vu ni lui ni ses quasi-doublons.',
+    protocolFinetune:
+      'Les encodeurs sont affinés avec les mêmes hyper-paramètres ({epochs} époques, lots de {batch}, taux {lr}), sans réglage propre à l’un ou l’autre ; le pré-entraînement n’utilise aucune étiquette.',
+    protocolSeeds:
+      'L’affinage est répété avec {n} graines ({seeds} ; le pli k prend la graine + k) : les chiffres des encodeurs sont des moyennes sur toutes les paires (graine, pli) ; le TF-IDF, déterministe, est ajusté une fois par pli.',
+    protocolViewsBoth:
+      'Chaque produit d’entraînement est vu deux fois, nom + description puis nom seul ; chaque modèle est évalué sur le nom + description et sur le nom seul des produits du pli de test.',
+    protocolServed: 'Les modèles servis sont ensuite réentraînés sur 80 % des produits.',
+    protocolServedGrouped:
+      'Les modèles servis sont entraînés sur {nTrain} produits ; un pli groupé entier ({nTest} produits) est gardé de côté pour le contrôle.',
+    previousProtocolLabel: '{model} (protocole précédent)',
     checkpointsUsed:
       'Attention : {models} n’ont pas été pré-entraînés ici mais initialisés depuis un modèle publié ; la comparaison des recettes ne s’applique pas à eux.',
     notCrossValidated: 'Entraînement en cours : {models} pas encore évalués en validation croisée (absents des tableaux ci-dessous).',
     winner: 'Meilleur macro-F1 en validation croisée : {model} ({f1}).',
+    winnerName: 'Sur le nom seul : {model} ({f1}, contre {full} sur nom + description).',
     bertVsRoberta: 'RoBERTa contre BERT : {delta} point(s) de macro-F1 ({roberta} contre {bert}) ; {significance}',
     significant: 'l’écart dépasse la variation d’un pli à l’autre (écarts-types {bertStd} et {robertaStd}).',
     notSignificant: 'l’écart reste dans la variation d’un pli à l’autre (écarts-types {bertStd} et {robertaStd}) : pas de différence établie.',
+    significantSeeds: 'l’écart dépasse la variation d’une graine et d’un pli à l’autre (écarts-types {bertStd} et {robertaStd}).',
+    notSignificantSeeds:
+      'l’écart reste dans la variation d’une graine et d’un pli à l’autre (écarts-types {bertStd} et {robertaStd}) : pas de différence établie.',
     seedStudy:
       'Part du hasard de l’affinage (étude ajoutée après la lecture des résultats ci-dessus, qui restent ceux de la graine {seed}) : la même validation croisée refaite avec {n} graines d’affinage en tout — mêmes plis, même protocole, mêmes encodeurs pré-entraînés — donne en moyenne {models}. Changer seulement la graine déplace donc le macro-F1 moyen d’un modèle d’environ {range} point(s).',
     seedStudyModel: '{model} {mean} (selon la graine : {means})',
+    seedMeans:
+      'Part du hasard de l’affinage : chaque encodeur est affiné avec {n} graines ({seeds}) sur les mêmes plis, et les chiffres ci-dessus sont des moyennes sur ces graines. Macro-F1 sur nom + description, moyenne des plis pour chaque graine : {models}. Changer seulement la graine déplace le macro-F1 moyen d’un modèle d’au plus {range} point(s).',
     targetsHeading: 'Objectifs fixés',
     targets: {
-      f1: '{model} : macro-F1 ≥ 0,90 en validation croisée',
+      f1: '{model} : macro-F1 ≥ 0,90 sur nom + description (moyenne en validation croisée)',
+      f1Name: '{model} : macro-F1 ≥ 0,85 sur le nom seul (moyenne en validation croisée)',
+      bestName: 'Meilleur modèle sur le nom seul : macro-F1 ≥ 0,90 (moyenne en validation croisée)',
+      bestNameValue: '{model} {f1}',
+      oneSeed: '{value}, une seule graine d’affinage',
       latency: '{model} : latence médiane ≤ 30 ms par texte',
       met: 'atteint',
       notMet: 'non atteint',
@@ -236,9 +260,17 @@ export const watch = {
     },
     comparisonHeading: 'Comparaison des trois modèles',
     comparisonCaption: 'Comparaison TF-IDF, BERT et RoBERTa (validation croisée à {folds} plis ; ★ : meilleure valeur de la ligne)',
+    comparisonCaptionGrouped:
+      'Comparaison TF-IDF, BERT et RoBERTa : validation croisée à {folds} plis groupés (les quasi-doublons restent dans un même pli) ; {views} ; {spread} ; ★ : meilleure valeur de la ligne',
+    captionViewsBoth: 'modèles entraînés sur les deux vues (nom + description, et nom seul)',
+    captionViewsText: 'modèles entraînés sur nom + description',
+    captionSpreadSeeds: 'moyenne ± écart-type sur {seeds} graines × {folds} plis pour les encodeurs, sur {folds} plis pour le TF-IDF (déterministe)',
+    captionSpreadFolds: 'moyenne ± écart-type sur les {folds} plis',
     rows: {
-      accuracy: 'Exactitude (moyenne ± écart-type)',
-      macroF1: 'Macro-F1 (moyenne ± écart-type)',
+      accuracy: 'Exactitude, nom + description (moyenne ± écart-type)',
+      macroF1: 'Macro-F1, nom + description (moyenne ± écart-type)',
+      accuracyName: 'Exactitude, nom seul (moyenne ± écart-type)',
+      macroF1Name: 'Macro-F1, nom seul (moyenne ± écart-type)',
       f1Of: 'F1 — {label}',
       trainTime: 'Temps d’entraînement',
       size: 'Taille du modèle exporté',
@@ -256,6 +288,8 @@ export const watch = {
     latencyFromCheck:
       'contrôle d’export de l’entraînement (un texte à la fois, tokenisation comprise) ; 99ᵉ centile et débit disponibles après npm run bench:nlp',
     perClassNote: 'F1 par catégorie : sur l’ensemble des prédictions hors pli (les {products} produits).',
+    perClassNotePooled:
+      'F1 par catégorie (nom + description) : sur l’ensemble des prédictions hors pli, chacun des {products} produits prédit une fois par graine pour les encodeurs ({predictions} prédictions) et une fois pour le TF-IDF.',
     trainTimeNote:
       'Temps d’entraînement : temps de calcul de chaque étape tel qu’il a été mesuré pendant l’entraînement ; les étapes n’ont pas toutes tourné dans les mêmes conditions (machine partagée ou non, 1 ou 2 threads : voir metrics.json), ces durées ne se comparent qu’en ordre de grandeur.',
     f1Figure: {
@@ -264,6 +298,20 @@ export const watch = {
         'Macro-F1 de validation croisée de chaque modèle, ablation comprise ; le trait donne ± un écart-type entre plis. Le meilleur est {best} ({f1}).',
       label: 'Diagramme en barres du macro-F1 de chaque modèle avec barres d’erreur',
       axis: 'Macro-F1',
+      titleSeeds: 'Macro-F1 par modèle sur nom + description (moyenne et écart-type)',
+      captionSeeds:
+        'Macro-F1 de validation croisée de chaque modèle sur nom + description, ablation comprise ; le trait donne ± un écart-type, sur les graines et les plis pour les encodeurs, sur les plis pour le TF-IDF. Le meilleur est {best} ({f1}).',
+    },
+    f1ViewsFigure: {
+      title: 'Macro-F1 sur nom + description et sur le nom seul',
+      caption:
+        'Macro-F1 de validation croisée de chaque modèle selon le texte donné ; le trait donne ± un écart-type. Sur le nom seul, le meilleur est {best} ({f1}). Écart du nom seul à nom + description : {drops}.',
+      drop: '{model} {delta} pt',
+      label: 'Diagramme en barres groupées du macro-F1 de chaque modèle sur nom + description et sur le nom seul, avec barres d’erreur',
+      full: 'Nom + description',
+      name: 'Nom seul',
+      axis: 'Macro-F1',
+      std: 'écart-type',
     },
     confusionHeading: 'Matrices de confusion',
     confusionIntro:
@@ -277,6 +325,10 @@ export const watch = {
       actual: 'Catégorie réelle',
       predicted: 'Catégorie prédite',
       tableCaption: 'Matrice de confusion de {model} (lignes : réel ; colonnes : prédit)',
+      captionPooled:
+        '{model} : {correct} prédictions justes sur {total} ({accuracy}), chacun des {products} produits étant prédit une fois par graine ({seeds} graines). Confusion la plus fréquente : {actual} pris pour {predicted} ({count} prédictions).',
+      captionPerfectPooled:
+        '{model} : {correct} prédictions justes sur {total} ({accuracy}), chacun des {products} produits étant prédit une fois par graine ({seeds} graines).',
     },
     pretrainingHeading: 'Courbes de pré-entraînement',
     pretrainingIntro:
@@ -304,6 +356,9 @@ export const watch = {
     ablationColumns: ['Variante', 'Comparée à', 'Élément changé', 'Exactitude MLM (référence → variante)', 'Macro-F1 (référence → variante)'],
     ablationSentence:
       '{variant} ne change que {changed} par rapport à {base} : macro-F1 {baseF1} → {variantF1} ({delta} pt), exactitude sur les tokens masqués {baseAcc} → {variantAcc}.',
+    ablationPrevious: '{f1} (protocole précédent)',
+    ablationPreviousSentence:
+      'Ces macro-F1 sont ceux du protocole précédent (plis stratifiés, entraînement et évaluation sur nom + description, une seule graine) : ils ne se comparent pas aux chiffres du tableau de comparaison.',
     changedNames: {
       masking: 'le masquage',
       objective: 'les tâches de pré-entraînement',
@@ -342,11 +397,15 @@ export const watch = {
       'La confiance est la probabilité que le modèle donne à sa réponse : élevée à partir de 80 %, moyenne de 50 à 80 %, faible en dessous. Ce sont des sorties softmax, non calibrées : une aide à la lecture, pas une garantie.',
     trainedOn:
       'Les trois modèles ont été entraînés sur le nom suivi de la description de chaque produit (une centaine de mots en médiane), pas sur un nom seul.',
+    trainedOnBoth:
+      'Les trois modèles ont été entraînés sur le nom suivi de la description de chaque produit (une centaine de mots en médiane) et sur le nom seul.',
     warningsHeading: 'À lire avant les réponses',
     disagreement: 'Les modèles ne sont pas d’accord ({answers}) : aucune réponse n’est sûre. Comparez leurs probabilités et les mots qui comptent.',
     answer: '{model} : {label}',
     shortInput:
       'Texte très court : {words} mots, alors que 90 % des textes d’entraînement (nom et description) en comptent au moins {p10} (médiane {median}). Les modèles n’ont pas appris sur des textes aussi courts : leurs réponses sont moins fiables.',
+    shortInputBoth:
+      'Texte très court : {words} mots, alors que 90 % des textes complets (nom et description) en comptent au moins {p10} (médiane {median}). Les modèles ont aussi appris sur des noms seuls, mais leur justesse sur un nom seul est mesurée à part : voir les lignes « nom seul » du tableau de comparaison.',
     latency: 'Latence : {ms}',
     tokensRead: 'Tokens lus : {tokens} sur {max}',
     tokensTruncated: 'texte tronqué : {tokens} tokens, seuls les {max} premiers sont lus',
@@ -423,6 +482,10 @@ export const watch = {
     robertaWorse: 'la recette RoBERTa fait moins bien que la recette BERT ({delta} pt).',
     robertaEqual: 'elles font jeu égal ({delta} pt).',
     withinNoise: 'l’écart reste dans la variation entre plis.',
+    withinNoiseSeeds: 'l’écart reste dans la variation entre graines et plis.',
+    nameBest: 'Sur le nom seul, {model} fait le mieux ({f1} de macro-F1), {margin} point(s) devant {second} ({secondF1}){noise}.',
+    nameEqual: 'Sur le nom seul, {model} et {second} font jeu égal ({f1} et {secondF1} de macro-F1).',
+    nameOnly: 'Sur le nom seul, seul {model} a été mesuré ({f1} de macro-F1).',
   },
   note: {
     title: 'Note méthodologique : classification des produits, TF-IDF, BERT et RoBERTa',
@@ -459,6 +522,11 @@ export const watch = {
       'Pré-entraînement : même budget de {budget} tokens par recette (tokens non-remplissage vus par l’encodeur), même corpus. Recette BERT : WordPiece, MLM + NSP sur paires de segments, masquage statique, sous-ensemble des données répété, lots de {bertBatch}, taux {bertLr}, β₂ {bertBeta2}. Recette RoBERTa : BPE sur octets, MLM seul sur des séquences de phrases contiguës, masquage dynamique, toutes les données (environ {dataRatio} fois plus) vues une fois, lots de {robertaBatch}, taux {robertaLr}, β₂ {robertaBeta2}.',
       'Affinage : mêmes hyper-paramètres pour les deux encodeurs ({epochs} époques, lots de {batch}, taux {lr}, montée progressive puis décroissance linéaire), sans réglage par modèle. Validation croisée stratifiée à {folds} plis (graine {seed}) : dans chaque pli, l’encodeur pré-entraîné est affiné sur 4/5 des produits et évalué sur le reste. Les modèles servis sont affinés sur une partition stratifiée 80/20 ({nTrain} / {nTest} produits).',
     ],
+    protocolFinetuneGrouped:
+      'Affinage : mêmes hyper-paramètres pour les deux encodeurs ({epochs} époques, lots de {batch}, taux {lr}, montée progressive puis décroissance linéaire), sans réglage par modèle. {cv}',
+    evaluationSeeds:
+      'Mesures : exactitude et macro-F1 (moyenne non pondérée des F1 des 7 catégories){views}, en moyenne ± écart-type (échantillon) sur les {n} paires (graine, pli) pour les encodeurs ({seeds} graines × {folds} plis) et sur les {folds} plis pour le TF-IDF ; F1 par catégorie et matrices de confusion sur l’ensemble des prédictions hors pli (nom + description) de toutes les graines. Le vainqueur est désigné par le macro-F1 moyen de validation croisée sur nom + description.',
+    evaluationViews: ', sur le nom + description et sur le nom seul',
     evaluation: [
       'Mesures : exactitude et macro-F1 (moyenne non pondérée des F1 des 7 catégories), en moyenne ± écart-type (échantillon) sur les plis ; F1 par catégorie et matrices de confusion sur l’ensemble des prédictions hors pli. Le vainqueur est désigné par le macro-F1 moyen de validation croisée.',
       'Coûts : temps d’entraînement mesuré par le pipeline ({threads} fils), taille des dossiers exportés, latence par texte et débit mesurés en service (Node.js, onnxruntime-node) par npm run bench:nlp.',

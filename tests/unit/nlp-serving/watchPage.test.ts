@@ -16,6 +16,7 @@ import {
   nlpSeedStudySchema,
 } from '@/lib/nlp/report';
 import type { NlpModelStatus } from '@/lib/nlp/service';
+import { noteModel } from '@/lib/nlp/noteModel';
 import { seedStudySentence, watchPageModel } from '@/lib/nlp/watchPage';
 
 /** The /veille view-model from a metrics.json fixture (the quick run's, trimmed) and variations of it. */
@@ -142,7 +143,8 @@ describe('/veille view-model', () => {
     expect(vm.conclusion.recommendation).toContain('the RoBERTa recipe does better than the BERT recipe (+5.0 pt)');
     expect(vm.results!.bertVsRoberta).toContain('the gap exceeds the fold-to-fold variation');
     const targets = vm.results!.targets.filter((t) => t.text.includes('macro-F1'));
-    expect(targets.map((t) => t.status)).toEqual(['met', 'met']);
+    // Per encoder: name + description (met), name alone (not measured in this file); then the best model on the name alone.
+    expect(targets.map((t) => t.status)).toEqual(['met', 'unknown', 'met', 'unknown', 'unknown']);
   });
 
   it('warns when recipes come from published checkpoints or models are not cross-validated yet', () => {
@@ -245,6 +247,8 @@ describe('committed seed study (models/nlp/seed_study.json)', () => {
     const study = nlpSeedStudy();
     const m = nlpMetrics();
     if (!study.ok || !m.ok) throw new Error(`models/nlp is incomplete: ${JSON.stringify([study, m].filter((x) => !x.ok))}`);
+    // Issue #18: a grouped run carries its seeds in metrics.json; seed_study.json is then the previous protocol's.
+    if (m.value.protocol.cv.grouped) return;
     for (const name of ['bert', 'roberta']) {
       const cv = m.value.models[name]!.cv.macro_f1;
       const first = study.value.models[name]!.repetitions[0];
@@ -253,5 +257,299 @@ describe('committed seed study (models/nlp/seed_study.json)', () => {
       expect(study.value.models[name]!.repetitions.length).toBeGreaterThanOrEqual(3);
     }
     expect(study.value.seed).toBe(m.value.protocol.cv.shuffle_seed);
+  });
+});
+
+/**
+ * Issue #18's metrics.json contract on /veille and /veille/note: grouped folds, both training
+ * views, three fine-tuning seeds, scores on the product name alone (cv_name), the ablation left on
+ * the previous protocol. The fixture is the committed full run's metrics.json (trimmed: no fold
+ * map, no test ids, no training curves), read as it is (old shape) and with the new fields added.
+ */
+
+const committed = JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'metrics.full.json'), 'utf8')) as Record<string, unknown>;
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- raw JSON edited before validation
+
+/** 15 (seed, fold) scores whose mean is `mean`: each seed's 5 folds spread around its own mean. */
+function fifteen(seedMeans: readonly number[]): number[] {
+  const offsets = [-0.01, 0.005, 0, 0.01, -0.005];
+  return seedMeans.flatMap((s) => offsets.map((o) => s + o));
+}
+
+/** A cv block: accuracy and macro-F1 (mean ± std), per-seed means for the transformers, per-class F1, the confusion matrix. */
+function cv(base: Json, f1: number, std: number, accuracy: number, seeds?: readonly number[], pooled = 1): Json {
+  const seedList = [13, 1013, 2013];
+  return {
+    ...base,
+    accuracy: { mean: accuracy, std, folds: seeds ? fifteen(seeds) : undefined },
+    macro_f1: {
+      mean: f1,
+      std,
+      folds: seeds ? fifteen(seeds) : [f1 - 0.01, f1 + 0.005, f1, f1 + 0.01, f1 - 0.005],
+      ...(seeds ? { seeds: seeds.map((mean, i) => ({ seed: seedList[i], mean })) } : {}),
+    },
+    confusion_matrix: (base.confusion_matrix as number[][]).map((row) => row.map((v) => v * pooled)),
+    n_predictions: 1050 * pooled,
+  };
+}
+
+/** The committed file with issue #18's fields: realistic figures of a grouped, two-view, three-seed run. */
+function newShape(): Json {
+  const m = structuredClone(committed) as Json;
+  Object.assign(m.protocol.cv, {
+    grouped: true,
+    groups: { rule: 'connected components of name + description 5-gram Jaccard >= 0.5', count: 81, products_in_groups: 192 },
+    train_views: 'both',
+    seeds: [13, 1013, 2013],
+    std: 'sample standard deviation over every (seed, fold) score: 15 for a transformer (5 folds × 3 seeds), 5 for TF-IDF',
+  });
+  Object.assign(m.protocol.holdout, { fold: 0, grouped: true, train_views: 'both', n_train: 838, n_test: 212 });
+  const { tfidf, bert, roberta, bert_dynamic: dynamic } = m.models;
+  tfidf.cv = cv(tfidf.cv, 0.931, 0.012, 0.932);
+  tfidf.cv_name = cv(tfidf.cv, 0.842, 0.021, 0.846);
+  tfidf.cv_protocol = 'grouped';
+  bert.cv = cv(bert.cv, 0.897, 0.011, 0.898, [0.901, 0.895, 0.895], 3);
+  bert.cv_name = cv(bert.cv, 0.87, 0.018, 0.872, [0.874, 0.868, 0.868]);
+  bert.cv_protocol = 'grouped';
+  roberta.cv = cv(roberta.cv, 0.889, 0.013, 0.89, [0.893, 0.884, 0.89], 3);
+  roberta.cv_name = cv(roberta.cv, 0.861, 0.02, 0.862, [0.866, 0.857, 0.86]);
+  roberta.cv_protocol = 'grouped';
+  bert.holdout_name = { ...bert.holdout, macro_f1: 0.868, accuracy: 0.87 };
+  dynamic.cv_protocol = 'stratified';
+  m.winner = { by: 'cross-validated macro-F1 (mean)', model: 'tfidf', scores: { tfidf: 0.931, bert: 0.897, roberta: 0.889 } };
+  return m;
+}
+
+function loaded(raw: Json): Loaded<NlpMetrics> {
+  return { ok: true, value: nlpMetricsSchema.parse(raw), file: 'metrics.json' };
+}
+
+function page18(raw: Json, locale: 'fr' | 'en' = 'fr') {
+  return watchPageModel({ locale, metrics: loaded(raw), latency: noLatency, dataset, models, attention: null });
+}
+
+/** Thin and no-break spaces (French number and unit separators) as plain spaces. */
+const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+
+const row = (vm: ReturnType<typeof page18>, header: string) => vm.results!.comparison.rows.find((r) => r.header === header);
+
+describe('/veille with issue #18’s metrics.json (grouped folds, both views, three seeds, name alone)', () => {
+  it('shows macro-F1 and accuracy on the name alone beside name + description, best marked, with the protocol in the caption', () => {
+    const fr = page18(newShape());
+    expect(row(fr, 'Macro-F1, nom + description (moyenne ± écart-type)')!.cells).toEqual(['0,931 ± 0,012', '0,897 ± 0,011', '0,889 ± 0,013']);
+    const name = row(fr, 'Macro-F1, nom seul (moyenne ± écart-type)')!;
+    expect(name.cells).toEqual(['0,842 ± 0,021', '0,870 ± 0,018', '0,861 ± 0,020']);
+    expect(name.best).toEqual([false, true, false]);
+    expect(row(fr, 'Exactitude, nom seul (moyenne ± écart-type)')!.cells).toEqual(['0,846 ± 0,021', '0,872 ± 0,018', '0,862 ± 0,020']);
+    expect(fr.results!.comparison.caption).toBe(
+      'Comparaison TF-IDF, BERT et RoBERTa : validation croisée à 5 plis groupés (les quasi-doublons restent dans un même pli) ; modèles entraînés sur les deux vues (nom + description, et nom seul) ; moyenne ± écart-type sur 3 graines × 5 plis pour les encodeurs, sur 5 plis pour le TF-IDF (déterministe) ; ★ : meilleure valeur de la ligne',
+    );
+    const en = page18(newShape(), 'en');
+    expect(row(en, 'Macro-F1, name alone (mean ± std)')!.cells).toEqual(['0.842 ± 0.021', '0.870 ± 0.018', '0.861 ± 0.020']);
+    expect(en.results!.comparison.caption).toContain(
+      'grouped 5-fold cross-validation (near-duplicates kept in one fold); models trained on both views',
+    );
+    expect(en.results!.comparison.caption).toContain('mean ± std over 3 seeds × 5 folds for the encoders, over 5 folds for TF-IDF (deterministic)');
+  });
+
+  it('a model without cv_name shows « — » on the name-alone rows and is never marked best there', () => {
+    const raw = newShape();
+    delete raw.models.roberta.cv_name;
+    const name = row(page18(raw), 'Macro-F1, nom seul (moyenne ± écart-type)')!;
+    expect(name.cells).toEqual(['0,842 ± 0,021', '0,870 ± 0,018', '—']);
+    expect(name.best).toEqual([false, true, false]);
+  });
+
+  it('judges the targets on the means: name + description ≥ 0.90, name alone ≥ 0.85 per encoder, best on the name alone ≥ 0.90', () => {
+    const targets = page18(newShape()).results!.targets;
+    expect(targets.map((t) => [t.text, t.status, t.value])).toEqual([
+      ['BERT : macro-F1 ≥ 0,90 sur nom + description (moyenne en validation croisée)', 'notMet', '0,897'],
+      ['BERT : macro-F1 ≥ 0,85 sur le nom seul (moyenne en validation croisée)', 'met', '0,870'],
+      ['BERT : latence médiane ≤ 30 ms par texte', 'met', '4,71\u00a0ms'],
+      ['RoBERTa : macro-F1 ≥ 0,90 sur nom + description (moyenne en validation croisée)', 'notMet', '0,889'],
+      ['RoBERTa : macro-F1 ≥ 0,85 sur le nom seul (moyenne en validation croisée)', 'met', '0,861'],
+      ['RoBERTa : latence médiane ≤ 30 ms par texte', 'met', '5,06\u00a0ms'],
+      ['Meilleur modèle sur le nom seul : macro-F1 ≥ 0,90 (moyenne en validation croisée)', 'notMet', 'BERT 0,870'],
+    ]);
+    const raw = newShape();
+    raw.models.bert.cv_name.macro_f1.mean = 0.905;
+    const en = page18(raw, 'en').results!.targets;
+    expect(en.find((t) => t.text.startsWith('Best model on the name alone'))).toMatchObject({
+      status: 'met',
+      statusText: 'met',
+      value: 'BERT 0.905',
+    });
+  });
+
+  it('says the per-seed means from metrics.json, with the winner on the name alone', () => {
+    const fr = page18(newShape()).results!;
+    expect(fr.seedStudy).toContain('chaque encodeur est affiné avec 3 graines (13, 1013, 2013)');
+    expect(fr.seedStudy).toContain('BERT 0,897 (selon la graine : 0,901 / 0,895 / 0,895) ; RoBERTa 0,889 (selon la graine : 0,893 / 0,884 / 0,890)');
+    expect(fr.seedStudy).toContain('d’au plus 0,9 point(s)');
+    expect(fr.winnerName).toBe('Sur le nom seul : BERT (0,870, contre 0,897 sur nom + description).');
+    expect(fr.bertVsRoberta).toContain('l’écart reste dans la variation d’une graine et d’un pli à l’autre');
+    expect(plain(fr.protocol)).toContain(
+      'Validation croisée stratifiée par groupes à 5 plis sur les 1 050 produits : 81 groupes de quasi-doublons (192 produits',
+    );
+    expect(fr.protocol).toContain('Chaque produit d’entraînement est vu deux fois, nom + description puis nom seul');
+    expect(fr.protocol).toContain('un pli groupé entier (212 produits)');
+    expect(plain(fr.perClassNote)).toContain('(3 150 prédictions)');
+    const en = page18(newShape(), 'en').results!;
+    expect(en.seedStudy).toContain('BERT 0.897 (by seed: 0.901 / 0.895 / 0.895); RoBERTa 0.889 (by seed: 0.893 / 0.884 / 0.890)');
+    expect(en.winnerName).toBe('On the name alone: BERT (0.870, against 0.897 on name + description).');
+  });
+
+  it('prefers metrics.json’s per-seed means to seed_study.json, which a grouped run does not quote (previous protocol)', () => {
+    const study: Loaded<NlpSeedStudy> = {
+      ok: true,
+      file: 'seed_study.json',
+      value: nlpSeedStudySchema.parse({
+        format: 'pad-nlp-seed-study/1',
+        seed: 13,
+        folds: 5,
+        models: {
+          bert: {
+            repetitions: [
+              { fold_macro_f1: [0.91], mean: 0.91 },
+              { fold_macro_f1: [0.9], mean: 0.9 },
+            ],
+            mean_of_means: 0.905,
+            std_of_means: 0.007,
+          },
+        },
+      }),
+    };
+    const withStudy = (raw: Json) =>
+      watchPageModel({ locale: 'fr', metrics: loaded(raw), latency: noLatency, seedStudy: study, dataset, models, attention: null }).results!
+        .seedStudy;
+    expect(withStudy(newShape())).toContain('BERT 0,897 (selon la graine : 0,901 / 0,895 / 0,895)');
+    const noSeeds = newShape();
+    for (const n of ['bert', 'roberta']) delete noSeeds.models[n].cv.macro_f1.seeds;
+    expect(withStudy(noSeeds)).toBeNull();
+    expect(withStudy(structuredClone(committed) as Json)).toContain('BERT 0,905 (selon la graine : 0,910 / 0,900)');
+  });
+
+  it('draws name + description against the name alone per model, with its table', () => {
+    const f = page18(newShape()).results!.f1ViewsFigure!;
+    expect(f.chart.data.map((d) => d.name)).toEqual(['Nom + description', 'Nom seul']);
+    expect(f.table.rows).toEqual([
+      ['TF-IDF', '0,931', '0,012', '0,842', '0,021'],
+      ['BERT', '0,897', '0,011', '0,870', '0,018'],
+      ['RoBERTa', '0,889', '0,013', '0,861', '0,020'],
+    ]);
+    expect(f.caption).toContain(
+      'Sur le nom seul, le meilleur est BERT (0,870). Écart du nom seul à nom + description : TF-IDF −8,9 pt ; BERT −2,7 pt ; RoBERTa −2,8 pt.',
+    );
+    const ids = page18(newShape()).results!.f1Figure;
+    expect(ids.table.rows.map((r) => r[0])).toContain('BERT + masquage dynamique (protocole précédent)');
+    expect((ids.chart.data[0] as { x: string[] }).x).toContain('BERT + masquage dynamique (protocole précédent)');
+    expect(ids.caption).toContain('Le meilleur est TF-IDF (0,931)');
+  });
+
+  it('pools the confusion matrix over the seeds and says so', () => {
+    const [tfidf, bert] = page18(newShape()).results!.confusion;
+    expect(tfidf.caption).toMatch(/^TF-IDF classe correctement/);
+    expect(plain(bert.caption)).toMatch(
+      /^BERT : 2 865 prédictions justes sur 3 150 \(91,0 %\), chacun des 1 050 produits étant prédit une fois par graine \(3 graines\)/,
+    );
+  });
+
+  it('marks the ablation’s figures as the previous protocol’s', () => {
+    const fr = page18(newShape()).results!;
+    expect(fr.ablationTable!.rows[0].cells[3]).toBe('0,910 → 0,900 (protocole précédent)');
+    expect(fr.ablationSentences[0]).toContain('(−1,0 pt)');
+    expect(fr.ablationSentences[0]).toContain('Ces macro-F1 sont ceux du protocole précédent');
+    const en = page18(newShape(), 'en').results!;
+    expect(en.ablationTable!.rows[0].cells[3]).toBe('0.910 → 0.900 (previous protocol)');
+  });
+
+  it('recommends from name + description and adds the name alone, with the margin and whether it exceeds the spread', () => {
+    const fr = page18(newShape()).conclusion.recommendation;
+    expect(fr).toMatch(/^Sur ce besoin, TF-IDF l’emporte \(0,931 de macro-F1\)/);
+    expect(fr).toContain(
+      'la recette RoBERTa fait moins bien que la recette BERT (−0,8 pt) ; l’écart reste dans la variation entre graines et plis. Adopter',
+    );
+    expect(fr).toMatch(
+      / Sur le nom seul, BERT fait le mieux \(0,870 de macro-F1\), 0,9 point\(s\) devant RoBERTa \(0,861\) ; l’écart reste dans la variation entre graines et plis\.$/,
+    );
+    const raw = newShape();
+    raw.models.bert.cv_name.macro_f1.mean = 0.91;
+    expect(page18(raw, 'en').conclusion.recommendation).toMatch(
+      / On the name alone, BERT does best \(0\.910 macro-F1\), 4\.9 point\(s\) ahead of RoBERTa \(0\.861\)\.$/,
+    );
+  });
+
+  it('tells the demo the models were trained on both views; the short-input warning keeps its threshold placeholders', () => {
+    const fr = page18(newShape()).demo;
+    expect(fr.trainedOn).toBe(
+      'Les trois modèles ont été entraînés sur le nom suivi de la description de chaque produit (une centaine de mots en médiane) et sur le nom seul.',
+    );
+    expect(fr.shortInput).toContain('{p10}');
+    expect(fr.shortInput).toContain('Les modèles ont aussi appris sur des noms seuls');
+    expect(page18(newShape(), 'en').demo.trainedOn).toContain('and on the name alone.');
+    const holdoutOnly = newShape();
+    delete holdoutOnly.protocol.cv.train_views;
+    expect(page18(holdoutOnly).demo.trainedOn).toContain('et sur le nom seul.');
+  });
+
+  it('writes the note’s protocol and evaluation for grouped folds and seeds', () => {
+    const vm = page18(newShape());
+    const note = noteModel({ locale: 'fr', page: vm, metrics: loaded(newShape()), dataset, dir: 'models/nlp' });
+    expect(note.protocol[1]).toContain('Validation croisée stratifiée par groupes à 5 plis');
+    expect(note.protocol[1]).not.toContain('partition stratifiée 80/20');
+    expect(note.evaluation[0]).toContain(
+      'sur le nom + description et sur le nom seul, en moyenne ± écart-type (échantillon) sur les 15 paires (graine, pli)',
+    );
+    expect(note.tables.comparison!.rows.some((r) => r.header === 'Macro-F1, nom seul (moyenne ± écart-type)')).toBe(true);
+  });
+});
+
+describe('/veille with the committed metrics.json (issue #18’s fields absent)', () => {
+  it('keeps today’s table, caption, sentences and demo wording, and says the name-alone targets are not measured', () => {
+    const vm = page18(structuredClone(committed) as Json);
+    const r = vm.results!;
+    expect(r.comparison.rows.some((x) => x.header.includes('nom seul'))).toBe(false);
+    expect(row(vm, 'Macro-F1, nom + description (moyenne ± écart-type)')!.cells).toEqual(['0,954 ± 0,014', '0,910 ± 0,006', '0,896 ± 0,012']);
+    expect(r.comparison.caption).toBe('Comparaison TF-IDF, BERT et RoBERTa (validation croisée à 5 plis ; ★ : meilleure valeur de la ligne)');
+    expect(plain(r.protocol)).toMatch(/^Validation croisée stratifiée à 5 plis sur les 1 050 produits/);
+    expect(r.protocol).toContain('réentraînés sur 80 % des produits');
+    expect(r.winnerName).toBeNull();
+    expect(r.f1ViewsFigure).toBeNull();
+    expect(r.seedStudy).toBeNull();
+    expect(r.targets.map((t) => [t.status, t.value])).toEqual([
+      ['met', '0,910, une seule graine d’affinage'],
+      ['unknown', '—'],
+      ['met', '4,71\u00a0ms'],
+      ['notMet', '0,896, une seule graine d’affinage'],
+      ['unknown', '—'],
+      ['met', '5,06\u00a0ms'],
+      ['unknown', '—'],
+    ]);
+    expect(r.ablationTable!.rows[0].cells[3]).toBe('0,910 → 0,900');
+    expect(plain(r.confusion[1].caption)).toMatch(/^BERT classe correctement 955 produits sur 1 050/);
+    expect(vm.conclusion.recommendation).toMatch(/pas d’un pré-entraînement maison\.$/);
+    expect(vm.demo.trainedOn).toContain('pas sur un nom seul');
+    expect(vm.demo.shortInput).toContain('Les modèles n’ont pas appris sur des textes aussi courts');
+  });
+
+  it('renders the models folder’s own metrics.json, whichever shape it has', () => {
+    const m = nlpMetrics();
+    if (!m.ok) throw new Error(`models/nlp/metrics.json: ${m.reason}`);
+    for (const locale of ['fr', 'en'] as const) {
+      const vm = watchPageModel({ locale, metrics: m, latency: nlpLatency(), dataset, models, attention: null });
+      expect(vm.results!.comparison.rows.length).toBeGreaterThan(10);
+      expect(vm.results!.targets.length).toBe(7);
+      expect(vm.conclusion.recommendation.length).toBeGreaterThan(50);
+    }
+  });
+
+  it('reads an unexpected training-views or protocol word as absent instead of refusing the whole file', () => {
+    const raw = structuredClone(committed) as Json;
+    raw.protocol.cv.train_views = 'names';
+    raw.models.bert_dynamic.cv_protocol = 'other';
+    const m = nlpMetricsSchema.parse(raw);
+    expect(m.protocol.cv.train_views).toBeUndefined();
+    expect(m.models.bert_dynamic.cv_protocol).toBeUndefined();
   });
 });
