@@ -82,14 +82,15 @@ const modelEntry = z.looseObject({
   ablation: z.boolean().optional(),
   /** Cross-validation on the product name + description. */
   cv: evaluation,
-  /** The same cross-validation scored on the product name alone (issue #18). */
-  cv_name: evaluation.optional(),
+  /** The same cross-validation scored on the product name alone (issue #18); null (read as absent) when not measured. */
+  cv_name: evaluation.nullish().transform((v) => v ?? undefined),
   /** 'stratified': this model's CV is the previous protocol's (stratified folds, name + description, one seed). */
   cv_protocol: z.enum(['grouped', 'stratified']).optional().catch(undefined),
   cv_fold_seconds: z.array(num).optional(),
   cv_fit_seconds: z.array(num).optional(),
   holdout: holdout.optional(),
-  holdout_name: holdout.optional(),
+  /** The holdout scored on the name alone; null (read as absent) when the pipeline has none. */
+  holdout_name: holdout.nullish().transform((v) => v ?? undefined),
   train_seconds: num.optional(),
   size_bytes: num.optional(),
   parameters: parameters.optional(),

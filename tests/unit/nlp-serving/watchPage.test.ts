@@ -299,7 +299,11 @@ function newShape(): Json {
   const m = structuredClone(committed) as Json;
   Object.assign(m.protocol.cv, {
     grouped: true,
-    groups: { rule: 'connected components of name + description 5-gram Jaccard >= 0.5', count: 81, products_in_groups: 192 },
+    groups: {
+      rule: 'near-duplicates: word 5-gram Jaccard >= 0.5 on the lower-cased name + description; groups = connected components (training/nlp/groups.py)',
+      count: 950,
+      products_in_groups: 192,
+    },
     train_views: 'both',
     seeds: [13, 1013, 2013],
     std: 'sample standard deviation over every (seed, fold) score: 15 for a transformer (5 folds × 3 seeds), 5 for TF-IDF',
@@ -359,6 +363,10 @@ describe('/veille with issue #18’s metrics.json (grouped folds, both views, th
     const name = row(page18(raw), 'Macro-F1, nom seul (moyenne ± écart-type)')!;
     expect(name.cells).toEqual(['0,842 ± 0,021', '0,870 ± 0,018', '—']);
     expect(name.best).toEqual([false, true, false]);
+    // The pipeline writes null when a model has no name-alone score (t.get("cv_name")): read as absent, not as an invalid file.
+    raw.models.tfidf.cv_name = null;
+    raw.models.tfidf.holdout_name = null;
+    expect(row(page18(raw), 'Macro-F1, nom seul (moyenne ± écart-type)')!.cells).toEqual(['—', '0,870 ± 0,018', '—']);
   });
 
   it('judges the targets on the means: name + description ≥ 0.90, name alone ≥ 0.85 per encoder, best on the name alone ≥ 0.90', () => {
@@ -390,7 +398,7 @@ describe('/veille with issue #18’s metrics.json (grouped folds, both views, th
     expect(fr.winnerName).toBe('Sur le nom seul : BERT (0,870, contre 0,897 sur nom + description).');
     expect(fr.bertVsRoberta).toContain('l’écart reste dans la variation d’une graine et d’un pli à l’autre');
     expect(plain(fr.protocol)).toContain(
-      'Validation croisée stratifiée par groupes à 5 plis sur les 1 050 produits : 81 groupes de quasi-doublons (192 produits',
+      'Validation croisée stratifiée par groupes à 5 plis sur les 1 050 produits : chaque produit est réuni avec ses quasi-doublons (192 produits en ont au moins un ; 950 groupes en tout ; règle : near-duplicates',
     );
     expect(fr.protocol).toContain('Chaque produit d’entraînement est vu deux fois, nom + description puis nom seul');
     expect(fr.protocol).toContain('un pli groupé entier (212 produits)');
