@@ -208,13 +208,14 @@ export function f1ViewsFigure(m: NlpMetrics, locale: Locale, t: T): FigureModel 
   const full = names.map((n) => m.models[n].cv.macro_f1);
   const name = names.map((n) => nameCv(m.models[n])!.macro_f1);
   const labels = names.map((n) => modelLabel(n, t));
-  const trace = (values: { mean: number; std: number }[], title: string, color: string, pattern: '' | '/'): Data => ({
+  const trace = (values: { mean: number; std: number }[], title: string, color: string, hatched: boolean): Data => ({
     type: 'bar',
     name: title,
     x: labels,
     y: values.map((v) => v.mean),
     error_y: { type: 'data', array: values.map((v) => v.std), color: PALETTE.ink, thickness: 1.5, width: 6 },
-    marker: { color, pattern: { shape: pattern, fgcolor: PALETTE.ink, solidity: 0.15 } },
+    // The name-alone bars are hatched too: the two inputs never differ by colour alone.
+    marker: hatched ? { color, pattern: { shape: '/', fillmode: 'overlay', fgcolor: '#FFFFFF', size: 7, solidity: 0.25 } } : { color },
     text: values.map((v) => fmtFixed(v.mean, locale, 3)),
     textposition: 'outside',
     cliponaxis: false,
@@ -232,7 +233,7 @@ export function f1ViewsFigure(m: NlpMetrics, locale: Locale, t: T): FigureModel 
     label: f.label,
     chart: {
       height: 320,
-      data: [trace(full, f.full, PALETTE.repaid, ''), trace(name, f.name, PALETTE.defaulted, '/')],
+      data: [trace(full, f.full, PALETTE.repaid, false), trace(name, f.name, PALETTE.defaulted, true)],
       layout: baseLayout({
         barmode: 'group',
         showlegend: true,
