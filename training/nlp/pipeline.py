@@ -576,7 +576,7 @@ def carry_ablations(metrics: dict, old: dict, ablations) -> None:
     for abl in ablations:
         if abl in metrics["models"] or abl not in old.get("models", {}):
             continue
-        when = old.get("generated_at")
+        when = old["models"][abl].get("carried_from") or old.get("generated_at")  # the run that measured them
         metrics["models"][abl] = {**old["models"][abl], "cv_protocol": "stratified", "carried_from": when}
         for section in ("pretraining", "ablation"):
             if abl in old.get(section, {}):

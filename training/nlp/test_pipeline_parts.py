@@ -39,6 +39,15 @@ class TestCarryAblations(unittest.TestCase):
         self.assertEqual(m["token_budget"]["runs"]["bert_dynamic"], {"steps": 10})
         self.assertEqual(m["models"]["bert"], {"cv": 2})  # a model of this run is never replaced
 
+    def test_carried_twice_keeps_the_date_of_the_run_that_measured_it(self):
+        first = self.new()
+        carry_ablations(first, self.old(), ("bert_dynamic",))
+        first["generated_at"] = "2026-12-07T04:00:00+0000"
+        second = self.new()
+        carry_ablations(second, first, ("bert_dynamic",))
+        self.assertEqual(second["models"]["bert_dynamic"]["carried_from"], "2026-11-30T10:00:00+0000")
+        self.assertEqual(second["ablation"]["bert_dynamic"]["carried_from"], "2026-11-30T10:00:00+0000")
+
     def test_an_ablation_of_this_run_is_kept(self):
         m = self.new()
         m["models"]["bert_dynamic"] = {"cv": "this run"}
