@@ -89,7 +89,6 @@ export function protocolParts(
         ...values,
         groups: groups ? fmtCount(groups.count, locale) : '',
         grouped: groups ? fmtCount(groups.products_in_groups, locale) : '',
-        rule: groups?.rule ?? '',
       })
     : fill(rt.protocolStratified, values);
   const parts: string[] = [];

@@ -216,7 +216,7 @@ export const watch: Dictionary['watch'] = {
     protocolGrouped:
       'Stratified group {folds}-fold cross-validation on the {products} products: near-identical products are grouped and each group stays in one fold, so each product is predicted by a model that has seen neither it nor its near-duplicates.',
     protocolGroupedWithGroups:
-      'Stratified group {folds}-fold cross-validation on the {products} products: each product is grouped with its near-duplicates ({grouped} products have at least one; {groups} groups in all; rule: {rule}) and each group stays in one fold, so each product is predicted by a model that has seen neither it nor its near-duplicates.',
+      'Stratified group {folds}-fold cross-validation on the {products} products: each product is grouped with its near-duplicates ({grouped} products have at least one; {groups} groups in all; two products are near-duplicates when at least half of their 5-word sequences of name and description are shared, Jaccard index ≥ 0.5, and a group follows these links from one product to the next) and each group stays in one fold, so each product is predicted by a model that has seen neither it nor its near-duplicates.',
     protocolFinetune:
       'The encoders are fine-tuned with the same hyper-parameters ({epochs} epochs, batches of {batch}, learning rate {lr}), with no tuning specific to either; pretraining uses no labels.',
     protocolSeeds:

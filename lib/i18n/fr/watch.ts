@@ -219,7 +219,7 @@ export const watch = {
     protocolGrouped:
       'Validation croisée stratifiée par groupes à {folds} plis sur les {products} produits : les produits quasi identiques sont regroupés et chaque groupe reste dans un seul pli, si bien que chaque produit est prédit par un modèle qui n’a vu ni lui ni ses quasi-doublons.',
     protocolGroupedWithGroups:
-      'Validation croisée stratifiée par groupes à {folds} plis sur les {products} produits : chaque produit est réuni avec ses quasi-doublons ({grouped} produits en ont au moins un ; {groups} groupes en tout ; règle : {rule}) et chaque groupe reste dans un seul pli, si bien que chaque produit est prédit par un modèle qui n’a vu ni lui ni ses quasi-doublons.',
+      'Validation croisée stratifiée par groupes à {folds} plis sur les {products} produits : chaque produit est réuni avec ses quasi-doublons ({grouped} produits en ont au moins un ; {groups} groupes en tout ; deux produits sont quasi-doublons quand au moins la moitié de leurs suites de 5 mots du nom et de la description sont communes, indice de Jaccard ≥ 0,5, et un groupe suit ces liens de proche en proche) et chaque groupe reste dans un seul pli, si bien que chaque produit est prédit par un modèle qui n’a vu ni lui ni ses quasi-doublons.',
     protocolFinetune:
       'Les encodeurs sont affinés avec les mêmes hyper-paramètres ({epochs} époques, lots de {batch}, taux {lr}), sans réglage propre à l’un ou l’autre ; le pré-entraînement n’utilise aucune étiquette.',
     protocolSeeds:

@@ -398,8 +398,9 @@ describe('/veille with issue #18’s metrics.json (grouped folds, both views, th
     expect(fr.winnerName).toBe('Sur le nom seul : BERT (0,870, contre 0,897 sur nom + description).');
     expect(fr.bertVsRoberta).toContain('l’écart reste dans la variation d’une graine et d’un pli à l’autre');
     expect(plain(fr.protocol)).toContain(
-      'Validation croisée stratifiée par groupes à 5 plis sur les 1 050 produits : chaque produit est réuni avec ses quasi-doublons (192 produits en ont au moins un ; 950 groupes en tout ; règle : near-duplicates',
+      'Validation croisée stratifiée par groupes à 5 plis sur les 1 050 produits : chaque produit est réuni avec ses quasi-doublons (192 produits en ont au moins un ; 950 groupes en tout ; deux produits sont quasi-doublons quand au moins la moitié de leurs suites de 5 mots du nom et de la description sont communes, indice de Jaccard ≥ 0,5',
     );
+    expect(fr.protocol).not.toContain('near-duplicates'); // the rule is worded in the page's language, not metrics.json's
     expect(fr.protocol).toContain('Chaque produit d’entraînement est vu deux fois, nom + description puis nom seul');
     expect(fr.protocol).toContain('un pli groupé entier (212 produits)');
     expect(plain(fr.perClassNote)).toContain('(3 150 prédictions)');
