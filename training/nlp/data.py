@@ -7,7 +7,8 @@ so training and serving see the same ids by construction. This module only slice
 * corpus: documents → sentences → ids, split into a held-out slice and the pretraining pool;
 * ``pack_full_sentences``: RoBERTa's FULL-SENTENCES inputs;
 * ``create_nsp_instances``: BERT's segment pairs (port of ``create_pretraining_data.py``);
-* ``stratified_folds`` / ``stratified_split``: the folds and 80/20 split shared by every model.
+* ``stratified_folds``: the stratified folds used before issue #18 (the ablation's CV); the grouped
+  folds and the served models' split are in groups.py / pipeline.py.
 """
 from __future__ import annotations
 
@@ -276,12 +277,3 @@ def stratified_folds(labels: np.ndarray, k: int, seed: int) -> np.ndarray:
     for f, (_, test) in enumerate(skf.split(np.zeros(len(labels)), labels)):
         fold[test] = f
     return fold
-
-
-def stratified_split(labels: np.ndarray, test_size: float, seed: int) -> Tuple[np.ndarray, np.ndarray]:
-    """(train indices, test indices) of the fixed stratified split used for the served models."""
-    from sklearn.model_selection import train_test_split
-
-    idx = np.arange(len(labels))
-    tr, te = train_test_split(idx, test_size=test_size, random_state=seed, stratify=labels)
-    return np.sort(tr), np.sort(te)

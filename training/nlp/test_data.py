@@ -5,7 +5,7 @@ import unittest
 import numpy as np
 
 from training.nlp.data import (SpecialTokens, create_nsp_dataset, create_nsp_instances, pack_full_sentences,
-                               stratified_folds, stratified_split, take_tokens)
+                               stratified_folds, take_tokens)
 from training.nlp.pretrain import build_bert_instances
 
 SP = SpecialTokens(cls=101, sep=102, pad=0, mask=103, unk=100, vocab_size=30522)
@@ -126,12 +126,6 @@ class TestSplits(unittest.TestCase):
             counts = np.bincount(self.labels[f == k], minlength=7)
             self.assertTrue(np.all(counts == 30), counts)
         self.assertFalse(np.array_equal(f, stratified_folds(self.labels, 5, 14)))
-
-    def test_split_80_20(self):
-        tr, te = stratified_split(self.labels, 0.2, 13)
-        self.assertEqual(len(te), 210)
-        self.assertEqual(len(set(tr) & set(te)), 0)
-        self.assertTrue(np.all(np.bincount(self.labels[te]) == 30))
 
 
 if __name__ == "__main__":
