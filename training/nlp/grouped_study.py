@@ -58,7 +58,7 @@ from sklearn.linear_model import LogisticRegression
 
 from . import config as C
 from .data import stratified_folds
-from .groups import (group_stats, jaccard_matrix, leakage_stats, load_product_views, near_duplicate_groups,
+from .groups import (both_views, group_stats, jaccard_matrix, leakage_stats, load_product_views, near_duplicate_groups,
                      stratified_group_folds, fold_class_counts)
 from .metrics import classification_metrics
 from .tfidf_baseline import TfidfLR
@@ -98,11 +98,10 @@ def config_label(cfg: C.TfidfConfig) -> str:
 
 def training_rows(idx: np.ndarray, view: str, texts: Sequence[str], names: Sequence[str], y: np.ndarray):
     """(texts, labels) of the training rows: name + description, or both views of each product."""
-    rows = [texts[i] for i in idx]
     if view == "text":
-        return rows, y[idx]
+        return [texts[i] for i in idx], y[idx]
     if view == "both":
-        return rows + [names[i] for i in idx], np.concatenate([y[idx], y[idx]])
+        return both_views(idx, texts, names, y)
     raise ValueError(view)
 
 
@@ -247,6 +246,12 @@ TRANSFORMERS = ("bert", "roberta")
 SEED_STRIDE = 1000  # as seed_study.py: repetition r fine-tunes fold k with seed cfg.seed + 1000·r + k
 
 
+def fold_file(work_dir: str, model: str, scheme: str, view: str, fold: int, rep: Optional[int] = None) -> str:
+    """The cache file of one outer fold (transformers: of one repetition); the pipeline's CV reads it too."""
+    sub = [model, scheme, view] + ([] if rep is None else [f"rep{rep}"])
+    return os.path.join(work_dir, "grouped_study", *sub, f"fold{fold}.json")
+
+
 def load_name_tokens(data_dir: str, kind: str) -> List[np.ndarray]:
     """Ids of the names alone (training/nlp/export_names.ts), with special tokens, not truncated."""
     path = os.path.join(data_dir, f"products.{kind}.name.ids.u16")
@@ -269,13 +274,10 @@ def transformer_fold(pipe, name: str, k: int, folds: np.ndarray, view: str, rep:
     P, sp = pipe.products(kind), pipe.special(kind)
     max_len = cfg.arch.max_len
     seqs = P.truncated(max_len)
-    name_seqs = [t[:max_len] for t in load_name_tokens(pipe.data_dir, kind)]
-    if len(name_seqs) != len(seqs):
-        raise ValueError("name ids and products.json disagree: re-run training/nlp/export_names.ts")
+    name_seqs = pipe.name_seqs(kind)
     y = P.labels
     tr, te = np.where(folds != k)[0], np.where(folds == k)[0]
-    rows = [seqs[i] for i in tr] + ([name_seqs[i] for i in tr] if view == "both" else [])
-    ry = np.concatenate([y[tr], y[tr]]) if view == "both" else y[tr]
+    rows, ry = training_rows(tr, view, seqs, name_seqs, y)
     seed = cfg.seed + SEED_STRIDE * rep + k
     r = train_classifier(pipe.pretrained_dir(name), rows, ry, P.label_names, sp.pad, cfg.finetune, seed,
                          tag=f":{name}:{view}:rep{rep}:fold{k}")
@@ -386,7 +388,7 @@ def main(argv: Optional[List[str]] = None) -> int:
                 sub = [model, scheme, view] + ([f"rep{rep}"] if model != "tfidf" else [])
                 res = []
                 for f in range(k):
-                    path = os.path.join(work_dir, "grouped_study", *sub, f"fold{f}.json")
+                    path = fold_file(work_dir, model, scheme, view, f, None if model == "tfidf" else rep)
                     if os.path.exists(path) and read_json(path).get("key") == mkey[model]:
                         res.append(read_json(path))
                         continue

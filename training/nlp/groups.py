@@ -188,6 +188,11 @@ class ProductViews:
     names: List[str]  # the name alone (productText(name, ""))
 
 
+def both_views(idx: np.ndarray, texts: Sequence, names: Sequence, y: np.ndarray):
+    """Training rows of products ``idx``: their name + description, then their name alone, same labels."""
+    return [texts[i] for i in idx] + [names[i] for i in idx], np.concatenate([y[idx], y[idx]])
+
+
 def read_flipkart_rows(csv_path: Optional[str] = None) -> List[Dict[str, str]]:
     path = csv_path or os.path.join(datasets_dir(), FLIPKART_CSV)
     csv.field_size_limit(1 << 30)

@@ -35,7 +35,7 @@ from . import config as C
 from .data import load_corpus, load_products, load_special_tokens, stratified_folds
 from .export_onnx import folder_size, write_golden_logits, write_model_folder
 from .finetune import evaluate, predict_logits, round_to_fp16, train_classifier
-from .groups import load_product_views, near_duplicate_groups, stratified_group_folds
+from .groups import both_views, load_product_views, near_duplicate_groups, stratified_group_folds
 from .metrics import SUMMARY_KEYS, classification_metrics, cv_summary, softmax
 from .modeling import count_parameters
 from .pretrain import pretrain
@@ -46,11 +46,6 @@ from .utils import Timer, log, read_json, setup_torch, write_json
 HOLDOUT_FOLD = 0
 TRAIN_VIEWS = "both"  # every model trains on each product twice: name + description, and the name alone
 CV_REPETITIONS = (0, 1, 2)  # transformers: fine-tuning seeds cfg.seed + 1000·rep (+ fold), the mean is reported
-
-
-def both_views(idx: np.ndarray, texts: list, names: list, y: np.ndarray):
-    """Training rows of products ``idx``: their name + description, then their name alone, same labels."""
-    return [texts[i] for i in idx] + [names[i] for i in idx], np.concatenate([y[idx], y[idx]])
 
 
 def _hash(obj) -> str:
@@ -283,8 +278,7 @@ class Pipeline:
                 for rep in CV_REPETITIONS:
                     rep_f1 = []
                     for k in range(cfg.finetune.folds):
-                        res = read_json(os.path.join(self.work_dir, "grouped_study", name, "grouped", TRAIN_VIEWS,
-                                                     f"rep{rep}", f"fold{k}.json"))
+                        res = read_json(grouped_study.fold_file(self.work_dir, name, "grouped", TRAIN_VIEWS, k, rep))
                         te, pred = np.array(res["test"]), np.array(res["fixed"][view]["pred"])
                         fold_metrics.append(classification_metrics(y[te], pred, labels))
                         rep_f1.append(fold_metrics[-1]["macro_f1"])

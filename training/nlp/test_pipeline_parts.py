@@ -4,7 +4,8 @@ import unittest
 
 import numpy as np
 
-from training.nlp.pipeline import both_views, carry_ablations
+from training.nlp.groups import both_views
+from training.nlp.pipeline import carry_ablations
 
 
 class TestBothViews(unittest.TestCase):
