@@ -4,6 +4,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { migrateToLatest, type StoreKind } from './migrations';
 import type { StoreSchema } from './schema';
+import { openSqliteAppender, type SqliteAppender } from './sqliteAppender';
 
 /**
  * One query layer (Kysely) over two back-ends with the same schema: the embedded SQLite file
@@ -17,12 +18,10 @@ export interface StoreConnection {
   readonly db: Kysely<StoreSchema>;
   /** Where the data lives, without credentials (`sqlite:/path` or `postgres://host:port/db`). */
   readonly location: string;
-  /**
-   * The SQLite handle, for the few writes that must run as one synchronous transaction: an
-   * append holds the file's write lock, and an await inside it would let another connection of
-   * the same process wait on that lock while blocking the thread that holds it.
-   */
+  /** The SQLite handle under the query layer (synchronous = FULL), for a bulk write run as one synchronous transaction. */
   readonly sqlite?: BetterSqlite3.Database;
+  /** SQLite: the decision log's own handle, whose appends are made durable off the event loop (lib/store/sqliteAppender.ts). */
+  readonly appender?: SqliteAppender;
   close(): Promise<void>;
 }
 
@@ -95,14 +94,28 @@ async function migrate(connection: StoreConnection): Promise<void> {
   }
 }
 
+/** SQLite: the connection with the decision log's appender, opened once the schema is there. */
+async function withAppender(connection: StoreConnection, file: string): Promise<StoreConnection> {
+  const { default: Database } = await import('better-sqlite3');
+  const appender = openSqliteAppender(Database, file);
+  return {
+    ...connection,
+    appender,
+    async close() {
+      await appender.close();
+      await connection.close();
+    },
+  };
+}
+
 /** Opens the store and brings its schema to the latest migration. */
 export async function openStore(target: StoreTarget): Promise<StoreConnection> {
   const connection = target.databaseUrl ? await openPostgres(target.databaseUrl) : await openSqlite(target.sqliteFile);
   try {
     await migrate(connection);
+    return connection.kind === 'sqlite' ? await withAppender(connection, target.sqliteFile) : connection;
   } catch (err) {
     await connection.close().catch(() => undefined);
     throw err;
   }
-  return connection;
 }

@@ -1,17 +1,20 @@
 import crypto from 'node:crypto';
+import type BetterSqlite3 from 'better-sqlite3';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { type ChainBreak, chainHash, ChainVerifier, GENESIS_HASH } from './auditChain';
 import type { StoreConnection } from './database';
 import { guarded, IdempotencyConflictError } from './errors';
 import type { DecisionsTable, StoreSchema } from './schema';
+import type { SqliteAppender } from './sqliteAppender';
 
 /**
  * The decision log: append-only records chained by hash. Appends are serialised across every
  * process that shares the database — an IMMEDIATE transaction on SQLite (the file's write lock,
- * run synchronously on the better-sqlite3 handle), a transaction-scoped advisory lock on
- * PostgreSQL — so that each record reads its predecessor's hash and takes the next sequence
+ * run synchronously on the appender's better-sqlite3 handle), a transaction-scoped advisory lock
+ * on PostgreSQL — so that each record reads its predecessor's hash and takes the next sequence
  * number without a race; the appends waiting in a process are written together (group commit)
- * and each is acknowledged only after the transaction that holds it committed.
+ * and each is acknowledged only after the transaction that holds it committed and is on the disk
+ * (SQLite: the WAL file flushed off the event loop, lib/store/sqliteAppender.ts).
  * Reads go through the one query layer (Kysely) on both back-ends.
  */
 
@@ -203,43 +206,65 @@ const SQLITE_LOCK_WAIT_MS = 5000;
 
 const isBusy = (err: unknown) => typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'SQLITE_BUSY';
 
+/** The appender's statements, prepared once per handle. */
+interface AppendStatements {
+  readonly byKey: BetterSqlite3.Statement<[string], Row>;
+  readonly tail: BetterSqlite3.Statement<[], Tail>;
+  readonly insert: BetterSqlite3.Statement<unknown[]>;
+}
+const prepared = new WeakMap<BetterSqlite3.Database, AppendStatements>();
+
+function statementsOf(sqlite: BetterSqlite3.Database): AppendStatements {
+  let s = prepared.get(sqlite);
+  if (!s) {
+    s = {
+      byKey: sqlite.prepare<[string], Row>('SELECT * FROM decisions WHERE idempotency_key = ?'),
+      tail: sqlite.prepare<[], Tail>('SELECT seq, hash FROM decisions ORDER BY seq DESC LIMIT 1'),
+      insert: sqlite.prepare<unknown[]>(
+        `INSERT INTO decisions (${DECISION_COLUMNS.join(', ')}) VALUES (${DECISION_COLUMNS.map(() => '?').join(', ')})`,
+      ),
+    };
+    prepared.set(sqlite, s);
+  }
+  return s;
+}
+
 /**
- * SQLite: the batch's transaction, retried while another process holds the file's write lock.
- * The attempt itself does not wait for the lock (busy timeout 0 for its duration): SQLite's own
+ * SQLite: the batch's transaction on the appender's handle, then its flush to the disk. The
+ * attempt does not wait for the file's write lock (the appender's busy timeout is 0): SQLite's own
  * busy handler sleeps inside the call — 1, 2, 5, 10… up to 100 ms at a time — which would stop
  * this process's event loop (every other request of the worker) and sleep long past the moment
  * the lock is free. Here the wait is a timer between attempts (1 ms, then up to 4 ms), so the
  * process serves its other requests meanwhile; past SQLITE_LOCK_WAIT_MS the SQLITE_BUSY error
- * goes up (the store is unavailable: 503).
+ * goes up (the store is unavailable: 503). The outcomes are returned only once the WAL file is
+ * on the disk (`durable()`, off the event loop).
  */
-async function appendBatchSqliteWhenFree(sqlite: NonNullable<StoreConnection['sqlite']>, batch: readonly QueuedAppend[]): Promise<Outcome[]> {
+async function appendBatchSqliteWhenFree(appender: SqliteAppender, batch: readonly QueuedAppend[]): Promise<Outcome[]> {
   const deadline = Date.now() + SQLITE_LOCK_WAIT_MS;
   for (let attempt = 0; ; attempt++) {
-    const timeout = sqlite.pragma('busy_timeout', { simple: true }) as number;
-    sqlite.pragma('busy_timeout = 0');
+    let outcomes: Outcome[];
     try {
-      return appendBatchSqlite(sqlite, batch);
+      outcomes = appendBatchSqlite(appender.db, batch);
     } catch (err) {
       if (!isBusy(err) || Date.now() >= deadline) throw err;
-    } finally {
-      sqlite.pragma(`busy_timeout = ${timeout}`);
+      await new Promise((resolve) => setTimeout(resolve, Math.min(4, 1 + attempt)));
+      continue;
     }
-    await new Promise((resolve) => setTimeout(resolve, Math.min(4, 1 + attempt)));
+    await appender.durable();
+    return outcomes;
   }
 }
 
-/** SQLite: one synchronous IMMEDIATE transaction for the whole batch (the file's write lock, one fsync). */
-function appendBatchSqlite(sqlite: NonNullable<StoreConnection['sqlite']>, batch: readonly QueuedAppend[]): Outcome[] {
+/** SQLite: one synchronous IMMEDIATE transaction for the whole batch (the file's write lock, one commit). */
+function appendBatchSqlite(sqlite: BetterSqlite3.Database, batch: readonly QueuedAppend[]): Outcome[] {
+  const { byKey, tail, insert } = statementsOf(sqlite);
   const run = sqlite.transaction(() => {
-    const keys = keysOf(batch);
     const earlier = new Map<string, Row>();
-    if (keys.length > 0) {
-      const found = sqlite.prepare(`SELECT * FROM decisions WHERE idempotency_key IN (${keys.map(() => '?').join(', ')})`).all(...keys) as Row[];
-      for (const r of found) earlier.set(r.idempotency_key as string, r);
+    for (const key of keysOf(batch)) {
+      const found = byKey.get(key);
+      if (found) earlier.set(key, found);
     }
-    const last = sqlite.prepare('SELECT seq, hash FROM decisions ORDER BY seq DESC LIMIT 1').get() as Tail;
-    const { outcomes, rows } = chainBatch(batch, earlier, last);
-    const insert = sqlite.prepare(`INSERT INTO decisions (${DECISION_COLUMNS.join(', ')}) VALUES (${DECISION_COLUMNS.map(() => '?').join(', ')})`);
+    const { outcomes, rows } = chainBatch(batch, earlier, tail.get());
     for (const row of rows) insert.run(...DECISION_COLUMNS.map((c) => row[c]));
     return outcomes;
   });
@@ -298,7 +323,7 @@ class AppendQueue {
       const items = batch.map((b) => b.item);
       try {
         const outcomes = await guarded(async () =>
-          this.store.sqlite ? appendBatchSqliteWhenFree(this.store.sqlite, items) : appendBatchPostgres(this.store.db, items),
+          this.store.appender ? appendBatchSqliteWhenFree(this.store.appender, items) : appendBatchPostgres(this.store.db, items),
         );
         outcomes.forEach((o, i) => (o instanceof Error ? batch[i].reject(o) : batch[i].resolve(o)));
       } catch (err) {

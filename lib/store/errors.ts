@@ -29,6 +29,8 @@ const UNAVAILABLE_CODES = new Set([
   'SQLITE_BUSY',
   'SQLITE_LOCKED',
   'SQLITE_IOERR',
+  'EIO', // the disk refused a flush (an append's WAL file): not acknowledged
+  'ENOSPC',
 ]);
 
 /** Whether an error from a driver means "the database cannot be used now" (as opposed to a bug or a constraint). */

@@ -221,6 +221,40 @@ test("SQLite: an append waits for another writer's lock without stopping the eve
   });
 });
 
+test('SQLite: an append is answered only after its commit was flushed to the disk, the flush off the event loop; a failed flush is a 503', async () => {
+  const target = await sqliteBackend.target();
+  await withStore(target, async (store) => {
+    const appender = store.appender;
+    if (!appender) throw new Error('a SQLite store has an appender');
+    // The appender commits without waiting for the disk and flushes itself; the other writes keep FULL.
+    expect(appender.db.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
+    expect(store.sqlite?.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    await appendDecision(store, draft(1)); // the real flush
+    let release: () => void = () => undefined;
+    const flush = jest.spyOn(appender, 'durable').mockImplementationOnce(() => new Promise<void>((resolve) => (release = resolve)));
+    let answered = false;
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 5);
+    try {
+      const pending = appendDecision(store, draft(2)).then((r) => ((answered = true), r));
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      expect(flush).toHaveBeenCalledTimes(1);
+      expect(ticks).toBeGreaterThanOrEqual(5); // the event loop runs while the flush is pending
+      expect(answered).toBe(false);
+      expect((await verifyChain(store)).records).toBe(2); // committed, not yet acknowledged
+      release();
+      expect((await pending).record.seq).toBe(2);
+    } finally {
+      clearInterval(timer);
+    }
+    flush.mockImplementationOnce(() => Promise.reject(Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' })));
+    await expect(appendDecision(store, draft(3))).rejects.toBeInstanceOf(StoreUnavailableError);
+    flush.mockRestore();
+    expect((await appendDecision(store, draft(4))).record.seq).toBe(4);
+    expect(await verifyChain(store)).toMatchObject({ records: 4, firstBreak: null });
+  });
+});
+
 describe('npm run audit:verify', () => {
   const verify = (sqliteFile: string) =>
     spawnSync(process.execPath, ['--import', 'tsx', 'lib/cli/auditVerify.ts'], {
