@@ -233,7 +233,7 @@ export default async function WatchPage() {
           models={vm.demo.models.map((m) => ({ name: m.name, available: m.available }))}
           maxCharacters={vm.demo.maxCharacters}
           maxWords={vm.demo.maxWords}
-          training={{ trainedOn: vm.demo.trainedOn, shortInput: vm.demo.shortInput }}
+          training={{ trainedOn: vm.demo.trainedOn, shortInput: vm.demo.shortInput, nameLike: vm.demo.nameLike }}
           classify={classifyAction}
           explain={explainAction}
           attention={attentionAction}

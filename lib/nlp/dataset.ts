@@ -56,6 +56,8 @@ export interface DatasetStats {
   readonly categories: readonly CategoryStats[];
   readonly overall: {
     readonly words: LengthSummary;
+    /** Word counts of the product names alone (the short view the models may also be trained on). */
+    readonly nameWords: LengthSummary;
     readonly characters: LengthSummary;
     readonly tokens: Partial<Record<TransformerKind, TokenSummary>>;
   };
@@ -146,7 +148,12 @@ export function computeDatasetStats(products: readonly Product[], service?: NlpS
     products: products.length,
     labels,
     categories,
-    overall: { words: summarise(words), characters: summarise(chars), tokens: overallTokens },
+    overall: {
+      words: summarise(words),
+      nameWords: summarise(products.map((p) => splitWords(p.name).length)),
+      characters: summarise(chars),
+      tokens: overallTokens,
+    },
     tokenHistograms,
     examples,
   };

@@ -1,7 +1,9 @@
 import { datasetStats } from './dataset';
 import type { DemoAttention, DemoClassification, DemoConfidence, DemoError, DemoExplanation } from './demoTypes';
 import { isModelUnavailable, isTransformer, NLP_MODELS, type NlpModelName, type NlpService, nlpService } from './service';
+import { nlpMetrics } from './report';
 import { characterCount, splitWords, textProblem } from './text';
+import { servedTrainViews } from './watchProtocol';
 
 /**
  * The demo of /veille, called by its server actions: the same validation as the API (blank
@@ -32,14 +34,31 @@ export function confidenceOf(probability: number): DemoConfidence {
   return probability >= 0.8 ? 'high' : probability >= 0.5 ? 'medium' : 'low';
 }
 
-/** Word counts of the training texts (name + description), or null when the dataset cannot be read here. */
-function trainingWords(service: NlpService): { p10: number; median: number } | null {
+/** Whether the served models were trained on the names alone too (metrics.json), false when it cannot be read. */
+function trainedOnNames(): boolean {
+  const m = nlpMetrics();
+  return m.ok && servedTrainViews(m.value) === 'both';
+}
+
+/**
+ * How the text's length compares with the training texts': shorter than 90 % of the shortest view
+ * the models learned on (the names when trained on both views) is a warning; as short as a name,
+ * for models that also learned on names, a note. Nothing when the dataset cannot be read here.
+ */
+function lengthAdvice(service: NlpService, words: number): Pick<DemoClassification, 'shortInput' | 'nameLike'> {
+  let overall: ReturnType<typeof datasetStats>['overall'];
   try {
-    const { words } = datasetStats(service).overall;
-    return { p10: words.p10, median: words.median };
+    overall = datasetStats(service).overall;
   } catch {
-    return null;
+    return { shortInput: null, nameLike: null };
   }
+  const names = trainedOnNames();
+  const reference = names ? overall.nameWords : overall.words;
+  const shortInput =
+    words < reference.p10
+      ? { words, trainingP10: reference.p10, trainingMedian: reference.median, reference: names ? ('names' as const) : ('texts' as const) }
+      : null;
+  return { shortInput, nameLike: names && shortInput === null && words < overall.words.p10 ? { words, textsMedian: overall.words.median } : null };
 }
 
 export async function demoClassify(input: unknown): Promise<DemoClassification | DemoError> {
@@ -51,7 +70,6 @@ export async function demoClassify(input: unknown): Promise<DemoClassification |
     const encoder = (['roberta', 'bert'] as const).find((k) => service.transformers[k]);
     const maps = encoder ? await service.attention(encoder, text) : null;
     const words = splitWords(text).length;
-    const training = trainingWords(service);
     return {
       ok: true,
       characters: characterCount(text),
@@ -67,7 +85,7 @@ export async function demoClassify(input: unknown): Promise<DemoClassification |
         input: r.input,
       })),
       disagreement: new Set(c.results.map((r) => r.predicted)).size > 1,
-      shortInput: training && words < training.p10 ? { words, trainingP10: training.p10, trainingMedian: training.median } : null,
+      ...lengthAdvice(service, words),
       attention: encoder && maps ? { model: encoder, maps } : null,
     };
   } catch (err) {

@@ -43,11 +43,23 @@ export interface DemoClassification {
   /** The models answer differently (each model's answer is in `predictions`). */
   readonly disagreement: boolean;
   /**
-   * The text has fewer words than the shortest 10 % of the texts the models were trained on
-   * (product name + description): their answers are less reliable. Null when it is not, or when
-   * the training texts' lengths are unknown on this server.
+   * The text has fewer words than the shortest 10 % of the texts the models were trained on — the
+   * product names (`reference: 'names'`) when they were trained on both views, else the names +
+   * descriptions (`'texts'`): their answers are less reliable. Null when it is not, or when the
+   * training texts' lengths are unknown on this server.
    */
-  readonly shortInput: { readonly words: number; readonly trainingP10: number; readonly trainingMedian: number } | null;
+  readonly shortInput: {
+    readonly words: number;
+    readonly trainingP10: number;
+    readonly trainingMedian: number;
+    readonly reference: 'names' | 'texts';
+  } | null;
+  /**
+   * Models trained on both views, and the text is as short as a product name (shorter than the
+   * shortest 10 % of the names + descriptions, not shorter than the names): the name-alone figures
+   * of the comparison apply. Not a warning.
+   */
+  readonly nameLike: { readonly words: number; readonly textsMedian: number } | null;
   readonly attention: { readonly model: TransformerKind; readonly maps: AttentionMaps } | null;
 }
 

@@ -24,9 +24,13 @@ export * from './watchPageTypes';
 export { seedStudySentence, bertVsRoberta } from './watchResults';
 
 /** The demo's words on training: both views (name + description and the name alone) when metrics.json says so. */
-export function demoTraining(m: NlpMetrics | null, t: T): { trainedOn: string; shortInput: string } {
+export function demoTraining(m: NlpMetrics | null, t: T): { trainedOn: string; shortInput: string; nameLike: string } {
   const both = m !== null && servedTrainViews(m) === 'both';
-  return { trainedOn: both ? t.demo.trainedOnBoth : t.demo.trainedOn, shortInput: both ? t.demo.shortInputBoth : t.demo.shortInput };
+  return {
+    trainedOn: both ? t.demo.trainedOnBoth : t.demo.trainedOn,
+    shortInput: both ? t.demo.shortInputBoth : t.demo.shortInput,
+    nameLike: t.demo.nameLike,
+  };
 }
 
 export function watchPageModel(args: {

@@ -87,6 +87,8 @@ export interface WatchPageModel {
     readonly trainedOn: string;
     /** The short-input warning's template ({words}, {p10}, {median}), worded for the training views. */
     readonly shortInput: string;
+    /** The note for a text as short as a name, when the models also learned on names ({words}, {median}). */
+    readonly nameLike: string;
   };
 }
 

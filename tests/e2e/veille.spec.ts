@@ -67,7 +67,7 @@ test.describe('/veille', () => {
     await expect(attention.getByRole('heading', { level: 4 })).toContainText('Attention de BERT', { timeout: 30_000 });
   });
 
-  test('demo: each answer says how confident it is; a short name warns that the models were trained on longer texts, and a disagreement is said', async ({
+  test('demo: each answer says how confident it is; a name gets a note (the models also learned on names), a text shorter than the names a warning, and a disagreement is said', async ({
     page,
   }) => {
     await page.goto('/veille#demo');
@@ -83,14 +83,23 @@ test.describe('/veille', () => {
       await expect(card.locator('.prediction__confidence')).toHaveText(/^Confiance du modèle : confiance (élevée|moyenne|faible)$/);
       labels.push(((await card.locator('.prob-table__top th').textContent()) ?? '').trim());
     }
-    const warnings = results.getByTestId('demo-warnings');
-    await expect(warnings.locator('[data-warning="short-input"]')).toContainText('Texte très court : 5 mots');
-    await expect(warnings.locator('[data-warning="disagreement"]')).toHaveCount(new Set(labels).size > 1 ? 1 : 0);
+    await expect(results.locator('[data-note="name-like"]')).toContainText('Texte aussi court qu’un nom de produit (5 mots');
+    await expect(results.locator('[data-warning="short-input"]')).toHaveCount(0);
+    await expect(results.locator('[data-warning="disagreement"]')).toHaveCount(new Set(labels).size > 1 ? 1 : 0);
+
+    // shorter than 90 % of the names the models learned on: a warning
+    await demo.getByLabel('Texte du produit (nom et description, en anglais)').fill('Rockmantra mug');
+    await demo.getByRole('button', { name: 'Classer' }).click();
+    await expect(results.getByTestId('demo-warnings').locator('[data-warning="short-input"]')).toContainText('Texte très court : 2 mots', {
+      timeout: 30_000,
+    });
+    await expect(results.locator('[data-note="name-like"]')).toHaveCount(0);
 
     // a real product's name and description: no warning about its length
     await demo.getByLabel('Ou choisir un produit réel').selectOption({ index: 13 });
     await demo.getByRole('button', { name: 'Classer' }).click();
     await expect(results.locator('[data-warning="short-input"]')).toHaveCount(0, { timeout: 30_000 });
+    await expect(results.locator('[data-note="name-like"]')).toHaveCount(0);
   });
 
   test('demo: an empty text is refused with a message tied to the field, from the keyboard', async ({ page }) => {

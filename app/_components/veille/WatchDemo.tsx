@@ -53,7 +53,7 @@ export function WatchDemo({
   maxCharacters: number;
   maxWords: number;
   /** What the models were trained on and the short-input warning's template, worded by lib/nlp from metrics.json. */
-  training: { readonly trainedOn: string; readonly shortInput: string };
+  training: { readonly trainedOn: string; readonly shortInput: string; readonly nameLike: string };
   classify: (text: string) => Promise<DemoClassification | DemoError>;
   explain: (text: string, model: Model) => Promise<DemoExplanation | DemoError>;
   attention: (text: string, model: Encoder) => Promise<DemoAttention | DemoError>;
@@ -251,6 +251,14 @@ export function WatchDemo({
                 ) : null}
               </ul>
             </div>
+          ) : null}
+          {result.value.nameLike ? (
+            <p className="hint" data-note="name-like">
+              {fill(training.nameLike, {
+                words: fmtCount(result.value.nameLike.words, locale),
+                median: fmtCount(Math.round(result.value.nameLike.textsMedian), locale),
+              })}
+            </p>
           ) : null}
           <div className="prediction-grid">
             {result.value.predictions.map((p) => (

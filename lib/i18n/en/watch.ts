@@ -402,7 +402,9 @@ export const watch: Dictionary['watch'] = {
     shortInput:
       'Very short text: {words} words, while 90 % of the training texts (name and description) have at least {p10} (median {median}). The models did not learn on texts this short: their answers are less reliable.',
     shortInputBoth:
-      'Very short text: {words} words, while 90 % of the full texts (name and description) have at least {p10} (median {median}). The models also learned on names alone, but their accuracy on a name alone is measured separately: see the « name alone » rows of the comparison table.',
+      'Very short text: {words} words, while 90 % of the product names the models learned on have at least {p10} (median {median}). Their answers on a text this short are less reliable.',
+    nameLike:
+      'A text as short as a product name ({words} words; the names with their descriptions have {median} at the median). The models also learned on names alone: how well they do on this kind of input is in the « name alone » rows of the comparison table.',
     latency: 'Latency: {ms}',
     tokensRead: 'Tokens read: {tokens} of {max}',
     tokensTruncated: 'text truncated: {tokens} tokens, only the first {max} are read',

@@ -405,7 +405,9 @@ export const watch = {
     shortInput:
       'Texte très court : {words} mots, alors que 90 % des textes d’entraînement (nom et description) en comptent au moins {p10} (médiane {median}). Les modèles n’ont pas appris sur des textes aussi courts : leurs réponses sont moins fiables.',
     shortInputBoth:
-      'Texte très court : {words} mots, alors que 90 % des textes complets (nom et description) en comptent au moins {p10} (médiane {median}). Les modèles ont aussi appris sur des noms seuls, mais leur justesse sur un nom seul est mesurée à part : voir les lignes « nom seul » du tableau de comparaison.',
+      'Texte très court : {words} mots, alors que 90 % des noms de produits sur lesquels les modèles ont appris en comptent au moins {p10} (médiane {median}). Leurs réponses sur un texte aussi court sont moins fiables.',
+    nameLike:
+      'Texte aussi court qu’un nom de produit ({words} mots ; les noms avec leur description en comptent {median} en médiane). Les modèles ont aussi appris sur des noms seuls : leur justesse sur ce genre d’entrée figure aux lignes « nom seul » du tableau de comparaison.',
     latency: 'Latence : {ms}',
     tokensRead: 'Tokens lus : {tokens} sur {max}',
     tokensTruncated: 'texte tronqué : {tokens} tokens, seuls les {max} premiers sont lus',

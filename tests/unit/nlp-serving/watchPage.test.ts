@@ -489,13 +489,15 @@ describe('/veille with issue #18’s metrics.json (grouped folds, both views, th
     );
   });
 
-  it('tells the demo the models were trained on both views; the short-input warning keeps its threshold placeholders', () => {
+  it('tells the demo the models were trained on both views; the short-input warning compares with the names, a name-like text gets a note', () => {
     const fr = page18(newShape()).demo;
     expect(fr.trainedOn).toBe(
       'Les trois modèles ont été entraînés sur le nom suivi de la description de chaque produit (une centaine de mots en médiane) et sur le nom seul.',
     );
     expect(fr.shortInput).toContain('{p10}');
-    expect(fr.shortInput).toContain('Les modèles ont aussi appris sur des noms seuls');
+    expect(fr.shortInput).toContain('90 % des noms de produits sur lesquels les modèles ont appris');
+    expect(fr.nameLike).toContain('Les modèles ont aussi appris sur des noms seuls');
+    expect(fr.nameLike).toContain('{median}');
     expect(page18(newShape(), 'en').demo.trainedOn).toContain('and on the name alone.');
     const holdoutOnly = newShape();
     delete holdoutOnly.protocol.cv.train_views;
