@@ -427,7 +427,7 @@ async function main(): Promise<void> {
   const sqlite = { sqliteFile: path.join(dir, 'decisions.sqlite') };
   const pg = await startThrowawayPostgres();
   try {
-    await benchBackend('SQLite (WAL, synchronous=FULL)', sqlite);
+    await benchBackend('SQLite (WAL; each acknowledged append flushed to the disk)', sqlite);
     if (pg) await benchBackend('PostgreSQL 15 (local, fsync off)', { databaseUrl: pg.url });
     else console.log('\nPostgreSQL is not installed here: its half is skipped');
 

@@ -7,7 +7,7 @@ so training and serving see the same ids by construction. This module only slice
 * corpus: documents → sentences → ids, split into a held-out slice and the pretraining pool;
 * ``pack_full_sentences``: RoBERTa's FULL-SENTENCES inputs;
 * ``create_nsp_instances``: BERT's segment pairs (port of ``create_pretraining_data.py``);
-* ``stratified_folds``: the stratified folds used before issue #18 (the ablation's CV); the grouped
+* ``stratified_folds``: the stratified folds used before issue #18 (grouped_study.py's ``stratified`` scheme); the grouped
   folds and the served models' split are in groups.py / pipeline.py.
 """
 from __future__ import annotations

@@ -2,7 +2,7 @@
 cross-validated with and without near-duplicate groups, tested on name + description and on the
 product name alone, with the committed settings and with settings chosen by a nested search.
 
-    OMP_NUM_THREADS=1 /usr/bin/python3 -m training.nlp.grouped_study [--models tfidf,bert,roberta]
+    OMP_NUM_THREADS=1 /usr/bin/python3 -m training.nlp.grouped_study [--models tfidf,bert,roberta,bert_dynamic]
         [--schemes stratified,grouped] [--train-views text,both] [--reps 0,1,2] [--threads 1] [--quick]
         [--summarize]
 
@@ -34,7 +34,7 @@ Each (model, folds, training rows, outer fold) is cached in ``<work>/grouped_stu
 of everything it depends on; ``grouped_study.json`` summarises every complete run in the cache
 (``--summarize`` only does that).
 
-``--models`` defaults to ``tfidf``. ``bert`` / ``roberta`` fine-tune the pipeline's pretrained
+``--models`` defaults to ``tfidf``. ``bert`` / ``roberta`` / ``bert_dynamic`` (the ablation) fine-tune the pipeline's pretrained
 encoders (``<work>/pretrain/<recipe>``) with its protocol (``finetune.train_classifier``, truncation,
 seed ``13 + 1000·rep + fold``, ``--reps``), on name + description or both views, and score both
 test views; the name ids come from ``training/nlp/export_names.ts`` (transformers.js). Checked on
@@ -242,7 +242,7 @@ def render_tables(models: dict) -> str:
 
 # --------------------------------------------------------------------------- transformers
 
-TRANSFORMERS = ("bert", "roberta")
+TRANSFORMERS = ("bert", "roberta", "bert_dynamic")  # bert_dynamic: the ablation (not served)
 SEED_STRIDE = 1000  # as seed_study.py: repetition r fine-tunes fold k with seed cfg.seed + 1000·r + k
 
 
@@ -335,7 +335,7 @@ def _mean_over_reps(reps: Dict[int, dict]) -> dict:
 
 def main(argv: Optional[List[str]] = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--models", default="tfidf", help="comma-separated: tfidf (default), bert, roberta")
+    ap.add_argument("--models", default="tfidf", help="comma-separated: tfidf (default), bert, roberta, bert_dynamic")
     ap.add_argument("--schemes", default=",".join(SCHEMES), help="folds to run: stratified,grouped")
     ap.add_argument("--train-views", default=",".join(TRAIN_VIEWS), help="training rows: text,both")
     ap.add_argument("--reps", default="0", help="transformers: fine-tuning repetitions (seed 13 + 1000·rep + fold)")

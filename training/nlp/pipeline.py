@@ -32,7 +32,7 @@ import numpy as np
 import torch
 
 from . import config as C
-from .data import load_corpus, load_products, load_special_tokens, stratified_folds
+from .data import load_corpus, load_products, load_special_tokens
 from .export_onnx import folder_size, write_golden_logits, write_model_folder
 from .finetune import evaluate, predict_logits, round_to_fp16, train_classifier
 from .groups import both_views, load_product_views, near_duplicate_groups, stratified_group_folds
@@ -114,11 +114,6 @@ class Pipeline:
         return stratified_group_folds(self.labels, self.groups, self.cfg.finetune.folds, self.cfg.seed)
 
     @property
-    def previous_folds(self) -> np.ndarray:
-        """The stratified folds used before issue #18 (the ablation's CV still runs on them)."""
-        return stratified_folds(self.labels, self.cfg.finetune.folds, self.cfg.seed)
-
-    @property
     def split(self):
         """The served models' split: grouped fold 0 (20 %) is held out, folds 1-4 train them, so the
         served transformer is the grouped CV's fold-0 model of the first seed (same rows, same seed)."""
@@ -187,11 +182,11 @@ class Pipeline:
         if kind == "pretrain":
             return self.recipe_key(name)
         if kind == "cv":
-            if name in cfg.ablations:
-                return self.ft_key(name)
             return {"ft": self.ft_key(name), "protocol": protocol, "repetitions": CV_REPETITIONS, "v": 4}
         return {"ft": self.ft_key(name), "fp16": cfg.export_fp16, "golden": cfg.golden_products,
-                "served": name in cfg.served, "protocol": protocol, "v": 4}
+                "served": name in cfg.served, "protocol": protocol, "v": 4,
+                # an ablation's final model trained on name + description alone until v4: not reused
+                **({"ablation_views": TRAIN_VIEWS} if name in cfg.ablations else {})}
 
     def pretrained_dir(self, name: str) -> str:
         return self.init.get(name) or os.path.join(self.work_dir, "pretrain", name)
@@ -257,8 +252,7 @@ class Pipeline:
         return self.run_stage(f"pretrain:{name}", self.stage_key(f"pretrain:{name}"), run)
 
     def stage_cv(self, name: str) -> dict:
-        if name in self.cfg.ablations:
-            return self.stage_cv_previous(name)
+        """Every transformer's CV, the ablation's included: the same grouped folds, views and seeds."""
         cfg = self.cfg
 
         def run():
@@ -295,48 +289,13 @@ class Pipeline:
 
         return self.run_stage(f"cv:{name}", self.stage_key(f"cv:{name}"), run)
 
-    def stage_cv_previous(self, name: str) -> dict:
-        """The ablation's CV on the previous protocol (stratified folds, trained on name + description, one seed)."""
-        cfg, recipe = self.cfg, self.cfg.recipes[name]
-        kind = recipe.tokenizer
-
-        def run():
-            P, sp = self.products(kind), self.special(kind)
-            seqs = P.truncated(self._max_len(name))
-            folds, y = self.previous_folds, P.labels
-            fold_metrics, oof, secs = [], np.zeros(len(y), dtype=np.int64), []
-            for k in range(cfg.finetune.folds):
-                fold_file = os.path.join(self.work_dir, "cv", name, f"fold{k}.json")
-                fkey = _hash(self.ft_key(name))
-                if os.path.exists(fold_file) and not self.force and read_json(fold_file).get("key") == fkey:
-                    res = read_json(fold_file)
-                    log(f"[cv:{name}] fold {k} cached")
-                else:
-                    tr, te = np.where(folds != k)[0], np.where(folds == k)[0]
-                    r = train_classifier(self.pretrained_dir(name), [seqs[i] for i in tr], y[tr], P.label_names,
-                                         sp.pad, cfg.finetune, cfg.seed + k, tag=f":{name}:fold{k}")
-                    ev = evaluate(r["model"], [seqs[i] for i in te], y[te], P.label_names, sp.pad)
-                    res = {"key": fkey, "test": te.tolist(), "logits": ev["logits"].tolist(), "metrics": ev["metrics"],
-                           "seconds": r["seconds"], "curve": r["curve"]}
-                    write_json(fold_file, res)
-                    log(f"[cv:{name}] fold {k}: acc {ev['metrics']['accuracy']:.4f} "
-                        f"macro-F1 {ev['metrics']['macro_f1']:.4f}")
-                te = np.array(res["test"])
-                oof[te] = np.array(res["logits"]).argmax(1)
-                fold_metrics.append(res["metrics"])
-                secs.append(res["seconds"])
-            return {"cv": cv_summary(fold_metrics, y, oof, P.label_names), "fold_seconds": secs,
-                    "finetune": cfg.finetune.__dict__, "protocol": "stratified"}
-
-        return self.run_stage(f"cv:{name}", self.stage_key(f"cv:{name}"), run)
-
     def _max_len(self, name: str) -> int:
         return self.cfg.arch.max_len
 
     def stage_final(self, name: str) -> dict:
-        """Fine-tunes on the fixed 80 % split and evaluates on the 20 %. Served models are then
-        rounded to fp16 and exported (metrics reported for the rounded model); an ablation
-        model is only evaluated (fp32)."""
+        """Fine-tunes on grouped folds 1-4 (both views) and evaluates on fold 0 (name + description
+        and the name alone). Served models are then rounded to fp16 and exported (metrics reported
+        for the rounded model); an ablation model is only evaluated (fp32)."""
         cfg, recipe = self.cfg, self.cfg.recipes[name]
         kind = recipe.tokenizer
         served = name in cfg.served
@@ -347,17 +306,17 @@ class Pipeline:
             seqs = P.truncated(max_len)
             tr, te = self.split
             y = P.labels
-            ablation = name in cfg.ablations  # the ablation keeps the previous training rows (name + description)
-            names = None if ablation else self.name_seqs(kind)
-            rows, ry = ([seqs[i] for i in tr], y[tr]) if ablation else both_views(tr, seqs, names, y)
+            names = self.name_seqs(kind)
+            rows, ry = both_views(tr, seqs, names, y)
             r = train_classifier(self.pretrained_dir(name), rows, ry, P.label_names, sp.pad,
                                  cfg.finetune, cfg.seed + HOLDOUT_FOLD, tag=f":{name}:final")
             model = r["model"]
             ev32 = evaluate(model, [seqs[i] for i in te], y[te], P.label_names, sp.pad)
             res = {"holdout_fp32": ev32["metrics"], "train_seconds": r["seconds"], "curve": r["curve"],
-                   "parameters": count_parameters(model), "exported": served, "train_views": "text" if ablation else TRAIN_VIEWS}
+                   "parameters": count_parameters(model), "exported": served, "train_views": TRAIN_VIEWS}
             if not served:
                 res["holdout"] = ev32["metrics"]
+                res["holdout_name"] = evaluate(model, [names[i] for i in te], y[te], P.label_names, sp.pad)["metrics"]
                 return res
             if cfg.export_fp16:
                 round_to_fp16(model)
@@ -434,8 +393,11 @@ class Pipeline:
                             if getattr(cfg.recipes[abl], k) != getattr(cfg.recipes[base], k)],
                 "heldout_masked_accuracy": _no_none({n: _heldout_acc(pre.get(n)) for n in (base, abl)}),
                 "cv_macro_f1": _no_none({n: models.get(n, {}).get("cv", {}).get("macro_f1") for n in (base, abl)}),
+                "cv_name_macro_f1": _no_none({n: (models.get(n, {}).get("cv_name") or {}).get("macro_f1") for n in (base, abl)}),
                 "holdout_macro_f1": _no_none({n: {**models, **pending}.get(n, {}).get("holdout", {}).get("macro_f1")
                                               for n in (base, abl)}),
+                "holdout_name_macro_f1": _no_none({n: ({**models, **pending}.get(n, {}).get("holdout_name") or {}).get("macro_f1")
+                                                   for n in (base, abl)}),
             }
         sizes = {name: folder_size(os.path.join(self.out_dir, name)) for name in ["tfidf", *cfg.served]
                  if os.path.isdir(os.path.join(self.out_dir, name))}

@@ -40,20 +40,22 @@ class TestQuickPipeline(unittest.TestCase):
             # (cv) and on the name alone (cv_name); transformers over 3 seeds x 5 folds
             self.assertTrue(metrics["protocol"]["cv"]["grouped"])
             self.assertEqual(metrics["protocol"]["holdout"]["train_views"], "both")
-            for name, runs in (("tfidf", 5), ("bert", 15), ("roberta", 15)):
+            for name, runs in (("tfidf", 5), ("bert", 15), ("roberta", 15), ("bert_dynamic", 15)):
                 m = metrics["models"][name]
                 for key in ("cv", "cv_name"):
                     self.assertEqual(len(m[key]["macro_f1"]["folds"]), runs, f"{name} {key}")
                     self.assertEqual(m[key]["n_predictions"], metrics["n_products"] * runs // 5, f"{name} {key}")
                 self.assertIn("macro_f1", m["holdout_name"], name)
                 self.assertEqual(m["cv_protocol"], "grouped")
-            for name in ("bert", "roberta"):
+            for name in ("bert", "roberta", "bert_dynamic"):
                 seeds = metrics["models"][name]["cv"]["macro_f1"]["seeds"]
                 self.assertEqual([s["seed"] for s in seeds], metrics["protocol"]["cv"]["seeds"])
                 self.assertAlmostEqual(sum(s["mean"] for s in seeds) / 3, metrics["models"][name]["cv"]["macro_f1"]["mean"])
-            # the ablation keeps the previous protocol, and says so
-            self.assertEqual(len(metrics["models"]["bert_dynamic"]["cv"]["macro_f1"]["folds"]), 5)
-            self.assertEqual(metrics["models"]["bert_dynamic"]["cv_protocol"], "stratified")
+            # the ablation on the same protocol (checked above), compared on both test views
+            abl = metrics["ablation"]["bert_dynamic"]
+            self.assertNotIn("carried_from", metrics["models"]["bert_dynamic"])
+            for key in ("cv_macro_f1", "cv_name_macro_f1", "holdout_macro_f1", "holdout_name_macro_f1"):
+                self.assertEqual(sorted(abl[key]), ["bert", "bert_dynamic"], key)
             for name in ("bert", "roberta", "bert_dynamic"):
                 p = metrics["pretraining"][name]
                 self.assertGreaterEqual(p["tokens_seen"], metrics["token_budget"]["tokens_per_pretraining_run"])
