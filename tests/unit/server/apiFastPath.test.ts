@@ -6,6 +6,7 @@ import zlib from 'node:zlib';
 import { setLogSink } from '@/lib/api/accessLog';
 import { requireCreditEngine } from '@/lib/api/creditEngine';
 import { API_OPERATIONS, OPERATIONS } from '@/lib/api/operations';
+import { type PathHandlers, ROUTE_METHODS, type RouteHandler } from '@/lib/api/route';
 import { API_NOT_FOUND, API_ROUTES, type ApiRoutePath } from '@/lib/api/routes';
 import { acceptsGzip, compileRoutes, createApiFastPath, GZIP_MIN_BYTES, matchRoute } from '@/lib/server/apiFastPath';
 import { compileHeaderRules, loadConfigHeaderRules } from '@/lib/server/configHeaders';
@@ -286,6 +287,38 @@ describe('the direct API path on a node:http server', () => {
     expect(after.status).toBe(200);
     expect(after.socket).toBe(chunked.socket); // the same kept-alive connection
     agent.destroy();
+  });
+
+  it("gives the handler the client's signal: aborted when the client goes away before the answer", async () => {
+    const seen: { aborted: boolean; bodyRead: string }[] = [];
+    let entered: () => void = () => undefined;
+    const inHandler = new Promise<void>((resolve) => (entered = resolve));
+    const waitForAbort: RouteHandler = async (request) => {
+      const record = { aborted: false, bodyRead: await request.text() };
+      seen.push(record);
+      entered();
+      await new Promise<void>((resolve) => request.signal.addEventListener('abort', () => resolve(), { once: true }));
+      record.aborted = request.signal.aborted;
+      return new Response('late');
+    };
+    const handlers = Object.fromEntries([...ROUTE_METHODS, 'otherMethod'].map((m) => [m, waitForAbort])) as unknown as PathHandlers;
+    const own = http.createServer();
+    const fast = createApiFastPath({ routes: { '/api/v1/wait': handlers }, headersFor: () => [], port: 0 });
+    own.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => void fast(req, res));
+    await new Promise<void>((resolve) => own.listen(0, '127.0.0.1', resolve));
+    try {
+      const req = http.request(`http://127.0.0.1:${(own.address() as AddressInfo).port}/api/v1/wait`, { method: 'POST' });
+      req.on('error', () => undefined);
+      req.end('body read through the stream');
+      await inHandler;
+      expect(seen[0]).toEqual({ aborted: false, bodyRead: 'body read through the stream' });
+      req.destroy(); // the client leaves
+      for (let i = 0; i < 100 && !seen[0].aborted; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(seen[0].aborted).toBe(true);
+    } finally {
+      own.closeAllConnections();
+      await new Promise((resolve) => own.close(resolve));
+    }
   });
 
   it('leaves pages, trailing slashes, unknown API paths and bad escapes to Next.js', async () => {
