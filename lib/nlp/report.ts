@@ -105,6 +105,8 @@ const ablationEntry = z.looseObject({
   changed: z.array(z.string()).default([]),
   heldout_masked_accuracy: z.record(z.string(), num).optional(),
   cv_macro_f1: z.record(z.string(), meanStd).optional(),
+  /** Issue #18: the same on the product name alone (absent from a previous-protocol ablation). */
+  cv_name_macro_f1: z.record(z.string(), meanStd).optional(),
 });
 
 const trainViews = z.enum(['text', 'both']).optional().catch(undefined);

@@ -394,9 +394,18 @@ export function ablationModel(m: NlpMetrics, locale: Locale, t: T): { table: Tab
     const baseAcc = ab.heldout_masked_accuracy?.[base];
     const varAcc = ab.heldout_masked_accuracy?.[name];
     const f1Cell = `${f1(baseF1)} → ${f1(varF1)}`;
+    // On the name alone: only the ablation's own record, measured on one protocol for both (none before issue #18).
+    const names = ab.cv_name_macro_f1;
+    const nameCell = names?.[base] && names[name] ? `${f1(names[base])} → ${f1(names[name])}` : '—';
     rows.push({
       header: modelLabel(name, t),
-      cells: [modelLabel(base, t), changed, `${pct(baseAcc)} → ${pct(varAcc)}`, previous ? fill(t.results.ablationPrevious, { f1: f1Cell }) : f1Cell],
+      cells: [
+        modelLabel(base, t),
+        changed,
+        `${pct(baseAcc)} → ${pct(varAcc)}`,
+        previous ? fill(t.results.ablationPrevious, { f1: f1Cell }) : f1Cell,
+        nameCell,
+      ],
     });
     const sentence = fill(t.results.ablationSentence, {
       variant: modelLabel(name, t),

@@ -350,7 +350,14 @@ export const watch: Dictionary['watch'] = {
     ablationHeading: 'Ablation',
     ablationIntro: 'An ablation changes a single element of a recipe to measure its effect alone.',
     ablationCaption: 'Ablations: reference recipe and variant',
-    ablationColumns: ['Variant', 'Compared with', 'Element changed', 'MLM accuracy (reference → variant)', 'Macro-F1 (reference → variant)'],
+    ablationColumns: [
+      'Variant',
+      'Compared with',
+      'Element changed',
+      'MLM accuracy (reference → variant)',
+      'Macro-F1, name + description (reference → variant)',
+      'Macro-F1, name alone (reference → variant)',
+    ],
     ablationSentence:
       '{variant} changes only {changed} compared with {base}: macro-F1 {baseF1} → {variantF1} ({delta} pt), masked-token accuracy {baseAcc} → {variantAcc}.',
     ablationPrevious: '{f1} (previous protocol)',

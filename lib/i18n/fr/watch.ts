@@ -353,7 +353,14 @@ export const watch = {
     ablationHeading: 'Ablation',
     ablationIntro: 'Une ablation ne change qu’un élément d’une recette pour en mesurer l’effet seul.',
     ablationCaption: 'Ablations : recette de référence et variante',
-    ablationColumns: ['Variante', 'Comparée à', 'Élément changé', 'Exactitude MLM (référence → variante)', 'Macro-F1 (référence → variante)'],
+    ablationColumns: [
+      'Variante',
+      'Comparée à',
+      'Élément changé',
+      'Exactitude MLM (référence → variante)',
+      'Macro-F1, nom + description (référence → variante)',
+      'Macro-F1, nom seul (référence → variante)',
+    ],
     ablationSentence:
       '{variant} ne change que {changed} par rapport à {base} : macro-F1 {baseF1} → {variantF1} ({delta} pt), exactitude sur les tokens masqués {baseAcc} → {variantAcc}.',
     ablationPrevious: '{f1} (protocole précédent)',

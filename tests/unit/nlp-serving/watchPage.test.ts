@@ -466,11 +466,31 @@ describe('/veille with issue #18’s metrics.json (grouped folds, both views, th
 
   it('marks the ablation’s figures as the previous protocol’s', () => {
     const fr = page18(newShape()).results!;
-    expect(fr.ablationTable!.rows[0].cells[3]).toBe('0,910 → 0,900 (protocole précédent)');
+    expect(fr.ablationTable!.rows[0].cells.slice(3)).toEqual(['0,910 → 0,900 (protocole précédent)', '—']);
     expect(fr.ablationSentences[0]).toContain('(−1,0 pt)');
     expect(fr.ablationSentences[0]).toContain('Ces macro-F1 sont ceux du protocole précédent');
     const en = page18(newShape(), 'en').results!;
     expect(en.ablationTable!.rows[0].cells[3]).toBe('0.910 → 0.900 (previous protocol)');
+  });
+
+  it('compares an ablation run on the new protocol without the previous-protocol mark (the pipeline since issue #18)', () => {
+    const raw = newShape();
+    const dynamic = raw.models.bert_dynamic;
+    dynamic.cv = cv(dynamic.cv, 0.902, 0.014, 0.903, [0.905, 0.9, 0.901], 3);
+    dynamic.cv_name = cv(dynamic.cv, 0.875, 0.02, 0.876, [0.878, 0.873, 0.874]);
+    dynamic.cv_protocol = 'grouped';
+    delete dynamic.carried_from;
+    Object.assign(raw.ablation.bert_dynamic, {
+      cv_macro_f1: { bert: raw.models.bert.cv.macro_f1, bert_dynamic: dynamic.cv.macro_f1 },
+      cv_name_macro_f1: { bert: raw.models.bert.cv_name.macro_f1, bert_dynamic: dynamic.cv_name.macro_f1 },
+    });
+    delete raw.ablation.bert_dynamic.carried_from;
+    const fr = page18(raw).results!;
+    expect(fr.ablationTable!.rows[0].cells.slice(3)).toEqual(['0,897 → 0,902', '0,870 → 0,875']);
+    expect(fr.ablationTable!.columns[5]).toBe('Macro-F1, nom seul (référence → variante)');
+    expect(fr.ablationSentences[0]).toContain('(+0,5 pt)');
+    expect(fr.ablationSentences[0]).not.toContain('protocole précédent');
+    expect(fr.comparison.rows.flatMap((r) => r.cells).join(' ')).not.toContain('protocole précédent');
   });
 
   it('recommends from name + description and adds the name alone, with the margin and whether it exceeds the spread', () => {
