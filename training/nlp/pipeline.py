@@ -528,12 +528,14 @@ class Pipeline:
 def carry_ablations(metrics: dict, old: dict, ablations) -> None:
     """An ablation whose stages are not in this work dir's cache (its pretraining is long and only
     compares recipes) keeps the previous metrics.json's figures, marked ``carried_from`` with that
-    run's date; they were measured on the previous protocol (stratified folds, name + description)."""
+    run's date, and the protocol they were measured on (``cv_protocol``; absent = the stratified folds
+    on name + description used before issue #18)."""
     for abl in ablations:
         if abl in metrics["models"] or abl not in old.get("models", {}):
             continue
         when = old["models"][abl].get("carried_from") or old.get("generated_at")  # the run that measured them
-        metrics["models"][abl] = {**old["models"][abl], "cv_protocol": "stratified", "carried_from": when}
+        protocol = old["models"][abl].get("cv_protocol", "stratified")  # absent before issue #18
+        metrics["models"][abl] = {**old["models"][abl], "cv_protocol": protocol, "carried_from": when}
         for section in ("pretraining", "ablation"):
             if abl in old.get(section, {}):
                 metrics[section][abl] = {**old[section][abl], "carried_from": when}
@@ -626,8 +628,12 @@ def render_report(m: dict) -> str:
             if a.get("cv_macro_f1"):
                 parts.append("CV macro-F1: " + ", ".join(f"{k} {v['mean']:.4f} ± {v['std']:.4f}"
                                                          for k, v in a["cv_macro_f1"].items()) + ".")
+            if a.get("cv_name_macro_f1"):
+                parts.append("CV macro-F1 on the name alone: " + ", ".join(f"{k} {v['mean']:.4f} ± {v['std']:.4f}"
+                                                                          for k, v in a["cv_name_macro_f1"].items()) + ".")
             if a.get("holdout_macro_f1"):
-                parts.append("80/20 macro-F1: " + ", ".join(f"{k} {v:.4f}" for k, v in a["holdout_macro_f1"].items()) + ".")
+                parts.append("Holdout (grouped fold 0) macro-F1: "
+                             + ", ".join(f"{k} {v:.4f}" for k, v in a["holdout_macro_f1"].items()) + ".")
             lines.append(" ".join(parts))
     lines += ["", f"Total size of the exported models: {m['sizes_bytes']['total'] / 1e6:.1f} MB "
                   f"({', '.join(f'{k} {v / 1e6:.1f} MB' for k, v in m['sizes_bytes'].items() if k != 'total')}).", ""]

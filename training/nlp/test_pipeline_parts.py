@@ -49,6 +49,14 @@ class TestCarryAblations(unittest.TestCase):
         self.assertEqual(second["models"]["bert_dynamic"]["carried_from"], "2026-11-30T10:00:00+0000")
         self.assertEqual(second["ablation"]["bert_dynamic"]["carried_from"], "2026-11-30T10:00:00+0000")
 
+    def test_an_ablation_measured_on_the_grouped_protocol_keeps_its_protocol_when_carried(self):
+        old = self.old()
+        old["models"]["bert_dynamic"]["cv_protocol"] = "grouped"
+        m = self.new()
+        carry_ablations(m, old, ("bert_dynamic",))
+        self.assertEqual(m["models"]["bert_dynamic"]["cv_protocol"], "grouped")
+        self.assertEqual(m["models"]["bert_dynamic"]["carried_from"], "2026-11-30T10:00:00+0000")
+
     def test_an_ablation_of_this_run_is_kept(self):
         m = self.new()
         m["models"]["bert_dynamic"] = {"cv": "this run"}
