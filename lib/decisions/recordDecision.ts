@@ -48,6 +48,25 @@ export function applicationHash(fields: Readonly<Record<string, string | number 
   return sha256Hex(canonicalJson(fields));
 }
 
+/**
+ * The input hash of a stored application, computed once per application and store: its fields do
+ * not change while the process runs, and hashing them (canonical JSON of ≈ 120 fields, then
+ * SHA-256) was the largest share of a decision's CPU after the append itself (≈ 0.1 of 0.65 ms).
+ */
+const inputHashes = new WeakMap<CreditEngine['store'], Map<number, string>>();
+
+function storedInputHash(store: CreditEngine['store'], id: number): string | undefined {
+  let hashes = inputHashes.get(store);
+  if (!hashes) inputHashes.set(store, (hashes = new Map()));
+  const known = hashes.get(id);
+  if (known !== undefined) return known;
+  const stored = store.get(id);
+  if (!stored) return undefined;
+  const hash = applicationHash(stored.fields as Record<string, string | number | null>);
+  hashes.set(id, hash);
+  return hash;
+}
+
 /** SHA-256 of the canonical request, to tell a retried request from a reused Idempotency-Key. */
 export function requestHash(r: DecisionRequest): string {
   return sha256Hex(
@@ -87,8 +106,8 @@ export async function recordDecision(
   actor: Actor,
   idempotencyKey?: string,
 ): Promise<{ record: DecisionRecord; replayed: boolean }> {
-  const stored = engine.store.get(request.applicationId);
-  if (!stored) throw new DecisionRuleError('id', `No stored application has SK_ID_CURR ${request.applicationId}.`, 'not-found');
+  const inputHash = storedInputHash(engine.store, request.applicationId);
+  if (inputHash === undefined) throw new DecisionRuleError('id', `No stored application has SK_ID_CURR ${request.applicationId}.`, 'not-found');
   const { name, version } = engine.model.bundle.metadata;
   if (request.modelVersion !== undefined && request.modelVersion !== version) {
     throw new DecisionRuleError(
@@ -119,7 +138,7 @@ export async function recordDecision(
       actorId: actor.id,
       actorRole: actor.role,
       applicationId: request.applicationId,
-      inputHash: applicationHash(stored.fields as Record<string, string | number | null>),
+      inputHash,
       modelName: name,
       modelVersion: version,
       probability: explanation.probability,

@@ -15,7 +15,9 @@
  * Options: --seconds=10 (decision load), --read-seconds=5, --clients=16, --records=100000, --paced-rate=100
  * (decisions/s of the steady load under which the reads are measured a second time), --read-rate=200 (reads/s
  * of the paced reads, measured alone and beside the paced decisions sent from a worker thread),
- * --read-rounds=6 (alternations of that measure; their median slowdown and the slowdown of the rounds' samples pooled are printed).
+ * --read-rounds=6 (rounds of that measure: alone, beside decisions written by this server, and beside the same
+ * decisions written by a second cluster on a store of its own — the control, which shows the share of the
+ * machine that the load generator and the writes take — in a balanced order; the rounds' samples are pooled).
  * The load generator runs on the same machine as the server: on 2 cores it takes part of them.
  */
 import { execFileSync } from 'node:child_process';
@@ -225,7 +227,7 @@ const READ_RATE = Number(arg('read-rate') ?? 200);
 /** Alternations of the paced-read measure (--read-rounds). */
 const READ_ROUNDS = Number(arg('read-rounds') ?? 6);
 
-async function benchBackend(label: string, store: Store): Promise<void> {
+async function benchBackend(label: string, store: Store, controlStore: Store): Promise<void> {
   console.log(`\n=== ${label} ===`);
   const cluster: DecisionCluster = await startDecisionCluster({ store, workers: 2 });
   try {
@@ -271,47 +273,56 @@ async function benchBackend(label: string, store: Store): Promise<void> {
         `decisions p50 ${ms(writes.p50)} ms, p99 ${ms(writes.p99)} ms, ${writes.ok} recorded; 5xx ${steady.s5xx + writes.s5xx}`,
     );
     // What a reader experiences: reads arriving at a steady pace (the closed loops above keep both
-    // cores busy with reads, so any other work shows as a slowdown of the share each gets), alone and
-    // then beside decisions at a steady pace (sent from a worker thread), in alternation so that a
-    // drift of the machine shows as a difference between rounds; the median round is the figure.
-    const slowdowns: { p50: number; p99: number }[] = [];
-    const pooledAlone: number[] = [];
-    const pooledLoaded: number[] = [];
-    for (let round = 1; round <= READ_ROUNDS; round++) {
-      const readsAlone = await paced(READ_RATE, READERS * 4, READ_SECONDS, explain);
-      const [readsLoaded, paceWrites] = await Promise.all([
-        paced(READ_RATE, READERS * 4, READ_SECONDS, explain),
-        pacedDecisionsInThread(cluster.base, ids, PACED_RATE, CLIENTS, READ_SECONDS),
-      ]);
+    // cores busy with reads, so any other work shows as a slowdown of the share each gets), alone,
+    // beside decisions at a steady pace (sent from a worker thread) written by this server, and
+    // beside the same decisions written by a second cluster on a store of its own (the control: the
+    // load generator, the writes and the cores they take, but nothing in the reading server). The
+    // three conditions run in a balanced order (alone, same, other; then other, same, alone) so that
+    // a drift of the machine — a collection settling after the saturating phases — falls on every
+    // condition alike; the rounds' samples are pooled.
+    const control = await startDecisionCluster({ store: controlStore, workers: 2 });
+    try {
+      const conditions = ['alone', 'same', 'other'] as const;
+      type Condition = (typeof conditions)[number];
+      const pooled: Record<Condition, number[]> = { alone: [], same: [], other: [] };
+      const run = async (c: Condition): Promise<LoadResult> => {
+        if (c === 'alone') return paced(READ_RATE, READERS * 4, READ_SECONDS, explain);
+        const [reads, writes] = await Promise.all([
+          paced(READ_RATE, READERS * 4, READ_SECONDS, explain),
+          pacedDecisionsInThread(c === 'same' ? cluster.base : control.base, ids, PACED_RATE, CLIENTS, READ_SECONDS),
+        ]);
+        if (writes.ok !== writes.count || writes.errors > 0)
+          throw new Error(`paced decisions (${c}): ${writes.ok} of ${writes.count} recorded, ${writes.errors} errors`);
+        return reads;
+      };
+      await pacedDecisionsInThread(control.base, ids, PACED_RATE, CLIENTS, 2); // the control's hot paths compiled
+      for (let round = 1; round <= READ_ROUNDS; round++) {
+        const order = round % 2 === 1 ? conditions : ([...conditions].reverse() as Condition[]);
+        const parts: string[] = [];
+        for (const c of order) {
+          const r = await run(c);
+          pooled[c].push(...r.latencies);
+          parts.push(`${c} p50 ${ms(r.p50)} / p99 ${ms(r.p99)} ms${r.s5xx ? ` (5xx ${r.s5xx})` : ''}`);
+        }
+        console.log(
+          `explanation at ${READ_RATE} reads/s (paced, round ${round}; ${PACED_RATE} decisions/s on this server = same, on another = other): ${parts.join('; ')}`,
+        );
+      }
+      const [a, same, other] = conditions.map((c) => {
+        const xs = pooled[c].sort((x, y) => x - y);
+        return { n: xs.length, p50: percentile(xs, 50), p99: percentile(xs, 99) };
+      });
       console.log(
-        `explanation at ${READ_RATE} reads/s (paced, round ${round}): alone p50 ${ms(readsAlone.p50)} ms, p99 ${ms(readsAlone.p99)} ms; ` +
-          `with ${PACED_RATE} decisions/s p50 ${ms(readsLoaded.p50)} ms, p99 ${ms(readsLoaded.p99)} ms; ` +
-          `slowdown p50 ${pct(readsLoaded.p50, readsAlone.p50)}, p99 ${pct(readsLoaded.p99, readsAlone.p99)}; ` +
-          `decisions p50 ${ms(paceWrites.p50)} ms, p99 ${ms(paceWrites.p99)} ms, ${paceWrites.ok} recorded; 5xx ${readsAlone.s5xx + readsLoaded.s5xx + paceWrites.s5xx}`,
+        `explanation at ${READ_RATE} reads/s, ${READ_ROUNDS} rounds pooled (${a.n} reads each): alone p50 ${ms(a.p50)} ms, p99 ${ms(a.p99)} ms; ` +
+          `beside ${PACED_RATE} decisions/s written by this server p50 ${ms(same.p50)} ms, p99 ${ms(same.p99)} ms — slowdown p50 ${pct(same.p50, a.p50)}, p99 ${pct(same.p99, a.p99)}`,
       );
-      slowdowns.push({ p50: (readsLoaded.p50 - readsAlone.p50) / readsAlone.p50, p99: (readsLoaded.p99 - readsAlone.p99) / readsAlone.p99 });
-      pooledAlone.push(...readsAlone.latencies);
-      pooledLoaded.push(...readsLoaded.latencies);
+      console.log(
+        `  control, the same decisions written by another server on the same cores: p50 ${ms(other.p50)} ms, p99 ${ms(other.p99)} ms (vs alone p50 ${pct(other.p50, a.p50)}, p99 ${pct(other.p99, a.p99)}); ` +
+          `this server's own share (same vs other): p50 ${pct(same.p50, other.p50)}, p99 ${pct(same.p99, other.p99)}`,
+      );
+    } finally {
+      await control.stop();
     }
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-    const range = (xs: number[]) => `${(Math.min(...xs) * 100).toFixed(0)} to ${(Math.max(...xs) * 100).toFixed(0)} %`;
-    console.log(
-      `explanation at ${READ_RATE} reads/s beside ${PACED_RATE} decisions/s: median slowdown over ${READ_ROUNDS} rounds p50 ${(median(slowdowns.map((x) => x.p50)) * 100).toFixed(0)} %, ` +
-        `p99 ${(median(slowdowns.map((x) => x.p99)) * 100).toFixed(0)} % (rounds: p50 ${range(slowdowns.map((x) => x.p50))}, p99 ${range(slowdowns.map((x) => x.p99))})`,
-    );
-    // The rounds' samples pooled (READ_ROUNDS × READ_RATE × READ_SECONDS each side): a p99 from many more tail samples than one round's.
-    pooledAlone.sort((a, b) => a - b);
-    pooledLoaded.sort((a, b) => a - b);
-    const [a50, a99, l50, l99] = [
-      percentile(pooledAlone, 50),
-      percentile(pooledAlone, 99),
-      percentile(pooledLoaded, 50),
-      percentile(pooledLoaded, 99),
-    ];
-    console.log(
-      `explanation at ${READ_RATE} reads/s, the ${READ_ROUNDS} rounds pooled (${pooledAlone.length} / ${pooledLoaded.length} reads): alone p50 ${ms(a50)} ms, p99 ${ms(a99)} ms; ` +
-        `beside ${PACED_RATE} decisions/s p50 ${ms(l50)} ms, p99 ${ms(l99)} ms; slowdown p50 ${pct(l50, a50)}, p99 ${pct(l99, a99)}`,
-    );
   } finally {
     await cluster.stop();
   }
@@ -427,9 +438,12 @@ async function main(): Promise<void> {
   const sqlite = { sqliteFile: path.join(dir, 'decisions.sqlite') };
   const pg = await startThrowawayPostgres();
   try {
-    await benchBackend('SQLite (WAL; each acknowledged append flushed to the disk)', sqlite);
-    if (pg) await benchBackend('PostgreSQL 15 (local, fsync off)', { databaseUrl: pg.url });
-    else console.log('\nPostgreSQL is not installed here: its half is skipped');
+    await benchBackend('SQLite (WAL; each acknowledged append flushed to the disk)', sqlite, { sqliteFile: path.join(dir, 'control.sqlite') });
+    if (pg) {
+      // The control cluster's store: a second database on the same server.
+      execFileSync(path.join(pg.bin, 'createdb'), ['-h', '127.0.0.1', '-p', String(pg.port), '-U', 'postgres', 'control']);
+      await benchBackend('PostgreSQL 15 (local, fsync off)', { databaseUrl: pg.url }, { databaseUrl: pg.url.replace(/\/postgres$/, '/control') });
+    } else console.log('\nPostgreSQL is not installed here: its half is skipped');
 
     console.log(`\n=== audit:verify on ${RECORDS.toLocaleString('en')} more records ===`);
     await benchVerify('SQLite', sqlite);

@@ -6,6 +6,7 @@ import { API_ROUTES } from '@/lib/api/routes';
 import { decisionListSchema, decisionRecordSchema, noticeSchema } from '@/lib/api/schemas/decisions';
 import { resetAppConfigForTests } from '@/lib/config';
 import { getCreditEngine } from '@/lib/credit/engine';
+import { applicationHash } from '@/lib/decisions/recordDecision';
 import { PROTECTED_FIELDS } from '@/lib/credit/fields';
 import { closeSharedStore, sharedStore } from '@/lib/store/sharedStore';
 import { verifyChain } from '@/lib/store/decisionLog';
@@ -81,7 +82,10 @@ describe('POST /api/v1/applications/{id}/decisions', () => {
       expect(r.code).toMatch(/^R\d{2}$/);
       expect(PROTECTED_FIELDS.has(r.field)).toBe(false);
     }
-    expect(record.inputHash).toMatch(/^[0-9a-f]{64}$/);
+    // The hash of the fields the model scored (computed once per application and kept).
+    const engine = await getCreditEngine();
+    expect(record.inputHash).toBe(applicationHash(engine.store.get(refused)!.fields as Record<string, string | number | null>));
+    expect(record.inputHash).not.toBe(applicationHash(engine.store.get(accepted)!.fields as Record<string, string | number | null>));
   });
 
   test('an override needs a reason from the list and a 20-character justification: 422 naming the field', async () => {
