@@ -17,7 +17,8 @@
  * of the paced reads, measured alone and beside the paced decisions sent from a worker thread),
  * --read-rounds=6 (rounds of that measure: alone, beside decisions written by this server, and beside the same
  * decisions written by a second cluster on a store of its own — the control, which shows the share of the
- * machine that the load generator and the writes take — in a balanced order; the rounds' samples are pooled).
+ * machine that the load generator and the writes take — in a balanced order; the rounds' samples are pooled),
+ * --page-rate=10 and --page-rounds=4 (the same measure for a client page, /dashboard/clients/{id}).
  * The load generator runs on the same machine as the server: on 2 cores it takes part of them.
  */
 import { execFileSync } from 'node:child_process';
@@ -120,6 +121,8 @@ async function load(clients: number, seconds: number, request: Request): Promise
 }
 
 const ms = (x: number) => x.toFixed(1);
+/** Sub-millisecond reads: two decimals. */
+const ms2 = (x: number) => x.toFixed(2);
 const pct = (loaded: number, alone: number) => `${(((loaded - alone) / alone) * 100).toFixed(0)} %`;
 
 /** Open loop: `rate` requests per second for `seconds` (at most `clients` in flight), whatever the answers' pace. */
@@ -226,6 +229,9 @@ const SUSTAINED_RATE = Number(arg('sustained-rate') ?? 500);
 const READ_RATE = Number(arg('read-rate') ?? 200);
 /** Alternations of the paced-read measure (--read-rounds). */
 const READ_ROUNDS = Number(arg('read-rounds') ?? 6);
+/** Client pages per second of the paced page measure (--page-rate) and its rounds (--page-rounds). */
+const PAGE_RATE = Number(arg('page-rate') ?? 10);
+const PAGE_ROUNDS = Number(arg('page-rounds') ?? 4);
 
 async function benchBackend(label: string, store: Store, controlStore: Store): Promise<void> {
   console.log(`\n=== ${label} ===`);
@@ -282,44 +288,52 @@ async function benchBackend(label: string, store: Store, controlStore: Store): P
     // condition alike; the rounds' samples are pooled.
     const control = await startDecisionCluster({ store: controlStore, workers: 2 });
     try {
-      const conditions = ['alone', 'same', 'other'] as const;
-      type Condition = (typeof conditions)[number];
-      const pooled: Record<Condition, number[]> = { alone: [], same: [], other: [] };
-      const run = async (c: Condition): Promise<LoadResult> => {
-        if (c === 'alone') return paced(READ_RATE, READERS * 4, READ_SECONDS, explain);
-        const [reads, writes] = await Promise.all([
-          paced(READ_RATE, READERS * 4, READ_SECONDS, explain),
-          pacedDecisionsInThread(c === 'same' ? cluster.base : control.base, ids, PACED_RATE, CLIENTS, READ_SECONDS),
-        ]);
-        if (writes.ok !== writes.count || writes.errors > 0)
-          throw new Error(`paced decisions (${c}): ${writes.ok} of ${writes.count} recorded, ${writes.errors} errors`);
-        return reads;
-      };
       await pacedDecisionsInThread(control.base, ids, PACED_RATE, CLIENTS, 2); // the control's hot paths compiled
-      for (let round = 1; round <= READ_ROUNDS; round++) {
-        const order = round % 2 === 1 ? conditions : ([...conditions].reverse() as Condition[]);
-        const parts: string[] = [];
-        for (const c of order) {
-          const r = await run(c);
-          pooled[c].push(...r.latencies);
-          parts.push(`${c} p50 ${ms(r.p50)} / p99 ${ms(r.p99)} ms${r.s5xx ? ` (5xx ${r.s5xx})` : ''}`);
+      const besideDecisions = async (what: string, rate: number, rounds: number, read: Request) => {
+        const conditions = ['alone', 'same', 'other'] as const;
+        type Condition = (typeof conditions)[number];
+        const pooled: Record<Condition, number[]> = { alone: [], same: [], other: [] };
+        const run = async (c: Condition): Promise<LoadResult> => {
+          if (c === 'alone') return paced(rate, READERS * 4, READ_SECONDS, read);
+          const [reads, writes] = await Promise.all([
+            paced(rate, READERS * 4, READ_SECONDS, read),
+            pacedDecisionsInThread(c === 'same' ? cluster.base : control.base, ids, PACED_RATE, CLIENTS, READ_SECONDS),
+          ]);
+          if (writes.ok !== writes.count || writes.errors > 0)
+            throw new Error(`paced decisions (${c}): ${writes.ok} of ${writes.count} recorded, ${writes.errors} errors`);
+          return reads;
+        };
+        for (let round = 1; round <= rounds; round++) {
+          const order = round % 2 === 1 ? conditions : ([...conditions].reverse() as Condition[]);
+          const parts: string[] = [];
+          for (const c of order) {
+            const r = await run(c);
+            if (r.ok !== r.count) throw new Error(`${what} (${c}): ${r.count - r.ok} answers not 2xx`);
+            pooled[c].push(...r.latencies);
+            parts.push(`${c} p50 ${ms2(r.p50)} / p99 ${ms2(r.p99)} ms`);
+          }
+          console.log(
+            `${what} at ${rate}/s (paced, round ${round}; ${PACED_RATE} decisions/s on this server = same, on another = other): ${parts.join('; ')}`,
+          );
         }
+        const [a, same, other] = conditions.map((c) => {
+          const xs = pooled[c].sort((x, y) => x - y);
+          return { n: xs.length, p50: percentile(xs, 50), p99: percentile(xs, 99) };
+        });
         console.log(
-          `explanation at ${READ_RATE} reads/s (paced, round ${round}; ${PACED_RATE} decisions/s on this server = same, on another = other): ${parts.join('; ')}`,
+          `${what} at ${rate}/s, ${rounds} rounds pooled (${a.n} reads each): alone p50 ${ms2(a.p50)} ms, p99 ${ms2(a.p99)} ms; ` +
+            `beside ${PACED_RATE} decisions/s written by this server p50 ${ms2(same.p50)} ms, p99 ${ms2(same.p99)} ms — slowdown p50 ${pct(same.p50, a.p50)}, p99 ${pct(same.p99, a.p99)}`,
         );
-      }
-      const [a, same, other] = conditions.map((c) => {
-        const xs = pooled[c].sort((x, y) => x - y);
-        return { n: xs.length, p50: percentile(xs, 50), p99: percentile(xs, 99) };
-      });
-      console.log(
-        `explanation at ${READ_RATE} reads/s, ${READ_ROUNDS} rounds pooled (${a.n} reads each): alone p50 ${ms(a.p50)} ms, p99 ${ms(a.p99)} ms; ` +
-          `beside ${PACED_RATE} decisions/s written by this server p50 ${ms(same.p50)} ms, p99 ${ms(same.p99)} ms — slowdown p50 ${pct(same.p50, a.p50)}, p99 ${pct(same.p99, a.p99)}`,
-      );
-      console.log(
-        `  control, the same decisions written by another server on the same cores: p50 ${ms(other.p50)} ms, p99 ${ms(other.p99)} ms (vs alone p50 ${pct(other.p50, a.p50)}, p99 ${pct(other.p99, a.p99)}); ` +
-          `this server's own share (same vs other): p50 ${pct(same.p50, other.p50)}, p99 ${pct(same.p99, other.p99)}`,
-      );
+        console.log(
+          `  control, the same decisions written by another server on the same cores: p50 ${ms2(other.p50)} ms, p99 ${ms2(other.p99)} ms (vs alone p50 ${pct(other.p50, a.p50)}, p99 ${pct(other.p99, a.p99)}); ` +
+            `this server's own share (same vs other): p50 ${pct(same.p50, other.p50)}, p99 ${pct(same.p99, other.p99)}`,
+        );
+      };
+      await besideDecisions('explanation API', READ_RATE, READ_ROUNDS, explain);
+      // A client page as an analyst opens it (server-rendered, every section streamed; reading needs no sign-in by default).
+      const clientPage = (i: number, agent: http.Agent) => send(cluster.base, 'GET', `/dashboard/clients/${ids[i % ids.length]}`, { agent });
+      await load(4, 3, clientPage); // every section's code loaded and compiled
+      await besideDecisions('client page', PAGE_RATE, PAGE_ROUNDS, clientPage);
     } finally {
       await control.stop();
     }
