@@ -51,7 +51,8 @@ export function applicationHash(fields: Readonly<Record<string, string | number 
 /**
  * The input hash of a stored application, computed once per application and store: its fields do
  * not change while the process runs, and hashing them (canonical JSON of ≈ 120 fields, then
- * SHA-256) was the largest share of a decision's CPU after the append itself (≈ 0.1 of 0.65 ms).
+ * SHA-256) took ≈ 0.07–0.1 ms of a decision's ≈ 0.65 ms of CPU in a profile. At most one 64-character
+ * hex string per stored application (≈ 13 MB for all 112,188).
  */
 const inputHashes = new WeakMap<CreditEngine['store'], Map<number, string>>();
 
