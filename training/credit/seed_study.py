@@ -20,6 +20,7 @@ from . import metrics
 from .calibration import cross_fitted
 from .cv import FitPool, fold_assignment
 from .matrix import read_matrix
+from .train import ROUNDS
 
 
 def main(argv=None) -> int:
@@ -46,7 +47,7 @@ def main(argv=None) -> int:
         for seed in args.seeds:
             started = time.time()
             pool.seed = seed  # the folds and splits were drawn at the pool's start; only the fits' seed changes
-            r = pool.run([(f"{name}_{seed}", "xgboost", params)], 2000, 60)[0]
+            r = pool.run([(f"{name}_{seed}", "xgboost", params)], *ROUNDS)[0]
             p = cross_fitted(method, r.oof_margin, y, fold_of)
             threshold, cost = metrics.best_threshold(y, p)
             auc = metrics.roc_auc(y, p)

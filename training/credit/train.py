@@ -55,6 +55,11 @@ class Stages:
         return round(time.time() - self.started, 1)
 
 
+# Boosting rounds of a cross-validation fit: (most rounds, early-stopping patience on the inner split).
+ROUNDS = (2000, 60)
+QUICK_ROUNDS = (60, 10)
+
+
 def log(message: str) -> None:
     print(f"[train:credit {datetime.now().strftime('%H:%M:%S')}] {message}", flush=True)
 
@@ -88,7 +93,7 @@ def main(argv=None) -> int:
     stages = Stages()
     quick = args.quick
     n_configs = args.configs or (2 if quick else 32)
-    max_rounds, early_stopping = (60, 10) if quick else (2000, 60)
+    max_rounds, early_stopping = QUICK_ROUNDS if quick else ROUNDS
     lr_grid = [0.1] if quick else [0.01, 0.1, 1.0]
     os.makedirs(args.out, exist_ok=True)
     log(f"{'QUICK ' if quick else ''}run: {n_configs} XGBoost configurations, {args.folds} folds, seed {args.seed}, "
