@@ -15,10 +15,12 @@
  * Options: --seconds=10 (decision load), --read-seconds=5, --clients=16, --records=100000, --paced-rate=100
  * (decisions/s of the steady load under which the reads are measured a second time), --read-rate=200 (reads/s
  * of the paced reads, measured alone and beside the paced decisions sent from a worker thread),
- * --read-rounds=6 (rounds of that measure: alone, beside decisions written by this server, and beside the same
- * decisions written by a second cluster on a store of its own — the control, which shows the share of the
- * machine that the load generator and the writes take — in a balanced order; the rounds' samples are pooled),
- * --page-rate=10 and --page-rounds=4 (the same measure for a client page, /dashboard/clients/{id}).
+ * --read-cycles=15 (cycles of that measure: in one continuous run of reads, windows of --window-ms=2000 alone,
+ * beside decisions written by this server, and beside the same decisions written by a second cluster on a
+ * store of its own — the control, which shows the share of the machine that the load generator and the writes
+ * take — in a rotation of their six orders; the reads of the --guard-ms=200 at either end of a window are not
+ * counted), --page-rate=10 and --page-cycles=20 (the same measure for a client page, /dashboard/clients/{id}),
+ * --reads-only (only that measure), --pin (the reading cluster on CPU 0; this process and the control on CPU 1).
  * The load generator runs on the same machine as the server: on 2 cores it takes part of them.
  */
 import { execFileSync } from 'node:child_process';
@@ -143,82 +145,122 @@ async function paced(rate: number, clients: number, seconds: number, request: Re
   return tally.result();
 }
 
+/** Milliseconds since the epoch at sub-millisecond resolution: one clock for every thread of the process. */
+const epochNow = () => performance.timeOrigin + performance.now();
+
 /**
  * The paced decisions of the paced-read measure, sent from a worker thread: latencies measured in
  * the bench's own event loop would otherwise include the time it spends sending the decisions.
- * Plain JavaScript (eval), with the requests prepared here.
+ * It sends `rate` decisions/s (at most `clients` in flight) to a target during each of its windows
+ * (epoch milliseconds, the clock of epochNow) and nothing between them. Plain JavaScript (eval),
+ * with the requests prepared here.
  */
 const PACED_THREAD = `
 const http = require('node:http');
 const { parentPort, workerData } = require('node:worker_threads');
-const { host, port, key, rate, clients, seconds, requests } = workerData;
-const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
-const latencies = [];
-let ok = 0, non2xx = 0, s5xx = 0, errors = 0;
-function send(r) {
+const { targets, key, rate, clients, windows, requests } = workerData;
+const agents = targets.map(() => new http.Agent({ keepAlive: true, maxSockets: clients }));
+const tallies = targets.map(() => ({ latencies: [], ok: 0, non2xx: 0, s5xx: 0, errors: 0 }));
+const now = () => performance.timeOrigin + performance.now();
+function send(t, r) {
+  const { host, port } = targets[t];
+  const tally = tallies[t];
   const started = performance.now();
   return new Promise((resolve) => {
-    const req = http.request({ host, port, method: 'POST', path: r.path, agent, timeout: 30000,
+    const req = http.request({ host, port, method: 'POST', path: r.path, agent: agents[t], timeout: 30000,
       headers: { authorization: 'Bearer ' + key, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(r.body)) } }, (res) => {
       res.resume();
       res.on('end', () => {
-        latencies.push(performance.now() - started);
-        if (res.statusCode >= 200 && res.statusCode < 300) ok++; else non2xx++;
-        if (res.statusCode >= 500) s5xx++;
+        tally.latencies.push(performance.now() - started);
+        if (res.statusCode >= 200 && res.statusCode < 300) tally.ok++; else tally.non2xx++;
+        if (res.statusCode >= 500) tally.s5xx++;
         resolve();
       });
     });
     req.on('timeout', () => req.destroy(new Error('timeout')));
-    req.on('error', () => { errors++; resolve(); });
+    req.on('error', () => { tally.errors++; resolve(); });
     req.end(r.body);
   });
 }
 (async () => {
-  const started = performance.now();
   const inFlight = new Set();
-  const total = Math.round(rate * seconds);
-  for (let i = 0; i < total; i++) {
-    const wait = started + (i * 1000) / rate - performance.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    if (inFlight.size >= clients) await Promise.race(inFlight);
-    const p = send(requests[i % requests.length]).finally(() => inFlight.delete(p));
-    inFlight.add(p);
+  let n = 0;
+  for (const w of windows) {
+    for (let i = 0; w.start + (i * 1000) / rate < w.end; i++) {
+      const wait = w.start + (i * 1000) / rate - now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      if (inFlight.size >= clients) await Promise.race(inFlight);
+      const p = send(w.target, requests[n++ % requests.length]).finally(() => inFlight.delete(p));
+      inFlight.add(p);
+    }
   }
   await Promise.all(inFlight);
-  agent.destroy();
-  parentPort.postMessage({ latencies, ok, non2xx, s5xx, errors, seconds: (performance.now() - started) / 1000 });
+  for (const a of agents) a.destroy();
+  parentPort.postMessage(tallies);
 })();
 `;
 
-async function pacedDecisionsInThread(base: string, ids: readonly number[], rate: number, clients: number, seconds: number): Promise<LoadResult> {
-  const url = new URL(base);
+interface DecisionWindow {
+  /** Index in the targets' list. */
+  target: number;
+  /** Epoch milliseconds (epochNow). */
+  start: number;
+  end: number;
+}
+
+/** Decisions at `rate`/s to `bases[w.target]` during each window, from a worker thread; one result per target. */
+async function pacedDecisionsInThread(
+  bases: readonly string[],
+  windows: readonly DecisionWindow[],
+  ids: readonly number[],
+  rate: number,
+  clients: number,
+): Promise<LoadResult[]> {
   const requests = Array.from({ length: 300 }, (_, i) => ({
     path: `/api/v1/applications/${ids[i % ids.length]}/decisions`,
     body: JSON.stringify(decisionBody(i)),
   }));
-  const worker = new Worker(PACED_THREAD, {
-    eval: true,
-    workerData: { host: url.hostname, port: url.port, key: DECIDE_KEY, rate, clients, seconds, requests },
+  const targets = bases.map((b) => ({ host: new URL(b).hostname, port: new URL(b).port }));
+  const worker = new Worker(PACED_THREAD, { eval: true, workerData: { targets, key: DECIDE_KEY, rate, clients, windows, requests } });
+  const tallies = await new Promise<{ latencies: number[]; ok: number; non2xx: number; s5xx: number; errors: number }[]>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
   });
-  const r = await new Promise<{ latencies: number[]; ok: number; non2xx: number; s5xx: number; errors: number; seconds: number }>(
-    (resolve, reject) => {
-      worker.once('message', resolve);
-      worker.once('error', reject);
-    },
-  );
   await worker.terminate();
-  const sorted = [...r.latencies].sort((a, b) => a - b);
-  return {
-    count: sorted.length,
-    ok: r.ok,
-    non2xx: r.non2xx,
-    s5xx: r.s5xx,
-    errors: r.errors,
-    seconds: r.seconds,
-    p50: percentile(sorted, 50),
-    p99: percentile(sorted, 99),
-    latencies: sorted,
-  };
+  const seconds = windows.reduce((sum, w) => sum + (w.end - w.start) / 1000, 0);
+  return tallies.map((r) => {
+    const sorted = [...r.latencies].sort((a, b) => a - b);
+    return { ...r, count: sorted.length, seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99), latencies: sorted };
+  });
+}
+
+/** Reads at `rate`/s from `start` to `end` (epoch ms; at most `clients` in flight): each answer with the time it was sent. */
+async function pacedReads(
+  rate: number,
+  clients: number,
+  start: number,
+  end: number,
+  request: Request,
+): Promise<{ sent: number; ms: number; status: number }[]> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
+  const answers: { sent: number; ms: number; status: number }[] = [];
+  const inFlight = new Set<Promise<void>>();
+  for (let i = 0; start + (i * 1000) / rate < end; i++) {
+    const wait = start + (i * 1000) / rate - epochNow();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    if (inFlight.size >= clients) await Promise.race(inFlight);
+    const sent = epochNow();
+    const p: Promise<void> = request(i, agent)
+      .then(
+        (a) => void answers.push({ sent, ms: a.ms, status: a.status }),
+        () => void answers.push({ sent, ms: NaN, status: 0 }),
+      )
+      .finally(() => inFlight.delete(p));
+    inFlight.add(p);
+  }
+  await Promise.all(inFlight);
+  agent.destroy();
+  return answers;
 }
 
 /** Decisions per second of the "reads while decisions are written" measure at a steady pace (--paced-rate). */
@@ -227,11 +269,64 @@ const PACED_RATE = Number(arg('paced-rate') ?? 100);
 const SUSTAINED_RATE = Number(arg('sustained-rate') ?? 500);
 /** Reads per second of the paced-read measure (--read-rate): a busy team's dashboards, well below saturation. */
 const READ_RATE = Number(arg('read-rate') ?? 200);
-/** Alternations of the paced-read measure (--read-rounds). */
-const READ_ROUNDS = Number(arg('read-rounds') ?? 6);
-/** Client pages per second of the paced page measure (--page-rate) and its rounds (--page-rounds). */
+/** Cycles of the paced-read measure (--read-cycles): each cycle is one window of each condition. */
+const READ_CYCLES = Number(arg('read-cycles') ?? 15);
+/** Client pages per second of the paced page measure (--page-rate) and its cycles (--page-cycles). */
 const PAGE_RATE = Number(arg('page-rate') ?? 10);
-const PAGE_ROUNDS = Number(arg('page-rounds') ?? 4);
+const PAGE_CYCLES = Number(arg('page-cycles') ?? 20);
+/** Length of a condition's window (--window-ms) and the margin at each of its ends whose reads are not counted (--guard-ms). */
+const WINDOW_MS = Number(arg('window-ms') ?? 2000);
+const GUARD_MS = Number(arg('guard-ms') ?? 200);
+/** Only the paced-read measure (--reads-only): no saturating loads before it, no audit:verify after it. */
+const READS_ONLY = process.argv.includes('--reads-only');
+/**
+ * The pinned layout (--pin): the reading cluster (primary and workers, every thread) on CPU 0; this
+ * process (the reading client, the decisions' generator) and the control cluster on CPU 1 — as if the
+ * clients ran on another machine and the server had one core of its own, which it shares between the
+ * reads and the decisions it writes. The database server (PostgreSQL) is not pinned.
+ */
+const PIN = process.argv.includes('--pin');
+
+/** Pins every thread of `pids` to `cpu` (taskset). */
+function pin(pids: readonly number[], cpu: number): void {
+  for (const pid of pids) execFileSync('taskset', ['-a', '-p', '-c', String(cpu), String(pid)], { stdio: 'ignore' });
+}
+
+const CONDITIONS = ['alone', 'same', 'other'] as const;
+type Condition = (typeof CONDITIONS)[number];
+/** The six orders of the three conditions, cycled through so that each follows each other one as often. */
+const ORDERS: readonly (readonly Condition[])[] = [
+  ['alone', 'same', 'other'],
+  ['same', 'other', 'alone'],
+  ['other', 'alone', 'same'],
+  ['other', 'same', 'alone'],
+  ['same', 'alone', 'other'],
+  ['alone', 'other', 'same'],
+];
+
+interface ConditionWindow {
+  cycle: number;
+  condition: Condition;
+  start: number;
+  end: number;
+}
+
+/** `cycles` × three windows of WINDOW_MS from `start` (epoch ms), the conditions in the ORDERS' rotation. */
+function conditionWindows(cycles: number, start: number): ConditionWindow[] {
+  const out: ConditionWindow[] = [];
+  for (let cycle = 0; cycle < cycles; cycle++)
+    for (const condition of ORDERS[cycle % ORDERS.length]) {
+      const t = start + out.length * WINDOW_MS;
+      out.push({ cycle, condition, start: t, end: t + WINDOW_MS });
+    }
+  return out;
+}
+
+const median = (xs: number[]): number =>
+  percentile(
+    [...xs].sort((a, b) => a - b),
+    50,
+  );
 
 async function benchBackend(label: string, store: Store, controlStore: Store): Promise<void> {
   console.log(`\n=== ${label} ===`);
@@ -246,94 +341,112 @@ async function benchBackend(label: string, store: Store, controlStore: Store): P
     await load(8, 3, explain);
     await load(8, 2, post);
 
-    const decisions = await load(CLIENTS, SECONDS, post);
-    console.log(
-      `decisions: ${CLIENTS} clients × ${decisions.seconds.toFixed(1)} s: ${decisions.ok} recorded, ${(decisions.ok / decisions.seconds).toFixed(0)} decisions/s, ` +
-        `p50 ${ms(decisions.p50)} ms, p99 ${ms(decisions.p99)} ms; non-201 ${decisions.non2xx} (5xx ${decisions.s5xx}), connection errors ${decisions.errors}`,
-    );
+    if (!READS_ONLY) {
+      const decisions = await load(CLIENTS, SECONDS, post);
+      console.log(
+        `decisions: ${CLIENTS} clients × ${decisions.seconds.toFixed(1)} s: ${decisions.ok} recorded, ${(decisions.ok / decisions.seconds).toFixed(0)} decisions/s, ` +
+          `p50 ${ms(decisions.p50)} ms, p99 ${ms(decisions.p99)} ms; non-201 ${decisions.non2xx} (5xx ${decisions.s5xx}), connection errors ${decisions.errors}`,
+      );
 
-    // The target's pair (≥ 500 decisions/s sustained, p99 ≤ 50 ms) read as an SLO: the latency of 16
-    // clients when decisions arrive at that rate (the closed loop above measures it at saturation).
-    const sustained = await paced(SUSTAINED_RATE, CLIENTS, SECONDS, post);
-    console.log(
-      `decisions at ${SUSTAINED_RATE}/s (paced, ≤ ${CLIENTS} in flight) for ${sustained.seconds.toFixed(1)} s: ${sustained.ok} recorded (${(sustained.ok / sustained.seconds).toFixed(0)}/s), ` +
-        `p50 ${ms(sustained.p50)} ms, p99 ${ms(sustained.p99)} ms; non-201 ${sustained.non2xx} (5xx ${sustained.s5xx}), connection errors ${sustained.errors}`,
-    );
+      // The target's pair (≥ 500 decisions/s sustained, p99 ≤ 50 ms) read as an SLO: the latency of 16
+      // clients when decisions arrive at that rate (the closed loop above measures it at saturation).
+      const sustained = await paced(SUSTAINED_RATE, CLIENTS, SECONDS, post);
+      console.log(
+        `decisions at ${SUSTAINED_RATE}/s (paced, ≤ ${CLIENTS} in flight) for ${sustained.seconds.toFixed(1)} s: ${sustained.ok} recorded (${(sustained.ok / sustained.seconds).toFixed(0)}/s), ` +
+          `p50 ${ms(sustained.p50)} ms, p99 ${ms(sustained.p99)} ms; non-201 ${sustained.non2xx} (5xx ${sustained.s5xx}), connection errors ${sustained.errors}`,
+      );
 
-    const alone = await load(READERS, READ_SECONDS, explain);
-    const [loaded, background] = await Promise.all([load(READERS, READ_SECONDS, explain), load(CLIENTS, READ_SECONDS, post)]);
-    console.log(
-      `explanation (GET, ${READERS} clients): alone p50 ${ms(alone.p50)} ms, p99 ${ms(alone.p99)} ms (${(alone.count / alone.seconds).toFixed(0)} req/s)`,
-    );
-    console.log(
-      `explanation with ${CLIENTS} clients posting decisions: p50 ${ms(loaded.p50)} ms, p99 ${ms(loaded.p99)} ms (${(loaded.count / loaded.seconds).toFixed(0)} req/s; ` +
-        `${(background.ok / background.seconds).toFixed(0)} decisions/s meanwhile); slowdown p50 ${(((loaded.p50 - alone.p50) / alone.p50) * 100).toFixed(0)} %, ` +
-        `p99 ${(((loaded.p99 - alone.p99) / alone.p99) * 100).toFixed(0)} %; 5xx ${loaded.s5xx + background.s5xx}`,
-    );
-    // The same reads while decisions arrive at a steady pace (a busy team, not a saturating load).
-    const alone2 = await load(READERS, READ_SECONDS, explain);
-    const [steady, writes] = await Promise.all([load(READERS, READ_SECONDS, explain), paced(PACED_RATE, CLIENTS, READ_SECONDS, post)]);
-    console.log(
-      `explanation with ${PACED_RATE} decisions/s written (paced): p50 ${ms(steady.p50)} ms, p99 ${ms(steady.p99)} ms vs alone ${ms(alone2.p50)} / ${ms(alone2.p99)} ms; ` +
-        `slowdown p50 ${(((steady.p50 - alone2.p50) / alone2.p50) * 100).toFixed(0)} %, p99 ${(((steady.p99 - alone2.p99) / alone2.p99) * 100).toFixed(0)} %; ` +
-        `decisions p50 ${ms(writes.p50)} ms, p99 ${ms(writes.p99)} ms, ${writes.ok} recorded; 5xx ${steady.s5xx + writes.s5xx}`,
-    );
+      const alone = await load(READERS, READ_SECONDS, explain);
+      const [loaded, background] = await Promise.all([load(READERS, READ_SECONDS, explain), load(CLIENTS, READ_SECONDS, post)]);
+      console.log(
+        `explanation (GET, ${READERS} clients): alone p50 ${ms(alone.p50)} ms, p99 ${ms(alone.p99)} ms (${(alone.count / alone.seconds).toFixed(0)} req/s)`,
+      );
+      console.log(
+        `explanation with ${CLIENTS} clients posting decisions: p50 ${ms(loaded.p50)} ms, p99 ${ms(loaded.p99)} ms (${(loaded.count / loaded.seconds).toFixed(0)} req/s; ` +
+          `${(background.ok / background.seconds).toFixed(0)} decisions/s meanwhile); slowdown p50 ${(((loaded.p50 - alone.p50) / alone.p50) * 100).toFixed(0)} %, ` +
+          `p99 ${(((loaded.p99 - alone.p99) / alone.p99) * 100).toFixed(0)} %; 5xx ${loaded.s5xx + background.s5xx}`,
+      );
+      // The same reads while decisions arrive at a steady pace (a busy team, not a saturating load).
+      const alone2 = await load(READERS, READ_SECONDS, explain);
+      const [steady, writes] = await Promise.all([load(READERS, READ_SECONDS, explain), paced(PACED_RATE, CLIENTS, READ_SECONDS, post)]);
+      console.log(
+        `explanation with ${PACED_RATE} decisions/s written (paced): p50 ${ms(steady.p50)} ms, p99 ${ms(steady.p99)} ms vs alone ${ms(alone2.p50)} / ${ms(alone2.p99)} ms; ` +
+          `slowdown p50 ${(((steady.p50 - alone2.p50) / alone2.p50) * 100).toFixed(0)} %, p99 ${(((steady.p99 - alone2.p99) / alone2.p99) * 100).toFixed(0)} %; ` +
+          `decisions p50 ${ms(writes.p50)} ms, p99 ${ms(writes.p99)} ms, ${writes.ok} recorded; 5xx ${steady.s5xx + writes.s5xx}`,
+      );
+    }
     // What a reader experiences: reads arriving at a steady pace (the closed loops above keep both
-    // cores busy with reads, so any other work shows as a slowdown of the share each gets), alone,
-    // beside decisions at a steady pace (sent from a worker thread) written by this server, and
-    // beside the same decisions written by a second cluster on a store of its own (the control: the
-    // load generator, the writes and the cores they take, but nothing in the reading server). The
-    // three conditions run in a balanced order (alone, same, other; then other, same, alone) so that
-    // a drift of the machine — a collection settling after the saturating phases — falls on every
-    // condition alike; the rounds' samples are pooled.
+    // cores busy with reads, so any other work shows as a slowdown of the share each gets) under three
+    // conditions — alone; beside decisions at a steady pace (sent from a worker thread) written by this
+    // server; beside the same decisions written by a second cluster on a store of its own (the control:
+    // the load generator, the writes and the cores they take, but nothing in the reading server).
+    // The conditions alternate in windows of WINDOW_MS within one continuous run of reads, in a
+    // rotation of their six orders, so that a drift of the machine (it moves the median of reads alone
+    // by ±40 % between runs of a few seconds here) falls on every condition alike; the reads sent in
+    // the GUARD_MS at either end of a window are not counted (decisions still in flight, a collection
+    // they started). Figures: the pooled p50 / p99 of each condition, and the median over the cycles
+    // of each cycle's own ratio of medians (a paired estimate).
     const control = await startDecisionCluster({ store: controlStore, workers: 2 });
+    if (PIN) {
+      pin([process.pid], 1);
+      pin([control.primary.pid ?? NaN, ...control.workerPids()], 1);
+      pin([cluster.primary.pid ?? NaN, ...cluster.workerPids()], 0);
+      console.log(`pinned: this cluster on CPU 0; the bench (reading client, decisions' generator) and the control cluster on CPU 1`);
+    }
     try {
-      await pacedDecisionsInThread(control.base, ids, PACED_RATE, CLIENTS, 2); // the control's hot paths compiled
-      const besideDecisions = async (what: string, rate: number, rounds: number, read: Request) => {
-        const conditions = ['alone', 'same', 'other'] as const;
-        type Condition = (typeof conditions)[number];
+      const warm = epochNow() + 50;
+      await pacedDecisionsInThread([control.base], [{ target: 0, start: warm, end: warm + 2000 }], ids, PACED_RATE, CLIENTS); // the control's hot paths compiled
+      const besideDecisions = async (what: string, rate: number, cycles: number, read: Request) => {
+        const start = epochNow() + 200;
+        const windows = conditionWindows(cycles, start);
+        const bases = [cluster.base, control.base];
+        const [answers, writes] = await Promise.all([
+          pacedReads(rate, READERS * 4, start, windows[windows.length - 1].end, read),
+          pacedDecisionsInThread(
+            bases,
+            windows.filter((w) => w.condition !== 'alone').map((w) => ({ target: w.condition === 'same' ? 0 : 1, start: w.start, end: w.end })),
+            ids,
+            PACED_RATE,
+            CLIENTS,
+          ),
+        ]);
+        for (const [k, w] of writes.entries())
+          if (w.ok !== w.count || w.errors > 0)
+            throw new Error(`paced decisions (${k === 0 ? 'same' : 'other'}): ${w.ok} of ${w.count} recorded, ${w.errors} errors`);
+        const failed = answers.filter((a) => a.status < 200 || a.status >= 300).length;
+        if (failed > 0) throw new Error(`${what}: ${failed} of ${answers.length} answers not 2xx`);
         const pooled: Record<Condition, number[]> = { alone: [], same: [], other: [] };
-        const run = async (c: Condition): Promise<LoadResult> => {
-          if (c === 'alone') return paced(rate, READERS * 4, READ_SECONDS, read);
-          const [reads, writes] = await Promise.all([
-            paced(rate, READERS * 4, READ_SECONDS, read),
-            pacedDecisionsInThread(c === 'same' ? cluster.base : control.base, ids, PACED_RATE, CLIENTS, READ_SECONDS),
-          ]);
-          if (writes.ok !== writes.count || writes.errors > 0)
-            throw new Error(`paced decisions (${c}): ${writes.ok} of ${writes.count} recorded, ${writes.errors} errors`);
-          return reads;
-        };
-        for (let round = 1; round <= rounds; round++) {
-          const order = round % 2 === 1 ? conditions : ([...conditions].reverse() as Condition[]);
-          const parts: string[] = [];
-          for (const c of order) {
-            const r = await run(c);
-            if (r.ok !== r.count) throw new Error(`${what} (${c}): ${r.count - r.ok} answers not 2xx`);
-            pooled[c].push(...r.latencies);
-            parts.push(`${c} p50 ${ms2(r.p50)} / p99 ${ms2(r.p99)} ms`);
-          }
-          console.log(
-            `${what} at ${rate}/s (paced, round ${round}; ${PACED_RATE} decisions/s on this server = same, on another = other): ${parts.join('; ')}`,
-          );
+        const perCycle = Array.from({ length: cycles }, (): Record<Condition, number[]> => ({ alone: [], same: [], other: [] }));
+        let w = 0;
+        for (const a of [...answers].sort((x, y) => x.sent - y.sent)) {
+          while (w < windows.length - 1 && a.sent >= windows[w].end) w++;
+          const win = windows[w];
+          if (a.sent < win.start + GUARD_MS || a.sent >= win.end - GUARD_MS) continue;
+          pooled[win.condition].push(a.ms);
+          perCycle[win.cycle][win.condition].push(a.ms);
         }
-        const [a, same, other] = conditions.map((c) => {
+        const [alone, same, other] = CONDITIONS.map((c) => {
           const xs = pooled[c].sort((x, y) => x - y);
           return { n: xs.length, p50: percentile(xs, 50), p99: percentile(xs, 99) };
         });
+        const paired = (c: Condition, ref: Condition) => median(perCycle.map((m) => median(m[c]) / median(m[ref]) - 1));
+        const pc = (x: number) => `${(x * 100).toFixed(0)} %`;
         console.log(
-          `${what} at ${rate}/s, ${rounds} rounds pooled (${a.n} reads each): alone p50 ${ms2(a.p50)} ms, p99 ${ms2(a.p99)} ms; ` +
-            `beside ${PACED_RATE} decisions/s written by this server p50 ${ms2(same.p50)} ms, p99 ${ms2(same.p99)} ms — slowdown p50 ${pct(same.p50, a.p50)}, p99 ${pct(same.p99, a.p99)}`,
+          `${what} at ${rate}/s, ${cycles} cycles of 3 × ${WINDOW_MS / 1000} s windows (${windows.length * (WINDOW_MS / 1000)} s; ${alone.n} / ${same.n} / ${other.n} reads counted): ` +
+            `alone p50 ${ms2(alone.p50)} ms, p99 ${ms2(alone.p99)} ms; beside ${PACED_RATE} decisions/s written by this server p50 ${ms2(same.p50)} ms, p99 ${ms2(same.p99)} ms ` +
+            `— slowdown p50 ${pct(same.p50, alone.p50)}, p99 ${pct(same.p99, alone.p99)}; paired (median of the cycles' ratios of medians) ${pc(paired('same', 'alone'))}`,
         );
         console.log(
-          `  control, the same decisions written by another server on the same cores: p50 ${ms2(other.p50)} ms, p99 ${ms2(other.p99)} ms (vs alone p50 ${pct(other.p50, a.p50)}, p99 ${pct(other.p99, a.p99)}); ` +
-            `this server's own share (same vs other): p50 ${pct(same.p50, other.p50)}, p99 ${pct(same.p99, other.p99)}`,
+          `  control, the same decisions written by another server on the same cores: p50 ${ms2(other.p50)} ms, p99 ${ms2(other.p99)} ms (vs alone p50 ${pct(other.p50, alone.p50)}, p99 ${pct(other.p99, alone.p99)}, paired ${pc(paired('other', 'alone'))}); ` +
+            `this server's own share (same vs other): p50 ${pct(same.p50, other.p50)}, p99 ${pct(same.p99, other.p99)}, paired ${pc(paired('same', 'other'))}; ` +
+            `decisions p50 ${ms(writes[0].p50)} ms, p99 ${ms(writes[0].p99)} ms, ${writes[0].ok} + ${writes[1].ok} recorded`,
         );
       };
-      await besideDecisions('explanation API', READ_RATE, READ_ROUNDS, explain);
+      await besideDecisions('explanation API', READ_RATE, READ_CYCLES, explain);
       // A client page as an analyst opens it (server-rendered, every section streamed; reading needs no sign-in by default).
       const clientPage = (i: number, agent: http.Agent) => send(cluster.base, 'GET', `/dashboard/clients/${ids[i % ids.length]}`, { agent });
       await load(4, 3, clientPage); // every section's code loaded and compiled
-      await besideDecisions('client page', PAGE_RATE, PAGE_ROUNDS, clientPage);
+      await besideDecisions('client page', PAGE_RATE, PAGE_CYCLES, clientPage);
     } finally {
       await control.stop();
     }
@@ -459,9 +572,11 @@ async function main(): Promise<void> {
       await benchBackend('PostgreSQL 15 (local, fsync off)', { databaseUrl: pg.url }, { databaseUrl: pg.url.replace(/\/postgres$/, '/control') });
     } else console.log('\nPostgreSQL is not installed here: its half is skipped');
 
-    console.log(`\n=== audit:verify on ${RECORDS.toLocaleString('en')} more records ===`);
-    await benchVerify('SQLite', sqlite);
-    if (pg) await benchVerify('PostgreSQL', { databaseUrl: pg.url });
+    if (!READS_ONLY) {
+      console.log(`\n=== audit:verify on ${RECORDS.toLocaleString('en')} more records ===`);
+      await benchVerify('SQLite', sqlite);
+      if (pg) await benchVerify('PostgreSQL', { databaseUrl: pg.url });
+    }
     console.log(`\nload average now: ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
   } finally {
     pg?.stop();
