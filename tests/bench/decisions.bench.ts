@@ -68,38 +68,37 @@ function percentile(sorted: number[], p: number): number {
 
 type Request = (i: number, agent: http.Agent) => Promise<{ status: number; ms: number }>;
 
+/** Milliseconds since the epoch at sub-millisecond resolution: one clock for every thread of the process. */
+const epochNow = () => performance.timeOrigin + performance.now();
+
 /** Counts the answers of one load and sums them up. */
 class Tally {
-  private readonly latencies: number[] = [];
-  private ok = 0;
-  private non2xx = 0;
-  private s5xx = 0;
-  private errors = 0;
+  /** Every request: when it was sent (epochNow), its answer's latency (ms) and status (0: no answer). */
+  readonly answers: { sent: number; ms: number; status: number }[] = [];
   private readonly started = performance.now();
 
   /** Sends `request(i)` and counts its answer (or its failure). */
   async send(request: Request, i: number, agent: http.Agent): Promise<void> {
+    const sent = epochNow();
     try {
       const a = await request(i, agent);
-      this.latencies.push(a.ms);
-      if (a.status >= 200 && a.status < 300) this.ok++;
-      else this.non2xx++;
-      if (a.status >= 500) this.s5xx++;
+      this.answers.push({ sent, ms: a.ms, status: a.status });
     } catch {
-      this.errors++;
+      this.answers.push({ sent, ms: NaN, status: 0 });
     }
   }
 
   result(): LoadResult {
-    const sorted = [...this.latencies].sort((a, b) => a - b);
-    const seconds = (performance.now() - this.started) / 1000;
+    const answered = this.answers.filter((a) => a.status !== 0);
+    const sorted = answered.map((a) => a.ms).sort((x, y) => x - y);
+    const ok = answered.filter((a) => a.status >= 200 && a.status < 300).length;
     return {
       count: sorted.length,
-      ok: this.ok,
-      non2xx: this.non2xx,
-      s5xx: this.s5xx,
-      errors: this.errors,
-      seconds,
+      ok,
+      non2xx: answered.length - ok,
+      s5xx: answered.filter((a) => a.status >= 500).length,
+      errors: this.answers.length - answered.length,
+      seconds: (performance.now() - this.started) / 1000,
       p50: percentile(sorted, 50),
       p99: percentile(sorted, 99),
       latencies: sorted,
@@ -127,14 +126,13 @@ const ms = (x: number) => x.toFixed(1);
 const ms2 = (x: number) => x.toFixed(2);
 const pct = (loaded: number, alone: number) => `${(((loaded - alone) / alone) * 100).toFixed(0)} %`;
 
-/** Open loop: `rate` requests per second for `seconds` (at most `clients` in flight), whatever the answers' pace. */
-async function paced(rate: number, clients: number, seconds: number, request: Request): Promise<LoadResult> {
+/** Open loop: `rate` requests per second from `start` to `end` (epoch ms; at most `clients` in flight), whatever the answers' pace. */
+async function pacedBetween(rate: number, clients: number, start: number, end: number, request: Request): Promise<Tally> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
   const tally = new Tally();
-  const started = performance.now();
   const inFlight = new Set<Promise<void>>();
-  for (let i = 0; i < Math.round(rate * seconds); i++) {
-    const wait = started + (i * 1000) / rate - performance.now();
+  for (let i = 0; start + (i * 1000) / rate < end; i++) {
+    const wait = start + (i * 1000) / rate - epochNow();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     if (inFlight.size >= clients) await Promise.race(inFlight);
     const p: Promise<void> = tally.send(request, i, agent).finally(() => inFlight.delete(p));
@@ -142,11 +140,14 @@ async function paced(rate: number, clients: number, seconds: number, request: Re
   }
   await Promise.all(inFlight);
   agent.destroy();
-  return tally.result();
+  return tally;
 }
 
-/** Milliseconds since the epoch at sub-millisecond resolution: one clock for every thread of the process. */
-const epochNow = () => performance.timeOrigin + performance.now();
+/** `rate` requests per second for `seconds`, from now. */
+async function paced(rate: number, clients: number, seconds: number, request: Request): Promise<LoadResult> {
+  const start = epochNow();
+  return (await pacedBetween(rate, clients, start, start + seconds * 1000, request)).result();
+}
 
 /**
  * The paced decisions of the paced-read measure, sent from a worker thread: latencies measured in
@@ -232,35 +233,6 @@ async function pacedDecisionsInThread(
     const sorted = [...r.latencies].sort((a, b) => a - b);
     return { ...r, count: sorted.length, seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99), latencies: sorted };
   });
-}
-
-/** Reads at `rate`/s from `start` to `end` (epoch ms; at most `clients` in flight): each answer with the time it was sent. */
-async function pacedReads(
-  rate: number,
-  clients: number,
-  start: number,
-  end: number,
-  request: Request,
-): Promise<{ sent: number; ms: number; status: number }[]> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
-  const answers: { sent: number; ms: number; status: number }[] = [];
-  const inFlight = new Set<Promise<void>>();
-  for (let i = 0; start + (i * 1000) / rate < end; i++) {
-    const wait = start + (i * 1000) / rate - epochNow();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    if (inFlight.size >= clients) await Promise.race(inFlight);
-    const sent = epochNow();
-    const p: Promise<void> = request(i, agent)
-      .then(
-        (a) => void answers.push({ sent, ms: a.ms, status: a.status }),
-        () => void answers.push({ sent, ms: NaN, status: 0 }),
-      )
-      .finally(() => inFlight.delete(p));
-    inFlight.add(p);
-  }
-  await Promise.all(inFlight);
-  agent.destroy();
-  return answers;
 }
 
 /** Decisions per second of the "reads while decisions are written" measure at a steady pace (--paced-rate). */
@@ -400,8 +372,8 @@ async function benchBackend(label: string, store: Store, controlStore: Store): P
         const start = epochNow() + 200;
         const windows = conditionWindows(cycles, start);
         const bases = [cluster.base, control.base];
-        const [answers, writes] = await Promise.all([
-          pacedReads(rate, READERS * 4, start, windows[windows.length - 1].end, read),
+        const [reads, writes] = await Promise.all([
+          pacedBetween(rate, READERS * 4, start, windows[windows.length - 1].end, read),
           pacedDecisionsInThread(
             bases,
             windows.filter((w) => w.condition !== 'alone').map((w) => ({ target: w.condition === 'same' ? 0 : 1, start: w.start, end: w.end })),
@@ -413,6 +385,7 @@ async function benchBackend(label: string, store: Store, controlStore: Store): P
         for (const [k, w] of writes.entries())
           if (w.ok !== w.count || w.errors > 0)
             throw new Error(`paced decisions (${k === 0 ? 'same' : 'other'}): ${w.ok} of ${w.count} recorded, ${w.errors} errors`);
+        const { answers } = reads;
         const failed = answers.filter((a) => a.status < 200 || a.status >= 300).length;
         if (failed > 0) throw new Error(`${what}: ${failed} of ${answers.length} answers not 2xx`);
         const pooled: Record<Condition, number[]> = { alone: [], same: [], other: [] };
