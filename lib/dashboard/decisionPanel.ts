@@ -4,7 +4,7 @@ import { reasonCodeEntry } from '../credit/reasonCodes';
 import { OVERRIDE_REASON_CODES, overrideReasonLabel } from '../decisions/overrideReasons';
 import { dictionary, type Locale } from '../i18n';
 import { fill } from '../i18n/intl';
-import { type DecisionRecord, listDecisions } from '../store/decisionLog';
+import { type DecisionRecord, listDecisions, pendingEscalations } from '../store/decisionLog';
 import { sharedStore } from '../store/sharedStore';
 import { formatUtcMinute } from './format';
 
@@ -39,11 +39,8 @@ export interface DecisionPanelModel {
   readonly unavailable: boolean;
 }
 
-/** The escalation still waiting for a review: the newest escalation no later record refers to. */
-export function pendingEscalation(records: readonly DecisionRecord[]): DecisionRecord | null {
-  const reviewed = new Set(records.flatMap((r) => (r.refersTo ? [r.refersTo] : [])));
-  return records.find((r) => r.decision === 'escalate' && !reviewed.has(r.id)) ?? null;
-}
+/** The newest records shown in the application's history. */
+const HISTORY_LENGTH = 50;
 
 export async function decisionPanelModel(
   engine: CreditEngine,
@@ -55,16 +52,23 @@ export async function decisionPanelModel(
 ): Promise<DecisionPanelModel> {
   const t = dictionary(locale).decisions;
   const recommendation = modelDecision === 'refuse' ? 'refuse' : 'approve';
+  const reviewer = !!person && hasRole(person, 'supervisor');
   let records: DecisionRecord[] = [];
+  // The escalation a supervisor may review: the application's oldest one still waiting (the order of
+  // the /audit queue), looked up in the whole log — it may be older than the history's 50 records.
+  let pending: DecisionRecord | undefined;
   let unavailable = false;
   try {
-    records = (await listDecisions(await sharedStore(), { applicationId, limit: 50 })).items;
+    const store = await sharedStore();
+    [records, [pending]] = await Promise.all([
+      listDecisions(store, { applicationId, limit: HISTORY_LENGTH }).then((page) => page.items),
+      reviewer ? pendingEscalations(store, 1, applicationId) : [],
+    ]);
   } catch {
     unavailable = true;
   }
   const word = (d: DecisionRecord['decision']) => t.history.words[d];
   const roleOf = (role: string) => (role in t.roles ? t.roles[role as keyof typeof t.roles] : role);
-  const pending = pendingEscalation(records);
   const canDecide = !!person && !unavailable && hasRole(person, 'analyst');
   return {
     applicationId,
@@ -75,7 +79,7 @@ export async function decisionPanelModel(
     signInPrompt: person ? null : t.panel.signInToDecide,
     overrideReasons: OVERRIDE_REASON_CODES.map((code) => ({ code, label: overrideReasonLabel(code, locale) })),
     review:
-      pending && person && hasRole(person, 'supervisor')
+      pending && reviewer
         ? { id: pending.id, lead: fill(t.panel.reviewLead, { actor: pending.actorId, date: formatUtcMinute(pending.createdAt) }) }
         : null,
     history: records.map((r) => ({

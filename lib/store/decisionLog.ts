@@ -405,17 +405,16 @@ export async function actorStats(store: StoreConnection, f: Omit<DecisionFilter,
   });
 }
 
-/** Escalations no record reviews yet, oldest first. */
-export async function pendingEscalations(store: StoreConnection, limit: number): Promise<DecisionRecord[]> {
+/** Escalations no record reviews yet, oldest first; with `applicationId`, only that application's. */
+export async function pendingEscalations(store: StoreConnection, limit: number, applicationId?: number): Promise<DecisionRecord[]> {
   return guarded(async () => {
-    const rows = await store.db
+    let q = store.db
       .selectFrom('decisions as d')
       .selectAll('d')
       .where('d.decision', '=', 'escalate')
-      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('decisions as r').select('r.seq').whereRef('r.refers_to', '=', 'd.id'))))
-      .orderBy('d.seq', 'asc')
-      .limit(limit)
-      .execute();
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('decisions as r').select('r.seq').whereRef('r.refers_to', '=', 'd.id'))));
+    if (applicationId !== undefined) q = q.where('d.application_id', '=', applicationId);
+    const rows = await q.orderBy('d.seq', 'asc').limit(limit).execute();
     return rows.map((r) => toRecord(normalised(r)));
   });
 }

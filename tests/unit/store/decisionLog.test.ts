@@ -1,6 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { openStore } from '@/lib/store/database';
-import { appendDecision, chainedFields, type DecisionDraft, getDecision, listDecisions, verifyChain } from '@/lib/store/decisionLog';
+import {
+  appendDecision,
+  chainedFields,
+  type DecisionDraft,
+  getDecision,
+  listDecisions,
+  pendingEscalations,
+  verifyChain,
+} from '@/lib/store/decisionLog';
 import { chainHash, GENESIS_HASH } from '@/lib/store/auditChain';
 import { IdempotencyConflictError, StoreUnavailableError } from '@/lib/store/errors';
 import { BACKENDS, postgresMissing, sqliteBackend, withStore } from './backends';
@@ -68,6 +76,24 @@ describe.each(BACKENDS.map((b) => [b.name, b] as const))('decision log on %s', (
       const period = await listDecisions(store, { limit: 50, from: written[3].createdAt, to: written[5].createdAt });
       expect(period.items.map((r) => r.seq)).toEqual(expect.arrayContaining([6, 5, 4]));
       expect(await verifyChain(store)).toMatchObject({ records: 12, verified: 12, firstBreak: null });
+    });
+  });
+
+  test('pending escalations: those no record reviews, oldest first, of one application however many records followed', async () => {
+    const target = await backend.target();
+    await withStore(target, async (store) => {
+      const escalate = (applicationId: number) => appendDecision(store, draft(5, { applicationId, decision: 'escalate' })).then((a) => a.record);
+      const e1 = await escalate(200001);
+      const e2 = await escalate(200002);
+      const e3 = await escalate(200001);
+      for (let i = 1; i <= 55; i++) await appendDecision(store, draft(1, { applicationId: 200001, decision: 'approve' }));
+      await appendDecision(store, draft(1, { applicationId: 200001, decision: 'refuse', refersTo: e1.id }));
+      expect((await pendingEscalations(store, 10)).map((r) => r.id)).toEqual([e2.id, e3.id]);
+      expect((await pendingEscalations(store, 10, 200001)).map((r) => r.id)).toEqual([e3.id]);
+      expect((await pendingEscalations(store, 10, 200002)).map((r) => r.id)).toEqual([e2.id]);
+      expect(await pendingEscalations(store, 10, 200003)).toEqual([]);
+      // The client page's history (its 50 newest records) no longer holds the pending escalation.
+      expect((await listDecisions(store, { applicationId: 200001, limit: 50 })).items.map((r) => r.id)).not.toContain(e3.id);
     });
   });
 
