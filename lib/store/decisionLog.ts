@@ -3,7 +3,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { type ChainBreak, chainHash, ChainVerifier, GENESIS_HASH } from './auditChain';
 import type { StoreConnection } from './database';
-import { guarded, IdempotencyConflictError } from './errors';
+import { AlreadyReviewedError, guarded, IdempotencyConflictError } from './errors';
 import type { DecisionsTable, StoreSchema } from './schema';
 import type { SqliteAppender } from './sqliteAppender';
 
@@ -168,7 +168,7 @@ function nextRow(draft: DecisionDraft, last: Tail, idempotency: IdempotencyReque
 }
 
 /** What one queued append becomes: its record (new or replayed), or the error that refuses it alone. */
-type Outcome = { record: DecisionRecord; replayed: boolean } | IdempotencyConflictError;
+type Outcome = { record: DecisionRecord; replayed: boolean } | IdempotencyConflictError | AlreadyReviewedError;
 
 interface QueuedAppend {
   readonly draft: DecisionDraft;
@@ -177,11 +177,19 @@ interface QueuedAppend {
 
 /**
  * Chains a batch of appends after `last`: an idempotency key already stored (`earlier`) or used
- * earlier in the same batch replays that record (or is a conflict for another request); the others
- * become new rows, in order. Pure: the caller reads `earlier` and `last` and inserts `rows` under the lock.
+ * earlier in the same batch replays that record (or is a conflict for another request); a record
+ * that refers to one already referred to (`referred`: refers_to → the id of the record referring to
+ * it, stored or earlier in the batch) is refused — an escalation is reviewed once; the others become
+ * new rows, in order. Pure: the caller reads `earlier`, `referred` and `last` and inserts `rows` under the lock.
  */
-function chainBatch(batch: readonly QueuedAppend[], earlier: ReadonlyMap<string, Row>, last: Tail): { outcomes: Outcome[]; rows: Row[] } {
+function chainBatch(
+  batch: readonly QueuedAppend[],
+  earlier: ReadonlyMap<string, Row>,
+  referred: ReadonlyMap<string, string>,
+  last: Tail,
+): { outcomes: Outcome[]; rows: Row[] } {
   const byKey = new Map(earlier);
+  const byRef = new Map(referred);
   const rows: Row[] = [];
   let tail = last;
   const outcomes = batch.map(({ draft, idempotency }): Outcome => {
@@ -190,16 +198,20 @@ function chainBatch(batch: readonly QueuedAppend[], earlier: ReadonlyMap<string,
       if (seen.request_hash !== idempotency.requestHash) return new IdempotencyConflictError();
       return { record: toRecord(normalised(seen)), replayed: true };
     }
+    const first = draft.refersTo === null ? undefined : byRef.get(draft.refersTo);
+    if (draft.refersTo !== null && first !== undefined) return new AlreadyReviewedError(draft.refersTo, first);
     const row = nextRow(draft, tail, idempotency);
     rows.push(row);
     tail = { seq: row.seq, hash: row.hash };
     if (idempotency) byKey.set(idempotency.key, row);
+    if (draft.refersTo !== null) byRef.set(draft.refersTo, row.id);
     return { record: toRecord(row), replayed: false };
   });
   return { outcomes, rows };
 }
 
 const keysOf = (batch: readonly QueuedAppend[]) => [...new Set(batch.flatMap((b) => (b.idempotency ? [b.idempotency.key] : [])))];
+const refsOf = (batch: readonly QueuedAppend[]) => [...new Set(batch.flatMap((b) => (b.draft.refersTo === null ? [] : [b.draft.refersTo])))];
 
 /** How long an append waits for another process's write lock on the SQLite file before the store is unavailable (ms). */
 const SQLITE_LOCK_WAIT_MS = 5000;
@@ -209,6 +221,7 @@ const isBusy = (err: unknown) => typeof err === 'object' && err !== null && (err
 /** The appender's statements, prepared once per handle. */
 interface AppendStatements {
   readonly byKey: BetterSqlite3.Statement<[string], Row>;
+  readonly byRef: BetterSqlite3.Statement<[string], { id: string }>;
   readonly tail: BetterSqlite3.Statement<[], Tail>;
   readonly insert: BetterSqlite3.Statement<unknown[]>;
 }
@@ -219,6 +232,7 @@ function statementsOf(sqlite: BetterSqlite3.Database): AppendStatements {
   if (!s) {
     s = {
       byKey: sqlite.prepare<[string], Row>('SELECT * FROM decisions WHERE idempotency_key = ?'),
+      byRef: sqlite.prepare<[string], { id: string }>('SELECT id FROM decisions WHERE refers_to = ? ORDER BY seq LIMIT 1'),
       tail: sqlite.prepare<[], Tail>('SELECT seq, hash FROM decisions ORDER BY seq DESC LIMIT 1'),
       insert: sqlite.prepare<unknown[]>(
         `INSERT INTO decisions (${DECISION_COLUMNS.join(', ')}) VALUES (${DECISION_COLUMNS.map(() => '?').join(', ')})`,
@@ -257,14 +271,19 @@ async function appendBatchSqliteWhenFree(appender: SqliteAppender, batch: readon
 
 /** SQLite: one synchronous IMMEDIATE transaction for the whole batch (the file's write lock, one commit). */
 function appendBatchSqlite(sqlite: BetterSqlite3.Database, batch: readonly QueuedAppend[]): Outcome[] {
-  const { byKey, tail, insert } = statementsOf(sqlite);
+  const { byKey, byRef, tail, insert } = statementsOf(sqlite);
   const run = sqlite.transaction(() => {
     const earlier = new Map<string, Row>();
     for (const key of keysOf(batch)) {
       const found = byKey.get(key);
       if (found) earlier.set(key, found);
     }
-    const { outcomes, rows } = chainBatch(batch, earlier, tail.get());
+    const referred = new Map<string, string>();
+    for (const ref of refsOf(batch)) {
+      const found = byRef.get(ref);
+      if (found) referred.set(ref, found.id);
+    }
+    const { outcomes, rows } = chainBatch(batch, earlier, referred, tail.get());
     for (const row of rows) insert.run(...DECISION_COLUMNS.map((c) => row[c]));
     return outcomes;
   });
@@ -281,8 +300,14 @@ async function appendBatchPostgres(db: Kysely<StoreSchema>, batch: readonly Queu
       for (const r of await trx.selectFrom('decisions').selectAll().where('idempotency_key', 'in', keys).execute())
         earlier.set(r.idempotency_key as string, r);
     }
+    const refs = refsOf(batch);
+    const referred = new Map<string, string>();
+    if (refs.length > 0) {
+      for (const r of await trx.selectFrom('decisions').select(['id', 'refers_to']).where('refers_to', 'in', refs).orderBy('seq', 'desc').execute())
+        referred.set(r.refers_to as string, r.id);
+    }
     const last = await trx.selectFrom('decisions').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-    const { outcomes, rows } = chainBatch(batch, earlier, last);
+    const { outcomes, rows } = chainBatch(batch, earlier, referred, last);
     if (rows.length > 0) await trx.insertInto('decisions').values(rows).execute();
     return outcomes;
   });
@@ -339,7 +364,8 @@ const queues = new WeakMap<StoreConnection, AppendQueue>();
 /**
  * Appends a decision. With `idempotency`, a request already recorded under the same key returns
  * that record (`replayed: true`) instead of a second one; the same key with another request is an
- * IdempotencyConflictError.
+ * IdempotencyConflictError. A draft that refers to a record another one already refers to (a second
+ * review of an escalation, even one sent at the same moment) is an AlreadyReviewedError.
  */
 export function appendDecision(
   store: StoreConnection,

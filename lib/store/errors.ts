@@ -19,6 +19,18 @@ export class IdempotencyConflictError extends Error {
   }
 }
 
+/** A record that refers to one another record already refers to: an escalation is reviewed once. */
+export class AlreadyReviewedError extends Error {
+  override readonly name = 'AlreadyReviewedError';
+  constructor(
+    readonly refersTo: string,
+    /** The record that reviewed it first. */
+    readonly reviewedBy: string,
+  ) {
+    super(`record ${refersTo} was already reviewed by record ${reviewedBy}`);
+  }
+}
+
 const UNAVAILABLE_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',

@@ -4,7 +4,7 @@ import { noticeFor } from '../../decisions/notice';
 import { type Actor, DecisionRuleError, recordDecision } from '../../decisions/recordDecision';
 import type { DecisionRecord } from '../../store/decisionLog';
 import { getDecision, listDecisions } from '../../store/decisionLog';
-import { IdempotencyConflictError, StoreUnavailableError } from '../../store/errors';
+import { AlreadyReviewedError, IdempotencyConflictError, StoreUnavailableError } from '../../store/errors';
 import { sharedStore } from '../../store/sharedStore';
 import type { Caller } from '../auth';
 import { requireCreditEngine } from '../creditEngine';
@@ -33,6 +33,11 @@ async function withStore<T>(work: () => Promise<T>): Promise<T> {
     if (err instanceof IdempotencyConflictError) {
       throw new ApiError('conflict', 'This Idempotency-Key was already used with a different request.', [
         { path: 'header.idempotency-key', message: 'already used with another body' },
+      ]);
+    }
+    if (err instanceof AlreadyReviewedError) {
+      throw new ApiError('conflict', `This escalation was already reviewed (record ${err.reviewedBy}).`, [
+        { path: 'reviewOf', message: 'already reviewed' },
       ]);
     }
     if (err instanceof DecisionRuleError) {

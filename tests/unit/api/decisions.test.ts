@@ -6,7 +6,7 @@ import { API_ROUTES } from '@/lib/api/routes';
 import { decisionListSchema, decisionRecordSchema, noticeSchema } from '@/lib/api/schemas/decisions';
 import { resetAppConfigForTests } from '@/lib/config';
 import { getCreditEngine } from '@/lib/credit/engine';
-import { applicationHash } from '@/lib/decisions/recordDecision';
+import { applicationHash, recordDecision } from '@/lib/decisions/recordDecision';
 import { PROTECTED_FIELDS } from '@/lib/credit/fields';
 import { closeSharedStore, sharedStore } from '@/lib/store/sharedStore';
 import { verifyChain } from '@/lib/store/decisionLog';
@@ -186,6 +186,26 @@ describe('reading the audit trail', () => {
     expect(en.reasons[0].text).not.toBe(fr.reasons[0].text);
     if (en.whatCouldChange !== null)
       expect(en.whatCouldChange).toMatch(/^The decision could have been different with: .+ of [\d,]+ instead of [\d,]+/);
+  });
+
+  test('a supervisor reviews an escalation once: a second review, by another supervisor on a page drawn before, is refused', async () => {
+    const res = await post(accepted, { decision: 'escalate', modelVersion: version });
+    expect(res.status).toBe(201);
+    const escalation = decisionRecordSchema.parse(await res.json());
+    const [engine, store] = await Promise.all([getCreditEngine(), sharedStore()]);
+    const review = (login: string) =>
+      recordDecision(
+        engine,
+        store,
+        { applicationId: accepted, decision: 'approve', modelVersion: version, reviewOf: escalation.id },
+        { id: `user:${login}`, role: 'supervisor' },
+      );
+    const first = (await review('claire')).record;
+    expect(first).toMatchObject({ refersTo: escalation.id, actorId: 'user:claire', decision: 'approve', override: false });
+    await expect(review('marc')).rejects.toMatchObject({ name: 'AlreadyReviewedError', refersTo: escalation.id, reviewedBy: first.id });
+    // Not a supervisor: refused before the store is asked (403 on the API, which keys cannot pass).
+    const byKey = await post(accepted, { decision: 'approve', modelVersion: version, reviewOf: escalation.id });
+    expect(byKey.status).toBe(403);
   });
 });
 

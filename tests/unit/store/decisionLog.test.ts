@@ -10,7 +10,7 @@ import {
   verifyChain,
 } from '@/lib/store/decisionLog';
 import { chainHash, GENESIS_HASH } from '@/lib/store/auditChain';
-import { IdempotencyConflictError, StoreUnavailableError } from '@/lib/store/errors';
+import { AlreadyReviewedError, IdempotencyConflictError, StoreUnavailableError } from '@/lib/store/errors';
 import { BACKENDS, postgresMissing, sqliteBackend, withStore } from './backends';
 
 const draft = (i: number, over: Partial<DecisionDraft> = {}): DecisionDraft => ({
@@ -94,6 +94,28 @@ describe.each(BACKENDS.map((b) => [b.name, b] as const))('decision log on %s', (
       expect(await pendingEscalations(store, 10, 200003)).toEqual([]);
       // The client page's history (its 50 newest records) no longer holds the pending escalation.
       expect((await listDecisions(store, { applicationId: 200001, limit: 50 })).items.map((r) => r.id)).not.toContain(e3.id);
+    });
+  });
+
+  test('an escalation is reviewed once: of two reviews sent at once one is stored, a later one is refused too, a retried one replays', async () => {
+    const target = await backend.target();
+    await withStore(target, async (store) => {
+      const escalation = (await appendDecision(store, draft(5, { decision: 'escalate' }))).record;
+      const review = (decision: 'approve' | 'refuse', key: string) =>
+        appendDecision(store, draft(2, { actorRole: 'supervisor', decision, refersTo: escalation.id }), { key, requestHash: `h-${key}` });
+      const both = await Promise.allSettled([review('approve', 'k1'), review('refuse', 'k2')]);
+      expect(both.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
+      const first = (both[0] as PromiseFulfilledResult<Awaited<ReturnType<typeof review>>>).value.record;
+      const refused = (both[1] as PromiseRejectedResult).reason;
+      expect(refused).toBeInstanceOf(AlreadyReviewedError);
+      expect(refused).toMatchObject({ refersTo: escalation.id, reviewedBy: first.id });
+      await expect(review('refuse', 'k3')).rejects.toMatchObject({ name: 'AlreadyReviewedError', reviewedBy: first.id });
+      // The first review's retry (same key, same request) is its record again, not a refusal.
+      expect(await review('approve', 'k1')).toEqual({ record: first, replayed: true });
+      const stored = await listDecisions(store, { limit: 10 });
+      expect(stored.items.filter((r) => r.refersTo === escalation.id).map((r) => r.id)).toEqual([first.id]);
+      expect(await pendingEscalations(store, 10)).toEqual([]);
+      expect((await verifyChain(store)).firstBreak).toBeNull();
     });
   });
 

@@ -7,7 +7,7 @@ import { admitAction } from '@/lib/server/actionLimits';
 import { creditEngineOrNull } from '@/lib/credit/engine';
 import { DecisionRuleError, recordDecision } from '@/lib/decisions/recordDecision';
 import { dictionary } from '@/lib/i18n';
-import { StoreUnavailableError } from '@/lib/store/errors';
+import { AlreadyReviewedError, StoreUnavailableError } from '@/lib/store/errors';
 import { sharedStore } from '@/lib/store/sharedStore';
 import { currentPerson } from '../../../_lib/person';
 import { simulate, WHAT_IF_FIELDS, type WhatIfResult } from '@/lib/dashboard/whatIfView';
@@ -67,6 +67,7 @@ export async function decideOnApplication(id: number, _previous: DecideState | n
     recordId = record.id;
   } catch (err) {
     if (err instanceof StoreUnavailableError) return { status: 'unavailable', values };
+    if (err instanceof AlreadyReviewedError) return { status: 'invalid', errors: [{ field: 'reviewOf', message: t.errors.reviewOf }], values };
     if (err instanceof DecisionRuleError) {
       if (err.kind === 'stale-model') return { status: 'stale' };
       if (err.kind === 'forbidden') return { status: 'forbidden', values };
