@@ -39,9 +39,11 @@ class TestTfidfExport(unittest.TestCase):
             self.assertEqual(info["n_features"], m.n_features)
             ours = predict_from_export(d, probe)
             np.testing.assert_allclose(ours, m.predict_proba(probe), atol=1e-12, rtol=0)
-            golden = json.load(open(os.path.join(d, "golden.json")))
+            with open(os.path.join(d, "golden.json")) as f:
+                golden = json.load(f)
             self.assertEqual(len(golden["rows"]), len(probe))
-            model = json.load(open(os.path.join(d, "model.json")))
+            with open(os.path.join(d, "model.json")) as f:
+                model = json.load(f)
             self.assertEqual([a["analyzer"] for a in model["analyzers"]], ["word", "char_wb"])
             size = os.path.getsize(os.path.join(d, "weights.f64"))
             self.assertEqual(size, 8 * (m.n_features + 3 * m.n_features))
