@@ -124,7 +124,9 @@ async function load(clients: number, seconds: number, request: Request): Promise
 const ms = (x: number) => x.toFixed(1);
 /** Sub-millisecond reads: two decimals. */
 const ms2 = (x: number) => x.toFixed(2);
-const pct = (loaded: number, alone: number) => `${(((loaded - alone) / alone) * 100).toFixed(0)} %`;
+/** A relative change (0.12 → "12 %"), and the change from `alone` to `loaded`. */
+const change = (x: number) => `${(x * 100).toFixed(0)} %`;
+const pct = (loaded: number, alone: number) => change(loaded / alone - 1);
 
 /** Open loop: `rate` requests per second from `start` to `end` (epoch ms; at most `clients` in flight), whatever the answers' pace. */
 async function pacedBetween(rate: number, clients: number, start: number, end: number, request: Request): Promise<Tally> {
@@ -335,15 +337,15 @@ async function benchBackend(label: string, store: Store, controlStore: Store): P
       );
       console.log(
         `explanation with ${CLIENTS} clients posting decisions: p50 ${ms(loaded.p50)} ms, p99 ${ms(loaded.p99)} ms (${(loaded.count / loaded.seconds).toFixed(0)} req/s; ` +
-          `${(background.ok / background.seconds).toFixed(0)} decisions/s meanwhile); slowdown p50 ${(((loaded.p50 - alone.p50) / alone.p50) * 100).toFixed(0)} %, ` +
-          `p99 ${(((loaded.p99 - alone.p99) / alone.p99) * 100).toFixed(0)} %; 5xx ${loaded.s5xx + background.s5xx}`,
+          `${(background.ok / background.seconds).toFixed(0)} decisions/s meanwhile); slowdown p50 ${pct(loaded.p50, alone.p50)}, ` +
+          `p99 ${pct(loaded.p99, alone.p99)}; 5xx ${loaded.s5xx + background.s5xx}`,
       );
       // The same reads while decisions arrive at a steady pace (a busy team, not a saturating load).
       const alone2 = await load(READERS, READ_SECONDS, explain);
       const [steady, writes] = await Promise.all([load(READERS, READ_SECONDS, explain), paced(PACED_RATE, CLIENTS, READ_SECONDS, post)]);
       console.log(
         `explanation with ${PACED_RATE} decisions/s written (paced): p50 ${ms(steady.p50)} ms, p99 ${ms(steady.p99)} ms vs alone ${ms(alone2.p50)} / ${ms(alone2.p99)} ms; ` +
-          `slowdown p50 ${(((steady.p50 - alone2.p50) / alone2.p50) * 100).toFixed(0)} %, p99 ${(((steady.p99 - alone2.p99) / alone2.p99) * 100).toFixed(0)} %; ` +
+          `slowdown p50 ${pct(steady.p50, alone2.p50)}, p99 ${pct(steady.p99, alone2.p99)}; ` +
           `decisions p50 ${ms(writes.p50)} ms, p99 ${ms(writes.p99)} ms, ${writes.ok} recorded; 5xx ${steady.s5xx + writes.s5xx}`,
       );
     }
@@ -403,15 +405,14 @@ async function benchBackend(label: string, store: Store, controlStore: Store): P
           return { n: xs.length, p50: percentile(xs, 50), p99: percentile(xs, 99) };
         });
         const paired = (c: Condition, ref: Condition) => median(perCycle.map((m) => median(m[c]) / median(m[ref]) - 1));
-        const pc = (x: number) => `${(x * 100).toFixed(0)} %`;
         console.log(
           `${what} at ${rate}/s, ${cycles} cycles of 3 × ${WINDOW_MS / 1000} s windows (${windows.length * (WINDOW_MS / 1000)} s; ${alone.n} / ${same.n} / ${other.n} reads counted): ` +
             `alone p50 ${ms2(alone.p50)} ms, p99 ${ms2(alone.p99)} ms; beside ${PACED_RATE} decisions/s written by this server p50 ${ms2(same.p50)} ms, p99 ${ms2(same.p99)} ms ` +
-            `— slowdown p50 ${pct(same.p50, alone.p50)}, p99 ${pct(same.p99, alone.p99)}; paired (median of the cycles' ratios of medians) ${pc(paired('same', 'alone'))}`,
+            `— slowdown p50 ${pct(same.p50, alone.p50)}, p99 ${pct(same.p99, alone.p99)}; paired (median of the cycles' ratios of medians) ${change(paired('same', 'alone'))}`,
         );
         console.log(
-          `  control, the same decisions written by another server on the same cores: p50 ${ms2(other.p50)} ms, p99 ${ms2(other.p99)} ms (vs alone p50 ${pct(other.p50, alone.p50)}, p99 ${pct(other.p99, alone.p99)}, paired ${pc(paired('other', 'alone'))}); ` +
-            `this server's own share (same vs other): p50 ${pct(same.p50, other.p50)}, p99 ${pct(same.p99, other.p99)}, paired ${pc(paired('same', 'other'))}; ` +
+          `  control, the same decisions written by another server on the same cores: p50 ${ms2(other.p50)} ms, p99 ${ms2(other.p99)} ms (vs alone p50 ${pct(other.p50, alone.p50)}, p99 ${pct(other.p99, alone.p99)}, paired ${change(paired('other', 'alone'))}); ` +
+            `this server's own share (same vs other): p50 ${pct(same.p50, other.p50)}, p99 ${pct(same.p99, other.p99)}, paired ${change(paired('same', 'other'))}; ` +
             `decisions p50 ${ms(writes[0].p50)} ms, p99 ${ms(writes[0].p99)} ms, ${writes[0].ok} + ${writes[1].ok} recorded`,
         );
       };

@@ -20,8 +20,15 @@ import numpy as np
 from . import metrics
 from .calibration import cross_fitted
 from .cv import FitPool, fold_assignment
+from .exports import variant_figures
 from .matrix import read_matrix
 from .train import ROUNDS
+
+
+def scored(margin: np.ndarray, y: np.ndarray, fold_of: np.ndarray, method: str) -> dict:
+    """Out-of-fold margins calibrated cross-fitted, at their own cost-optimal threshold: the trainer's variant figures."""
+    p = cross_fitted(method, margin, y, fold_of)
+    return variant_figures(y, p, metrics.best_threshold(y, p)[0])
 
 
 def main(argv=None) -> int:
@@ -52,18 +59,16 @@ def main(argv=None) -> int:
             started = time.time()
             pool.seed = seed  # the folds and splits were drawn at the pool's start; only the fits' seed changes
             r = pool.run([(f"{name}_{seed}", "xgboost", params)], *ROUNDS)[0]
-            p = cross_fitted(method, r.oof_margin, y, fold_of)
-            threshold, cost = metrics.best_threshold(y, p)
-            auc = metrics.roc_auc(y, p)
-            costs.append(cost)
-            aucs.append(auc)
-            print(f"{name} protected attributes, seed {seed}: cost {cost:.0f}, ROC AUC {auc:.4f}, threshold {threshold:.4f}, "
-                  f"rounds {r.best_rounds} ({time.time() - started:.0f} s)", flush=True)
+            f = scored(r.oof_margin, y, fold_of, method)
+            costs.append(f["cost"])
+            aucs.append(f["rocAuc"])
+            print(f"{name} protected attributes, seed {seed}: cost {f['cost']:.0f}, ROC AUC {f['rocAuc']:.4f}, "
+                  f"threshold {f['threshold']:.4f}, rounds {r.best_rounds} ({time.time() - started:.0f} s)", flush=True)
             oof_margins.append(r.oof_margin)
             if args.average and len(oof_margins) > 1:
-                p_avg = cross_fitted(method, np.mean(oof_margins, axis=0), y, fold_of)
-                print(f"  mean margin of the {len(oof_margins)} seeds so far: cost {metrics.best_threshold(y, p_avg)[1]:.0f}, "
-                      f"ROC AUC {metrics.roc_auc(y, p_avg):.4f}", flush=True)
+                bag = scored(np.mean(oof_margins, axis=0), y, fold_of, method)
+                print(f"  mean margin of the {len(oof_margins)} seeds so far: cost {bag['cost']:.0f}, "
+                      f"ROC AUC {bag['rocAuc']:.4f}", flush=True)
         pool.close()
         c, a = np.array(costs), np.array(aucs)
         spread = f" ± {c.std(ddof=1):.0f}" if len(c) > 1 else ""
