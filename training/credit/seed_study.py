@@ -1,9 +1,10 @@
 """How much of the price of fairness is the XGBoost seed.
 
     /usr/bin/python3 -m training.credit.seed_study [--seeds 42 1 2 3 4] [--variants without with] [--average]
+                                                   [--set max_depth=2 ...]
 
 The served model's configuration (``models/credit/metrics.json``: selected parameters and calibration
-method) fitted again on the same folds and early-stopping splits (seed 42, as ``npm run train:credit``),
+method; ``--set`` changes some of its parameters) fitted again on the same folds and early-stopping splits (seed 42, as ``npm run train:credit``),
 with other XGBoost seeds, without and with the protected columns; each run is calibrated cross-fitted and
 scored at its own cost-optimal threshold. Prints one line per run and the mean ± sample std per variant;
 with ``--average``, also the cost of the margins of the first k seeds averaged per fold (seed bagging).
@@ -31,6 +32,21 @@ def scored(margin: np.ndarray, y: np.ndarray, fold_of: np.ndarray, method: str) 
     return variant_figures(y, p, metrics.best_threshold(y, p)[0])
 
 
+def overrides(assignments: list[str]) -> dict:
+    """``["max_depth=2", "eta=0.08"]`` → ``{"max_depth": 2, "eta": 0.08}`` (integers stay integers)."""
+    out = {}
+    for a in assignments:
+        key, sep, value = a.partition("=")
+        if not sep or not key:
+            raise SystemExit(f"--set expects PARAM=VALUE, got {a!r}")
+        try:
+            number = float(value)
+        except ValueError:
+            raise SystemExit(f"--set {key}: {value!r} is not a number") from None
+        out[key] = int(number) if number.is_integer() and "." not in value else number
+    return out
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--matrix", default="data/.cache/credit/train_features.bin")
@@ -41,11 +57,13 @@ def main(argv=None) -> int:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--variants", nargs="+", choices=["without", "with"], default=["without", "with"])
     ap.add_argument("--average", action="store_true", help="also score the mean margin of the seeds run so far")
+    ap.add_argument("--set", nargs="+", default=[], metavar="PARAM=VALUE",
+                    help="XGBoost parameters that replace the selected configuration's (numbers)")
     args = ap.parse_args(argv)
 
     with open(args.metrics) as f:
         report = json.load(f)
-    params, method = report["selected"]["params"], report["calibration"]["method"]
+    params, method = {**report["selected"]["params"], **overrides(args.set)}, report["calibration"]["method"]
     full = read_matrix(args.matrix)
     y = full.y.astype(np.int64)
     fold_of = fold_assignment(y, args.folds, args.fold_seed)

@@ -253,5 +253,18 @@ class MatrixReaderTests(unittest.TestCase):
                 read_matrix(path)
 
 
+class SeedStudyOverrideTests(unittest.TestCase):
+    def test_parameters_are_parsed_as_numbers_and_bad_ones_are_refused(self):
+        from training.credit.seed_study import overrides
+
+        self.assertEqual(overrides(["max_depth=2", "eta=0.08", "lambda=50.0"]),
+                         {"max_depth": 2, "eta": 0.08, "lambda": 50.0})
+        self.assertIsInstance(overrides(["max_depth=2"])["max_depth"], int)
+        self.assertIsInstance(overrides(["lambda=50.0"])["lambda"], float)
+        for bad in (["max_depth"], ["=2"], ["eta=fast"]):
+            with self.assertRaises(SystemExit):
+                overrides(bad)
+
+
 if __name__ == "__main__":
     unittest.main()
