@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { isSqliteBusy } from './errors';
 import { migrateToLatest, type StoreKind } from './migrations';
 import type { StoreSchema } from './schema';
 import { openSqliteAppender, type SqliteAppender } from './sqliteAppender';
@@ -34,11 +35,33 @@ export interface StoreTarget {
 /** How long a writer waits for another process's lock on the SQLite file before giving up (ms). */
 const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
+/** How long opening a SQLite file retries while other processes open or migrate it at the same moment (ms). */
+const SQLITE_OPEN_RETRY_MS = 30_000;
+
+/** Runs `step` until it succeeds, waiting a little between tries while `retryable(err)`, until `deadline`. */
+async function retrying<T>(step: () => T | Promise<T>, retryable: (err: unknown) => boolean, deadline: number): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await step();
+    } catch (err) {
+      if (!retryable(err) || Date.now() >= deadline) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(200, 10 * attempt) + Math.random() * 20));
+    }
+  }
+}
+
 async function openSqlite(file: string): Promise<StoreConnection> {
   const { default: Database } = await import('better-sqlite3');
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const database = new Database(file, { timeout: SQLITE_BUSY_TIMEOUT_MS });
-  database.pragma('journal_mode = WAL');
+  // Switching a new file to WAL while another process does the same can answer "database is locked"
+  // at once, without waiting for the busy timeout: retried like the migrations below.
+  try {
+    await retrying(() => database.pragma('journal_mode = WAL'), isSqliteBusy, Date.now() + SQLITE_OPEN_RETRY_MS);
+  } catch (err) {
+    database.close();
+    throw err;
+  }
   database.pragma('synchronous = FULL'); // an acknowledged decision survives a crash of the machine, not only of the process
   database.pragma('foreign_keys = ON');
   const db = new Kysely<StoreSchema>({ dialect: new SqliteDialect({ database }) });
@@ -67,9 +90,6 @@ async function openPostgres(url: string): Promise<StoreConnection> {
   return { kind: 'postgres', db, location: redacted(url), close: () => db.destroy() };
 }
 
-/** How long opening a SQLite file retries its migrations while another process applies them (ms). */
-const SQLITE_MIGRATION_RETRY_MS = 30_000;
-
 /**
  * Kysely's SQLite adapter takes no migration lock (it assumes one connection): when several
  * processes open a new file at once (the workers of start:cluster), each applies the pending
@@ -82,16 +102,11 @@ async function migrate(connection: StoreConnection): Promise<void> {
     await migrateToLatest(connection.db, connection.kind);
     return;
   }
-  const deadline = Date.now() + SQLITE_MIGRATION_RETRY_MS;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await migrateToLatest(connection.db, connection.kind);
-      return;
-    } catch (err) {
-      if (Date.now() >= deadline) throw err;
-      await new Promise((resolve) => setTimeout(resolve, Math.min(200, 10 * attempt) + Math.random() * 20));
-    }
-  }
+  await retrying(
+    () => migrateToLatest(connection.db, connection.kind),
+    () => true,
+    Date.now() + SQLITE_OPEN_RETRY_MS,
+  );
 }
 
 /** SQLite: the connection with the decision log's appender, opened once the schema is there. */

@@ -3,7 +3,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { type ChainBreak, chainHash, ChainVerifier, GENESIS_HASH } from './auditChain';
 import type { StoreConnection } from './database';
-import { AlreadyReviewedError, guarded, IdempotencyConflictError } from './errors';
+import { AlreadyReviewedError, guarded, IdempotencyConflictError, isSqliteBusy } from './errors';
 import type { DecisionsTable, StoreSchema } from './schema';
 import type { SqliteAppender } from './sqliteAppender';
 
@@ -216,8 +216,6 @@ const refsOf = (batch: readonly QueuedAppend[]) => [...new Set(batch.flatMap((b)
 /** How long an append waits for another process's write lock on the SQLite file before the store is unavailable (ms). */
 const SQLITE_LOCK_WAIT_MS = 5000;
 
-const isBusy = (err: unknown) => typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'SQLITE_BUSY';
-
 /** The appender's statements, prepared once per handle. */
 interface AppendStatements {
   readonly byKey: BetterSqlite3.Statement<[string], Row>;
@@ -260,7 +258,7 @@ async function appendBatchSqliteWhenFree(appender: SqliteAppender, batch: readon
     try {
       outcomes = appendBatchSqlite(appender.db, batch);
     } catch (err) {
-      if (!isBusy(err) || Date.now() >= deadline) throw err;
+      if (!isSqliteBusy(err) || Date.now() >= deadline) throw err;
       await new Promise((resolve) => setTimeout(resolve, Math.min(4, 1 + attempt)));
       continue;
     }

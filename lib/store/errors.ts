@@ -45,6 +45,12 @@ const UNAVAILABLE_CODES = new Set([
   'ENOSPC',
 ]);
 
+/** SQLite answered "database is locked": another connection holds the lock it needs (`SQLITE_BUSY` and its extended codes). */
+export function isSqliteBusy(err: unknown): boolean {
+  const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
+
 /** Whether an error from a driver means "the database cannot be used now" (as opposed to a bug or a constraint). */
 export function isUnavailable(err: unknown): boolean {
   // Duck-typed, not `instanceof Error`: a native driver's errors may come from another realm.

@@ -60,3 +60,34 @@ setTimeout(async () => {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('opening waits out another process that holds the new file locked longer than the busy timeout (5 s)', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'insight-open-locked-'));
+  const file = path.join(dir, 'store.sqlite');
+  // Another process creates the file (rollback journal, as a brand-new file is) and keeps it
+  // exclusively locked for 6.5 s: switching it to WAL fails with SQLITE_BUSY once the 5-s busy
+  // timeout has passed, and is tried again until the lock is gone.
+  const holder = `const D = require('better-sqlite3'); const db = new D(${JSON.stringify(file)});
+db.exec('CREATE TABLE held (x)'); db.exec('BEGIN EXCLUSIVE'); console.log('locked');
+setTimeout(() => { db.exec('COMMIT'); db.close(); }, 6500);`;
+  const child = execFile(process.execPath, ['-e', holder], { cwd: ROOT });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      child.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('locked') && resolve());
+      child.on('exit', (code) => reject(new Error(`the lock holder exited (${code}) before locking`)));
+    });
+    const { openStore } = await import('@/lib/store/database');
+    const started = Date.now();
+    const store = await openStore({ sqliteFile: file });
+    const waited = Date.now() - started;
+    try {
+      expect(store.sqlite?.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(waited).toBeGreaterThan(5000); // it did meet the lock, and got through once it was released
+    } finally {
+      await store.close();
+    }
+  } finally {
+    child.kill();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
