@@ -8,7 +8,9 @@ import path from 'node:path';
  * on a fresh SQLITE_FILE) all succeed, and each migration is applied once: Kysely's SQLite
  * adapter takes no lock across processes, so openStore retries the migrations that lost the race
  * (before, all but one failed with `table "decisions" already exists` or a busy file: a 500 or a
- * 503 on the cluster's first decisions).
+ * 503 on the cluster's first decisions), and the switch of the new file to WAL, which SQLite may
+ * refuse as "database is locked" while another process holds the file (before, now and then one
+ * worker failed to start).
  */
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
