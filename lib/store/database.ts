@@ -4,6 +4,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { isSqliteBusy } from './errors';
 import { migrateToLatest, type StoreKind } from './migrations';
+import { retryWhile } from './retry';
 import type { StoreSchema } from './schema';
 import { openSqliteAppender, type SqliteAppender } from './sqliteAppender';
 
@@ -38,17 +39,8 @@ const SQLITE_BUSY_TIMEOUT_MS = 5000;
 /** How long opening a SQLite file retries while other processes open or migrate it at the same moment (ms). */
 const SQLITE_OPEN_RETRY_MS = 30_000;
 
-/** Runs `step` until it succeeds, waiting a little between tries while `retryable(err)`, until `deadline`. */
-async function retrying<T>(step: () => T | Promise<T>, retryable: (err: unknown) => boolean, deadline: number): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await step();
-    } catch (err) {
-      if (!retryable(err) || Date.now() >= deadline) throw err;
-      await new Promise((resolve) => setTimeout(resolve, Math.min(200, 10 * attempt) + Math.random() * 20));
-    }
-  }
-}
+/** The pause between two tries of an opening step: 10 ms more each time, at most 200 ms, with jitter. */
+const openingPause = (attempt: number) => Math.min(200, 10 * attempt) + Math.random() * 20;
 
 async function openSqlite(file: string): Promise<StoreConnection> {
   const { default: Database } = await import('better-sqlite3');
@@ -57,7 +49,7 @@ async function openSqlite(file: string): Promise<StoreConnection> {
   // Switching a new file to WAL while another process does the same can answer "database is locked"
   // at once, without waiting for the busy timeout: retried like the migrations below.
   try {
-    await retrying(() => database.pragma('journal_mode = WAL'), isSqliteBusy, Date.now() + SQLITE_OPEN_RETRY_MS);
+    await retryWhile(() => database.pragma('journal_mode = WAL'), isSqliteBusy, Date.now() + SQLITE_OPEN_RETRY_MS, openingPause);
   } catch (err) {
     database.close();
     throw err;
@@ -102,10 +94,11 @@ async function migrate(connection: StoreConnection): Promise<void> {
     await migrateToLatest(connection.db, connection.kind);
     return;
   }
-  await retrying(
+  await retryWhile(
     () => migrateToLatest(connection.db, connection.kind),
     () => true,
     Date.now() + SQLITE_OPEN_RETRY_MS,
+    openingPause,
   );
 }
 

@@ -4,6 +4,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import { type ChainBreak, chainHash, ChainVerifier, GENESIS_HASH } from './auditChain';
 import type { StoreConnection } from './database';
 import { AlreadyReviewedError, guarded, IdempotencyConflictError, isSqliteBusy } from './errors';
+import { retryWhile } from './retry';
 import type { DecisionsTable, StoreSchema } from './schema';
 import type { SqliteAppender } from './sqliteAppender';
 
@@ -252,19 +253,14 @@ function statementsOf(sqlite: BetterSqlite3.Database): AppendStatements {
  * on the disk (`durable()`, off the event loop).
  */
 async function appendBatchSqliteWhenFree(appender: SqliteAppender, batch: readonly QueuedAppend[]): Promise<Outcome[]> {
-  const deadline = Date.now() + SQLITE_LOCK_WAIT_MS;
-  for (let attempt = 0; ; attempt++) {
-    let outcomes: Outcome[];
-    try {
-      outcomes = appendBatchSqlite(appender.db, batch);
-    } catch (err) {
-      if (!isSqliteBusy(err) || Date.now() >= deadline) throw err;
-      await new Promise((resolve) => setTimeout(resolve, Math.min(4, 1 + attempt)));
-      continue;
-    }
-    await appender.durable();
-    return outcomes;
-  }
+  const outcomes = await retryWhile(
+    () => appendBatchSqlite(appender.db, batch),
+    isSqliteBusy,
+    Date.now() + SQLITE_LOCK_WAIT_MS,
+    (attempt) => Math.min(4, attempt),
+  );
+  await appender.durable();
+  return outcomes;
 }
 
 /** SQLite: one synchronous IMMEDIATE transaction for the whole batch (the file's write lock, one commit). */
